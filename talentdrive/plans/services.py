@@ -1,0 +1,267 @@
+"""Writes for the plan: requisitions under plan lines, with the headcount limit enforced atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from talentdrive.accounts.models import User
+from talentdrive.audit.services import audit_record
+from talentdrive.plans.models import (
+    ALLOWED_TRANSITIONS,
+    COMMITTED_STATUSES,
+    City,
+    PlanLine,
+    PlanOverride,
+    Requisition,
+    RequisitionStatus,
+)
+
+
+class PlanLimitExceeded(ValidationError):
+    """The requested headcount would take a plan line past its target."""
+
+    def __init__(self, *, plan_line: PlanLine, committed: int, requested: int) -> None:
+        self.plan_line = plan_line
+        self.committed = committed
+        self.requested = requested
+        super().__init__(
+            f"plan line {plan_line.external_id} has target {plan_line.target}, {committed} already committed; "
+            f"{requested} more would exceed it (an administrator may override with a written reason)",
+            code="plan_limit_exceeded",
+        )
+
+
+class StatusTransitionError(ValidationError):
+    pass
+
+
+@dataclass(frozen=True)
+class PlanOverrideRequest:
+    """An administrator's permission to exceed the target, with the written reason."""
+
+    actor: User
+    reason: str
+
+
+def plan_line_committed_headcount(*, plan_line: PlanLine, exclude_requisition_id: int | None = None) -> int:
+    requisitions = Requisition.objects.filter(plan_line=plan_line, status__in=COMMITTED_STATUSES)
+    if exclude_requisition_id is not None:
+        requisitions = requisitions.exclude(pk=exclude_requisition_id)
+    return int(requisitions.aggregate(total=Sum("headcount"))["total"] or 0)
+
+
+def _lock_plan_line(plan_line_id: int) -> PlanLine:
+    # On PostgreSQL the row lock serialises concurrent writers of one line; on SQLite the
+    # IMMEDIATE transaction already holds the database's single write lock.
+    return PlanLine.objects.select_for_update().select_related("drive").get(pk=plan_line_id)
+
+
+def _enforce_plan_limit(
+    *,
+    plan_line: PlanLine,
+    requested: int,
+    exclude_requisition_id: int | None,
+    override: PlanOverrideRequest | None,
+) -> PlanOverrideRequest | None:
+    """Raise unless the headcount fits; return the override that was needed, if any."""
+    committed = plan_line_committed_headcount(plan_line=plan_line, exclude_requisition_id=exclude_requisition_id)
+    if committed + requested <= plan_line.target:
+        return None
+    if override is None:
+        raise PlanLimitExceeded(plan_line=plan_line, committed=committed, requested=requested)
+    if not override.actor.is_drive_admin:
+        raise ValidationError("only an administrator may exceed a plan line's target", code="override_forbidden")
+    if not override.reason.strip():
+        raise ValidationError("an override needs a written reason", code="override_reason_missing")
+    return override
+
+
+def _record_override(
+    *, plan_line: PlanLine, requisition: Requisition, override: PlanOverrideRequest, committed_after: int
+) -> None:
+    PlanOverride.objects.create(
+        plan_line=plan_line,
+        requisition=requisition,
+        actor=override.actor,
+        reason=override.reason.strip(),
+        target=plan_line.target,
+        committed_after=committed_after,
+    )
+    audit_record(
+        actor=override.actor,
+        action="plan_line.override",
+        target=plan_line,
+        reason=override.reason.strip(),
+        data={"requisition": requisition.pk, "target": plan_line.target, "committed_after": committed_after},
+    )
+
+
+REQUISITION_FIELDS = (
+    "title_zh",
+    "title_en",
+    "description_zh",
+    "description_en",
+    "level",
+    "must_skills",
+    "nice_skills",
+    "domain",
+    "min_degree",
+    "min_years",
+    "graduation_from",
+    "graduation_to",
+    "programme_eligible",
+    "hiring_manager",
+)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+@transaction.atomic
+def requisition_create(
+    *,
+    plan_line: PlanLine,
+    external_id: str,
+    title_zh: str,
+    title_en: str,
+    headcount: int = 1,
+    cities: Iterable[City] = (),
+    recruiters: Iterable[User] = (),
+    status: str = RequisitionStatus.DRAFT,
+    actor: User | None,
+    override: PlanOverrideRequest | None = None,
+    **fields: Any,
+) -> Requisition:
+    """Create a requisition under a plan line; its headcount must fit the line's target."""
+    unknown = set(fields) - set(REQUISITION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown requisition fields: {sorted(unknown)}")
+    if status == RequisitionStatus.CLOSED:
+        raise ValidationError("a requisition cannot be created closed", code="bad_status")
+    locked = _lock_plan_line(plan_line.pk)
+    used_override = _enforce_plan_limit(
+        plan_line=locked, requested=headcount, exclude_requisition_id=None, override=override
+    )
+    requisition = Requisition(
+        drive=locked.drive,
+        plan_line=locked,
+        external_id=external_id,
+        title_zh=title_zh,
+        title_en=title_en,
+        headcount=headcount,
+        status=status,
+        status_changed_at=timezone.now(),
+        **fields,
+    )
+    requisition.full_clean()
+    requisition.save()
+    city_set = {locked.city_id, *(city.pk for city in cities)}
+    requisition.cities.set(city_set)
+    requisition.recruiters.set(list(recruiters))
+    audit_record(
+        actor=actor,
+        action="requisition.create",
+        target=requisition,
+        data={"plan_line": locked.pk, "headcount": headcount, "status": status},
+    )
+    if used_override is not None:
+        committed_after = plan_line_committed_headcount(plan_line=locked)
+        _record_override(
+            plan_line=locked, requisition=requisition, override=used_override, committed_after=committed_after
+        )
+    return requisition
+
+
+@transaction.atomic
+def requisition_update(
+    *,
+    requisition: Requisition,
+    actor: User | None,
+    headcount: int | None = None,
+    cities: Iterable[City] | None = None,
+    recruiters: Iterable[User] | None = None,
+    override: PlanOverrideRequest | None = None,
+    **fields: Any,
+) -> Requisition:
+    """Change a requisition's fields; a larger headcount must still fit the plan line."""
+    unknown = set(fields) - set(REQUISITION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown requisition fields: {sorted(unknown)}")
+    locked_line = _lock_plan_line(requisition.plan_line_id)
+    current = Requisition.objects.select_for_update().get(pk=requisition.pk)
+    changes: dict[str, Any] = {}
+    used_override = None
+    if headcount is not None and headcount != current.headcount:
+        if current.status in COMMITTED_STATUSES and headcount > current.headcount:
+            used_override = _enforce_plan_limit(
+                plan_line=locked_line, requested=headcount, exclude_requisition_id=current.pk, override=override
+            )
+        changes["headcount"] = [current.headcount, headcount]
+        current.headcount = headcount
+    for name, value in fields.items():
+        old = getattr(current, name)
+        if old != value:
+            changes[name] = [_json_value(old), _json_value(value)]
+            setattr(current, name, value)
+    current.full_clean()
+    current.save()
+    if cities is not None:
+        current.cities.set({locked_line.city_id, *(city.pk for city in cities)})
+        changes["cities"] = sorted(current.cities.values_list("code", flat=True))
+    if recruiters is not None:
+        current.recruiters.set(list(recruiters))
+        changes["recruiters"] = sorted(current.recruiters.values_list("pk", flat=True))
+    if changes:
+        audit_record(actor=actor, action="requisition.update", target=current, data=changes)
+    if used_override is not None:
+        _record_override(
+            plan_line=locked_line,
+            requisition=current,
+            override=used_override,
+            committed_after=plan_line_committed_headcount(plan_line=locked_line),
+        )
+    return current
+
+
+@transaction.atomic
+def requisition_change_status(
+    *, requisition: Requisition, status: str, actor: User | None, reason: str = ""
+) -> Requisition:
+    """Move a requisition along draft → open ⇄ paused → filled / closed, recording who and why."""
+    current = Requisition.objects.select_for_update().get(pk=requisition.pk)
+    if status not in RequisitionStatus.values:
+        raise StatusTransitionError(f"unknown status {status!r}", code="unknown_status")
+    if status == current.status:
+        return current
+    if status not in ALLOWED_TRANSITIONS[current.status]:
+        allowed = ", ".join(sorted(ALLOWED_TRANSITIONS[current.status])) or "none"
+        raise StatusTransitionError(
+            f"a {current.status} requisition cannot become {status} (allowed: {allowed})", code="bad_transition"
+        )
+    if status in (RequisitionStatus.PAUSED, RequisitionStatus.CLOSED) and not reason.strip():
+        raise StatusTransitionError(f"moving a requisition to {status} needs a reason", code="reason_missing")
+    previous = current.status
+    current.status = status
+    current.status_changed_at = timezone.now()
+    current.save(update_fields=["status", "status_changed_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="requisition.status",
+        target=current,
+        reason=reason.strip(),
+        data={"from": previous, "to": status},
+    )
+    return current

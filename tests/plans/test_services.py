@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from talentdrive.audit.models import AuditEvent
+from talentdrive.plans.models import PlanOverride, Requisition, RequisitionStatus
+from talentdrive.plans.services import (
+    PlanLimitExceeded,
+    PlanOverrideRequest,
+    StatusTransitionError,
+    requisition_change_status,
+    requisition_create,
+    requisition_update,
+)
+
+
+def make(plan_line, external_id, headcount=1, **kwargs):
+    return requisition_create(
+        plan_line=plan_line,
+        external_id=external_id,
+        title_zh="大模型算法工程师",
+        title_en="LLM algorithm engineer",
+        headcount=headcount,
+        actor=None,
+        **kwargs,
+    )
+
+
+def test_create_within_target_records_audit_and_plan_city(plan_line):
+    # when
+    requisition = make(plan_line, "R-1", headcount=2)
+    # then
+    assert list(requisition.cities.values_list("code", flat=True)) == ["shanghai"]
+    assert AuditEvent.objects.filter(action="requisition.create", target_id=str(requisition.pk)).exists()
+
+
+def test_create_past_target_is_refused_and_writes_nothing(plan_line):
+    make(plan_line, "R-1", headcount=3)
+    with pytest.raises(PlanLimitExceeded) as info:
+        make(plan_line, "R-2", headcount=1)
+    assert "PL-SH-EXP-LLM" in str(info.value)
+    assert Requisition.objects.count() == 1
+
+
+def test_closed_requisitions_release_headcount(plan_line):
+    first = make(plan_line, "R-1", headcount=3)
+    requisition_change_status(requisition=first, status=RequisitionStatus.CLOSED, actor=None, reason="reorg")
+    assert make(plan_line, "R-2", headcount=3).headcount == 3
+
+
+def test_admin_override_needs_reason_and_is_recorded(plan_line, admin_user, recruiter):
+    make(plan_line, "R-1", headcount=3)
+    with pytest.raises(ValidationError):
+        make(plan_line, "R-2", override=PlanOverrideRequest(actor=admin_user, reason="  "))
+    with pytest.raises(ValidationError):
+        make(plan_line, "R-2", override=PlanOverrideRequest(actor=recruiter, reason="urgent"))
+    assert PlanOverride.objects.count() == 0
+    make(plan_line, "R-2", override=PlanOverrideRequest(actor=admin_user, reason="CEO approved two more"))
+    override = PlanOverride.objects.get()
+    assert (override.reason, override.target, override.committed_after) == ("CEO approved two more", 3, 4)
+
+
+def test_headcount_increase_is_checked_against_target(plan_line):
+    requisition = make(plan_line, "R-1", headcount=2)
+    with pytest.raises(PlanLimitExceeded):
+        requisition_update(requisition=requisition, actor=None, headcount=4)
+    requisition.refresh_from_db()
+    assert requisition.headcount == 2
+    assert requisition_update(requisition=requisition, actor=None, headcount=3).headcount == 3
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        (["open", "paused", "open", "filled", "closed"], True),
+        (["paused"], False),
+        (["open", "draft"], False),
+        (["closed", "open"], False),
+    ],
+)
+def test_status_lifecycle(plan_line, path, allowed):
+    requisition = make(plan_line, "R-1")
+    try:
+        for status in path:
+            requisition = requisition_change_status(
+                requisition=requisition, status=status, actor=None, reason="because"
+            )
+    except StatusTransitionError:
+        assert not allowed
+    else:
+        assert allowed
+        changes = AuditEvent.objects.filter(action="requisition.status", target_id=str(requisition.pk))
+        assert changes.count() == len(path)
+
+
+def test_pause_without_reason_is_refused(plan_line):
+    requisition = make(plan_line, "R-1", status=RequisitionStatus.OPEN)
+    with pytest.raises(StatusTransitionError):
+        requisition_change_status(requisition=requisition, status="paused", actor=None)
+    requisition.refresh_from_db()
+    assert requisition.status == "open"
