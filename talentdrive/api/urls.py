@@ -1,4 +1,5 @@
 from django.urls import path
 
-app_name = "api"
-urlpatterns: list = []
+from talentdrive.api.main import api
+
+urlpatterns = [path("", api.urls)]

@@ -1,0 +1,16 @@
+from ninja import NinjaAPI
+
+from talentdrive.api.matching import router as matching_router
+from talentdrive.api.plans import router as plans_router
+from talentdrive.api.portal import router as portal_router
+
+api = NinjaAPI(
+    title="Talent Drive API",
+    version="1",
+    description="Drives, plan lines, requisitions, applications and matching.",
+    urls_namespace="api",
+    csrf=True,
+)
+api.add_router("/", plans_router)
+api.add_router("/public/", portal_router)
+api.add_router("/matching/", matching_router)

@@ -1,0 +1,59 @@
+"""Writes for candidates: one person per normalised email or phone."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from talentdrive.audit.services import audit_record
+from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.normalise import normalise_email, normalise_phone
+
+
+@transaction.atomic
+def candidate_find_or_create(
+    *, email: str = "", phone: str = "", full_name: str = "", location: str = "", actor=None
+) -> tuple[Candidate, bool]:
+    """Return the candidate with this email or phone, creating one if none exists.
+
+    Contact details are normalised first, so ``A@X.com`` and ``a@x.com``, ``138 0013 8000`` and
+    ``+8613800138000`` are the same person. Blank fields of an existing candidate are filled in.
+    """
+    email_norm = normalise_email(email)
+    phone_norm = normalise_phone(phone)
+    if not email_norm and not phone_norm:
+        raise ValueError("a candidate needs an email address or a phone number")
+    match = Q(pk__in=[])
+    if email_norm:
+        match |= Q(email=email_norm)
+    if phone_norm:
+        match |= Q(phone=phone_norm)
+    existing = Candidate.objects.select_for_update().filter(match).order_by("pk").first()
+    if existing is not None:
+        updates = {}
+        if email_norm and not existing.email and not Candidate.objects.filter(email=email_norm).exists():
+            updates["email"] = email_norm
+        if phone_norm and not existing.phone and not Candidate.objects.filter(phone=phone_norm).exists():
+            updates["phone"] = phone_norm
+        if full_name and not existing.full_name:
+            updates["full_name"] = full_name
+        if location and not existing.location:
+            updates["location"] = location
+        if updates:
+            for key, value in updates.items():
+                setattr(existing, key, value)
+            existing.save(update_fields=[*updates, "updated_at"])
+        return existing, False
+    try:
+        with transaction.atomic():
+            candidate = Candidate.objects.create(
+                email=email_norm, phone=phone_norm, full_name=full_name.strip(), location=location.strip()
+            )
+    except IntegrityError:
+        # Another request created the same person between our read and our write.
+        candidate = Candidate.objects.filter(match).order_by("pk").first()
+        if candidate is None:
+            raise
+        return candidate, False
+    audit_record(actor=actor, action="candidate.create", target=candidate, data={})
+    return candidate, True

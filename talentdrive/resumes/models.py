@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.db import models
+
+
+class ParseStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    PARSED = "parsed", "parsed"
+    FAILED = "failed", "failed"
+
+
+def resume_upload_to(instance: Resume, filename: str) -> str:
+    # Files are named by content hash, never by the candidate's own file name.
+    return f"resumes/{instance.sha256[:2]}/{instance.sha256}"
+
+
+class Resume(models.Model):
+    """An uploaded file and what parsing made of it (the profile)."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="resumes")
+    file = models.FileField(upload_to=resume_upload_to, max_length=200)
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField()
+    language = models.CharField(max_length=10, blank=True)
+    parse_status = models.CharField(max_length=10, choices=ParseStatus.choices, default=ParseStatus.PENDING)
+    parse_error = models.CharField(max_length=300, blank=True)
+    profile = models.JSONField(default=dict, blank=True)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    parsed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["candidate", "sha256"], name="resume_unique_per_candidate")]
+        indexes = [models.Index(fields=["sha256"])]
+
+    def __str__(self) -> str:
+        return f"resume #{self.pk}"
