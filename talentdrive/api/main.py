@@ -9,7 +9,6 @@ api = NinjaAPI(
     version="1",
     description="Drives, plan lines, requisitions, applications and matching.",
     urls_namespace="api",
-    csrf=True,
 )
 api.add_router("/", plans_router)
 api.add_router("/public/", portal_router)
