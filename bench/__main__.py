@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def discover() -> list[str]:
     return sorted(
         info.name.removeprefix("bench_")
-        for info in pkgutil.iter_modules([str(Path(__file__).parent))
+        for info in pkgutil.iter_modules([str(Path(__file__).parent)])
         if info.name.startswith("bench_")
     )
 
@@ -65,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and out.exists():
             # Keep the other benchmarks' sections; replace those that were run.
             existing = out.read_text(encoding="utf-8").split("\n## ")
-            kept = [part for part in existing[1:] if not any(part.startswith(s.lstrip("# ").split("\n")[0]) for s in sections)]
+            kept = [
+                part
+                for part in existing[1:]
+                if not any(part.startswith(s.lstrip("# ").split("\n")[0]) for s in sections)
+            ]
             sections = ["## " + part for part in kept] + sections
         out.write_text(header + "\n\n".join(s.strip() for s in sections) + "\n", encoding="utf-8")
         print(f"wrote {out}")

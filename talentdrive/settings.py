@@ -166,7 +166,11 @@ CACHES = {
 
 # Background work: immediate in the embedded default; on PostgreSQL set
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

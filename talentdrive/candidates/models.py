@@ -17,8 +17,12 @@ class Candidate(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["email"], condition=~models.Q(email=""), name="candidate_unique_email"),
-            models.UniqueConstraint(fields=["phone"], condition=~models.Q(phone=""), name="candidate_unique_phone"),
+            models.UniqueConstraint(
+                fields=["email"], condition=~models.Q(email=""), name="candidate_unique_email"
+            ),
+            models.UniqueConstraint(
+                fields=["phone"], condition=~models.Q(phone=""), name="candidate_unique_phone"
+            ),
         ]
 
     def __str__(self) -> str:

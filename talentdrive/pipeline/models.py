@@ -21,8 +21,12 @@ ACTIVE_STAGES = (Stage.APPLIED, Stage.SCREENING, Stage.ASSESSMENT, Stage.INTERVI
 class Application(models.Model):
     """A candidate applying to a requisition; it moves through stages."""
 
-    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="applications")
-    requisition = models.ForeignKey("plans.Requisition", on_delete=models.PROTECT, related_name="applications")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="applications"
+    )
+    requisition = models.ForeignKey(
+        "plans.Requisition", on_delete=models.PROTECT, related_name="applications"
+    )
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.APPLIED)
     source = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -31,7 +35,9 @@ class Application(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["candidate", "requisition"], name="application_unique_per_requisition"),
+            models.UniqueConstraint(
+                fields=["candidate", "requisition"], name="application_unique_per_requisition"
+            ),
         ]
         indexes = [models.Index(fields=["requisition", "stage"])]
 

@@ -72,7 +72,9 @@ class Drive(BilingualNameMixin):
     class Meta:
         ordering = ["-starts_on", "code"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="drive_dates_ordered")
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="drive_dates_ordered"
+            )
         ]
 
 
@@ -174,10 +176,18 @@ class Requisition(models.Model):
     graduation_to = models.DateField(null=True, blank=True)
     programme_eligible = models.BooleanField(default=False)
     hiring_manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="managed_requisitions"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_requisitions",
     )
-    recruiters = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="recruited_requisitions")
-    status = models.CharField(max_length=20, choices=RequisitionStatus.choices, default=RequisitionStatus.DRAFT)
+    recruiters = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="recruited_requisitions"
+    )
+    status = models.CharField(
+        max_length=20, choices=RequisitionStatus.choices, default=RequisitionStatus.DRAFT
+    )
     status_changed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -205,8 +215,12 @@ class PlanOverride(models.Model):
     """An administrator's written decision to exceed a plan line's target."""
 
     plan_line = models.ForeignKey(PlanLine, on_delete=models.CASCADE, related_name="overrides")
-    requisition = models.ForeignKey(Requisition, null=True, on_delete=models.SET_NULL, related_name="overrides")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requisition = models.ForeignKey(
+        Requisition, null=True, on_delete=models.SET_NULL, related_name="overrides"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reason = models.TextField()
     target = models.PositiveIntegerField()
     committed_after = models.PositiveIntegerField()

@@ -77,7 +77,9 @@ def requisition_list(*, user: User, filters: RequisitionFilters | None = None) -
     requisitions = _apply_filters(requisitions, filters or RequisitionFilters())
     return (
         requisitions.distinct()
-        .select_related("drive", "plan_line__city", "plan_line__team", "plan_line__focus_area", "hiring_manager")
+        .select_related(
+            "drive", "plan_line__city", "plan_line__team", "plan_line__focus_area", "hiring_manager"
+        )
         .prefetch_related("cities")
         .order_by("drive_id", "external_id")
     )
@@ -95,9 +97,10 @@ def requisition_can_edit(*, user: User, requisition: Requisition) -> bool:
     if user.is_drive_admin:
         return True
     if user.role == Role.RECRUITER:
-        return requisition.recruiters.filter(pk=user.pk).exists() or requisition_list(user=user).filter(
-            pk=requisition.pk
-        ).exists()
+        return (
+            requisition.recruiters.filter(pk=user.pk).exists()
+            or requisition_list(user=user).filter(pk=requisition.pk).exists()
+        )
     return user.role == Role.HIRING_MANAGER and requisition.hiring_manager_id == user.pk
 
 

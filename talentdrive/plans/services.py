@@ -72,13 +72,17 @@ def _enforce_plan_limit(
     override: PlanOverrideRequest | None,
 ) -> PlanOverrideRequest | None:
     """Raise unless the headcount fits; return the override that was needed, if any."""
-    committed = plan_line_committed_headcount(plan_line=plan_line, exclude_requisition_id=exclude_requisition_id)
+    committed = plan_line_committed_headcount(
+        plan_line=plan_line, exclude_requisition_id=exclude_requisition_id
+    )
     if committed + requested <= plan_line.target:
         return None
     if override is None:
         raise PlanLimitExceeded(plan_line=plan_line, committed=committed, requested=requested)
     if not override.actor.is_drive_admin:
-        raise ValidationError("only an administrator may exceed a plan line's target", code="override_forbidden")
+        raise ValidationError(
+            "only an administrator may exceed a plan line's target", code="override_forbidden"
+        )
     if not override.reason.strip():
         raise ValidationError("an override needs a written reason", code="override_reason_missing")
     return override
@@ -207,7 +211,10 @@ def requisition_update(
     if headcount is not None and headcount != current.headcount:
         if current.status in COMMITTED_STATUSES and headcount > current.headcount:
             used_override = _enforce_plan_limit(
-                plan_line=locked_line, requested=headcount, exclude_requisition_id=current.pk, override=override
+                plan_line=locked_line,
+                requested=headcount,
+                exclude_requisition_id=current.pk,
+                override=override,
             )
         changes["headcount"] = [current.headcount, headcount]
         current.headcount = headcount
@@ -249,7 +256,8 @@ def requisition_change_status(
     if status not in ALLOWED_TRANSITIONS[current.status]:
         allowed = ", ".join(sorted(ALLOWED_TRANSITIONS[current.status])) or "none"
         raise StatusTransitionError(
-            f"a {current.status} requisition cannot become {status} (allowed: {allowed})", code="bad_transition"
+            f"a {current.status} requisition cannot become {status} (allowed: {allowed})",
+            code="bad_transition",
         )
     if status in (RequisitionStatus.PAUSED, RequisitionStatus.CLOSED) and not reason.strip():
         raise StatusTransitionError(f"moving a requisition to {status} needs a reason", code="reason_missing")

@@ -33,7 +33,9 @@ class Resume(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["candidate", "sha256"], name="resume_unique_per_candidate")]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "sha256"], name="resume_unique_per_candidate")
+        ]
         indexes = [models.Index(fields=["sha256"])]
 
     def __str__(self) -> str:
