@@ -51,9 +51,9 @@ def candidate_find_or_create(
             )
     except IntegrityError:
         # Another request created the same person between our read and our write.
-        candidate = Candidate.objects.filter(match).order_by("pk").first()
-        if candidate is None:
+        winner = Candidate.objects.filter(match).order_by("pk").first()
+        if winner is None:
             raise
-        return candidate, False
+        return winner, False
     audit_record(actor=actor, action="candidate.create", target=candidate, data={})
     return candidate, True

@@ -14,12 +14,12 @@ class BilingualNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name_en
+
     @property
     def name(self) -> str:
         return self.name_zh if (get_language() or "en").startswith("zh") else self.name_en
-
-    def __str__(self) -> str:
-        return self.name_en
 
 
 class City(BilingualNameMixin):
