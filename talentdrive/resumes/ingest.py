@@ -1,0 +1,182 @@
+"""Bulk ingest of a folder of resumes: parse in parallel, write in the main process, resume after a crash.
+
+Files are parsed by the pure core in worker processes; every database write happens here, one
+transaction per file (candidate and resume together), so a run killed at any instant leaves each
+file either fully stored or not at all. A re-run skips every file whose content hash is stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from talentdrive.resumes.selectors import resume_known_hashes
+from talentdrive.resumes.services import ParseOutcome, content_sha256, parse_content, resume_ingest_parsed
+
+# How many hashes are checked against the database in one query.
+_LOOKUP_BATCH = 500
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    path: str
+    sha256: str
+    outcome: ParseOutcome
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Every regular, non-hidden file under root, in a stable order so runs are reproducible."""
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(directory) / name
+
+
+def _parse_path(path: str, max_bytes: int) -> _Parsed:
+    """Worker: read and parse one file. Runs in a child process; touches no database."""
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return _Parsed(path, "", ParseOutcome(None, f"file too large ({size} bytes)", "", "", ""))
+        content = Path(path).read_bytes()
+    except OSError as error:
+        return _Parsed(path, "", ParseOutcome(None, f"cannot read file: {error.strerror}", "", "", ""))
+    return _Parsed(path, content_sha256(content), parse_content(content, Path(path).name))
+
+
+def _hash_path(path: Path) -> str:
+    try:
+        return content_sha256(path.read_bytes())
+    except OSError:
+        return ""
+
+
+def write_failures(path: Path, failures: list[tuple[str, str]]) -> None:
+    """The failure report: JSON Lines when the name ends in .jsonl, CSV otherwise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        if path.suffix == ".jsonl":
+            for file_path, error in failures:
+                handle.write(json.dumps({"path": file_path, "error": error}, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.writer(handle)
+            writer.writerow(["path", "error"])
+            writer.writerows(failures)
+
+
+def ingest_directory(
+    root: Path,
+    *,
+    workers: int,
+    max_bytes: int,
+    actor: Any = None,
+    on_total: Callable[[int], None] = lambda total: None,
+    on_done: Callable[[int], None] = lambda count: None,
+) -> IngestReport:
+    """Ingest every file under root; the callbacks drive a progress display."""
+    report = IngestReport()
+    files = list(iter_files(root))
+    report.seen = len(files)
+    on_total(len(files))
+    pending: list[Path] = []
+    claimed: set[str] = set()
+    for start in range(0, len(files), _LOOKUP_BATCH):
+        chunk = files[start : start + _LOOKUP_BATCH]
+        hashes = {path: _hash_path(path) for path in chunk}
+        known = resume_known_hashes(hashes=[h for h in hashes.values() if h])
+        for path, digest in hashes.items():
+            # The same bytes under two names are one resume; the second copy is skipped too.
+            if digest and (digest in known or digest in claimed):
+                report.skipped += 1
+                on_done(1)
+                continue
+            if digest:
+                claimed.add(digest)
+            pending.append(path)
+    for parsed in _parse_all(pending, workers=workers, max_bytes=max_bytes):
+        _store(parsed, report, actor)
+        on_done(1)
+    return report
+
+
+def _store(parsed: _Parsed, report: IngestReport, actor: Any) -> None:
+    if parsed.outcome.profile is None:
+        report.failures.append((parsed.path, parsed.outcome.error or "unreadable file"))
+        return
+    try:
+        content = Path(parsed.path).read_bytes()
+    except OSError as error:
+        report.failures.append((parsed.path, f"cannot read file: {error.strerror}"))
+        return
+    if content_sha256(content) != parsed.sha256:
+        report.failures.append((parsed.path, "file changed while it was being ingested"))
+        return
+    try:
+        resume_ingest_parsed(
+            filename=Path(parsed.path).name,
+            content=content,
+            sha256=parsed.sha256,
+            outcome=parsed.outcome,
+            actor=actor,
+        )
+    except ValueError as error:
+        report.failures.append((parsed.path, str(error)))
+        return
+    report.stored += 1
+
+
+def _parse_all(paths: list[Path], *, workers: int, max_bytes: int) -> Iterator[_Parsed]:
+    if workers <= 1:
+        for path in paths:
+            yield _parse_path(str(path), max_bytes)
+        return
+    queue = [str(path) for path in reversed(paths)]
+    # A bounded window keeps memory flat on 20,000 files while every core stays busy.
+    window = workers * 4
+    while queue:
+        executor = ProcessPoolExecutor(max_workers=workers)
+        in_flight: dict[Future[_Parsed], str] = {}
+        try:
+            while queue or in_flight:
+                while queue and len(in_flight) < window:
+                    next_path = queue.pop()
+                    in_flight[executor.submit(_parse_path, next_path, max_bytes)] = next_path
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    parsed = future.result()  # raises BrokenProcessPool with the path still in flight
+                    del in_flight[future]
+                    yield parsed
+        except BrokenProcessPool:
+            # A worker died (e.g. a native crash on a hostile file). The files in flight cannot be
+            # told apart, so each is retried alone in a fresh pool; the one that kills it is reported.
+            suspects = list(in_flight.values())
+            executor.shutdown(wait=False, cancel_futures=True)
+            for suspect in suspects:
+                yield _parse_isolated(suspect, max_bytes)
+            continue
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _parse_isolated(path: str, max_bytes: int) -> _Parsed:
+    with ProcessPoolExecutor(max_workers=1) as single:
+        try:
+            return single.submit(_parse_path, path, max_bytes).result()
+        except BrokenProcessPool:
+            return _Parsed(path, "", ParseOutcome(None, "the parser crashed on this file", "", "", ""))

@@ -1,0 +1,45 @@
+"""Reads for resumes; who may read a candidate's files and profiles is decided here."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from talentdrive.accounts.models import Role, User
+from talentdrive.candidates.models import Candidate
+from talentdrive.resumes.models import ParseStatus, Resume
+
+# Resumes carry personal data: staff who screen candidates read them; interviewers see the
+# profile of the candidates assigned to them through the pipeline, not the resume store at large.
+_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.RECRUITER, Role.HIRING_MANAGER}
+
+
+def _check_reader(user: User) -> None:
+    if not user.is_authenticated or not (user.is_drive_admin or user.role in _READERS):
+        raise PermissionDenied("not allowed to read resumes")
+
+
+def resume_list_for_candidate(*, user: User, candidate: Candidate) -> QuerySet[Resume]:
+    _check_reader(user)
+    return Resume.objects.filter(candidate=candidate).order_by("-created_at")
+
+
+def resume_get(*, user: User, resume_id: int) -> Resume:
+    _check_reader(user)
+    return Resume.objects.select_related("candidate").get(pk=resume_id)
+
+
+def resume_latest_profile(*, candidate: Candidate) -> dict:
+    """The most recent successfully parsed profile of a candidate, for matching (no permission: internal)."""
+    resume = (
+        Resume.objects.filter(candidate=candidate, parse_status=ParseStatus.PARSED)
+        .order_by("-parsed_at", "-pk")
+        .only("profile")
+        .first()
+    )
+    return dict(resume.profile) if resume is not None else {}
+
+
+def resume_known_hashes(*, hashes: list[str]) -> set[str]:
+    """Which of these content hashes are already stored (ingest skips them)."""
+    return set(Resume.objects.filter(sha256__in=hashes).values_list("sha256", flat=True))

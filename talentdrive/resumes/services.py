@@ -1,0 +1,157 @@
+"""Writes for resumes: store a file by content hash, parse it, record what parsing made of it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from talentdrive.audit.services import audit_record
+from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.services import candidate_find_or_create
+from talentdrive.resumes.models import ParseStatus, Resume, resume_upload_to
+
+# What a parse_error column can hold; reasons longer than this are cut, never the cause of a failure.
+_ERROR_MAX = 300
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """What parsing one file produced, in plain values that cross process boundaries."""
+
+    profile: dict[str, Any] | None
+    error: str
+    text: str
+    language: str
+    content_type: str
+
+
+def content_sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def parse_content(content: bytes, filename: str) -> ParseOutcome:
+    """Run the pure parsing core on one file; never raises, a failure is an outcome with an error."""
+    from talentdrive.resumes.core import parse_document, profile_to_json
+
+    try:
+        result = parse_document(content, filename)
+    except Exception as error:  # a parser bug must cost one file, not the batch
+        return ParseOutcome(None, f"parser error: {type(error).__name__}", "", "", "")
+    profile = getattr(result, "profile", None)
+    content_type = str(getattr(result, "content_type", "") or getattr(result, "mime", "") or "")
+    if profile is None:
+        reason = str(getattr(result, "error", "") or getattr(result, "code", "") or "unreadable file")
+        return ParseOutcome(None, reason, "", "", content_type)
+    data = profile_to_json(profile)
+    text = str(getattr(result, "text", "") or getattr(profile, "text", "") or "")
+    return ParseOutcome(data, "", text, str(data.get("language") or ""), content_type)
+
+
+def _store_file(*, sha256: str, content: bytes) -> str:
+    # Files are named by hash, so the same bytes are stored once whoever sends them, and a write
+    # interrupted by a crash is simply done again on the next attempt.
+    name = resume_upload_to(Resume(sha256=sha256), "")
+    if not default_storage.exists(name):
+        stored = default_storage.save(name, ContentFile(content))
+        if stored != name:  # a concurrent writer won; keep theirs, drop our copy
+            default_storage.delete(stored)
+    return name
+
+
+def resume_attach(*, candidate: Candidate, filename: str, content: bytes, actor: Any = None) -> Resume:
+    """Store a file for a candidate and return its (pending) resume; the same bytes twice are one resume."""
+    sha256 = content_sha256(content)
+    name = _store_file(sha256=sha256, content=content)
+    with transaction.atomic():
+        resume, created = Resume.objects.get_or_create(
+            candidate=candidate,
+            sha256=sha256,
+            defaults={"file": name, "original_name": filename[-255:], "size": len(content)},
+        )
+        if created:
+            audit_record(actor=actor, action="resume.attach", target=resume, data={"size": len(content)})
+    return resume
+
+
+def _apply_outcome(resume: Resume, outcome: ParseOutcome) -> None:
+    resume.parsed_at = timezone.now()
+    if outcome.profile is None:
+        resume.parse_status = ParseStatus.FAILED
+        resume.parse_error = outcome.error[:_ERROR_MAX]
+        return
+    resume.parse_status = ParseStatus.PARSED
+    resume.parse_error = ""
+    resume.profile = outcome.profile
+    resume.text = outcome.text
+    resume.language = outcome.language[:10]
+    if outcome.content_type:
+        resume.content_type = outcome.content_type[:100]
+
+
+def resume_parse(*, resume_id: int) -> Resume:
+    """Parse a stored resume. A failure marks it failed with the reason; nothing is ever deleted."""
+    resume = Resume.objects.get(pk=resume_id)
+    try:
+        with resume.file.open("rb") as handle:
+            content = handle.read()
+    except OSError:
+        outcome = ParseOutcome(None, "the stored file cannot be read", "", "", "")
+    else:
+        outcome = parse_content(content, resume.original_name)
+    with transaction.atomic():
+        resume = Resume.objects.select_for_update().get(pk=resume_id)
+        _apply_outcome(resume, outcome)
+        resume.save()
+        audit_record(
+            actor=None,
+            action="resume.parse" if outcome.profile is not None else "resume.parse_failed",
+            target=resume,
+            data={"status": resume.parse_status},
+        )
+    return resume
+
+
+def first_contact(profile: dict[str, Any]) -> tuple[str, str]:
+    emails = profile.get("emails") or []
+    phones = profile.get("phones") or []
+    return (str(emails[0]) if emails else "", str(phones[0]) if phones else "")
+
+
+def resume_ingest_parsed(
+    *, filename: str, content: bytes, sha256: str, outcome: ParseOutcome, actor: Any = None
+) -> Resume:
+    """Create or update the candidate a parsed file belongs to, and its resume, in one transaction.
+
+    Raises ValueError when the profile carries no email or phone: such a file cannot be tied to a
+    person and is reported rather than stored.
+    """
+    if outcome.profile is None:
+        raise ValueError(outcome.error or "unreadable file")
+    email, phone = first_contact(outcome.profile)
+    if not email and not phone:
+        raise ValueError("no email address or phone number found")
+    name = _store_file(sha256=sha256, content=content)
+    with transaction.atomic():
+        candidate, _ = candidate_find_or_create(
+            email=email,
+            phone=phone,
+            full_name=str(outcome.profile.get("name") or "")[:200],
+            location=str(outcome.profile.get("location") or "")[:120],
+            actor=actor,
+        )
+        resume, created = Resume.objects.get_or_create(
+            candidate=candidate,
+            sha256=sha256,
+            defaults={"file": name, "original_name": filename[-255:], "size": len(content)},
+        )
+        if created or resume.parse_status != ParseStatus.PARSED:
+            _apply_outcome(resume, outcome)
+            resume.save()
+            audit_record(actor=actor, action="resume.ingest", target=resume, data={"size": len(content)})
+    return resume

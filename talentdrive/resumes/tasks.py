@@ -1,0 +1,13 @@
+"""Background work for resumes. Tasks take ids and are idempotent: parsing twice gives the same profile."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from talentdrive.resumes.services import resume_parse
+
+
+@task()
+def parse_resume_task(resume_id: int) -> str:
+    """Parse one stored resume; enqueue with ``transaction.on_commit`` after ``resume_attach``."""
+    return str(resume_parse(resume_id=resume_id).parse_status)
