@@ -178,6 +178,11 @@ TALENTDRIVE = {
     "UPLOAD_MAX_BYTES": int(os.environ.get("TALENTDRIVE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
     "IMPORT_MAX_BYTES": int(os.environ.get("TALENTDRIVE_IMPORT_MAX_BYTES", 20 * 1024 * 1024)),
     "IMPORT_MAX_ROWS": int(os.environ.get("TALENTDRIVE_IMPORT_MAX_ROWS", 50_000)),
+    "RESUME_MAX_PAGES": int(os.environ.get("TALENTDRIVE_RESUME_MAX_PAGES", 20)),
+    "CAMPUS_ACTIVE_APPLICATION_CAP": int(os.environ.get("TALENTDRIVE_CAMPUS_CAP", 3)),
+    # django-ratelimit rates for applying: per client address and per email address.
+    "APPLY_RATE_PER_IP": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_IP", "30/m"),
+    "APPLY_RATE_PER_EMAIL": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_EMAIL", "10/h"),
 }
 
 SESSION_COOKIE_HTTPONLY = True
