@@ -1,0 +1,243 @@
+"""Requirements of a requisition: from structured fields, or extracted from a zh/en job description.
+
+Extraction is line by line. A heading such as 任职要求 / Requirements switches following lines to
+must-have, 加分项 / Preferred / Nice to have switches them to nice-to-have; a marker inside a line
+(…优先, …者优先, preferred, a plus, 必须, must) overrides the heading for that line. Lines before any
+heading (the role summary) count as must-have only for skills named with an explicit must marker,
+otherwise as nice-to-have: summaries name the area, requirement lists name the bar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from talentdrive.matching.core.profile import DEGREE_RANK, normalise_degree
+
+
+class RequirementError(ValueError):
+    """The job description cannot be turned into requirements (empty, or nothing recognisable)."""
+
+
+class SkillFinder(Protocol):
+    def find_skills(self, text: str) -> Sequence[Any]: ...
+    def find_domains(self, text: str) -> Sequence[Any]: ...
+
+
+RULES = ("penalty", "filter")
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """What a requisition asks for. ``degree_rule``/``years_rule``: 'penalty' (default) or 'filter'."""
+
+    must: tuple[str, ...] = ()
+    nice: tuple[str, ...] = ()
+    domain: str = ""
+    min_degree: str = "none"
+    min_years: float = 0.0
+    research: bool = False
+    degree_rule: str = "penalty"
+    years_rule: str = "penalty"
+    text: str = ""
+    title: str = ""
+    focus_area: str = ""
+    city: str = ""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            not (self.must or self.nice or self.domain or self.research)
+            and self.min_degree == "none"
+            and not self.min_years
+        )
+
+
+_MUST_HEAD = re.compile(
+    r"^\W*(任职要求|岗位要求|职位要求|任职资格|基本要求|硬性要求|必备|requirements?|qualifications?|minimum qualifications|"
+    r"basic qualifications|must[- ]haves?|what you need|you have|required)\W*$",
+    re.I,
+)
+_NICE_HEAD = re.compile(
+    r"^\W*(加分项?|优先条件|优先|加分条件|preferred( qualifications)?|nice[- ]to[- ]haves?|bonus( points)?|pluses|"
+    r"it'?s a plus|good to have)\W*$",
+    re.I,
+)
+_OTHER_HEAD = re.compile(
+    r"^\W*(岗位职责|工作职责|职位描述|responsibilities|what you('ll| will) do|about the role|职责)\W*$", re.I
+)
+_NICE_INLINE = re.compile(
+    r"优先|加分|更佳|为佳|preferred|nice to have|a plus|is a bonus|bonus|ideally|desirable", re.I
+)
+_MUST_INLINE = re.compile(r"必须|须具备|要求|至少|required|must|need to have|strong", re.I)
+_RESEARCH = re.compile(
+    r"顶会|顶级会议|顶刊|论文|发表|科研|研究经历|publications?|publish|first[- ]author|top[- ]tier (venue|conference)|"
+    r"research record|neurips|icml|iclr|cvpr|acl\b|emnlp|iccv|eccv",
+    re.I,
+)
+_CN_NUMBERS = {
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_YEARS = re.compile(
+    r"(\d{1,2}|[一两二三四五六七八九十])\s*(?:\+\s*)?(?:年|years?|yrs?)(?:\s*(?:以上|及以上|or more|\+|of))?",
+    re.I,
+)
+_DEGREE_MIN = re.compile(
+    r"(博士|硕士|研究生|本科|大专|phd|ph\.d|doctorate|master'?s?|bachelor'?s?|bs|ms)\s*(及以上|以上|学历|degree|or above|or higher|required)?",
+    re.I,
+)
+
+
+def _mention_id(mention: Any) -> str:
+    for attr in ("skill_id", "domain_id", "id", "code"):
+        value = getattr(mention, attr, None)
+        if value:
+            return str(value)
+    return str(mention)
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _years_in(line: str) -> float:
+    best = 0.0
+    for match in _YEARS.finditer(line):
+        raw = match.group(1)
+        value = _CN_NUMBERS.get(raw) if not raw.isdigit() else int(raw)
+        if value and value <= 30:
+            best = max(best, float(value))
+    return best
+
+
+def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -> Requirements:
+    """Extract must/nice skills, domain, minimum degree and years, research expectations from free text."""
+    if not text or not text.strip():
+        raise RequirementError("the job description is empty: give the role's requirements as text or fields")
+    mode = "summary"
+    must: list[str] = []
+    nice: list[str] = []
+    min_degree, min_years, research = "none", 0.0, False
+    for raw_line in re.split(r"[\n\r]+|(?<=[。；;])", text):
+        line = raw_line.strip(" \t-*•·#>0123456789.、)）")
+        if not line:
+            continue
+        if _MUST_HEAD.match(line):
+            mode = "must"
+            continue
+        if _NICE_HEAD.match(line):
+            mode = "nice"
+            continue
+        if _OTHER_HEAD.match(line):
+            mode = "duties"
+            continue
+        if _NICE_INLINE.search(line):
+            line_mode = "nice"
+        elif _MUST_INLINE.search(line) or mode == "must":
+            line_mode = "must"
+        else:
+            line_mode = "nice" if mode in ("summary", "duties", "nice") else mode
+        skills = [_mention_id(m) for m in taxonomy.find_skills(line)]
+        (must if line_mode == "must" else nice).extend(skills)
+        if _RESEARCH.search(line):
+            research = True
+        if line_mode == "must":
+            min_years = max(min_years, _years_in(line))
+            for match in _DEGREE_MIN.finditer(line):
+                degree = normalise_degree(match.group(1).replace("bs", "bachelor").replace("ms", "master"))
+                # "本科及以上，硕士优先": the lowest degree named in a must line is the bar.
+                if min_degree == "none" or DEGREE_RANK[degree] < DEGREE_RANK[min_degree]:
+                    min_degree = degree
+    domains = [_mention_id(m) for m in taxonomy.find_domains(text)]
+    must_ids = _unique(must)
+    nice_ids = tuple(s for s in _unique(nice) if s not in must_ids)
+    requirements = Requirements(
+        must=must_ids,
+        nice=nice_ids,
+        domain=domains[0] if domains else "",
+        min_degree=min_degree,
+        min_years=min_years,
+        research=research,
+        text=f"{title}\n{text}",
+        title=title,
+    )
+    if requirements.is_empty:
+        return Requirements(
+            text=requirements.text,
+            title=title,
+            warnings=("no skills, domain, degree or years were recognised: ranking by text relevance only",),
+        )
+    return requirements
+
+
+def requirements_from_fields(
+    data: Mapping[str, Any], known_skills: Iterable[str] | None = None, taxonomy: SkillFinder | None = None
+) -> Requirements:
+    """Structured requisition fields (the Requisition model, or a job .json/.yaml) → Requirements.
+
+    Unknown skill ids raise RequirementError naming them. When neither skills nor other criteria are
+    given but a description is, the description is extracted instead.
+    """
+    known = set(known_skills) if known_skills is not None else None
+    must = _unique(str(s) for s in data.get("must_skills") or data.get("must") or ())
+    nice = _unique(str(s) for s in data.get("nice_skills") or data.get("nice") or ())
+    if known is not None:
+        unknown = [s for s in (*must, *nice) if s not in known]
+        if unknown:
+            raise RequirementError(
+                f"unknown skill id(s): {', '.join(unknown)}; use ids from the skill taxonomy"
+            )
+    degree = normalise_degree(data.get("min_degree"))
+    try:
+        years = float(data.get("min_years") or 0)
+    except (TypeError, ValueError) as error:
+        raise RequirementError(f"min_years must be a number, got {data.get('min_years')!r}") from error
+    text = "\n".join(
+        str(data.get(k) or "")
+        for k in ("title", "title_en", "title_zh", "description", "description_en", "description_zh")
+    )
+    rules = {}
+    for name in ("degree_rule", "years_rule"):
+        rule = str(data.get(name) or "penalty")
+        if rule not in RULES:
+            raise RequirementError(f"{name} must be one of {', '.join(RULES)}, got {rule!r}")
+        rules[name] = rule
+    requirements = Requirements(
+        must=must,
+        nice=tuple(s for s in nice if s not in must),
+        domain=str(data.get("domain") or ""),
+        min_degree=degree,
+        min_years=years,
+        research=bool(data.get("research") or data.get("programme_eligible")),
+        text=text.strip(),
+        title=str(data.get("title") or data.get("title_en") or ""),
+        focus_area=str(data.get("focus_area") or ""),
+        degree_rule=rules["degree_rule"],
+        years_rule=rules["years_rule"],
+    )
+    if requirements.is_empty and taxonomy is not None and text.strip():
+        extracted = extract_requirements(text, taxonomy, title=requirements.title)
+        return Requirements(**{**extracted.__dict__, **rules, "focus_area": requirements.focus_area})
+    if requirements.is_empty:
+        if not requirements.text:
+            raise RequirementError("the requisition has no requirements and no description to rank by")
+        return Requirements(
+            **{
+                **requirements.__dict__,
+                "warnings": ("the requisition has no requirements: ranking by text relevance only",),
+            }
+        )
+    return requirements
