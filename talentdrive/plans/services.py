@@ -17,11 +17,15 @@ from talentdrive.audit.services import audit_record
 from talentdrive.plans.models import (
     ALLOWED_TRANSITIONS,
     COMMITTED_STATUSES,
+    BusinessGroup,
     City,
+    Drive,
+    FocusArea,
     PlanLine,
     PlanOverride,
     Requisition,
     RequisitionStatus,
+    Team,
 )
 
 
@@ -273,3 +277,142 @@ def requisition_change_status(
         data={"from": previous, "to": status},
     )
     return current
+
+
+class PlanTargetBelowCommitted(ValidationError):
+    """A plan line's new target is below the headcount its requisitions already commit."""
+
+    def __init__(self, *, plan_line: PlanLine, committed: int, target: int) -> None:
+        self.plan_line = plan_line
+        self.committed = committed
+        self.target = target
+        super().__init__(
+            f"target {target} is below the {committed} already committed by plan line "
+            f"{plan_line.external_id}'s requisitions; close or shrink requisitions first",
+            code="plan_target_below_committed",
+        )
+
+
+PLAN_LINE_CELL = ("city", "channel", "focus_area", "team")
+
+
+@transaction.atomic
+def plan_line_upsert(
+    *,
+    drive: Drive,
+    external_id: str,
+    city: City,
+    channel: str,
+    focus_area: FocusArea,
+    team: Team,
+    target: int,
+    note: str = "",
+    actor: User | None,
+) -> tuple[PlanLine, str]:
+    """Create or change the plan line with this external id; returns it and "created", "updated" or "unchanged"."""
+    values: dict[str, Any] = {
+        "city": city,
+        "channel": channel,
+        "focus_area": focus_area,
+        "team": team,
+        "target": target,
+        "note": note,
+    }
+    existing = PlanLine.objects.select_for_update().filter(drive=drive, external_id=external_id).first()
+    if existing is None:
+        line = PlanLine(drive=drive, external_id=external_id, **values)
+        line.full_clean()
+        line.save()
+        audit_record(actor=actor, action="plan_line.create", target=line, data={"target": target})
+        return line, "created"
+    changes = {
+        name: [_json_value(getattr(existing, name)), _json_value(value)]
+        for name, value in values.items()
+        if getattr(existing, name) != value
+    }
+    if not changes:
+        return existing, "unchanged"
+    if set(changes) & set(PLAN_LINE_CELL) and existing.requisitions.exists():
+        raise ValidationError(
+            f"plan line {external_id} already has requisitions, so its city, channel, focus area "
+            "and team cannot change",
+            code="plan_line_cell_locked",
+        )
+    if "target" in changes:
+        committed = plan_line_committed_headcount(plan_line=existing)
+        if target < committed:
+            raise PlanTargetBelowCommitted(plan_line=existing, committed=committed, target=target)
+    for name, value in values.items():
+        setattr(existing, name, value)
+    existing.full_clean()
+    existing.save()
+    audit_record(actor=actor, action="plan_line.update", target=existing, data=changes)
+    return existing, "updated"
+
+
+@transaction.atomic
+def team_create(*, code: str, name_zh: str, name_en: str, group: BusinessGroup, actor: User | None) -> Team:
+    team = Team(code=code, name_zh=name_zh, name_en=name_en, group=group)
+    team.full_clean()
+    team.save()
+    audit_record(actor=actor, action="team.create", target=team, data={"group": group.code})
+    return team
+
+
+@transaction.atomic
+def drive_upsert(
+    *,
+    code: str,
+    name_zh: str,
+    name_en: str,
+    total_target: int,
+    starts_on: date,
+    ends_on: date,
+    cities: Iterable[City],
+    channels: list[str],
+    actor: User | None,
+) -> tuple[Drive, str]:
+    """Create or change the drive with this code; returns it and "created", "updated" or "unchanged"."""
+    values: dict[str, Any] = {
+        "name_zh": name_zh,
+        "name_en": name_en,
+        "total_target": total_target,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "channels": channels,
+    }
+    city_ids = {city.pk for city in cities}
+    drive = Drive.objects.select_for_update().filter(code=code).first()
+    if drive is None:
+        drive = Drive(code=code, **values)
+        drive.full_clean()
+        drive.save()
+        drive.cities.set(city_ids)
+        audit_record(actor=actor, action="drive.create", target=drive, data={"total_target": total_target})
+        return drive, "created"
+    changes = {
+        name: [_json_value(getattr(drive, name)), _json_value(value)]
+        for name, value in values.items()
+        if getattr(drive, name) != value
+    }
+    current_city_ids = set(drive.cities.values_list("pk", flat=True))
+    if city_ids != current_city_ids:
+        changes["cities"] = [sorted(current_city_ids), sorted(city_ids)]
+    if not changes:
+        return drive, "unchanged"
+    for name, value in values.items():
+        setattr(drive, name, value)
+    drive.full_clean()
+    drive.save()
+    drive.cities.set(city_ids)
+    audit_record(actor=actor, action="drive.update", target=drive, data=changes)
+    return drive, "updated"
+
+
+@transaction.atomic
+def business_group_create(*, code: str, name_zh: str, name_en: str, actor: User | None) -> BusinessGroup:
+    group = BusinessGroup(code=code, name_zh=name_zh, name_en=name_en)
+    group.full_clean()
+    group.save()
+    audit_record(actor=actor, action="business_group.create", target=group)
+    return group
