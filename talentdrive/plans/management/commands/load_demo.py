@@ -1,0 +1,31 @@
+"""``manage.py load_demo``: load the demo drive (1,000 planned hires, four cities, two channels)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from talentdrive.plans.demo.load import demo_drive_load
+from talentdrive.plans.demo.plan import SEED
+
+
+class Command(BaseCommand):
+    help = "Load the demo drive, its plan, requisitions and staff accounts. Loading twice changes nothing."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        result = demo_drive_load(seed=options["seed"])
+        elapsed = time.perf_counter() - started
+        summary = (
+            f"drive {result.drive_code}: {result.plan_lines} plan lines totalling {result.planned_headcount}, "
+            f"{result.requisitions} requisitions with headcount {result.requisition_headcount}"
+        )
+        if result.created:
+            self.stdout.write(self.style.SUCCESS(f"Loaded the demo {summary} in {elapsed:.1f} s."))
+        else:
+            self.stdout.write(f"The demo drive is already loaded ({summary}); nothing changed.")
