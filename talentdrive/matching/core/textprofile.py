@@ -1,0 +1,68 @@
+"""A light profile straight from resume text, for when no parsed profile exists.
+
+Used by the stateless ``talentdrive rank`` when the resume parser is not available and by the
+judged-set evaluation (which must rank from text). Skills, domains, venues and awards come from the
+taxonomy's matchers; degree and years from a few bilingual patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from talentdrive.matching.core.profile import DEGREE_RANK, CandidateProfile, SkillEvidence, normalise_degree
+
+_DEGREE = re.compile(
+    r"博士|硕士|本科|学士|大专|ph\.?\s?d|doctor(?:ate)?|m\.?\s?sc|master'?s?|b\.?\s?sc|b\.?\s?eng|bachelor'?s?",
+    re.I,
+)
+_YEARS = re.compile(
+    r"(\d{1,2}(?:\.\d)?)\s*(?:\+\s*)?(?:年(?:工作|相关|以上)?(?:经验|经历)?|years?(?: of)?(?: (?:industry |work |relevant )?experience)?)",
+    re.I,
+)
+_EXPERIENCE_NEAR = re.compile(r"经验|经历|工作|experience|engineer|工程师", re.I)
+_GRADUATION = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年)?\s*(?:毕业|graduat)|(?:毕业|graduat\w*)\D{0,12}((?:19|20)\d{2})", re.I
+)
+
+
+def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> CandidateProfile:
+    """Extract a profile from raw resume text with the taxonomy; never raises on odd text."""
+    evidence: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for mention in taxonomy.find_skills(text):
+        evidence.setdefault(mention.skill_id, []).append(mention.surface)
+        names[mention.skill_id] = mention.name
+    degree = "none"
+    for match in _DEGREE.finditer(text):
+        found = normalise_degree(match.group().replace(" ", "").replace("m.sc", "msc").replace("b.sc", "bsc"))
+        if DEGREE_RANK[found] > DEGREE_RANK[degree]:
+            degree = found
+    years = 0.0
+    for match in _YEARS.finditer(text):
+        window = text[max(0, match.start() - 20) : match.end() + 20]
+        if _EXPERIENCE_NEAR.search(window):
+            value = float(match.group(1))
+            if value <= 40:
+                years = max(years, value)
+    top_papers = sum(1 for venue in taxonomy.find_venues(text) if venue.top)
+    top_awards = sum(1 for award in taxonomy.find_awards(text) if award.tier == 1)
+    graduation = None
+    match = _GRADUATION.search(text)
+    if match:
+        graduation = int(match.group(1) or match.group(2))
+    return CandidateProfile(
+        key=key,
+        skills=tuple(SkillEvidence(s, names[s], tuple(dict.fromkeys(m))) for s, m in evidence.items()),
+        degree=degree,
+        years=years,
+        top_venue_papers=top_papers,
+        papers=top_papers,
+        top_awards=top_awards,
+        awards=tuple(a.surface for a in taxonomy.find_awards(text)),
+        domains=tuple(dict.fromkeys(d.domain_id for d in taxonomy.find_domains(text))),
+        graduation_year=graduation,
+        text=text,
+        city=str(context.get("city") or ""),
+        source=str(context.get("source") or ""),
+    )

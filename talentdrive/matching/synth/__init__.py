@@ -1,0 +1,1 @@
+"""Synthetic bilingual candidate profiles for benchmarks (``talentdrive synth``)."""

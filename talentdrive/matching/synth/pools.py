@@ -1,0 +1,123 @@
+"""Hand-written pools the synthetic profiles draw from: (Chinese, English, weight)."""
+
+from __future__ import annotations
+
+SCHOOLS = [
+    ("清华大学", "Tsinghua University", 5),
+    ("北京大学", "Peking University", 5),
+    ("浙江大学", "Zhejiang University", 6),
+    ("上海交通大学", "Shanghai Jiao Tong University", 6),
+    ("复旦大学", "Fudan University", 5),
+    ("中国科学技术大学", "University of Science and Technology of China", 4),
+    ("南京大学", "Nanjing University", 4),
+    ("哈尔滨工业大学", "Harbin Institute of Technology", 4),
+    ("华中科技大学", "Huazhong University of Science and Technology", 5),
+    ("武汉大学", "Wuhan University", 4),
+    ("中山大学", "Sun Yat-sen University", 4),
+    ("华南理工大学", "South China University of Technology", 4),
+    ("北京航空航天大学", "Beihang University", 4),
+    ("西安交通大学", "Xi'an Jiaotong University", 4),
+    ("同济大学", "Tongji University", 3),
+    ("电子科技大学", "University of Electronic Science and Technology of China", 4),
+    ("东南大学", "Southeast University", 3),
+    ("北京邮电大学", "Beijing University of Posts and Telecommunications", 4),
+    ("杭州电子科技大学", "Hangzhou Dianzi University", 4),
+    ("深圳大学", "Shenzhen University", 3),
+    ("南开大学", "Nankai University", 2),
+    ("四川大学", "Sichuan University", 3),
+    ("中国科学院大学", "University of Chinese Academy of Sciences", 4),
+    ("山东大学", "Shandong University", 3),
+    ("郑州大学", "Zhengzhou University", 3),
+    ("江南大学", "Jiangnan University", 2),
+    ("广东工业大学", "Guangdong University of Technology", 3),
+    ("卡内基梅隆大学", "Carnegie Mellon University", 1),
+    ("斯坦福大学", "Stanford University", 1),
+    ("加州大学伯克利分校", "University of California, Berkeley", 1),
+    ("多伦多大学", "University of Toronto", 1),
+    ("新加坡国立大学", "National University of Singapore", 2),
+    ("南洋理工大学", "Nanyang Technological University", 2),
+    ("苏黎世联邦理工学院", "ETH Zurich", 1),
+    ("爱丁堡大学", "University of Edinburgh", 1),
+    ("香港科技大学", "HKUST", 2),
+    ("香港中文大学", "The Chinese University of Hong Kong", 2),
+]
+COMPANIES = [
+    ("字节跳动", "ByteDance", 6),
+    ("阿里巴巴", "Alibaba", 6),
+    ("腾讯", "Tencent", 6),
+    ("百度", "Baidu", 5),
+    ("美团", "Meituan", 4),
+    ("华为", "Huawei", 6),
+    ("商汤科技", "SenseTime", 3),
+    ("旷视科技", "Megvii", 2),
+    ("科大讯飞", "iFlytek", 3),
+    ("小米", "Xiaomi", 4),
+    ("京东", "JD.com", 3),
+    ("网易", "NetEase", 3),
+    ("快手", "Kuaishou", 3),
+    ("蚂蚁集团", "Ant Group", 3),
+    ("寒武纪", "Cambricon", 2),
+    ("地平线", "Horizon Robotics", 2),
+    ("联影医疗", "United Imaging Healthcare", 2),
+    ("平安科技", "Ping An Technology", 2),
+    ("微软亚洲研究院", "Microsoft Research Asia", 1),
+    ("谷歌", "Google", 1),
+    ("英伟达", "NVIDIA", 2),
+    ("英特尔", "Intel", 2),
+    ("高通", "Qualcomm", 2),
+    ("OPPO", "OPPO", 2),
+    ("vivo", "vivo", 2),
+    ("大疆", "DJI", 2),
+    ("好未来", "TAL Education", 2),
+    ("猿辅导", "Yuanfudao", 2),
+    ("微医", "WeDoctor", 1),
+    ("医渡科技", "Yidu Tech", 1),
+    ("一家初创公司", "a start-up", 5),
+]
+MAJORS = [
+    ("计算机科学与技术", "Computer Science", 10),
+    ("软件工程", "Software Engineering", 5),
+    ("人工智能", "Artificial Intelligence", 5),
+    ("电子工程", "Electrical Engineering", 5),
+    ("自动化", "Automation", 3),
+    ("数学", "Mathematics", 3),
+    ("统计学", "Statistics", 2),
+    ("信息与通信工程", "Information and Communication Engineering", 3),
+    ("微电子", "Microelectronics", 2),
+    ("生物医学工程", "Biomedical Engineering", 1),
+    ("物理学", "Physics", 1),
+    ("工业设计", "Industrial Design", 1),
+]
+CITIES = [
+    ("beijing", 26),
+    ("shanghai", 24),
+    ("hangzhou", 16),
+    ("guangzhou", 10),
+    ("shenzhen", 10),
+    ("nanjing", 4),
+    ("wuhan", 4),
+    ("chengdu", 4),
+    ("xian", 2),
+]
+SOURCES = [("portal", 40), ("campus", 25), ("referral", 15), ("headhunter", 10), ("job-board", 10)]
+# Degree rank (0 none … 4 PhD) by probability; campus seasons bring more master's graduates.
+DEGREES = [(1, 3), (2, 37), (3, 45), (4, 15)]
+DEGREE_WORDS = {
+    1: ("大专", "Associate degree"),
+    2: ("本科", "B.Sc."),
+    3: ("硕士", "M.Sc."),
+    4: ("博士", "Ph.D."),
+}
+DOMAINS = [
+    ("healthcare", 12),
+    ("education", 6),
+    ("creative-content", 5),
+    ("finance", 5),
+    ("automotive", 4),
+    ("e-commerce", 6),
+    ("gaming", 3),
+]
+TOP_VENUES = ["NeurIPS", "ICML", "ICLR", "CVPR", "ICCV", "ACL", "EMNLP", "AAAI", "Interspeech", "MICCAI"]
+OTHER_VENUES = ["arXiv", "IEEE Access", "计算机学报", "ICASSP workshop", "PRCV"]
+TEMPLATE_ZH = "个人简历 {school} {major} {degree} 毕业 {grad}年。工作经历：{company} 算法工程师 {years}年。专业技能：{skills}。{domain}{papers}"
+TEMPLATE_EN = "Resume. {degree} in {major}, {school}, {grad}. Experience: {company}, machine learning engineer, {years} years. Skills: {skills}. {domain}{papers}"
