@@ -27,3 +27,24 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return f"candidate #{self.pk}"
+
+
+class ConsentRecord(models.Model):
+    """A candidate's consent to personal-data processing: which text, in which language, and when.
+
+    The exact wording shown is copied in, so the record proves what was agreed to even after the
+    text is revised under a new version.
+    """
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="consents")
+    version = models.CharField(max_length=20)
+    language = models.CharField(max_length=10)
+    text = models.TextField()
+    given_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+        indexes = [models.Index(fields=["candidate", "version"])]
+
+    def __str__(self) -> str:
+        return f"consent {self.version} by candidate #{self.candidate_id}"

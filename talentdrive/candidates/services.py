@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from talentdrive.audit.services import audit_record
-from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.consent import CONSENT_TEXTS
+from talentdrive.candidates.models import Candidate, ConsentRecord
 from talentdrive.candidates.normalise import normalise_email, normalise_phone
 
 
@@ -57,3 +59,39 @@ def candidate_find_or_create(
         return winner, False
     audit_record(actor=actor, action="candidate.create", target=candidate, data={})
     return candidate, True
+
+
+def consent_record(*, candidate: Candidate, version: str, language: str) -> ConsentRecord:
+    """Store that the candidate agreed to the consent text of ``version`` as shown in ``language``."""
+    text = CONSENT_TEXTS.get(version)
+    if text is None:
+        raise ValueError(f"unknown consent version {version!r}")
+    record = ConsentRecord.objects.create(
+        candidate=candidate,
+        version=version,
+        language="zh-hans" if language.startswith("zh") else "en",
+        text=text.text_for(language),
+        given_at=timezone.now(),
+    )
+    audit_record(actor=None, action="candidate.consent", target=candidate, data={"version": version})
+    return record
+
+
+@transaction.atomic
+def candidate_anonymise(*, candidate: Candidate, actor=None) -> Candidate:
+    """Remove the person's identifying fields; the row stays so anonymous counts remain true.
+
+    Files and per-application details are removed by the caller that owns them; this clears what
+    the candidate record itself holds.
+    """
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if candidate.erased_at is not None:
+        return candidate
+    candidate.full_name = ""
+    candidate.email = ""
+    candidate.phone = ""
+    candidate.location = ""
+    candidate.erased_at = timezone.now()
+    candidate.save(update_fields=["full_name", "email", "phone", "location", "erased_at", "updated_at"])
+    audit_record(actor=actor, action="candidate.erase", target=candidate, data={})
+    return candidate

@@ -18,6 +18,41 @@ class Stage(models.TextChoices):
 ACTIVE_STAGES = (Stage.APPLIED, Stage.SCREENING, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.OFFER)
 
 
+class PublicStage(models.TextChoices):
+    """What a candidate is told: internal steps such as screening and assessment read as one."""
+
+    RECEIVED = "received", _("Received")
+    IN_REVIEW = "in_review", _("In review")
+    INTERVIEWING = "interviewing", _("Interviewing")
+    OFFER = "offer", _("Offer")
+    HIRED = "hired", _("Hired")
+    CLOSED = "closed", _("Not moving forward")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+PUBLIC_STAGE_OF: dict[str, str] = {
+    Stage.APPLIED: PublicStage.RECEIVED,
+    Stage.SCREENING: PublicStage.IN_REVIEW,
+    Stage.ASSESSMENT: PublicStage.IN_REVIEW,
+    Stage.INTERVIEW: PublicStage.INTERVIEWING,
+    Stage.OFFER: PublicStage.OFFER,
+    Stage.HIRED: PublicStage.HIRED,
+    Stage.REJECTED: PublicStage.CLOSED,
+    Stage.WITHDRAWN: PublicStage.WITHDRAWN,
+}
+
+
+class Source(models.TextChoices):
+    PORTAL = "portal", _("Career site")
+    CAMPUS_TALK = "campus_talk", _("Campus talk")
+    REFERRAL = "referral", _("Referral by an employee")
+    SOCIAL = "social", _("Social media")
+    JOB_BOARD = "job_board", _("Job board")
+    KIOSK = "kiosk", _("Campus event kiosk")
+    API = "api", _("Partner integration")
+    OTHER = "other", _("Other")
+
+
 class Application(models.Model):
     """A candidate applying to a requisition; it moves through stages."""
 
@@ -31,6 +66,26 @@ class Application(models.Model):
     source = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     stage_changed_at = models.DateTimeField(auto_now_add=True)
+    # A client-chosen key: a double-click, a retry or a resubmitted form carries the same key,
+    # and the unique constraint makes the second insert impossible rather than merely unlikely.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True)
+    resume = models.ForeignKey(
+        "resumes.Resume", null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
+    )
+    consent = models.ForeignKey(
+        "candidates.ConsentRecord",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+    language = models.CharField(max_length=10, default="en")
+    school = models.CharField(max_length=200, blank=True)
+    degree = models.CharField(max_length=20, blank=True)
+    graduation_date = models.DateField(null=True, blank=True)
+    preferred_cities = models.JSONField(default=list, blank=True, help_text="City codes.")
+    referral_code = models.CharField(max_length=40, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -38,8 +93,21 @@ class Application(models.Model):
             models.UniqueConstraint(
                 fields=["candidate", "requisition"], name="application_unique_per_requisition"
             ),
+            models.UniqueConstraint(fields=["idempotency_key"], name="application_unique_idempotency_key"),
         ]
         indexes = [models.Index(fields=["requisition", "stage"])]
 
     def __str__(self) -> str:
         return f"application #{self.pk}"
+
+    @property
+    def public_stage(self) -> str:
+        return PUBLIC_STAGE_OF.get(self.stage, PublicStage.RECEIVED)
+
+    @property
+    def public_stage_label(self) -> str:
+        return str(PublicStage(self.public_stage).label)
+
+    @property
+    def is_active(self) -> bool:
+        return self.stage in ACTIVE_STAGES

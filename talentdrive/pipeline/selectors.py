@@ -1,0 +1,96 @@
+"""Reads for applications. A candidate reaches only their own applications, through these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+
+from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.tokens import status_token_read
+from talentdrive.pipeline.models import Application
+from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
+
+
+def candidate_from_status_token(*, token: str) -> Candidate | None:
+    candidate_id = status_token_read(token=token)
+    if candidate_id is None:
+        return None
+    return Candidate.objects.filter(pk=candidate_id).first()
+
+
+def candidate_application_list(*, candidate: Candidate) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(candidate=candidate)
+        .select_related("requisition__plan_line__city", "requisition__drive")
+        .order_by("-created_at")
+    )
+
+
+def candidate_application_get(*, candidate: Candidate, application_id: int) -> Application:
+    """One of this candidate's applications; someone else's is indistinguishable from a missing one."""
+    application = candidate_application_list(candidate=candidate).filter(pk=application_id).first()
+    if application is None:
+        raise Application.DoesNotExist(f"application {application_id} does not exist")
+    return application
+
+
+def candidate_data_export(*, candidate: Candidate) -> dict[str, Any]:
+    """Everything the system holds about the person, as they may download it."""
+    applications = candidate_application_list(candidate=candidate).select_related("resume", "consent")
+    return {
+        "candidate": {
+            "full_name": candidate.full_name,
+            "email": candidate.email,
+            "phone": candidate.phone,
+            "location": candidate.location,
+            "created_at": candidate.created_at.isoformat(),
+            "erased_at": candidate.erased_at.isoformat() if candidate.erased_at else None,
+        },
+        "consents": [
+            {"version": c.version, "language": c.language, "text": c.text, "given_at": c.given_at.isoformat()}
+            for c in candidate.consents.all()
+        ],
+        "applications": [
+            {
+                "id": a.pk,
+                "requisition": a.requisition.external_id,
+                "title_en": a.requisition.title_en,
+                "title_zh": a.requisition.title_zh,
+                "status": a.public_stage,
+                "submitted_at": a.created_at.isoformat(),
+                "withdrawn_at": a.withdrawn_at.isoformat() if a.withdrawn_at else None,
+                "school": a.school,
+                "degree": a.degree,
+                "graduation_date": a.graduation_date.isoformat() if a.graduation_date else None,
+                "preferred_cities": a.preferred_cities,
+                "referral_code": a.referral_code,
+                "source": a.source,
+                "language": a.language,
+            }
+            for a in applications
+        ],
+        "resumes": [
+            {
+                "file_name": r.original_name,
+                "size": r.size,
+                "uploaded_at": r.created_at.isoformat(),
+                "parse_status": r.parse_status,
+                "profile": r.profile,
+            }
+            for r in candidate.resumes.all()
+        ],
+    }
+
+
+def drive_public_counts(*, drive: Drive) -> dict[str, int]:
+    """Headline figures for the portal's home page; anonymous, so they survive erasures."""
+    open_requisitions = Requisition.objects.filter(drive=drive, status=RequisitionStatus.OPEN)
+    totals = open_requisitions.aggregate(openings=Count("pk"), headcount=Sum("headcount"))
+    return {
+        "target": drive.total_target,
+        "open_requisitions": totals["openings"] or 0,
+        "open_headcount": totals["headcount"] or 0,
+        "cities": drive.cities.count(),
+        "applications": Application.objects.filter(requisition__drive=drive).count(),
+    }

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import pytest
+from django.core.files.storage import default_storage
+from django.test import override_settings
+
+from talentdrive.audit.models import AuditEvent
+from talentdrive.candidates.models import Candidate
+from talentdrive.pipeline.core.uploads import UploadRejected
+from talentdrive.pipeline.models import Application, Stage
+from talentdrive.pipeline.services import (
+    ApplicationRefused,
+    application_submit,
+    application_withdraw,
+    candidate_erase,
+)
+from talentdrive.plans.models import RequisitionStatus
+from talentdrive.resumes.models import Resume
+from tests.pipeline.factories import applicant, pdf_bytes, resume_upload
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_submit_creates_application_with_consent_resume_and_audit(requisition):
+    # when
+    outcome = application_submit(
+        requisition_id=requisition.pk,
+        applicant=applicant(referral_code=" REF-42 ", preferred_cities=("beijing",)),
+        resume=resume_upload(),
+        idempotency_key="k-1",
+    )
+    # then
+    application = outcome.application
+    assert outcome.created
+    assert application.stage == Stage.APPLIED
+    assert application.referral_code == "REF-42"
+    assert application.preferred_cities == ["beijing"]
+    assert application.consent.version == "2026-09"
+    assert application.consent.text.startswith("I agree")
+    assert application.resume is not None and default_storage.exists(application.resume.file.name)
+    assert AuditEvent.objects.filter(action="application.submit", target_id=str(application.pk)).exists()
+
+
+def test_repeated_idempotency_key_returns_the_same_application(requisition):
+    first = application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), idempotency_key="same"
+    )
+    again = application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), idempotency_key="same"
+    )
+    assert again.application.pk == first.application.pk
+    assert not again.created
+    assert Application.objects.count() == 1
+
+
+def test_reapplying_with_another_key_is_answered_not_duplicated(requisition):
+    first = application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=None, idempotency_key="a"
+    )
+    # the same person, spelled differently
+    second = application_submit(
+        requisition_id=requisition.pk,
+        applicant=applicant(email=" LI.LEI@Example.com ", phone="+86 138 0013 8000"),
+        resume=None,
+        idempotency_key="b",
+    )
+    assert second.already_applied and not second.created
+    assert second.application.pk == first.application.pk
+    assert Candidate.objects.count() == 1
+    assert Application.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "status", [RequisitionStatus.PAUSED, RequisitionStatus.CLOSED, RequisitionStatus.DRAFT]
+)
+def test_requisition_not_open_refuses_and_writes_nothing(requisition, status):
+    requisition.status = status
+    requisition.save()
+    with pytest.raises(ApplicationRefused) as refused:
+        application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload())
+    assert refused.value.code == "closed"
+    assert Application.objects.count() == 0
+    assert Candidate.objects.count() == 0
+    assert Resume.objects.count() == 0
+
+
+@override_settings(TALENTDRIVE={"CAMPUS_ACTIVE_APPLICATION_CAP": 2, "UPLOAD_MAX_BYTES": 10 * 1024 * 1024})
+def test_campus_cap_counts_active_applications_only(campus_requisitions):
+    first, second, third, _ = campus_requisitions
+    a = application_submit(requisition_id=first.pk, applicant=applicant(), resume=None).application
+    application_submit(requisition_id=second.pk, applicant=applicant(), resume=None)
+    with pytest.raises(ApplicationRefused) as refused:
+        application_submit(requisition_id=third.pk, applicant=applicant(), resume=None)
+    assert refused.value.code == "cap"
+    assert Application.objects.count() == 2
+    # a withdrawn application frees a place
+    application_withdraw(application=a)
+    assert application_submit(requisition_id=third.pk, applicant=applicant(), resume=None).created
+
+
+def test_cap_does_not_apply_to_experienced_roles(requisition, settings):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "CAMPUS_ACTIVE_APPLICATION_CAP": 0}
+    assert application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None).created
+
+
+def test_missing_consent_refuses(requisition):
+    with pytest.raises(ApplicationRefused):
+        application_submit(
+            requisition_id=requisition.pk, applicant=applicant(consent_version=""), resume=None
+        )
+    assert Application.objects.count() == 0
+
+
+def test_disguised_file_is_rejected_before_anything_is_stored(requisition):
+    with pytest.raises(UploadRejected) as rejected:
+        application_submit(
+            requisition_id=requisition.pk,
+            applicant=applicant(),
+            resume=resume_upload(b"MZ\x90\x00 not a pdf", filename="cv.pdf"),
+        )
+    assert rejected.value.code == "type_mismatch"
+    assert Candidate.objects.count() == 0
+
+
+def test_withdraw_records_and_refuses_twice(requisition):
+    application = application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=None
+    ).application
+    application_withdraw(application=application)
+    application.refresh_from_db()
+    assert application.stage == Stage.WITHDRAWN and application.withdrawn_at is not None
+    assert (
+        AuditEvent.objects.filter(action="application.withdraw", target_id=str(application.pk)).count() == 1
+    )
+    with pytest.raises(ApplicationRefused):
+        application_withdraw(application=application)
+
+
+def test_erase_removes_personal_data_and_files_but_keeps_counts(
+    requisition, django_capture_on_commit_callbacks
+):
+    outcome = application_submit(
+        requisition_id=requisition.pk,
+        applicant=applicant(school="Tsinghua", referral_code="R1"),
+        resume=resume_upload(pdf_bytes(text="unique erase me")),
+    )
+    file_name = outcome.application.resume.file.name
+    candidate = outcome.application.candidate
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        candidate_erase(candidate=candidate)
+    # then
+    candidate.refresh_from_db()
+    assert (candidate.full_name, candidate.email, candidate.phone) == ("", "", "")
+    assert candidate.erased_at is not None
+    assert not Resume.objects.filter(candidate=candidate).exists()
+    assert not default_storage.exists(file_name)
+    application = Application.objects.get(pk=outcome.application.pk)
+    assert application.stage == Stage.WITHDRAWN
+    assert (application.school, application.referral_code) == ("", "")
+    assert Application.objects.filter(requisition=requisition).count() == 1
+    assert AuditEvent.objects.filter(action="candidate.erase").count() == 1
+
+
+def test_same_email_after_erasure_is_a_new_person(requisition):
+    first = application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None).application
+    candidate_erase(candidate=first.candidate)
+    again = application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None)
+    assert again.created
+    assert again.application.candidate_id != first.candidate_id
