@@ -112,6 +112,20 @@ def _requisition_rows(drive: Drive | None) -> Iterator[list[Any]]:
         ]
 
 
+def _drive_properties(drive: Drive) -> list[tuple[str, Any]]:
+    """The drive sheet, so a one-drive plan workbook re-imports into an empty database."""
+    return [
+        ("code", drive.code),
+        ("name_zh", drive.name_zh),
+        ("name_en", drive.name_en),
+        ("total_target", drive.total_target),
+        ("starts_on", drive.starts_on),
+        ("ends_on", drive.ends_on),
+        ("cities", ", ".join(sorted(city.code for city in drive.cities.all()))),
+        ("channels", ", ".join(drive.channels)),
+    ]
+
+
 def _csv(header: Sequence[str], rows: Iterable[list[Any]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
@@ -122,7 +136,9 @@ def _csv(header: Sequence[str], rows: Iterable[list[Any]]) -> bytes:
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
-def _xlsx(header: Sequence[str], rows: Iterable[list[Any]], title: str) -> bytes:
+def _xlsx(
+    header: Sequence[str], rows: Iterable[list[Any]], title: str, properties: Sequence[tuple[str, Any]]
+) -> bytes:
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "Talent Drive"
     workbook.properties.created = FIXED_DOC_TIME
@@ -137,6 +153,10 @@ def _xlsx(header: Sequence[str], rows: Iterable[list[Any]], title: str) -> bytes
                 cell.data_type = "s"  # text, never a formula
             cells.append(cell)
         sheet.append(cells)
+    if properties:
+        extra = workbook.create_sheet("drive")
+        for pair in properties:
+            extra.append(list(pair))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return normalise_zip(buffer.getvalue())
@@ -156,12 +176,18 @@ def normalise_zip(content: bytes) -> bytes:
 
 
 def write_table(
-    *, header: Sequence[str], rows: Iterable[list[Any]], file_format: ExportFormat, title: str
+    *,
+    header: Sequence[str],
+    rows: Iterable[list[Any]],
+    file_format: ExportFormat,
+    title: str,
+    properties: Sequence[tuple[str, Any]] = (),
 ) -> bytes:
+    """CSV (UTF-8 with BOM) or XLSX; ``properties`` become a second "drive" sheet of name/value pairs."""
     if file_format == "csv":
         return _csv(header, rows)
     if file_format == "xlsx":
-        return _xlsx(header, rows, title)
+        return _xlsx(header, rows, title, properties)
     raise ValueError(f"unknown export format {file_format!r}")
 
 
@@ -169,7 +195,11 @@ def plan_export(*, kind: ExportKind, drive: Drive | None, file_format: ExportFor
     """Every plan line or requisition (of one drive, or all), ordered by drive and external id."""
     if kind == "plan":
         return write_table(
-            header=PLAN_EXPORT_COLUMNS, rows=_plan_rows(drive), file_format=file_format, title="plan"
+            header=PLAN_EXPORT_COLUMNS,
+            rows=_plan_rows(drive),
+            file_format=file_format,
+            title="plan",
+            properties=_drive_properties(drive) if drive is not None else (),
         )
     if kind == "requisitions":
         return write_table(

@@ -19,6 +19,7 @@ CellValue = str | int | float | bool | dt.date | dt.datetime | None
 
 # XLSX unpacks several times larger than it is stored; past this ratio it is treated as a zip bomb.
 MAX_UNPACK_RATIO = 40
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class TableError(ValueError):
@@ -49,7 +50,8 @@ def read_table(*, filename: str, content: bytes, max_bytes: int, max_rows: int) 
         raise TableError(f"the file is {len(content):,} bytes; the limit is {max_bytes:,} bytes")
     guessed = filetype.guess(content)
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if guessed is not None and guessed.extension == "xls":
+    # filetype only recognises some OLE layouts; every legacy Office file starts with this signature.
+    if content[:8] == OLE_SIGNATURE or (guessed is not None and guessed.extension == "xls"):
         raise TableError("this is an old-style .xls workbook; save it as .xlsx or CSV (UTF-8) and retry")
     if content[:4] == b"PK\x03\x04":
         return _read_xlsx(content, max_bytes=max_bytes, max_rows=max_rows)
@@ -84,12 +86,10 @@ def _decode(content: bytes) -> str:
 
 def _read_csv(content: bytes, *, max_rows: int) -> Table:
     text = _decode(content)
+    # Only the delimiter is guessed, from the header line; quoting is always Excel's.
     first_line = text.split("\n", 1)[0]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
     try:
         records: list[tuple[CellValue, ...]] = []
         for record in reader:
