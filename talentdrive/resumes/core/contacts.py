@@ -1,0 +1,230 @@
+"""Who and how to reach: name, emails, phones (E.164), location, links."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from .model import Link, Located, Phone, Span
+from .sections import Line
+
+EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![\w-])"
+)
+# Phone-looking runs: optional +CC / 00CC / (+86), then digits with spaces, dashes, dots or brackets.
+_PHONE = re.compile(r"(?<![\w+/.])(?:\(?(?:\+|00)\s?\d{1,3}\)?[ \-]?)?\(?\d[\d \-().]{5,16}\d(?![\w/])")
+_DATEISH = re.compile(
+    r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*/\s*(?:19|20)\d\d|^(?:19|20)\d\d\D+(?:19|20)\d\d$"
+)
+_CN_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def find_emails(text: str) -> list[Located]:
+    seen: set[str] = set()
+    found = []
+    for match in EMAIL.finditer(text):
+        value = match.group().rstrip(".")
+        key = value.lower()
+        if key not in seen:
+            seen.add(key)
+            found.append(Located(value, Span(match.start(), match.start() + len(value))))
+    return found
+
+
+def find_phones(text: str, *, region: str = "CN") -> list[Phone]:
+    """Phone numbers normalised to E.164; mainland mobiles need no +86, other countries need their prefix."""
+    seen: set[str] = set()
+    found = []
+    for match in _PHONE.finditer(text):
+        raw = match.group()
+        digits = re.sub(r"\D", "", raw)
+        if len(digits) < 7 or len(digits) > 15 or _DATEISH.search(raw):
+            continue
+        number = _parse_phone(raw, digits, region)
+        if number is None:
+            continue
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 not in seen:
+            seen.add(e164)
+            found.append(Phone(e164, raw, Span(match.start(), match.end())))
+    return found
+
+
+def _parse_phone(raw: str, digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+    stripped = raw.lstrip("( ")
+    if stripped.startswith("00"):
+        raw = "+" + stripped[2:]
+    international = raw.lstrip("( ").startswith("+")
+    if not international and not _CN_MOBILE.match(digits) and not digits.startswith("0"):
+        # A bare 7-10 digit run is too often an ID, a student number or a figure; accept US shapes only
+        # when written like one.
+        if not re.match(r"^\(?\d{3}\)?[ \-.]\d{3}[ \-.]\d{4}$", raw.strip()):
+            return None
+        region = "US"
+    try:
+        number = phonenumbers.parse(raw, None if international else region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return number
+
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'）)，。、|]+"
+    r"|(?<![\w@./])(?:github\.com|gitlab\.com|linkedin\.com|[a-z0-9-]+\.github\.io|scholar\.google\.[a-z.]+|huggingface\.co|kaggle\.com)(?:/[^\s<>\"'）)，。、|]*)?",
+    re.IGNORECASE,
+)
+_HOMEPAGE_LABEL = re.compile(
+    r"(?:homepage|home page|website|personal page|blog|个人主页|主页|个人网站|博客)", re.IGNORECASE
+)
+_OTHER_HOSTS = (
+    "arxiv.org", "doi.org", "kaggle.com", "huggingface.co", "zhihu.com", "twitter.com", "x.com", "medium.com",
+    "leetcode", "gitlab.com", "youtube.com", "bilibili.com", "weibo.com", "csdn.net", "openreview.net", "aclanthology.org",
+)  # fmt: skip
+
+
+def classify_link(url: str, *, line: str = "", in_header: bool = False) -> str:
+    """github | scholar | linkedin | homepage | other."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/", 1)[0]
+    if host == "github.com":
+        return "github"
+    if host.startswith("scholar.google."):
+        return "scholar"
+    if host.endswith("linkedin.com"):
+        return "linkedin"
+    if host.endswith((".github.io", ".gitlab.io")) or "/~" in url:
+        return "homepage"
+    if any(host == known or host.endswith("." + known) or known in host for known in _OTHER_HOSTS):
+        return "other"
+    if _HOMEPAGE_LABEL.search(line) or in_header:
+        return "homepage"
+    return "other"
+
+
+def find_links(lines: list[Line], header_end: int) -> list[Link]:
+    seen: set[str] = set()
+    links = []
+    for line in lines:
+        if "." not in line.text:
+            continue
+        for match in _URL.finditer(line.text):
+            url = match.group().rstrip(".,;:")
+            if "@" in url:
+                continue
+            key = (
+                url.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            kind = classify_link(url, line=line.text, in_header=line.start < header_end)
+            start = line.start + match.start()
+            links.append(Link(url, kind, Span(start, start + len(url))))
+    return links
+
+
+# Family names cover the vast majority of people; a 2-4 character line starting with one is taken as a name.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封"
+)
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "慕容",
+    "令狐",
+    "皇甫",
+    "尉迟",
+    "长孙",
+    "夏侯",
+    "公孙",
+    "司徒",
+    "端木",
+)
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+_NAME_LABEL = re.compile(
+    r"(?:姓\s*名|^name)\s*[:：]\s*(?P<name>[^\s|,，;；/]{2,5}(?: [A-Za-z][A-Za-z.'-]+){0,3})", re.IGNORECASE
+)
+_EN_NAME = re.compile(
+    r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,}|(?:van|de|von|der|da|di|le)\b)){1,3}$"
+)
+_NOT_NAMES = re.compile(
+    r"简历|履历|个人|信息|求职|意向|应聘|resume|curriculum|vitae|\bcv\b|contact|profile|summary|education|experience|"
+    r"skills|engineer|scientist|developer|researcher|university|institute|college|street|road|china|beijing|shanghai",
+    re.IGNORECASE,
+)
+
+
+def find_name(lines: list[Line]) -> Located | None:
+    """The person's name: a 姓名/Name label, else a name-shaped line (or leading part of one) near the top."""
+    for line in lines[:30]:
+        match = _NAME_LABEL.search(line.text)
+        if match:
+            value = match.group("name").strip()
+            start = line.start + match.start("name")
+            return Located(value, Span(start, start + len(value)))
+    for line in lines[:6]:
+        for candidate, offset in _name_candidates(line.text):
+            if _NOT_NAMES.search(candidate):
+                continue
+            compact = candidate.replace(" ", "")
+            if _CJK_NAME.match(candidate) and (compact[0] in _SURNAMES or compact[:2] in _COMPOUND_SURNAMES):
+                return Located(compact, Span(line.start + offset, line.start + offset + len(candidate)))
+            if _EN_NAME.match(candidate):
+                return Located(candidate, Span(line.start + offset, line.start + offset + len(candidate)))
+    return None
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:[|｜/,，;；·•]|\s{2,}|\t)\s*")
+
+
+def _name_candidates(text: str) -> list[tuple[str, int]]:
+    """The whole line, then its first parts: "张三 | 男 | 138…" and "张三 Zhang San" both start with the name."""
+    candidates = [(text, 0)]
+    position = 0
+    for part in _NAME_SPLIT.split(text)[:3]:
+        index = text.find(part, position)
+        if part and index >= 0:
+            candidates.append((part, index))
+            position = index + len(part)
+    cjk = re.match(r"^([\u4e00-\u9fff]{2,4})(?=[\s(（]|$)", text)
+    if cjk:
+        candidates.append((cjk.group(1), 0))
+    return candidates
+
+
+_LOCATION_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:现居地|现居|所在地|所在城市|居住地|现住址|地址|城市|期望城市|期望地点|工作地点|location|address|city|current city)(?![A-Za-z])\s*[:：]\s*(?P<value>[^|｜,，;；\n]{2,40})",
+    re.IGNORECASE,
+)
+_CITIES = (
+    "北京", "上海", "杭州", "广州", "深圳", "南京", "苏州", "成都", "武汉", "西安", "天津", "重庆", "长沙", "合肥",
+    "厦门", "青岛", "济南", "大连", "沈阳", "哈尔滨", "郑州", "福州", "昆明", "香港", "澳门", "台北", "珠海", "无锡", "宁波",
+    "Beijing", "Shanghai", "Hangzhou", "Guangzhou", "Shenzhen", "Nanjing", "Suzhou", "Chengdu", "Wuhan", "Xi'an",
+    "Tianjin", "Chongqing", "Hong Kong", "Singapore", "Tokyo", "Seoul", "London", "Paris", "Berlin", "Zurich",
+    "Toronto", "Vancouver", "Montreal", "New York", "San Francisco", "Seattle", "Boston", "Los Angeles",
+    "Mountain View", "Palo Alto", "Sunnyvale", "San Jose", "Pittsburgh", "Chicago", "Austin", "Sydney", "Melbourne",
+)  # fmt: skip
+_CITY = re.compile("|".join(re.escape(city) for city in _CITIES))
+
+
+def find_location(lines: list[Line], header_end: int) -> Located | None:
+    """A labelled location anywhere near the top, else the first known city named in the header."""
+    for line in lines[:40]:
+        match = _LOCATION_LABEL.search(line.text)
+        if match:
+            value = match.group("value").strip(" :：")
+            if value and not EMAIL.search(value):
+                start = line.start + match.start("value")
+                return Located(value, Span(start, start + len(value)))
+    for line in lines:
+        if line.start >= header_end:
+            break
+        match = _CITY.search(line.text)
+        if match:
+            return Located(match.group(), Span(line.start + match.start(), line.start + match.end()))
+    return None

@@ -1,0 +1,101 @@
+"""Dates as resumes write them: 2019.09, 2019-09, 2019/09, 2019年9月, 09/2019, Sep 2019, 2019, 至今, Present."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_NOW = r"(?:至今|迄今|现在|今|目前|present|now|current|currently|today|ongoing)"
+# One date point; named groups tell the shapes apart.
+_POINT = (
+    rf"(?:(?P<{{p}}y1>{_YEAR})\s*(?:[.\-/．]\s*|年\s*)(?P<{{p}}m1>1[0-2]|0?[1-9])(?!\d)\s*月?"
+    rf"|(?P<{{p}}m2>1[0-2]|0?[1-9])\s*[/.\-]\s*(?P<{{p}}y2>{_YEAR})"
+    rf"|(?P<{{p}}mn>{_MONTH_NAME})\s*,?\s*(?P<{{p}}y3>{_YEAR})"
+    rf"|(?P<{{p}}y4>{_YEAR})(?:\s*年)?(?![\d.\-/]\d)"
+    rf"|(?P<{{p}}now>{_NOW}))"
+)
+_SEP = r"\s*(?:-{1,2}|–|—|~|～|至|到|to|until|–|−|－)\s*"
+DATE_RANGE = re.compile(
+    rf"(?<![\w.]){_POINT.format(p='a')}{_SEP}{_POINT.format(p='b')}(?!\w)",
+    re.IGNORECASE,
+)
+DATE_POINT = re.compile(rf"(?<![\w.]){_POINT.format(p='a')}(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: str | None  # "YYYY-MM" or "YYYY"
+    end: str | None
+    current: bool
+    start_offset: int
+    end_offset: int
+
+
+def _point(match: re.Match[str], prefix: str) -> tuple[str | None, bool]:
+    group = match.groupdict()
+    if group[prefix + "now"]:
+        return None, True
+    for year_key, month_key in (("y1", "m1"), ("y2", "m2")):
+        if group[prefix + year_key]:
+            return f"{group[prefix + year_key]}-{int(group[prefix + month_key]):02d}", False
+    if group[prefix + "y3"]:
+        month = _MONTHS[group[prefix + "mn"][:3].lower()]
+        return f"{group[prefix + 'y3']}-{month:02d}", False
+    if group[prefix + "y4"]:
+        return group[prefix + "y4"], False
+    return None, False
+
+
+def find_ranges(text: str, offset: int = 0) -> list[DateRange]:
+    """Every date range in text, offsets shifted by offset; a range ending in 至今/present is current."""
+    ranges = []
+    for match in DATE_RANGE.finditer(text):
+        start, start_now = _point(match, "a")
+        end, current = _point(match, "b")
+        if start is None or start_now:
+            continue
+        ranges.append(DateRange(start, end, current, offset + match.start(), offset + match.end()))
+    return ranges
+
+
+def find_point(text: str) -> str | None:
+    """The first single date in text (for "毕业时间: 2023.06" style lines)."""
+    for match in DATE_POINT.finditer(text):
+        value, is_now = _point(match, "a")
+        if value and not is_now:
+            return value
+    return None
+
+
+def month_index(value: str, *, end: bool) -> int:
+    """Months since year 0; a bare year counts from January (start) or through December (end)."""
+    year, _, month = value.partition("-")
+    return int(year) * 12 + (int(month) if month else (12 if end else 1)) - 1
+
+
+def years_from_intervals(intervals: list[tuple[str, str | None, bool]], today: date) -> float:
+    """Total years covered by the union of (start, end, current) intervals; overlaps count once."""
+    spans: list[tuple[int, int]] = []
+    now = today.year * 12 + today.month - 1
+    for start, end, current in intervals:
+        first = month_index(start, end=False)
+        last = now if current or end is None else month_index(end, end=True)
+        last = min(last, now)
+        if last >= first:
+            spans.append((first, last + 1))
+    spans.sort()
+    months = 0
+    cursor = -1
+    for first, stop in spans:
+        first = max(first, cursor)
+        if stop > first:
+            months += stop - first
+            cursor = stop
+    return round(months / 12, 1)

@@ -1,0 +1,81 @@
+"""Text to Profile: every field extractor over one split of the text into lines and sections."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .contacts import find_emails, find_links, find_location, find_name, find_phones
+from .education import find_education
+from .experience import find_experience, years_of_experience
+from .model import Mention, Profile, Span, Tagged
+from .research import find_awards, find_publications
+from .sections import split_lines, split_sections
+from .vocabulary import Hit, knowledge
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def detect_language(text: str) -> str:
+    """zh, en or mixed: Chinese characters against Latin words (a word weighs about one character)."""
+    sample = text[:20_000]
+    cjk = len(_CJK.findall(sample))
+    words = len(_LATIN_WORD.findall(sample))
+    total = cjk + words
+    if total == 0 or cjk <= 0.05 * total:
+        return "en"
+    if words <= 0.35 * total:
+        return "zh"
+    return "mixed"
+
+
+def _tagged(hits: list[Hit], headings: list[tuple[int, int]]) -> tuple[Tagged, ...]:
+    grouped: dict[str, tuple[str, list[Mention]]] = {}
+    for hit in hits:
+        # A heading ("教育背景", "Education") names a section, not an industry or a skill.
+        if any(start <= hit.start < end for start, end in headings):
+            continue
+        entry = grouped.setdefault(hit.id, (hit.name, []))
+        entry[1].append(Mention(hit.surface, Span(hit.start, hit.end)))
+    return tuple(Tagged(key, name, tuple(mentions)) for key, (name, mentions) in grouped.items())
+
+
+def extract_profile(text: str, *, today: date | None = None) -> Profile:
+    """Every field of a profile from a resume's text; spans index into ``text``. Never raises on any str."""
+    today = today or date.today()
+    lines = split_lines(text)
+    sections = split_sections(lines)
+    header = sections[0]
+    header_end = (
+        header.lines[-1].end if header.kind == "header" and header.lines else (lines[0].end if lines else 0)
+    )
+    header_end = max(header_end, lines[min(len(lines), 8) - 1].end if lines else 0)
+    language = detect_language(text)
+    warnings: list[str] = []
+    education = find_education(sections)
+    experience = find_experience(sections)
+    emails = find_emails(text)
+    phones = find_phones(text)
+    vocabulary = knowledge()
+    headings = [(s.heading.start, s.heading.end) for s in sections if s.heading is not None]
+    if not emails and not phones:
+        warnings.append("no email or phone found")
+    if not any(section.kind in ("education", "experience") for section in sections):
+        warnings.append("no education or experience heading found; fields were guessed from the whole text")
+    return Profile(
+        language=language,
+        name=find_name(lines),
+        emails=tuple(emails),
+        phones=tuple(phones),
+        location=find_location(lines, header_end),
+        links=tuple(find_links(lines, header_end)),
+        education=tuple(education),
+        experience=tuple(experience),
+        years_experience=years_of_experience(experience, today),
+        skills=_tagged(vocabulary.skills(text), headings),
+        domains=_tagged(vocabulary.domains(text), headings),
+        publications=tuple(find_publications(sections)),
+        awards=tuple(find_awards(sections)),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,103 @@
+"""Lines with offsets, and sections found by their headings in Chinese or English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "education": (
+        "教育背景", "教育经历", "教育经验", "学历", "教育", "学习经历", "教育情况", "学历背景",
+        "education", "educational background", "academic background", "academic history", "education background",
+    ),
+    "experience": (
+        "工作经历", "实习经历", "工作经验", "实习经验", "职业经历", "工作履历", "工作", "实习", "任职经历",
+        "experience", "work experience", "professional experience", "employment", "employment history",
+        "work history", "internship", "internships", "internship experience", "industry experience", "career",
+    ),
+    "projects": (
+        "项目经历", "项目经验", "科研经历", "研究经历", "科研项目", "项目", "研究项目", "科研经验",
+        "projects", "project experience", "research experience", "research projects", "selected projects", "research",
+    ),
+    "skills": (
+        "技能", "专业技能", "技术技能", "技能特长", "技术栈", "个人技能", "技能清单", "掌握技能",
+        "skills", "technical skills", "skill", "core skills", "tech stack", "technologies", "skills & tools",
+    ),
+    "publications": (
+        "论文", "发表", "论文发表", "发表论文", "学术成果", "学术论文", "科研成果", "论文及专利", "发表文章",
+        "publications", "selected publications", "papers", "publication", "research papers",
+    ),
+    "awards": (
+        "获奖", "荣誉", "获奖情况", "荣誉奖项", "获奖经历", "奖项", "荣誉奖励", "竞赛", "竞赛经历", "获奖荣誉",
+        "竞赛获奖", "荣誉证书", "奖励", "awards", "honors", "honours", "awards & honors", "honors & awards",
+        "competitions", "achievements", "awards and honors", "honors and awards", "scholarships",
+    ),
+    "summary": (
+        "个人简介", "自我评价", "个人总结", "个人信息", "基本信息", "个人资料", "求职意向", "联系方式",
+        "summary", "about", "about me", "profile", "personal information", "objective", "contact", "personal details",
+    ),
+    "other": ("语言", "兴趣爱好", "证书", "languages", "interests", "certificates", "certifications", "activities", "references"),
+}  # fmt: skip
+_KIND_BY_PHRASE = {phrase: kind for kind, phrases in _HEADINGS.items() for phrase in phrases}
+_PHRASE = "|".join(sorted((re.escape(p) for p in _KIND_BY_PHRASE), key=len, reverse=True))
+# Decorations around a heading: numbering (一、 1. I.), bullets, markdown hashes, brackets, trailing colons.
+_HEADING = re.compile(
+    rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[IVX]+\.)?\s*"
+    rf"(?P<first>{_PHRASE})(?:\s*(?:[/|&｜、]|and)?\s*(?P<second>{_PHRASE}))?"
+    rf"\s*[】\])）]?\s*[:：]?\s*[-=_—]*\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    start: int  # offset of text[0] in the document
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str  # header | education | experience | projects | skills | publications | awards | summary | other
+    heading: Line | None
+    lines: tuple[Line, ...]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines, stripped, with their offsets into text."""
+    lines = []
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(Line(stripped, position + raw.index(stripped[0])))
+        position += len(raw) + 1
+    return lines
+
+
+def heading_kind(line: str) -> str | None:
+    """The section a heading line opens, or None if the line is not a heading."""
+    if len(line) > 48:
+        return None
+    match = _HEADING.match(line)
+    if match is None:
+        return None
+    return _KIND_BY_PHRASE[match.group("first").lower()]
+
+
+def split_sections(lines: list[Line]) -> list[Section]:
+    """The document cut at its headings; what comes before the first heading is the "header" section."""
+    sections: list[Section] = []
+    kind, heading, body = "header", None, []
+    for line in lines:
+        found = heading_kind(line.text)
+        if found is None:
+            body.append(line)
+            continue
+        sections.append(Section(kind, heading, tuple(body)))
+        kind, heading, body = found, line, []
+    sections.append(Section(kind, heading, tuple(body)))
+    return sections
