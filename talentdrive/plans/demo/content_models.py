@@ -103,8 +103,8 @@ LLM = AreaContent(
         ),
         ("熟悉 CUDA 编程与算子优化", "CUDA programming and kernel optimisation"),
     ),
-    must_skills=("llm", "pytorch", "transformer", "python", "nlp", "fine-tuning"),
-    nice_skills=("rlhf", "deepspeed", "megatron", "cuda", "moe", "quantization", "rag"),
+    must_skills=("llm", "pytorch", "transformer", "python", "nlp", "llm-fine-tuning"),
+    nice_skills=("rlhf", "deepspeed", "megatron", "cuda", "moe", "quantisation", "rag"),
 )
 
 MULTIMODAL_UNDERSTANDING = AreaContent(
@@ -178,7 +178,7 @@ MULTIMODAL_UNDERSTANDING = AreaContent(
         ("在视觉相关竞赛中获得前列名次", "Top placings in computer-vision challenges"),
     ),
     must_skills=("multimodal", "computer-vision", "pytorch", "python", "transformer"),
-    nice_skills=("video-understanding", "ocr", "llm", "contrastive-learning", "diffusion-models"),
+    nice_skills=("video-understanding", "ocr", "llm", "self-supervised-learning", "diffusion-models"),
 )
 
 MULTIMODAL_TRAINING = AreaContent(
@@ -236,7 +236,7 @@ MULTIMODAL_TRAINING = AreaContent(
         ("开源训练框架的贡献者", "Contributor to an open-source training framework"),
     ),
     must_skills=("pytorch", "distributed-training", "python", "multimodal"),
-    nice_skills=("cpp", "ray", "spark", "cuda", "ffmpeg", "deepspeed"),
+    nice_skills=("cpp", "ray", "spark", "cuda", "dataloader", "deepspeed"),
 )
 
 TRAINING_INFRA = AreaContent(
@@ -301,7 +301,7 @@ TRAINING_INFRA = AreaContent(
         ("在 OSDI、SOSP、MLSys 等会议发表过论文", "Papers at OSDI, SOSP, MLSys or similar"),
     ),
     must_skills=("cuda", "cpp", "distributed-training", "python"),
-    nice_skills=("triton", "nccl", "kubernetes", "rdma", "megatron", "deepspeed", "linux"),
+    nice_skills=("triton-lang", "collective-communication", "kubernetes", "rdma", "megatron", "deepspeed", "linux"),
 )
 
 REINFORCEMENT_LEARNING = AreaContent(
@@ -362,5 +362,5 @@ REINFORCEMENT_LEARNING = AreaContent(
         ("在游戏 AI 或机器人控制方向有研究经历", "Research in game AI or robot control"),
     ),
     must_skills=("reinforcement-learning", "pytorch", "python", "llm"),
-    nice_skills=("rlhf", "reward-modeling", "distributed-training", "mathematics"),
+    nice_skills=("rlhf", "reward-modelling", "distributed-training", "linear-algebra"),
 )

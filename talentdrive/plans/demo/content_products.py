@@ -71,15 +71,8 @@ AGENTS = AreaContent(
         ),
         ("熟悉向量数据库与检索系统", "Knowledge of vector databases and retrieval systems"),
     ),
-    must_skills=("agents", "llm", "python", "rag"),
-    nice_skills=(
-        "prompt-engineering",
-        "go",
-        "java",
-        "vector-database",
-        "reinforcement-learning",
-        "microservices",
-    ),
+    must_skills=("llm-agents", "llm", "python", "rag"),
+    nice_skills=("prompt-engineering", "go", "java", "vector-databases", "reinforcement-learning", "backend"),
 )
 
 AI_HARDWARE = AreaContent(
@@ -146,7 +139,7 @@ AI_HARDWARE = AreaContent(
         ("有 RTOS 或 Linux 内核开发经验", "RTOS or Linux kernel development"),
     ),
     must_skills=("embedded-systems", "cpp", "soc-architecture"),
-    nice_skills=("model-quantization", "rtos", "linux-kernel", "arvr", "low-power-design", "npu"),
+    nice_skills=("quantisation", "rtos", "operating-systems", "arvr", "low-power-design", "npu"),
 )
 
 SPEECH = AreaContent(
@@ -262,7 +255,7 @@ VISION_OPTIMISATION = AreaContent(
         ("在 CVPR、ICCV、SIGGRAPH 等会议发表过论文", "Papers at CVPR, ICCV, SIGGRAPH or similar"),
     ),
     must_skills=("computer-vision", "image-processing", "cpp", "python"),
-    nice_skills=("diffusion-models", "slam", "video-coding", "opencl", "pytorch", "isp"),
+    nice_skills=("diffusion-models", "slam", "video-coding", "heterogeneous-computing", "pytorch", "isp"),
 )
 
 AI_PRODUCT = AreaContent(
@@ -316,6 +309,6 @@ AI_PRODUCT = AreaContent(
         ("熟悉 React、Flutter 或原生客户端开发", "React, Flutter or native mobile development"),
         ("有教育、健康或内容创作行业经验", "Industry experience in education, health or content creation"),
     ),
-    must_skills=("product-management", "llm", "data-analysis"),
-    nice_skills=("sql", "react", "flutter", "ux-design", "ab-testing", "prompt-engineering"),
+    must_skills=("product-management", "llm", "data-science"),
+    nice_skills=("sql", "react", "mobile-development", "ux-design", "statistics", "prompt-engineering"),
 )
