@@ -1,4 +1,16 @@
 from django.urls import path
 
+from talentdrive.portal.views import apply, home, jobs, status
+
 app_name = "portal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("jobs/", jobs.job_list, name="jobs"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job"),
+    path("jobs/<int:pk>/apply/", apply.apply, name="apply"),
+    path("applied/<str:token>/", apply.applied, name="applied"),
+    path("status/<str:token>/", status.status, name="status"),
+    path("status/<str:token>/withdraw/<int:application_id>/", status.status_withdraw, name="withdraw"),
+    path("status/<str:token>/data.json", status.status_data, name="status_data"),
+    path("status/<str:token>/erase/", status.status_erase, name="erase"),
+]

@@ -1,0 +1,37 @@
+"""Emails to candidates, written in the language they applied in."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from talentdrive.candidates.tokens import status_token_make
+from talentdrive.pipeline.models import Application
+
+
+def status_url(*, application: Application, base_url: str) -> str:
+    with translation.override(application.language or settings.LANGUAGE_CODE):
+        path = reverse("portal:status", kwargs={"token": status_token_make(candidate=application.candidate)})
+    return base_url.rstrip("/") + path
+
+
+def send_application_confirmation(*, application: Application, base_url: str, again: bool = False) -> None:
+    """The confirmation with the private status link; the link goes only to the address on file."""
+    candidate = application.candidate
+    if not candidate.email:
+        return
+    language = application.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "application": application,
+            "requisition": application.requisition,
+            "candidate": candidate,
+            "status_url": status_url(application=application, base_url=base_url),
+            "again": again,
+        }
+        subject = render_to_string("portal/email/confirmation_subject.txt", context).strip()
+        body = render_to_string("portal/email/confirmation.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [candidate.email])

@@ -1,0 +1,143 @@
+"""The apply form: what a candidate types, checked field by field in the candidate's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from talentdrive.candidates.consent import current_consent
+from talentdrive.candidates.normalise import normalise_phone
+from talentdrive.pipeline.core.uploads import UploadRejected, check_resume_upload
+from talentdrive.pipeline.intake import ApplicantDetails, ResumeUpload, intake_setting
+from talentdrive.pipeline.models import Source
+from talentdrive.plans.models import City, Degree
+
+UPLOAD_MESSAGES = {
+    "empty": _("The file is empty. Choose your resume file again."),
+    "too_large": _("The file is larger than %(mb)s MB. Save it smaller (for example as PDF) and try again."),
+    "extension": _("Upload your resume as a PDF, Word (.docx) or text (.txt) file."),
+    "type_mismatch": _("The file's content does not match its name. Upload a real PDF, .docx or .txt file."),
+    "unreadable": _("The file cannot be opened. Save it again as PDF and upload that."),
+    "too_many_pages": _("The resume has more than %(pages)s pages. Shorten it and try again."),
+}
+
+
+class ApplyForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=32,
+        help_text=_("Chinese mobile numbers need no +86; other countries start with + and the country code."),
+    )
+    resume = forms.FileField(
+        label=_("Resume"),
+        help_text=_("PDF, Word (.docx) or text, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.txt"}),
+    )
+    school = forms.CharField(label=_("School or university"), max_length=200, required=False)
+    degree = forms.ChoiceField(
+        label=_("Degree"),
+        required=False,
+        choices=[("", _("Choose…"))] + [c for c in Degree.choices if c[0] != Degree.NONE],
+    )
+    graduation_date = forms.DateField(
+        label=_("Graduation date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Expected date if you have not graduated yet."),
+    )
+    preferred_cities = forms.MultipleChoiceField(
+        label=_("Preferred cities"), required=False, widget=forms.CheckboxSelectMultiple, choices=[]
+    )
+    referral_code = forms.CharField(
+        label=_("Referral code"),
+        max_length=40,
+        required=False,
+        help_text=_("If an employee referred you."),
+    )
+    source = forms.ChoiceField(
+        label=_("How did you hear about this role?"),
+        required=False,
+        choices=[("", _("Choose…"))] + [c for c in Source.choices if c[0] not in ("api", "kiosk")],
+    )
+    consent = forms.BooleanField(label=_("I agree to the processing of my personal data as described above."))
+    consent_version = forms.CharField(widget=forms.HiddenInput)
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    # People never see or fill this field; form-filling robots do.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, campus: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.campus = campus
+        cities = self.fields["preferred_cities"]
+        assert isinstance(cities, forms.MultipleChoiceField)
+        cities.choices = [(c.code, c.name) for c in City.objects.all()]
+        if not self.is_bound:
+            self.initial.setdefault("consent_version", current_consent().version)
+            self.initial.setdefault("submission_key", uuid.uuid4().hex)
+        for name in ("school", "degree", "graduation_date"):
+            self.fields[name].required = campus
+        autocomplete = {"full_name": "name", "email": "email", "phone": "tel", "school": "organization"}
+        for name, value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self.fields["phone"].widget.input_type = "tel"
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        if not normalise_phone(phone):
+            raise forms.ValidationError(
+                _("This is not a valid phone number. Example: 138 0013 8000, or +44 20 7946 0958.")
+            )
+        return phone
+
+    def clean_graduation_date(self) -> dt.date | None:
+        value = self.cleaned_data.get("graduation_date")
+        if value is not None and not dt.date(1950, 1, 1) <= value <= dt.date(2040, 12, 31):
+            raise forms.ValidationError(_("Enter a graduation date between 1950 and 2040."))
+        return value
+
+    def clean_resume(self) -> ResumeUpload:
+        upload = self.cleaned_data["resume"]
+        max_bytes = intake_setting("UPLOAD_MAX_BYTES")
+        if upload.size > max_bytes:
+            raise forms.ValidationError(UPLOAD_MESSAGES["too_large"] % {"mb": max_bytes // (1024 * 1024)})
+        content = upload.read()
+        pages = intake_setting("RESUME_MAX_PAGES")
+        try:
+            check_resume_upload(filename=upload.name, content=content, max_bytes=max_bytes, max_pages=pages)
+        except UploadRejected as rejected:
+            message = UPLOAD_MESSAGES[rejected.code]
+            raise forms.ValidationError(
+                message % {"mb": max_bytes // (1024 * 1024), "pages": pages}
+                if "%(" in str(message)
+                else message
+            ) from rejected
+        return ResumeUpload(filename=upload.name, content=content)
+
+    def applicant(self, *, language: str, source_default: str = "portal") -> ApplicantDetails:
+        data = self.cleaned_data
+        return ApplicantDetails(
+            full_name=data["full_name"],
+            email=data["email"],
+            phone=data["phone"],
+            language=language,
+            consent_version=data["consent_version"],
+            school=data.get("school") or "",
+            degree=data.get("degree") or "",
+            graduation_date=data.get("graduation_date"),
+            preferred_cities=tuple(data.get("preferred_cities") or ()),
+            referral_code=data.get("referral_code") or "",
+            source=data.get("source") or source_default,
+        )

@@ -1,0 +1,138 @@
+"""Job search for the portal: filters from the query string, result page, and counts per filter value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+
+from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
+from talentdrive.plans.selectors import RequisitionFilters, public_requisition_list
+
+PAGE_SIZE = 20
+FACETS = ("city", "channel", "area", "team", "level")
+SORTS = {
+    "newest": ("-status_changed_at", "external_id"),
+    "title": ("title_en", "external_id"),
+    "headcount": ("-headcount", "external_id"),
+}
+
+
+@dataclass(frozen=True)
+class JobQuery:
+    q: str = ""
+    city: str = ""
+    channel: str = ""
+    area: str = ""
+    team: str = ""
+    level: str = ""
+    sort: str = "newest"
+    page: int = 1
+
+    @classmethod
+    def from_querydict(cls, data: QueryDict) -> JobQuery:
+        def text(name: str, limit: int = 80) -> str:
+            return (data.get(name) or "").strip()[:limit]
+
+        sort = text("sort")
+        try:
+            page = max(1, min(int(data.get("page") or 1), 10_000))
+        except ValueError:
+            page = 1
+        return cls(
+            q=text("q", 100),
+            city=text("city"),
+            channel=text("channel"),
+            area=text("area"),
+            team=text("team"),
+            level=text("level"),
+            sort=sort if sort in SORTS else "newest",
+            page=page,
+        )
+
+    def params(self, **changes: str | int) -> str:
+        """The query string of this search with some values changed; empty values are left out."""
+        values = {**self.__dict__, **changes}
+        if values.get("sort") == "newest":
+            values["sort"] = ""
+        if values.get("page") == 1:
+            values["page"] = ""
+        return urlencode({k: v for k, v in values.items() if v not in ("", None)})
+
+    def cache_key(self) -> str:
+        return self.params(page=self.page)
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+def _requisitions(query: JobQuery, *, without: str = "") -> QuerySet[Requisition]:
+    values = {name: getattr(query, name) or None for name in FACETS if name != without}
+    level = values.pop("level", None)
+    requisitions = public_requisition_list(filters=RequisitionFilters(q=query.q or None, **values))
+    if level:
+        requisitions = requisitions.filter(level=level)
+    return requisitions
+
+
+def search_page(query: JobQuery) -> Page:
+    requisitions = _requisitions(query).order_by(*SORTS[query.sort])
+    paginator = Paginator(requisitions, PAGE_SIZE)
+    return paginator.get_page(query.page)
+
+
+_FACET_FIELDS = {
+    "city": "cities__code",
+    "channel": "plan_line__channel",
+    "area": "plan_line__focus_area__code",
+    "team": "plan_line__team__code",
+    "level": "level",
+}
+
+
+def _labels(name: str) -> list[tuple[str, str]]:
+    if name == "city":
+        return [(c.code, c.name) for c in City.objects.all()]
+    if name == "area":
+        return [(a.code, a.name) for a in FocusArea.objects.all()]
+    if name == "team":
+        return [(t.code, t.name) for t in Team.objects.all()]
+    if name == "channel":
+        return [(value, str(label)) for value, label in Channel.choices]
+    return [(value, str(label)) for value, label in Level.choices]
+
+
+def search_facets(query: JobQuery) -> dict[str, list[FacetOption]]:
+    """For each filter, how many results each value would give with the other filters kept."""
+    facets: dict[str, list[FacetOption]] = {}
+    for name in FACETS:
+        field = _FACET_FIELDS[name]
+        counts = dict(
+            _requisitions(replace(query, page=1), without=name)
+            .order_by()
+            .values_list(field)
+            .annotate(n=Count("pk", distinct=True))
+            .values_list(field, "n")
+        )
+        current = getattr(query, name)
+        facets[name] = [
+            FacetOption(
+                value=value,
+                label=label,
+                count=counts.get(value, 0),
+                selected=value == current,
+                url="?" + query.params(**{name: "" if value == current else value}, page=1),
+            )
+            for value, label in _labels(name)
+            if counts.get(value, 0) or value == current
+        ]
+    return facets

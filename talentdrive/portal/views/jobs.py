@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import json
+
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from talentdrive.plans.models import Channel, Level, Requisition
+from talentdrive.plans.selectors import public_requisition_list
+from talentdrive.portal.search import FACETS, JobQuery, search_facets, search_page
+
+# Search results are the same for every visitor; a short cache absorbs peaks without hiding a
+# newly opened job for long.
+RESULTS_SECONDS = 30
+
+
+def _results_html(request: HttpRequest, query: JobQuery) -> str:
+    key = f"portal:jobs:{get_language()}:{query.cache_key()}"
+    html = cache.get(key)
+    if html is None:
+        page = search_page(query)
+        context = {
+            "query": query,
+            "page": page,
+            "facets": search_facets(query),
+            "facet_names": FACETS,
+            "sorts": [("newest", "newest"), ("title", "title"), ("headcount", "headcount")],
+            "previous_url": "?" + query.params(page=page.previous_page_number())
+            if page.has_previous()
+            else "",
+            "next_url": "?" + query.params(page=page.next_page_number()) if page.has_next() else "",
+            "jobs_url": reverse("portal:jobs"),
+        }
+        html = render_to_string("portal/_search.html", context, request=None)
+        cache.set(key, html, RESULTS_SECONDS)
+    return html
+
+
+def job_list(request: HttpRequest) -> HttpResponse:
+    query = JobQuery.from_querydict(request.GET)
+    results = mark_safe(_results_html(request, query))  # noqa: S308 - rendered by our own template
+    if getattr(request, "htmx", False):
+        return HttpResponse(results)
+    return render(request, "portal/jobs.html", {"results": results, "query": query})
+
+
+def _job_posting_ld(requisition: Requisition, request: HttpRequest) -> SafeString:
+    """schema.org JobPosting, escaped so that no text can close the script element."""
+    employment = "INTERN" if requisition.level == Level.INTERN else "FULL_TIME"
+    data = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": requisition.title,
+        "description": requisition.description or requisition.title,
+        "identifier": {"@type": "PropertyValue", "name": "Talent Drive", "value": requisition.external_id},
+        "datePosted": (requisition.status_changed_at or requisition.created_at).date().isoformat(),
+        "validThrough": requisition.drive.ends_on.isoformat(),
+        "employmentType": employment,
+        "hiringOrganization": {"@type": "Organization", "name": requisition.drive.name},
+        "jobLocation": [
+            {
+                "@type": "Place",
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": city.name_en,
+                    "addressCountry": "CN",
+                },
+            }
+            for city in requisition.cities.all()
+        ],
+        "directApply": True,
+        "url": request.build_absolute_uri(),
+        "inLanguage": get_language(),
+    }
+    if requisition.min_years:
+        data["experienceRequirements"] = {
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": requisition.min_years * 12,
+        }
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    requisition = public_requisition_list().filter(pk=pk).first()
+    if requisition is None:
+        raise Http404("no open job with this number")
+    context = {
+        "job": requisition,
+        "is_campus": requisition.plan_line.channel == Channel.CAMPUS,
+        "channel_label": Channel(requisition.plan_line.channel).label,
+        "json_ld": _job_posting_ld(requisition, request),
+    }
+    return render(request, "portal/job_detail.html", context)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import contextlib
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from talentdrive.candidates.models import Candidate
+from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.selectors import (
+    candidate_application_get,
+    candidate_application_list,
+    candidate_data_export,
+    candidate_from_status_token,
+)
+from talentdrive.pipeline.services import ApplicationRefused, application_withdraw, candidate_erase
+
+
+def _candidate_or_refuse(request: HttpRequest, token: str) -> Candidate | HttpResponse:
+    candidate = candidate_from_status_token(token=token)
+    if candidate is None:
+        return render(request, "portal/status_invalid.html", status=403)
+    if candidate.erased_at is not None:
+        return render(request, "portal/status_erased.html", status=410)
+    return candidate
+
+
+def status(request: HttpRequest, token: str) -> HttpResponse:
+    candidate = _candidate_or_refuse(request, token)
+    if isinstance(candidate, HttpResponse):
+        return candidate
+    applications = list(candidate_application_list(candidate=candidate))
+    return render(
+        request,
+        "portal/status.html",
+        {
+            "token": token,
+            "applications": applications,
+            "withdrawn": request.GET.get("withdrawn"),
+        },
+    )
+
+
+@require_POST
+def status_withdraw(request: HttpRequest, token: str, application_id: int) -> HttpResponse:
+    candidate = _candidate_or_refuse(request, token)
+    if isinstance(candidate, HttpResponse):
+        return candidate
+    try:
+        application = candidate_application_get(candidate=candidate, application_id=application_id)
+    except Application.DoesNotExist as error:
+        raise Http404("no such application") from error
+    # Already withdrawn or closed: the status page shows where it stands.
+    with contextlib.suppress(ApplicationRefused):
+        application_withdraw(application=application, reason="withdrawn by the candidate")
+    return redirect(reverse("portal:status", kwargs={"token": token}) + f"?withdrawn={application_id}")
+
+
+def status_data(request: HttpRequest, token: str) -> HttpResponse:
+    candidate = _candidate_or_refuse(request, token)
+    if isinstance(candidate, HttpResponse):
+        return candidate
+    body = json.dumps(candidate_data_export(candidate=candidate), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-application-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def status_erase(request: HttpRequest, token: str) -> HttpResponse:
+    candidate = _candidate_or_refuse(request, token)
+    if isinstance(candidate, HttpResponse):
+        return candidate
+    error = False
+    if request.method == "POST":
+        if request.POST.get("confirm") == "yes":
+            candidate_erase(candidate=candidate)
+            return render(request, "portal/status_erased.html", {"just_erased": True})
+        error = True
+    return render(request, "portal/status_erase.html", {"token": token, "error": error})

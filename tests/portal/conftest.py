@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.pipeline.factories import make_requisition
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Rate-limit counters and cached result pages live in the cache; each test starts clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def requisition(drive, team):
+    return make_requisition(drive=drive, team=team)
+
+
+@pytest.fixture
+def campus_requisition(drive, team):
+    return make_requisition(
+        drive=drive,
+        team=team,
+        channel="campus",
+        area="multimodal-understanding",
+        city="guangzhou",
+        external_id="CAMPUS-1",
+        title_en="Multimodal algorithm engineer (campus)",
+        title_zh="多模态算法工程师（校招）",
+        level="graduate",
+    )

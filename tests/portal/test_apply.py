@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
+from talentdrive.pipeline.models import Application
+from tests.pipeline.factories import docx_bytes, pdf_bytes
+
+
+def form_data(**changes):
+    data = {
+        "full_name": "Li Lei",
+        "email": "li.lei@example.com",
+        "phone": "138 0013 8000",
+        "consent": "on",
+        "consent_version": CURRENT_CONSENT_VERSION,
+        "submission_key": "abc123",
+        "source": "campus_talk",
+        "preferred_cities": ["beijing", "shanghai"],
+        "resume": SimpleUploadedFile("cv.pdf", pdf_bytes(), content_type="application/pdf"),
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_apply_creates_application_redirects_to_confirmation_and_emails_status_link(client, requisition):
+    response = client.post(f"/jobs/{requisition.pk}/apply/", form_data())
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.source == "campus_talk"
+    assert application.preferred_cities == ["beijing", "shanghai"]
+    page = client.get(response["Location"])
+    assert "Application received" in page.content.decode()
+    assert requisition.title_en in page.content.decode()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["li.lei@example.com"]
+    assert "Your application" in message.subject
+    link = re.search(r"http://testserver(/status/\S+/)", message.body).group(1)
+    status = client.get(link)
+    assert status.status_code == 200
+    assert requisition.title_en in status.content.decode()
+
+
+def test_chinese_applicant_gets_chinese_email_and_link(client, requisition):
+    response = client.post(f"/zh-hans/jobs/{requisition.pk}/apply/", form_data())
+    assert response.status_code == 302
+    message = mail.outbox[0]
+    assert requisition.title_zh in message.subject
+    assert "/zh-hans/status/" in message.body
+    assert Application.objects.get().language == "zh-hans"
+
+
+def test_double_submission_of_one_form_makes_one_application_and_one_email(client, requisition):
+    first = client.post(f"/jobs/{requisition.pk}/apply/", form_data())
+    second = client.post(f"/jobs/{requisition.pk}/apply/", form_data())
+    assert first.status_code == second.status_code == 302
+    assert Application.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_reapplying_is_answered_kindly(client, requisition):
+    client.post(f"/jobs/{requisition.pk}/apply/", form_data())
+    again = client.post(f"/jobs/{requisition.pk}/apply/", form_data(submission_key="another"), follow=True)
+    assert "already applied" in again.content.decode()
+    assert Application.objects.count() == 1
+
+
+def test_errors_keep_typed_values_and_name_the_field(client, requisition):
+    response = client.post(
+        f"/jobs/{requisition.pk}/apply/",
+        form_data(phone="12", resume=SimpleUploadedFile("cv.pdf", b"not a pdf at all")),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Li Lei"' in html
+    assert 'value="li.lei@example.com"' in html
+    assert 'id="id_phone_error"' in html
+    assert "content does not match its name" in html
+    assert Application.objects.count() == 0
+
+
+def test_errors_are_in_the_candidates_language(client, requisition):
+    response = client.post(f"/zh-hans/jobs/{requisition.pk}/apply/", form_data(consent=None))
+    assert response.status_code == 400
+    assert 'lang="zh-Hans"' in response.content.decode()
+    assert "这个字段是必填项" in response.content.decode()
+
+
+def test_missing_consent_refuses(client, requisition):
+    response = client.post(f"/jobs/{requisition.pk}/apply/", form_data(consent=None))
+    assert response.status_code == 400
+    assert Application.objects.count() == 0
+
+
+def test_campus_role_requires_education(client, campus_requisition):
+    response = client.post(f"/jobs/{campus_requisition.pk}/apply/", form_data())
+    assert response.status_code == 400
+    assert 'id="id_school_error"' in response.content.decode()
+    ok = client.post(
+        f"/jobs/{campus_requisition.pk}/apply/",
+        form_data(school="Sun Yat-sen University", degree="master", graduation_date="2027-06-30"),
+    )
+    assert ok.status_code == 302
+    assert Application.objects.get().school == "Sun Yat-sen University"
+
+
+def test_docx_and_txt_resumes_are_accepted(client, requisition, drive, team):
+    from tests.pipeline.factories import make_requisition
+
+    other = make_requisition(drive=drive, team=team, external_id="REQ-2")
+    docx = SimpleUploadedFile("cv.docx", docx_bytes())
+    assert client.post(f"/jobs/{requisition.pk}/apply/", form_data(resume=docx)).status_code == 302
+    text = SimpleUploadedFile("cv.txt", "李雷 简历 PyTorch".encode())
+    response = client.post(f"/jobs/{other.pk}/apply/", form_data(resume=text, submission_key="k2"))
+    assert response.status_code == 302
+
+
+def test_too_many_pages_is_refused(client, requisition, settings):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "RESUME_MAX_PAGES": 2}
+    long_pdf = SimpleUploadedFile("cv.pdf", pdf_bytes(pages=3))
+    response = client.post(f"/jobs/{requisition.pk}/apply/", form_data(resume=long_pdf))
+    assert response.status_code == 400
+    assert "more than 2 pages" in response.content.decode()
+
+
+def test_honeypot_creates_nothing(client, requisition):
+    response = client.post(f"/jobs/{requisition.pk}/apply/", form_data(website="http://spam.example"))
+    assert response.status_code == 400
+    assert Application.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_csrf_is_enforced_on_the_real_form(requisition):
+    browser = Client(enforce_csrf_checks=True)
+    # without the token from the form: refused
+    assert browser.post(f"/jobs/{requisition.pk}/apply/", form_data()).status_code == 403
+    assert Application.objects.count() == 0
+    # with the token the form carries: accepted
+    page = browser.get(f"/jobs/{requisition.pk}/apply/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+    response = browser.post(f"/jobs/{requisition.pk}/apply/", form_data(csrfmiddlewaretoken=token))
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
+
+
+def test_per_email_rate_limit(client, requisition, settings):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "APPLY_RATE_PER_EMAIL": "2/h"}
+    for n in range(2):
+        client.post(f"/jobs/{requisition.pk}/apply/", form_data(submission_key=f"k{n}"))
+    response = client.post(f"/jobs/{requisition.pk}/apply/", form_data(submission_key="k3"))
+    assert response.status_code == 429
+
+
+def test_per_ip_rate_limit(client, requisition, settings):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "APPLY_RATE_PER_IP": "1/m"}
+    client.post(f"/jobs/{requisition.pk}/apply/", form_data())
+    response = client.post(
+        f"/jobs/{requisition.pk}/apply/", form_data(email="x@example.com", submission_key="z")
+    )
+    assert response.status_code == 429
+    assert Application.objects.count() == 1
+
+
+@pytest.mark.parametrize("status", ["paused", "closed"])
+def test_closed_job_refuses_applications(client, requisition, status):
+    requisition.status = status
+    requisition.save()
+    assert client.get(f"/jobs/{requisition.pk}/apply/").status_code == 410
+    assert client.post(f"/jobs/{requisition.pk}/apply/", form_data()).status_code == 410
+    assert Application.objects.count() == 0

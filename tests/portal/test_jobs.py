@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.pipeline.factories import make_requisition
+
+
+@pytest.fixture
+def jobs(drive, team):
+    made = [
+        make_requisition(drive=drive, team=team, external_id="LLM-SH", city="shanghai", area="llm"),
+        make_requisition(
+            drive=drive,
+            team=team,
+            external_id="MM-GZ",
+            city="guangzhou",
+            area="multimodal-understanding",
+            channel="campus",
+            title_en="Multimodal campus engineer",
+            title_zh="多模态校招工程师",
+            level="graduate",
+        ),
+        make_requisition(
+            drive=drive,
+            team=team,
+            external_id="AG-BJ",
+            city="beijing",
+            area="agents",
+            title_en="Agent engineer",
+            title_zh="智能体工程师",
+        ),
+        make_requisition(
+            drive=drive, team=team, external_id="CLOSED", status="closed", title_en="Closed role"
+        ),
+    ]
+    return made
+
+
+def test_home_shows_drive_and_counts(client, jobs):
+    html = client.get("/").content.decode()
+    assert "AI hiring drive 2026" in html
+    assert 'lang="en"' in html
+    zh = client.get("/zh-hans/").content.decode()
+    assert "2026 AI 人才招聘" in zh
+    assert 'lang="zh-Hans"' in zh
+
+
+def test_search_lists_open_jobs_only_with_counts(client, jobs):
+    html = client.get("/jobs/").content.decode()
+    assert "3 jobs found" in html
+    assert "Closed role" not in html
+
+
+def test_filters_and_facet_counts(client, jobs):
+    html = client.get("/jobs/?channel=campus").content.decode()
+    assert "1 job found" in html
+    assert "Multimodal campus engineer" in html
+    assert "Agent engineer" not in html
+    # the channel facet still counts the other channel, so the visitor can switch
+    assert re.search(r'data-facet="channel" data-value="experienced">[^<]*<span class="count">2</span>', html)
+    # other facets are narrowed by the channel filter
+    assert 'data-facet="city" data-value="beijing"' not in html
+
+
+def test_keyword_search_in_both_languages(client, jobs):
+    assert "1 job found" in client.get("/jobs/?q=agent").content.decode()
+    assert "1 job found" in client.get("/zh-hans/jobs/?q=智能体").content.decode()
+
+
+def test_htmx_request_gets_the_fragment_only(client, jobs):
+    response = client.get("/jobs/?city=beijing", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.startswith('<div id="search">')
+    assert "<html" not in html
+    assert "Agent engineer" in html
+
+
+def test_bad_parameters_do_not_fail(client, jobs):
+    assert client.get("/jobs/?page=abc&sort=drop&city=nowhere").status_code == 200
+    assert client.get("/jobs/?page=99999").status_code == 200
+
+
+def test_search_query_count_is_fixed(client, jobs, drive, team, django_assert_max_num_queries):
+    for n in range(15):
+        make_requisition(drive=drive, team=team, external_id=f"MORE-{n}")
+    with django_assert_max_num_queries(14):
+        client.get("/jobs/?sort=title")
+
+
+def test_job_detail_has_valid_job_posting_json_ld(client, jobs):
+    response = client.get(f"/jobs/{jobs[0].pk}/")
+    html = response.content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(block)
+    assert data["@type"] == "JobPosting"
+    assert data["title"] == "LLM training engineer"
+    assert data["jobLocation"][0]["address"]["addressLocality"] == "Shanghai"
+    assert data["validThrough"] == "2027-06-30"
+    assert "PyTorch" in html
+
+
+def test_json_ld_cannot_be_broken_out_of(client, drive, team):
+    job = make_requisition(drive=drive, team=team, title_en="</script><script>alert(1)</script>")
+    html = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert "<script>alert(1)" not in html
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(block)["title"] == "</script><script>alert(1)</script>"
+
+
+def test_closed_job_page_is_not_found(client, jobs):
+    assert client.get(f"/jobs/{jobs[3].pk}/").status_code == 404
+
+
+def test_language_switcher_links_to_the_same_page(client, jobs):
+    html = client.get("/jobs/?city=beijing").content.decode()
+    assert 'href="/zh-hans/jobs/?city=beijing"' in html

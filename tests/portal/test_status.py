@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from talentdrive.candidates.tokens import status_token_make
+from talentdrive.pipeline.models import Application, Stage
+from talentdrive.pipeline.services import application_submit
+from tests.pipeline.factories import applicant, make_requisition, resume_upload
+
+
+@pytest.fixture
+def application(requisition):
+    return application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload()
+    ).application
+
+
+@pytest.fixture
+def other_application(drive, team):
+    other_requisition = make_requisition(
+        drive=drive, team=team, external_id="REQ-OTHER", title_en="Agent engineer"
+    )
+    return application_submit(
+        requisition_id=other_requisition.pk,
+        applicant=applicant(email="han@example.com", phone="13900139000", name="Han Meimei"),
+        resume=None,
+    ).application
+
+
+def url(candidate, suffix=""):
+    return f"/status/{status_token_make(candidate=candidate)}/{suffix}"
+
+
+def test_status_page_shows_public_stage(client, application):
+    response = client.get(url(application.candidate))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "LLM training engineer" in html
+    assert 'data-stage="received"' in html
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda token: token[:-1] + ("A" if token[-1] != "A" else "B"),
+        lambda token: "9" + token,
+        lambda token: token.split(":", 1)[1],
+        lambda token: "1:abc:def",
+    ],
+)
+def test_tampered_token_is_refused(client, application, tamper):
+    token = status_token_make(candidate=application.candidate)
+    response = client.get(f"/status/{tamper(token)}/")
+    assert response.status_code == 403
+    assert "LLM training engineer" not in response.content.decode()
+    assert client.get(f"/status/{tamper(token)}/data.json").status_code == 403
+
+
+def test_one_candidate_cannot_see_or_withdraw_anothers_application(client, application, other_application):
+    response = client.get(url(application.candidate))
+    assert "Agent engineer" not in response.content.decode()
+    # withdrawing someone else's application through one's own link
+    forged = client.post(url(application.candidate, f"withdraw/{other_application.pk}/"))
+    assert forged.status_code == 404
+    other_application.refresh_from_db()
+    assert other_application.stage == Stage.APPLIED
+    data = json.loads(client.get(url(application.candidate, "data.json")).content)
+    assert [a["id"] for a in data["applications"]] == [application.pk]
+
+
+def test_withdraw_from_status_page(client, application):
+    response = client.post(url(application.candidate, f"withdraw/{application.pk}/"), follow=True)
+    assert response.status_code == 200
+    application.refresh_from_db()
+    assert application.stage == Stage.WITHDRAWN
+    assert 'data-stage="withdrawn"' in response.content.decode()
+
+
+def test_withdraw_needs_post(client, application):
+    assert client.get(url(application.candidate, f"withdraw/{application.pk}/")).status_code == 405
+    application.refresh_from_db()
+    assert application.stage == Stage.APPLIED
+
+
+def test_download_own_data(client, application):
+    response = client.get(url(application.candidate, "data.json"))
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["candidate"]["email"] == "li.lei@example.com"
+    assert data["consents"][0]["version"] == "2026-09"
+    assert data["resumes"][0]["file_name"] == "resume.pdf"
+
+
+def test_erasure_needs_confirmation_then_deletes(client, application):
+    candidate = application.candidate
+    unconfirmed = client.post(url(candidate, "erase/"))
+    assert unconfirmed.status_code == 200
+    candidate.refresh_from_db()
+    assert candidate.erased_at is None
+    done = client.post(url(candidate, "erase/"), {"confirm": "yes"})
+    assert done.status_code == 200
+    candidate.refresh_from_db()
+    assert candidate.email == "" and candidate.erased_at is not None
+    assert Application.objects.filter(pk=application.pk, stage=Stage.WITHDRAWN).exists()
+    # the link now only says the data is gone
+    after = client.get(url(candidate))
+    assert after.status_code == 410
+    assert client.get(url(candidate, "data.json")).status_code == 410
