@@ -1,0 +1,1 @@
+"""The project's judged set for matching: requisitions, resumes and graded relevance (see README.md)."""
