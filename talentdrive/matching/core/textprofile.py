@@ -48,9 +48,9 @@ def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> 
     top_papers = sum(1 for venue in taxonomy.find_venues(text) if venue.top)
     top_awards = sum(1 for award in taxonomy.find_awards(text) if award.tier == 1)
     graduation = None
-    found = _GRADUATION.search(text)
-    if found:
-        graduation = int(found.group(1) or found.group(2))
+    graduated = _GRADUATION.search(text)
+    if graduated:
+        graduation = int(graduated.group(1) or graduated.group(2))
     return CandidateProfile(
         key=key,
         skills=tuple(SkillEvidence(s, names[s], tuple(dict.fromkeys(m))) for s, m in evidence.items()),
