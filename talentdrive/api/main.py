@@ -3,6 +3,7 @@ from ninja import NinjaAPI
 from talentdrive.api.matching import router as matching_router
 from talentdrive.api.plans import router as plans_router
 from talentdrive.api.portal import router as portal_router
+from talentdrive.api.schemas.errors import install_error_handlers
 
 api = NinjaAPI(
     title="Talent Drive API",
@@ -10,6 +11,7 @@ api = NinjaAPI(
     description="Drives, plan lines, requisitions, applications and matching.",
     urls_namespace="api",
 )
+install_error_handlers(api)
 api.add_router("/", plans_router)
 api.add_router("/public/", portal_router)
 api.add_router("/matching/", matching_router)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from talentdrive.accounts.models import Role, User
-from talentdrive.plans.models import Drive, PlanLine, Requisition, RequisitionStatus
+from talentdrive.plans.models import COMMITTED_STATUSES, Drive, PlanLine, Requisition, RequisitionStatus
 
 PUBLIC_STATUSES = (RequisitionStatus.OPEN,)
 
@@ -132,3 +133,24 @@ def plan_line_list(*, drive: Drive | None = None) -> QuerySet[PlanLine]:
     if drive is not None:
         lines = lines.filter(drive=drive)
     return lines
+
+
+def plan_line_list_for_user(*, user: User, drive: Drive | None = None) -> QuerySet[PlanLine]:
+    """Plan lines with the headcount committed under each; interviewers do not read the plan."""
+    if user.role == Role.INTERVIEWER and not user.is_drive_admin:
+        raise PermissionDenied("interviewers do not have access to the headcount plan")
+    committed = Sum("requisitions__headcount", filter=Q(requisitions__status__in=COMMITTED_STATUSES))
+    return plan_line_list(drive=drive).annotate(committed=Coalesce(committed, 0))
+
+
+def requisition_can_create(*, user: User, plan_line: PlanLine) -> bool:
+    """Administrators anywhere; a recruiter in the cells their team and city scope covers."""
+    if user.is_drive_admin:
+        return True
+    if user.role != Role.RECRUITER:
+        return False
+    team_ids = set(user.scope_teams.values_list("pk", flat=True))
+    city_ids = set(user.scope_cities.values_list("pk", flat=True))
+    if not team_ids and not city_ids:
+        return False
+    return (not team_ids or plan_line.team_id in team_ids) and (not city_ids or plan_line.city_id in city_ids)
