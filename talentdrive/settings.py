@@ -184,6 +184,8 @@ TALENTDRIVE = {
     "APPLY_RATE_PER_IP": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_IP", "30/m"),
     "APPLY_RATE_PER_EMAIL": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_EMAIL", "10/h"),
 }
+# Directories (comma-separated) of administrators' YAML files that extend the shipped skill taxonomy.
+TALENTDRIVE_TAXONOMY_DIRS = env_list("TALENTDRIVE_TAXONOMY_DIRS", "")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

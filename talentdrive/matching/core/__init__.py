@@ -1,0 +1,1 @@
+"""Pure matching cores: no Django imports, plain data in, frozen dataclasses out."""

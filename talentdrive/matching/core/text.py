@@ -1,0 +1,71 @@
+"""Text normalisation shared by the taxonomy matcher and the scorers.
+
+Resumes mix full-width and half-width characters (``Ｐｙｔｈｏｎ``, ``ＮｅｕｒＩＰＳ``), ligatures and
+different cases. Matching runs on a folded copy of the text; :func:`fold_with_offsets` keeps a map
+back to the original so every mention can point at the exact characters the candidate wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "fold_char", "fold_with_offsets", "is_cjk", "name_key"]
+
+_SEPARATORS = re.compile(r"[\s\-_\u00a0\u3000]+")
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    """NFKC (full-width → half-width, ligatures split) and case folding for one character."""
+    return unicodedata.normalize("NFKC", char).casefold()
+
+
+def fold(text: str) -> str:
+    """Fold a whole string for comparisons (not offset-preserving)."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """Fold ``text`` and return ``(folded, offsets)``.
+
+    ``offsets[i]`` is the index in ``text`` of the character that produced ``folded[i]``, with one
+    extra entry equal to ``len(text)``. ``offsets`` is ``None`` when folding kept every character in
+    place (the common case), so callers can skip the lookup.
+    """
+    if text.isascii():
+        return text.lower(), None
+    pieces = [fold_char(char) for char in text]
+    folded = "".join(pieces)
+    if len(folded) == len(text):
+        return folded, None
+    offsets: list[int] = []
+    for index, piece in enumerate(pieces):
+        offsets.extend([index] * len(piece))
+    offsets.append(len(text))
+    return folded, offsets
+
+
+def is_cjk(char: str) -> bool:
+    """True for Han ideographs, kana and Hangul (scripts written without spaces between words)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2EBEF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x3040 <= code <= 0x30FF
+        or 0xAC00 <= code <= 0xD7AF
+    )
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a taxonomy name: folded, with spaces, hyphens and underscores unified.
+
+    "Fine-tuning", "fine tuning" and "ＦＩＮＥ＿ＴＵＮＩＮＧ" share one key, so two entries that differ
+    only by such separators are treated as the same name.
+    """
+    return _SEPARATORS.sub(" ", fold(name)).strip()

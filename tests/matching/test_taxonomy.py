@@ -1,0 +1,205 @@
+from pathlib import Path
+
+import pytest
+
+from talentdrive.matching.core.taxonomy import (
+    FOCUS_AREAS,
+    Skill,
+    Taxonomy,
+    TaxonomyError,
+    load_taxonomy,
+    taxonomy_from_documents,
+    validate_taxonomy,
+)
+from talentdrive.matching.core.text import fold_with_offsets, name_key
+
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+def ids(mentions):
+    return [m.skill_id for m in mentions]
+
+
+def test_shipped_taxonomy_is_large_enough_and_valid(taxonomy):
+    names = {name_key(n) for skill in taxonomy.skills.values() for n in skill.names if n}
+    assert len(taxonomy.skills) >= 400
+    assert len(names) >= 1500
+    assert validate_taxonomy(taxonomy) == []
+
+
+@pytest.mark.parametrize("code", FOCUS_AREAS)
+def test_every_focus_area_has_at_least_twenty_skills(taxonomy, code):
+    assert len(taxonomy.skill_ids_for_focus_area(code)) >= 20
+
+
+def test_ancestors_are_transitive(taxonomy):
+    assert taxonomy.ancestors("vllm")[:2] == ("llm-inference", "llm")
+    assert "deep-learning" in taxonomy.ancestors("vllm")
+    assert taxonomy.ancestors("no-such-skill") == ()
+
+
+def test_chinese_and_english_names_reach_the_same_skill(taxonomy):
+    for text, skill_id in [
+        ("大模型", "llm"),
+        ("large language models", "llm"),
+        ("强化学习", "reinforcement-learning"),
+        ("RLHF", "rlhf"),
+        ("分布式训练", "distributed-training"),
+        ("算子优化", "operator-optimisation"),
+        ("CUDA kernel", "operator-optimisation"),
+        ("语音识别", "asr"),
+        ("ASR", "asr"),
+        ("端侧部署", "edge-ai"),
+        ("多模态", "multimodal"),
+    ]:
+        assert ids(taxonomy.find_skills(text)) == [skill_id], text
+
+
+def test_mentions_point_at_the_original_text(taxonomy):
+    text = "熟悉ＰｙＴｏｒｃｈ和vLLM，做过大模型RLHF"
+    mentions = taxonomy.find_skills(text)
+    assert ids(mentions) == ["pytorch", "vllm", "llm", "rlhf"]
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.surface
+    assert mentions[0].surface == "ＰｙＴｏｒｃｈ"
+
+
+def test_longest_match_wins(taxonomy):
+    assert ids(taxonomy.find_skills("deep reinforcement learning")) == ["deep-rl"]
+    assert ids(taxonomy.find_skills("多模态大模型")) == ["mllm"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "good work on going projects",
+        "RNN and Rust",
+        "Let us go to the cafe",
+        "a recursive descent",
+        "Mr. Smith",
+    ],
+)
+def test_short_names_do_not_fire_inside_words_or_prose(taxonomy, text):
+    found = ids(taxonomy.find_skills(text))
+    assert "go" not in found and "r-language" not in found and "c" not in found
+
+
+def test_short_names_fire_in_skill_lists(taxonomy):
+    assert ids(taxonomy.find_skills("Python, R, Go")) == ["python", "r-language", "go"]
+    assert ids(taxonomy.find_skills("C/C++")) == ["c", "cpp"]
+
+
+def test_separators_and_case_are_flexible(taxonomy):
+    assert ids(taxonomy.find_skills("Fine Tuning of LLMs")) == ["llm-fine-tuning", "llm"]
+    assert ids(taxonomy.find_skills("FINE-TUNING")) == ["llm-fine-tuning"]
+
+
+def test_domains_venues_and_awards(taxonomy):
+    domains = [m.domain_id for m in taxonomy.find_domains("医学影像 and EHR work for a hospital")]
+    assert domains == ["medical-imaging", "ehr", "healthcare"]
+    assert taxonomy.venue("NIPS").id == "neurips"
+    assert taxonomy.venue("NeurIPS 2023").id == "neurips"
+    assert taxonomy.venue("Some Workshop") is None
+    venues = taxonomy.find_venues("CVPR 2023; Nature, 2021; B.S. in Computer Science, 2019; micro-services")
+    assert [(v.venue_id, v.top) for v in venues] == [("cvpr", True), ("nature", True)]
+    awards = taxonomy.find_awards("ACM-ICPC World Finals; Kaggle金牌; 挑战杯一等奖")
+    assert [(a.award_id, a.tier) for a in awards] == [
+        ("icpc-world-finals", 1),
+        ("kaggle-gold", 1),
+        ("challenge-cup", 2),
+    ]
+
+
+def test_fold_keeps_offsets_for_changed_lengths():
+    folded, offsets = fold_with_offsets("ﬁne ＴＵＮＩＮＧ")
+    assert folded == "fine tuning"
+    assert offsets is not None and offsets[0] == offsets[1] == 0 and offsets[-1] == len("ﬁne ＴＵＮＩＮＧ")
+
+
+def test_extra_files_add_and_amend_skills(tmp_path):
+    (tmp_path / "local.yaml").write_text(
+        "skills:\n"
+        "  - {id: llm, syn: [千亿模型]}\n"
+        "  - {id: cann-ops, en: CANN operator development, zh: CANN算子开发, parents: [ascend-cann], focus: [ai-hardware]}\n",
+        encoding="utf-8",
+    )
+    taxonomy = load_taxonomy([tmp_path])
+    assert ids(taxonomy.find_skills("千亿模型")) == ["llm"]
+    assert ids(taxonomy.find_skills("CANN算子开发")) == ["cann-ops"]
+    assert "cann-ops" in taxonomy.skill_ids_for_focus_area("ai-hardware")
+    assert "ascend-cann" in taxonomy.ancestors("cann-ops")
+    # the shipped taxonomy is unaffected
+    assert "cann-ops" not in load_taxonomy().skills
+
+
+def test_an_edited_extra_file_is_picked_up(tmp_path):
+    path = tmp_path / "local.yaml"
+    path.write_text("skills:\n  - {id: foo-tool, en: FooTool}\n", encoding="utf-8")
+    assert "foo-tool" in load_taxonomy([path]).skills
+    path.write_text("skills:\n  - {id: bar-tool, en: BarTool}\n", encoding="utf-8")
+    import os
+
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert "bar-tool" in load_taxonomy([path]).skills
+
+
+@pytest.mark.parametrize(
+    ("skills", "problem"),
+    [
+        ([{"id": "a", "en": "A thing", "parents": ["missing"]}], "unknown parent"),
+        (
+            [{"id": "a", "en": "A thing", "parents": ["b"]}, {"id": "b", "en": "B thing", "parents": ["a"]}],
+            "cycle",
+        ),
+        ([{"id": "a", "en": "Same"}, {"id": "b", "en": "same"}], "belongs to both"),
+        ([{"id": "a", "en": "X"}], "one-character name"),
+        ([{"id": "Bad Id", "en": "Thing"}], "lower-case"),
+        ([{"id": "a", "en": "Thing", "focus": ["nowhere"]}], "unknown focus area"),
+    ],
+)
+def test_validation_rejects_inconsistent_data(skills, problem):
+    with pytest.raises(TaxonomyError) as error:
+        taxonomy_from_documents([("test.yaml", {"skills": skills})])
+    assert any(problem in p for p in error.value.problems)
+
+
+def test_missing_extra_path_is_a_clear_error(tmp_path):
+    with pytest.raises(TaxonomyError, match="no such taxonomy file"):
+        load_taxonomy([tmp_path / "absent"])
+
+
+def test_skill_is_a_frozen_record(taxonomy):
+    skill = taxonomy.skills["llm"]
+    assert isinstance(skill, Skill) and skill.name_zh == "大模型" and "llm" in skill.focus_areas
+    with pytest.raises(AttributeError):
+        skill.name_en = "x"  # type: ignore[misc]
+
+
+def test_skill_for_name(taxonomy):
+    assert taxonomy.skill_for_name("LLM").id == "llm"
+    assert taxonomy.skill_for_name("llm-inference").id == "llm-inference"
+    assert taxonomy.skill_for_name("underwater basket weaving") is None
+
+
+DLTERMS = SHARED_DATA / "dlterms-zh" / "DLTerms4Chinese_terms.tsv"
+
+
+@pytest.mark.skipif(not DLTERMS.exists(), reason="../shared/data/dlterms-zh is not available")
+def test_chinese_names_agree_with_the_deep_learning_glossary(taxonomy):
+    checked, wrong = 0, []
+    for line in DLTERMS.read_text(encoding="utf-8").splitlines()[1:]:
+        english, _, chinese = line.partition("\t")
+        skill = taxonomy.skill_for_name(english)
+        if skill is None:
+            continue
+        checked += 1
+        accepted = {name_key(c) for c in chinese.replace("或", "/").split("/")}
+        if not accepted & {name_key(n) for n in skill.names}:
+            wrong.append((english, chinese, skill.id))
+    assert checked >= 5
+    assert wrong == []
