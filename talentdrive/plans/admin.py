@@ -153,6 +153,9 @@ class RequisitionAdminForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if "cities" in self.fields:
+            # The plan line's city is always added by the service; others are optional.
+            self.fields["cities"].required = False
         status = self.fields.get("status")
         if status is not None:
             # A requisition starts as draft, open or paused; later moves are admin actions with a reason.

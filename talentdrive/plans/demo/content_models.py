@@ -301,7 +301,15 @@ TRAINING_INFRA = AreaContent(
         ("在 OSDI、SOSP、MLSys 等会议发表过论文", "Papers at OSDI, SOSP, MLSys or similar"),
     ),
     must_skills=("cuda", "cpp", "distributed-training", "python"),
-    nice_skills=("triton-lang", "collective-communication", "kubernetes", "rdma", "megatron", "deepspeed", "linux"),
+    nice_skills=(
+        "triton-lang",
+        "collective-communication",
+        "kubernetes",
+        "rdma",
+        "megatron",
+        "deepspeed",
+        "linux",
+    ),
 )
 
 REINFORCEMENT_LEARNING = AreaContent(
@@ -362,5 +370,5 @@ REINFORCEMENT_LEARNING = AreaContent(
         ("在游戏 AI 或机器人控制方向有研究经历", "Research in game AI or robot control"),
     ),
     must_skills=("reinforcement-learning", "pytorch", "python", "llm"),
-    nice_skills=("rlhf", "reward-modelling", "distributed-training", "linear-algebra"),
+    nice_skills=("rlhf", "reward-modelling", "rl-for-llm", "distributed-training", "linear-algebra"),
 )

@@ -138,8 +138,15 @@ AI_HARDWARE = AreaContent(
         ),
         ("有 RTOS 或 Linux 内核开发经验", "RTOS or Linux kernel development"),
     ),
-    must_skills=("embedded-systems", "cpp", "soc-architecture"),
-    nice_skills=("quantisation", "rtos", "operating-systems", "arvr", "low-power-design", "npu"),
+    must_skills=("embedded-systems", "cpp", "chip-architecture", "edge-ai"),
+    nice_skills=(
+        "quantisation",
+        "rtos",
+        "smart-glasses",
+        "low-power-design",
+        "npu",
+        "hardware-software-codesign",
+    ),
 )
 
 SPEECH = AreaContent(
@@ -194,8 +201,8 @@ SPEECH = AreaContent(
         ("熟悉 Kaldi、WeNet、ESPnet 等工具", "Familiarity with Kaldi, WeNet, ESPnet or similar"),
         ("有多语种或方言语音项目经验", "Multilingual or dialect speech projects"),
     ),
-    must_skills=("speech-recognition", "pytorch", "python", "signal-processing"),
-    nice_skills=("text-to-speech", "llm", "embedded-systems", "audio-processing", "cpp"),
+    must_skills=("asr", "pytorch", "python", "dsp", "streaming-asr"),
+    nice_skills=("tts", "voice-interaction", "speech-enhancement", "speech-deployment", "llm", "cpp"),
 )
 
 VISION_OPTIMISATION = AreaContent(
@@ -255,7 +262,7 @@ VISION_OPTIMISATION = AreaContent(
         ("在 CVPR、ICCV、SIGGRAPH 等会议发表过论文", "Papers at CVPR, ICCV, SIGGRAPH or similar"),
     ),
     must_skills=("computer-vision", "image-processing", "cpp", "python"),
-    nice_skills=("diffusion-models", "slam", "video-coding", "heterogeneous-computing", "pytorch", "isp"),
+    nice_skills=("diffusion-models", "3d-vision", "video-coding", "image-enhancement", "pytorch", "isp"),
 )
 
 AI_PRODUCT = AreaContent(
@@ -309,6 +316,6 @@ AI_PRODUCT = AreaContent(
         ("熟悉 React、Flutter 或原生客户端开发", "React, Flutter or native mobile development"),
         ("有教育、健康或内容创作行业经验", "Industry experience in education, health or content creation"),
     ),
-    must_skills=("product-management", "llm", "data-science"),
+    must_skills=("ai-product-management", "llm", "data-science", "user-research"),
     nice_skills=("sql", "react", "mobile-development", "ux-design", "statistics", "prompt-engineering"),
 )
