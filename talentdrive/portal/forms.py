@@ -74,7 +74,7 @@ class ApplyForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, campus: bool = False, **kwargs) -> None:
+    def __init__(self, *args, campus: bool = False, integration: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.campus = campus
         cities = self.fields["preferred_cities"]
@@ -83,6 +83,11 @@ class ApplyForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("consent_version", current_consent().version)
             self.initial.setdefault("submission_key", uuid.uuid4().hex)
+        if integration:
+            # Integrations (a kiosk, a partner) may name themselves as the source.
+            source = self.fields["source"]
+            assert isinstance(source, forms.ChoiceField)
+            source.choices = [("", "")] + list(Source.choices)
         for name in ("school", "degree", "graduation_date"):
             self.fields[name].required = campus
         autocomplete = {"full_name": "name", "email": "email", "phone": "tel", "school": "organization"}

@@ -34,3 +34,14 @@ def campus_requisition(drive, team):
         title_zh="多模态算法工程师（校招）",
         level="graduate",
     )
+
+
+@pytest.fixture
+def settings_rates(settings):
+    """No rate limit, so generated requests test validation rather than the limiter."""
+    settings.TALENTDRIVE = {
+        **settings.TALENTDRIVE,
+        "APPLY_RATE_PER_IP": "100000/m",
+        "APPLY_RATE_PER_EMAIL": "100000/m",
+    }
+    return settings

@@ -1,0 +1,102 @@
+"""The public API at /api/public/: open requisitions and idempotent applying."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
+from talentdrive.pipeline.models import Application
+from tests.pipeline.factories import make_requisition, pdf_bytes
+
+
+def body(**changes):
+    data = {
+        "full_name": "Wang Fang",
+        "email": "wang.fang@example.com",
+        "phone": "+86 139 0013 9000",
+        "consent": "true",
+        "consent_version": CURRENT_CONSENT_VERSION,
+        "source": "kiosk",
+        "resume": SimpleUploadedFile("cv.pdf", pdf_bytes()),
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_list_open_requisitions_with_portal_filters(client, drive, team, requisition):
+    make_requisition(
+        drive=drive, team=team, external_id="GZ", city="guangzhou", channel="campus", level="graduate"
+    )
+    make_requisition(drive=drive, team=team, external_id="X", status="closed")
+    everything = client.get("/api/public/requisitions").json()
+    assert everything["count"] == 2
+    campus = client.get("/api/public/requisitions?channel=campus&city=guangzhou").json()
+    assert [item["external_id"] for item in campus["items"]] == ["GZ"]
+    assert {f["value"]: f["count"] for f in campus["facets"]["channel"]} == {
+        "experienced": 0,
+        "campus": 1,
+    } or {f["value"]: f["count"] for f in campus["facets"]["channel"]} == {"campus": 1}
+
+
+def test_detail_of_open_requisition_and_404_for_closed(client, drive, team, requisition):
+    closed = make_requisition(drive=drive, team=team, external_id="X", status="closed")
+    detail = client.get(f"/api/public/requisitions/{requisition.pk}").json()
+    assert detail["must_skills"] == ["PyTorch", "distributed training"]
+    assert client.get(f"/api/public/requisitions/{closed.pk}").status_code == 404
+
+
+def test_apply_returns_id_and_same_id_for_a_repeated_key(client, requisition):
+    url = f"/api/public/requisitions/{requisition.pk}/apply"
+    first = client.post(url, body(), headers={"Idempotency-Key": "kiosk-7-0001"})
+    assert first.status_code == 201
+    again = client.post(url, body(), headers={"Idempotency-Key": "kiosk-7-0001"})
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+    assert Application.objects.count() == 1
+    assert Application.objects.get().source == "kiosk"
+    assert len(mail.outbox) == 1
+
+
+def test_apply_without_key_by_the_same_person_is_not_duplicated(client, requisition):
+    url = f"/api/public/requisitions/{requisition.pk}/apply"
+    first = client.post(url, body())
+    second = client.post(url, body())
+    assert second.json() == {**first.json(), "created": False, "already_applied": True}
+    assert Application.objects.count() == 1
+
+
+def test_invalid_fields_are_reported_per_field(client, requisition):
+    response = client.post(
+        f"/api/public/requisitions/{requisition.pk}/apply", body(email="nope", consent=None)
+    )
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert set(errors) == {"email", "consent"}
+    assert Application.objects.count() == 0
+
+
+def test_overlong_idempotency_key_is_refused(client, requisition):
+    response = client.post(
+        f"/api/public/requisitions/{requisition.pk}/apply", body(), headers={"Idempotency-Key": "k" * 101}
+    )
+    assert response.status_code == 400
+    assert Application.objects.count() == 0
+
+
+@pytest.mark.parametrize("status", ["paused", "closed"])
+def test_apply_to_closed_requisition_is_refused(client, requisition, status):
+    requisition.status = status
+    requisition.save()
+    response = client.post(f"/api/public/requisitions/{requisition.pk}/apply", body())
+    assert response.status_code == 409
+    assert Application.objects.count() == 0
+
+
+def test_openapi_documents_the_apply_endpoint(client):
+    schema = client.get("/api/openapi.json").json()
+    paths = [p for p in schema["paths"] if p.endswith("/apply")]
+    assert paths
+    operation = schema["paths"][paths[0]]["post"]
+    assert "multipart/form-data" in operation["requestBody"]["content"]
