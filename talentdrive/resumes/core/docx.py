@@ -44,11 +44,11 @@ def docx_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, 
         try:
             with archive.open("word/document.xml") as stream:
                 return _body_text(stream, limits, deadline)
+        except DefusedXmlException as error:  # a ValueError too, so it is caught first
+            raise ParseFailure("unsafe_xml", "DOCX contains XML entity or DTD declarations") from error
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as error:
             # zlib errors and CRC mismatches on truncated archives surface as these.
             raise ParseFailure("corrupt", "damaged DOCX (unreadable document part)") from error
-        except DefusedXmlException as error:
-            raise ParseFailure("unsafe_xml", "DOCX contains XML entity or DTD declarations") from error
         except ParseError as error:
             raise ParseFailure("corrupt", "damaged DOCX (malformed document XML)") from error
 

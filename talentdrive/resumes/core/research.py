@@ -11,7 +11,7 @@ from .vocabulary import Hit, knowledge
 _ENTRY_START = re.compile(r"^(?:\[\d+\]|\d+[.、)]\s|[-*•·●▪◆■►]\s*|\(\d+\))")
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)|(?<=['’])\d\d(?!\d)")
 _QUOTED = re.compile(r"[“\"《](?P<title>[^”\"》]{6,300})[”\"》]")
-_SENTENCE = re.compile(r"(?<=[a-z0-9)\]?])\.\s+(?=[A-Z\"“])|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z]+\s[a-z])|。")
+_SENTENCE = re.compile(r"(?<=[a-z0-9)\]?])\.\s+(?=[A-Z\"“])|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z]+\s)|。")
 _AUTHOR_SPLIT = re.compile(r",\s*|\s+and\s+|\s*&\s*|、|，")
 _AUTHOR_NAME = re.compile(
     r"^(?:(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:[\s-]+|$)){1,4}[*†]?$|^[\u4e00-\u9fff]{2,4}[*†]?$"
@@ -33,7 +33,13 @@ def _items(lines: tuple[Line, ...]) -> list[list[Line]]:
     """Numbered or bulleted items; continuation lines join the item above."""
     items: list[list[Line]] = []
     for line in lines:
-        if not items or _ENTRY_START.match(line.text) or (items and len(items[-1]) >= 4) or items[-1][-1].text.endswith((".", "。")) and line.text[:1].isupper():
+        if (
+            not items
+            or _ENTRY_START.match(line.text)
+            or (items and len(items[-1]) >= 4)
+            or items[-1][-1].text.endswith((".", "。"))
+            and line.text[:1].isupper()
+        ):
             items.append([line])
         else:
             items[-1].append(line)
@@ -69,6 +75,21 @@ def _title(text: str, venue_surface: str | None) -> str | None:
     return best
 
 
+_YEAR_AFTER = re.compile(r"^\s*(?:['’]\d\d|,?\s*(?:19|20)\d\d)(?!\d)")
+
+
+def _best_venue(text: str, hits: list[Hit]) -> Hit | None:
+    """The venue an entry was published at: one followed by a year ("CVPR 2023", "ICML'22"), else the
+    last named (titles come before venues and may contain venue-like words)."""
+    if not hits:
+        return None
+    scored = [
+        (bool(_YEAR_AFTER.match(text[hit.end : hit.end + 8])), hit.surface.isupper(), index)
+        for index, hit in enumerate(hits)
+    ]
+    return hits[max(scored)[2]]
+
+
 def find_publications(sections: list[Section]) -> list[Publication]:
     lines = tuple(line for section in sections if section.kind == "publications" for line in section.lines)
     vocabulary = knowledge()
@@ -76,8 +97,7 @@ def find_publications(sections: list[Section]) -> list[Publication]:
     for item in _items(lines):
         text = " ".join(line.text for line in item)
         offset = item[0].start
-        venues = vocabulary.venues(text)
-        venue = venues[0] if venues else None
+        venue = _best_venue(text, vocabulary.venues(text))
         shifted = (
             Hit(venue.id, venue.name, venue.surface, venue.start + offset, venue.end + offset, venue.top)
             if venue

@@ -1,0 +1,124 @@
+"""Text extraction per format, with the type decided by the bytes."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from talentdrive.resumes.core import parse_document
+
+from .core_samples import CJK_FONT, CJK_FONT_MISSING, EN_RESUME, ZH_RESUME, docx_bytes, text_pdf
+
+
+def test_pdf_text_layer_is_extracted_in_reading_order():
+    # given
+    content = text_pdf(
+        "Jane Doe\njane.doe@gmail.com\nEducation\nStanford University 2014 - 2019 Ph.D. in Physics"
+    )
+
+    # when
+    result = parse_document(content, "resume.pdf")
+
+    # then
+    assert result.ok and result.kind == "pdf" and result.pages == 1
+    assert result.text.index("Jane Doe") < result.text.index("Stanford University")
+    assert result.profile is not None
+    assert [e.value for e in result.profile.emails] == ["jane.doe@gmail.com"]
+    assert result.profile.education[0].degree == "phd"
+
+
+@pytest.mark.skipif(not CJK_FONT.exists(), reason=CJK_FONT_MISSING)
+def test_chinese_pdf_keeps_chinese_text():
+    result = parse_document(text_pdf(ZH_RESUME), "简历.pdf")
+
+    assert result.ok and result.profile is not None
+    assert result.profile.language == "zh"
+    assert result.profile.name is not None and result.profile.name.value == "张伟"
+    assert [e.school for e in result.profile.education] == ["清华大学", "北京邮电大学"]
+
+
+def test_docx_paragraphs_and_tables_come_in_document_order():
+    # given: a table between two paragraphs
+    content = docx_bytes(
+        ["Jane Doe", "EDUCATION", "EXPERIENCE", "Engineer, Google 2020 - 2022"],
+        table=[["Stanford University", "B.S. in Physics", "2014 - 2018"]],
+    )
+
+    # when
+    result = parse_document(content, "cv.docx")
+
+    # then
+    assert result.ok and result.kind == "docx"
+    text = result.text
+    assert text.index("EDUCATION") < text.index("Stanford University") < text.index("EXPERIENCE")
+    assert "Stanford University | B.S. in Physics | 2014 - 2018" in text
+    assert result.profile is not None and result.profile.education[0].school == "Stanford University"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-8"),
+        lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+        lambda text: text.encode("utf-16"),  # with BOM
+        lambda text: text.encode("gb18030"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "gb18030"],
+)
+def test_plain_text_encodings_are_detected(encode):
+    result = parse_document(encode(ZH_RESUME), "resume.txt")
+
+    assert result.ok and result.kind == "txt"
+    assert "清华大学" in result.text
+    assert result.profile is not None and result.profile.phones[0].e164 == "+8613800138000"
+
+
+def test_html_is_reduced_to_visible_text_and_keeps_link_targets():
+    html = (
+        "<!DOCTYPE html><html><head><title>x</title><style>p{color:red}</style>"
+        "<script>alert('no')</script></head><body><h1>Jane Doe</h1>"
+        "<p>Email: jane@example.org</p><p><a href='https://github.com/janedoe'>code</a></p>"
+        "<h2>Education</h2><ul><li>MIT, Ph.D. in Physics, 2015 - 2020</li></ul></body></html>"
+    )
+
+    result = parse_document(html.encode(), "resume.pdf")  # the name lies; the bytes decide
+
+    assert result.ok and result.kind == "html"
+    assert "alert" not in result.text and "color" not in result.text
+    assert result.profile is not None
+    assert [(link.kind, link.url) for link in result.profile.links] == [
+        ("github", "https://github.com/janedoe")
+    ]
+    assert result.profile.education[0].degree == "phd"
+
+
+def test_markdown_markup_is_removed():
+    markdown = "# Jane Doe\n\n**Email:** jane@example.org\n\n## Education\n\n- [MIT](https://mit.edu) Ph.D. 2015 - 2020\n"
+
+    result = parse_document(markdown.encode(), "resume.md")
+
+    assert result.ok and result.kind == "md"
+    assert "#" not in result.text and "**" not in result.text
+    assert result.profile is not None and result.profile.name is not None
+    assert result.profile.name.value == "Jane Doe"
+
+
+def test_type_comes_from_content_not_extension():
+    assert parse_document(EN_RESUME.encode(), "resume.docx").kind == "txt"
+    assert parse_document(text_pdf("Jane Doe"), "resume.txt").kind == "pdf"
+
+
+def test_spans_point_at_the_values_in_the_extracted_text():
+    result = parse_document(EN_RESUME.encode(), "resume.txt")
+
+    assert result.profile is not None
+    profile = result.profile
+    for located in (profile.name, profile.location, *profile.emails):
+        assert located is not None
+        assert result.text[located.span.start : located.span.end] == located.value
+    for phone in profile.phones:
+        assert result.text[phone.span.start : phone.span.end] == phone.raw
+    for skill in profile.skills:
+        for mention in skill.mentions:
+            assert result.text[mention.span.start : mention.span.end] == mention.surface

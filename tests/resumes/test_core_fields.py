@@ -1,0 +1,152 @@
+"""Text to profile on Chinese, English and mixed resumes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from talentdrive.resumes.core import extract_profile, profile_to_json
+from talentdrive.resumes.core.sections import heading_kind
+
+from .core_samples import EN_RESUME, MIXED_RESUME, ZH_RESUME
+
+TODAY = date(2024, 7, 1)
+
+
+def test_chinese_resume():
+    profile = extract_profile(ZH_RESUME, today=TODAY)
+
+    assert profile.language == "zh"
+    assert profile.name is not None and profile.name.value == "张伟"
+    assert [p.e164 for p in profile.phones] == ["+8613800138000"]
+    assert profile.location is not None and profile.location.value == "北京市海淀区"
+    assert [(link.kind, link.url) for link in profile.links] == [("github", "https://github.com/zhangwei-ml")]
+    assert [(e.degree, e.school, e.major, e.start, e.end) for e in profile.education] == [
+        ("master", "清华大学", "计算机科学与技术", "2019-09", "2022-06"),
+        ("bachelor", "北京邮电大学", "通信工程", "2015-09", "2019-06"),
+    ]
+    assert [(e.employer, e.title, e.start, e.end, e.current, e.internship) for e in profile.experience] == [
+        ("字节跳动", "算法工程师", "2022-07", None, True, False),
+        ("腾讯", "算法实习生", "2021-06", "2021-09", False, True),
+    ]
+    # The internship does not count; the current job runs from 2022-07 to 2024-07.
+    assert profile.years_experience == 2.1
+    assert [(p.venue, p.year, p.top_venue) for p in profile.publications] == [
+        ("NeurIPS", 2023, True),
+        ("ACL", 2022, True),
+    ]
+    assert profile.publications[0].title == "Efficient Sparse Attention for Long Context"
+    assert profile.publications[1].title == "多模态医疗影像报告生成"
+    assert [(a.kind, a.year) for a in profile.awards] == [("competition", 2018), ("scholarship", 2017)]
+    skill_surfaces = {m.surface for skill in profile.skills for m in skill.mentions}
+    assert {"PyTorch", "CUDA", "RLHF"} <= skill_surfaces
+    assert "healthcare" in {domain.id for domain in profile.domains}
+
+
+def test_english_resume():
+    profile = extract_profile(EN_RESUME, today=TODAY)
+
+    assert profile.language == "en"
+    assert profile.name is not None and profile.name.value == "Jane Doe"
+    assert [e.value for e in profile.emails] == ["jane.doe@gmail.com"]
+    assert [p.e164 for p in profile.phones] == ["+14155550132"]
+    assert {link.kind for link in profile.links} == {"linkedin", "homepage", "scholar"}
+    assert [(e.degree, e.school, e.major, e.start, e.end) for e in profile.education] == [
+        ("phd", "Stanford University", "Computer Science", "2014-09", "2019-06"),
+        ("bachelor", "University of Michigan", "Electrical Engineering", "2010", "2014"),
+    ]
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == [
+        ("Google DeepMind", "Senior Research Scientist", True),
+        ("Meta", "Machine Learning Engineer", False),
+    ]
+    # 2019-09..2021-06 (22 months) and 2021-07..2024-07 (37 months)
+    assert profile.years_experience == 4.9
+    assert [(p.title, p.venue, p.year, p.top_venue) for p in profile.publications] == [
+        ("Scaling Laws for Multimodal Agents", "ICML", 2023, True),
+        ("Robust Speech Recognition in the Wild", "Interspeech", 2021, True),
+    ]
+    assert profile.awards[0].kind == "competition"
+    assert "autonomous-driving" in {domain.id for domain in profile.domains}
+
+
+def test_mixed_resume():
+    profile = extract_profile(MIXED_RESUME, today=TODAY)
+
+    assert profile.language == "mixed"
+    assert profile.name is not None and profile.name.value == "李娜"
+    assert [p.e164 for p in profile.phones] == ["+8613912345678"]
+    assert profile.location is not None and profile.location.value == "Shanghai"
+    assert [(e.degree, e.school, e.major) for e in profile.education] == [
+        ("bachelor", "上海交通大学", "软件工程")
+    ]
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == [
+        ("阿里巴巴", "Algorithm Engineer", False),
+        ("Microsoft Research Asia", "Researcher", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("教育背景", "education"),
+        ("一、教育经历", "education"),
+        ("【工作经历】", "experience"),
+        ("实习经历：", "experience"),
+        ("■ 项目经历", "projects"),
+        ("专业技能", "skills"),
+        ("论文发表 / Publications", "publications"),
+        ("获奖情况", "awards"),
+        ("荣誉奖项", "awards"),
+        ("EDUCATION", "education"),
+        ("## Work Experience", "experience"),
+        ("Selected Publications:", "publications"),
+        ("Honors & Awards", "awards"),
+        ("Technical Skills", "skills"),
+        ("教育背景 Education", "education"),
+        ("I. Education", "education"),
+    ],
+)
+def test_headings_in_both_languages(line, kind):
+    assert heading_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line", ["负责教育背景调查工具的开发", "Education technology platform for 1M users", "2019 - 2020 工作"]
+)
+def test_sentences_are_not_headings(line):
+    assert heading_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "degree"),
+    [
+        ("2015-2019 北京大学 本科", "bachelor"),
+        ("2019-2022 北京大学 硕士研究生", "master"),
+        ("2019-2022 北京大学 研究生", "master"),
+        ("2019-2024 北京大学 博士", "phd"),
+        ("2018-2023 浙江大学 硕博连读", "phd"),
+        ("2012-2015 深圳职业技术学院 大专", "associate"),
+        ("2015-2019 浙江大学 学士", "bachelor"),
+        ("MIT, M.S. in EECS, 2018 - 2020", "master"),
+        ("Carnegie Mellon University — Master of Science in Machine Learning, 2019 - 2021", "master"),
+        ("Tsinghua University, Bachelor of Engineering, 2014 - 2018", "bachelor"),
+        ("University of Toronto PhD 2016 - 2021", "phd"),
+    ],
+)
+def test_degree_levels(line, degree):
+    profile = extract_profile(f"Education\n{line}\n")
+    assert [e.degree for e in profile.education] == [degree]
+
+
+def test_json_has_the_documented_keys():
+    data = profile_to_json(extract_profile(ZH_RESUME, today=TODAY), source="zh.txt")
+
+    assert {
+        "source", "language", "name", "emails", "phones", "location", "links", "education", "experience",
+        "years_experience", "skills", "domains", "publications", "awards", "warnings",
+    } <= set(data)  # fmt: skip
+    assert set(data["education"][0]) >= {"degree", "school", "major", "start", "end"}
+    assert set(data["experience"][0]) >= {"employer", "title", "start", "end", "current"}
+    assert set(data["skills"][0]) >= {"id", "name", "mentions"}
+    assert set(data["publications"][0]) >= {"title", "venue", "year", "top_venue"}
