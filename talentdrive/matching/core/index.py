@@ -9,6 +9,8 @@ query reads whole columns and a handful of rows can be probed by binary search.
 from __future__ import annotations
 
 import json
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +47,8 @@ class MatchIndex:
     stage: np.ndarray
     labels: dict[str, list[str]]
     built_at: float = field(default_factory=time.time)
+    # What the index was built from (e.g. a database watermark), saved with it to detect staleness.
+    tag: str = ""
     skill_column: dict[str, int] = field(init=False)
     domain_column: dict[str, int] = field(init=False)
     key_row: dict[str, int] | None = field(init=False, default=None)
@@ -79,7 +83,7 @@ class MatchIndex:
     def save(self, directory: Path) -> None:
         """Write atomically: a reader never sees half an index (written to a sibling, then renamed)."""
         directory = Path(directory)
-        staging = directory.with_name(directory.name + ".tmp")
+        staging = directory.with_name(f"{directory.name}.tmp-{os.getpid()}-{threading.get_ident()}")
         staging.mkdir(parents=True, exist_ok=True)
         for name in ("skills", "own", "domains", "terms"):
             sp.save_npz(staging / f"{name}.npz", getattr(self, name), compressed=False)
@@ -99,6 +103,7 @@ class MatchIndex:
         meta = {
             "format": FORMAT_VERSION,
             "built_at": self.built_at,
+            "tag": self.tag,
             "skill_ids": self.skill_ids,
             "domain_ids": self.domain_ids,
             "vocabulary": self.vocabulary,
@@ -106,9 +111,7 @@ class MatchIndex:
         }
         (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         if directory.exists():
-            old = directory.with_name(directory.name + ".old")
-            if old.exists():
-                _remove_tree(old)
+            old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
             directory.rename(old)
             staging.rename(directory)
             _remove_tree(old)
@@ -134,6 +137,7 @@ class MatchIndex:
             vocabulary=meta["vocabulary"],
             labels=meta["labels"],
             built_at=meta["built_at"],
+            tag=meta.get("tag", ""),
             **matrices,
             **{name: arrays[name] for name in arrays.files},
         )

@@ -8,6 +8,7 @@ taxonomy's matchers; degree and years from a few bilingual patterns.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from talentdrive.matching.core.profile import DEGREE_RANK, CandidateProfile, SkillEvidence, normalise_degree
@@ -24,6 +25,20 @@ _EXPERIENCE_NEAR = re.compile(r"经验|经历|工作|experience|engineer|工程�
 _GRADUATION = re.compile(
     r"((?:19|20)\d{2})\s*(?:年)?\s*(?:毕业|graduat)|(?:毕业|graduat\w*)\D{0,12}((?:19|20)\d{2})", re.I
 )
+
+
+def expand_domains(domain_ids: Iterable[str], taxonomy: Any) -> tuple[str, ...]:
+    """Domains plus their parents (medical imaging is healthcare), sorted."""
+    result: set[str] = set()
+    pending = list(domain_ids)
+    while pending:
+        domain = pending.pop()
+        if domain in result:
+            continue
+        result.add(domain)
+        entry = taxonomy.domains.get(domain)
+        pending.extend(entry.parents if entry else ())
+    return tuple(sorted(result))
 
 
 def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> CandidateProfile:
@@ -60,7 +75,7 @@ def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> 
         papers=top_papers,
         top_awards=top_awards,
         awards=tuple(a.surface for a in taxonomy.find_awards(text)),
-        domains=tuple(dict.fromkeys(d.domain_id for d in taxonomy.find_domains(text))),
+        domains=expand_domains((d.domain_id for d in taxonomy.find_domains(text)), taxonomy),
         graduation_year=graduation,
         text=text,
         city=str(context.get("city") or ""),

@@ -1,0 +1,163 @@
+"""Reads of the matching app: ranked candidates for a requisition, ranked requisitions for a candidate."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from talentdrive.accounts.models import Role, User
+from talentdrive.candidates.models import Candidate
+from talentdrive.matching import fetch, store
+from talentdrive.matching.core.explain import Match, Ranking, rank_candidates, rank_requisitions
+from talentdrive.matching.core.programme import load_criteria
+from talentdrive.matching.core.requirements import RequirementError, Requirements
+from talentdrive.matching.core.scoring import Filters
+from talentdrive.matching.core.taxonomy import load_taxonomy
+from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
+from talentdrive.plans.selectors import requisition_get, requisition_list
+
+MAX_K = 200
+MATCH_READERS = frozenset({Role.ADMIN, Role.LEADERSHIP, Role.RECRUITER, Role.HIRING_MANAGER})
+
+
+class MatchUnavailable(Exception):
+    """Ranking cannot be answered as asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    cities: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    graduation_window: bool = True
+    hard: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CandidateMatches:
+    requisition: Requisition
+    requirements: Requirements
+    ranking: Ranking
+    candidates: dict[str, Candidate]
+    index_age_seconds: float
+    index_stale: bool
+
+
+def match_index_get() -> store.LiveIndex:
+    """The live index, rebuilt first when the database moved on (see store.py for the staleness bound)."""
+    from talentdrive.matching.services import match_index_rebuild
+    from talentdrive.matching.tasks import match_index_rebuild_task
+
+    mark = fetch.watermark()
+    live = store.current()
+    if live is None:
+        index = store.load_from_disk()
+        if index is not None:
+            live = store.install(index, index.tag)
+    if live is not None and live.watermark == mark:
+        return live
+    if live is None or len(live.index) <= store.sync_rebuild_limit():
+        match_index_rebuild(trigger="on-demand")
+        live = store.current()
+        assert live is not None
+        return live
+    if store.mark_stale():
+        transaction.on_commit(lambda: match_index_rebuild_task.enqueue(trigger="stale"))
+    return store.current() or live
+
+
+def _check_reader(user: User) -> None:
+    if not (user.is_drive_admin or user.role in MATCH_READERS):
+        raise PermissionDenied("your role does not give access to candidate ranking")
+
+
+def match_candidates(
+    *, user: User, requisition_id: int, k: int = 50, filters: CandidateFilters | None = None
+) -> CandidateMatches:
+    """Top-k candidates for a requisition the user may see (Requisition.DoesNotExist otherwise)."""
+    _check_reader(user)
+    requisition = requisition_get(user=user, requisition_id=requisition_id)
+    filters = filters or CandidateFilters()
+    taxonomy = load_taxonomy()
+    try:
+        requirements = fetch.requirements_for(requisition, taxonomy, hard=filters.hard)
+    except RequirementError as error:
+        raise MatchUnavailable(f"requisition {requisition.external_id}: {error}") from error
+    graduation_from = graduation_to = None
+    if filters.graduation_window and requisition.plan_line.channel == Channel.CAMPUS:
+        graduation_from = requisition.graduation_from.year if requisition.graduation_from else None
+        graduation_to = requisition.graduation_to.year if requisition.graduation_to else None
+    live = match_index_get()
+    core_filters = Filters(
+        cities=filters.cities,
+        stages=filters.stages,
+        sources=filters.sources,
+        graduation_from=graduation_from,
+        graduation_to=graduation_to,
+    )
+    names = {skill_id: skill.name_en for skill_id, skill in taxonomy.skills.items()}
+    # First pass finds the rows; the mention text of just those candidates is then read for evidence.
+    first = rank_candidates(
+        live.index,
+        requirements,
+        k=min(k, MAX_K),
+        ancestors=taxonomy.ancestors,
+        names=names,
+        filters=core_filters,
+    )
+    ids = [int(m.key) for m in first.matches]
+    profiles = fetch.profiles_for(ids, taxonomy)
+    ranking = rank_candidates(
+        live.index, requirements, k=min(k, MAX_K), ancestors=taxonomy.ancestors, names=names,
+        rules=load_criteria(), filters=core_filters, profiles=profiles,
+    )  # fmt: skip
+    candidates = {str(c.pk): c for c in Candidate.objects.filter(pk__in=ids)}
+    return CandidateMatches(
+        requisition=requisition,
+        requirements=requirements,
+        ranking=ranking,
+        candidates=candidates,
+        index_age_seconds=max(0.0, time.time() - live.index.built_at),
+        index_stale=live.stale,
+    )
+
+
+def match_requisitions(
+    *, user: User, candidate_id: int, k: int = 10, open_only: bool = True
+) -> list[tuple[Requisition, Match]]:
+    """Top-k requisitions the user may see that fit a candidate (e.g. after a rejection elsewhere)."""
+    _check_reader(user)
+    candidate = Candidate.objects.filter(pk=candidate_id, erased_at__isnull=True).first()
+    if candidate is None:
+        raise Candidate.DoesNotExist(f"candidate {candidate_id} does not exist")
+    live = match_index_get()
+    row = live.index.row_of(str(candidate.pk))
+    if row is None:
+        raise MatchUnavailable(
+            f"candidate {candidate_id} has no parsed resume yet: upload or re-parse one first"
+        )
+    requisitions = requisition_list(user=user).select_related("plan_line__focus_area")
+    if open_only:
+        requisitions = requisitions.filter(status=RequisitionStatus.OPEN)
+    taxonomy = load_taxonomy()
+    prepared, by_key = [], {}
+    for requisition in requisitions:
+        try:
+            prepared.append((str(requisition.pk), fetch.requirements_for(requisition, taxonomy)))
+        except RequirementError:
+            continue  # a requisition without usable requirements cannot be matched; its page says why
+        by_key[str(requisition.pk)] = requisition
+    names = {skill_id: skill.name_en for skill_id, skill in taxonomy.skills.items()}
+    ranked = rank_requisitions(
+        live.index,
+        row,
+        prepared,
+        k=min(k, MAX_K),
+        ancestors=taxonomy.ancestors,
+        names=names,
+        rules=load_criteria(),
+    )
+    return [(by_key[key], match) for key, match in ranked]
