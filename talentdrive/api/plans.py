@@ -9,7 +9,7 @@ from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from ninja import Field as SchemaField
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from talentdrive.accounts.models import Role, User
 from talentdrive.api.auth import caller, reader_auth, staff_auth
@@ -301,7 +301,7 @@ def _service_error(error: ValidationError) -> ApiError:
     auth=staff_auth,
     summary="Create a requisition under a plan line (its headcount must fit the target)",
 )
-def requisition_new(request: HttpRequest, payload: RequisitionCreateIn) -> tuple[int, dict[str, Any]]:
+def requisition_new(request: HttpRequest, payload: RequisitionCreateIn) -> Status[dict[str, Any]]:
     user = _writer(request)
     line = PlanLine.objects.filter(drive__code=payload.drive, external_id=payload.plan_line).first()
     if line is None:
@@ -332,7 +332,7 @@ def requisition_new(request: HttpRequest, payload: RequisitionCreateIn) -> tuple
         )
     except ValidationError as error:
         raise _service_error(error) from error
-    return 201, _requisition_out(_reload(user, requisition.pk), staff=True)
+    return Status(201, _requisition_out(_reload(user, requisition.pk), staff=True))
 
 
 def _reload(user: User, requisition_id: int) -> Requisition:

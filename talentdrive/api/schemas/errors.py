@@ -75,14 +75,20 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     def forbidden(request: HttpRequest, exc: Any) -> HttpResponse:
         message = str(exc) or "you may not do this"
-        if isinstance(exc, HttpError) and "CSRF" in exc.message:
-            message = "CSRF check failed: send the X-CSRFToken header with a session, or use a bearer token"
         return api.create_response(
             request, {"message": message, "code": "forbidden", "field": None}, status=403
         )
+
+    def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        message = exc.message
+        if exc.status_code == 403 and "CSRF" in message:
+            message = "CSRF check failed: send the X-CSRFToken header with a session, or use a bearer token"
+        body = {"message": message, "code": "forbidden" if exc.status_code == 403 else "error", "field": None}
+        return api.create_response(request, body, status=exc.status_code)
 
     api.add_exception_handler(ApiError, api_error)
     api.add_exception_handler(NinjaValidationError, validation)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(AuthorizationError, forbidden)
     api.add_exception_handler(PermissionDenied, forbidden)
+    api.add_exception_handler(HttpError, http_error)
