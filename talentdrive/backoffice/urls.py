@@ -1,4 +1,30 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from talentdrive.backoffice import views_home, views_imports, views_progress, views_requisitions
+from talentdrive.backoffice.access import staff_language
+
 app_name = "backoffice"
-urlpatterns: list = []
+urlpatterns = [
+    path(
+        "login/",
+        staff_language(
+            auth_views.LoginView.as_view(
+                template_name="backoffice/login.html", redirect_authenticated_user=True
+            )
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views_home.home, name="home"),
+    path("progress/", views_progress.progress, name="progress"),
+    path("progress.csv", views_progress.progress_csv, name="progress_csv"),
+    path("requisitions/", views_requisitions.requisition_index, name="requisition_list"),
+    path("requisitions/new/", views_requisitions.requisition_new, name="requisition_new"),
+    path("requisitions/<int:pk>/", views_requisitions.requisition_detail, name="requisition_detail"),
+    path("requisitions/<int:pk>/edit/", views_requisitions.requisition_edit, name="requisition_edit"),
+    path("requisitions/<int:pk>/status/", views_requisitions.requisition_status, name="requisition_status"),
+    path("import/", views_imports.import_upload, name="import"),
+    path("import/commit/", views_imports.import_commit, name="import_commit"),
+    # Further back-office pages append their routes here.
+]

@@ -1,0 +1,44 @@
+"""The ranked candidate list on a requisition's page (an htmx fragment), with every reason shown."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from talentdrive.accounts.models import User
+from talentdrive.backoffice.access import REQUISITION_READERS, staff_view
+from talentdrive.matching.selectors import CandidateFilters, MatchUnavailable, match_candidates
+from talentdrive.plans.models import Requisition
+
+DEFAULT_K = 20
+MAX_K = 100
+
+
+@staff_view(REQUISITION_READERS)
+def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    try:
+        k = max(1, min(int(request.GET.get("k", DEFAULT_K)), MAX_K))
+    except ValueError:
+        k = DEFAULT_K
+    hard = tuple(rule for rule in request.GET.getlist("hard") if rule in ("degree", "years"))
+    cities = tuple(c for c in request.GET.getlist("city") if c)
+    context: dict[str, object] = {"k": k, "hard": hard, "requisition_id": pk}
+    try:
+        result = match_candidates(user=user, requisition_id=pk, k=k, filters=CandidateFilters(hard=hard, cities=cities))
+    except Requisition.DoesNotExist as error:
+        raise Http404(str(error)) from error
+    except MatchUnavailable as error:
+        context["error"] = str(error)
+        return render(request, "backoffice/matching/ranked_list.html", context)
+    rows = [(match, result.candidates.get(match.key)) for match in result.ranking.matches]
+    context.update(
+        {
+            "result": result,
+            "rows": rows,
+            "requirements": result.requirements,
+            "index_age_minutes": int(result.index_age_seconds // 60),
+        }
+    )
+    return render(request, "backoffice/matching/ranked_list.html", context)

@@ -1,0 +1,220 @@
+"""Requisitions in the back office: list, detail with status history, create, edit, status changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from talentdrive.accounts.models import User
+from talentdrive.audit.selectors import audit_events_for
+from talentdrive.backoffice.access import REQUISITION_CREATORS, REQUISITION_READERS, staff_view
+from talentdrive.backoffice.forms import RequisitionFilterForm, RequisitionForm, StatusChangeForm
+from talentdrive.insights.selectors import plan_lines_in_scope
+from talentdrive.plans.models import ALLOWED_TRANSITIONS, Requisition, RequisitionStatus
+from talentdrive.plans.selectors import (
+    RequisitionFilters,
+    requisition_can_edit,
+    requisition_get,
+    requisition_get_for_edit,
+    requisition_list,
+)
+from talentdrive.plans.services import (
+    PlanLimitExceeded,
+    PlanOverrideRequest,
+    requisition_change_status,
+    requisition_create,
+    requisition_update,
+)
+
+PAGE_SIZE = 25
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@staff_view(REQUISITION_READERS)
+def requisition_index(request: HttpRequest) -> HttpResponse:
+    form = RequisitionFilterForm(request.GET or None)
+    values = form.cleaned_data if form.is_valid() else {}
+    filters = RequisitionFilters(
+        drive=request.GET.get("drive") or None,
+        **{name: values.get(name) or None for name in ("city", "channel", "area", "team", "status", "q")},
+    )
+    requisitions = requisition_list(user=_user(request), filters=filters)
+    page = Paginator(requisitions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "nav": "requisitions",
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_create": _user(request).is_drive_admin or _user(request).role in REQUISITION_CREATORS,
+    }
+    template = "backoffice/requisition_rows.html" if request.htmx else "backoffice/requisition_list.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+def _get_visible(request: HttpRequest, pk: int) -> Requisition:
+    try:
+        return requisition_get(user=_user(request), requisition_id=pk)
+    except Requisition.DoesNotExist as error:
+        raise Http404(str(error)) from error
+
+
+def _matching_url(pk: int) -> str | None:
+    # The ranked candidate list plugs in through this route name when the matching views are installed.
+    try:
+        return reverse("backoffice:requisition_matching", args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+@staff_view(REQUISITION_READERS)
+def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    requisition = _get_visible(request, pk)
+    can_edit = requisition_can_edit(user=_user(request), requisition=requisition)
+    transitions = sorted(ALLOWED_TRANSITIONS[requisition.status]) if can_edit else []
+    context = {
+        "nav": "requisitions",
+        "requisition": requisition,
+        "can_edit": can_edit,
+        "transitions": [(status, RequisitionStatus(status).label) for status in transitions],
+        "events": audit_events_for(target=requisition)[:50],
+        "matching_url": _matching_url(requisition.pk),
+    }
+    return render(request, "backoffice/requisition_detail.html", context)
+
+
+def _override(request: HttpRequest, form: RequisitionForm) -> PlanOverrideRequest | None:
+    reason = (form.cleaned_data.get("override_reason") or "").strip()
+    if reason and _user(request).is_drive_admin:
+        return PlanOverrideRequest(actor=_user(request), reason=reason)
+    return None
+
+
+def _apply_service_error(form: RequisitionForm, error: ValidationError) -> None:
+    if isinstance(error, PlanLimitExceeded):
+        message = _(
+            "Plan line %(line)s has a target of %(target)s with %(committed)s already committed; "
+            "%(requested)s more would exceed it."
+        ) % {
+            "line": error.plan_line.external_id,
+            "target": error.plan_line.target,
+            "committed": error.committed,
+            "requested": error.requested,
+        }
+        if "override_reason" in form.fields:
+            message += " " + _("Give a reason in the override field to exceed it.")
+        form.add_error("headcount", message)
+        return
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@staff_view(REQUISITION_CREATORS)
+def requisition_new(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form_kwargs: dict[str, Any] = {
+        "plan_lines": plan_lines_in_scope(user=user),
+        "allow_override": user.is_drive_admin,
+    }
+    form = RequisitionForm(request.POST or None, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            requisition = requisition_create(
+                plan_line=form.cleaned_data["plan_line"],
+                external_id=form.cleaned_data["external_id"],
+                headcount=form.cleaned_data["headcount"],
+                cities=form.cleaned_data["cities"],
+                recruiters=form.cleaned_data["recruiters"],
+                actor=user,
+                override=_override(request, form),
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            _apply_service_error(form, error)
+        else:
+            messages.success(request, _("Requisition %(id)s created.") % {"id": requisition.external_id})
+            return redirect("backoffice:requisition_detail", pk=requisition.pk)
+    return render(request, "backoffice/requisition_form.html", {"nav": "requisitions", "form": form})
+
+
+@staff_view(REQUISITION_READERS)
+def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    try:
+        requisition = requisition_get_for_edit(user=user, requisition_id=pk)
+    except Requisition.DoesNotExist as error:
+        raise Http404(str(error)) from error
+    form = RequisitionForm(
+        request.POST or None,
+        initial=RequisitionForm.initial_from(requisition),
+        plan_lines=plan_lines_in_scope(user=user)
+        if not user.is_drive_admin
+        else requisition.drive.plan_lines.all(),
+        allow_override=user.is_drive_admin,
+        editing=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            requisition_update(
+                requisition=requisition,
+                actor=user,
+                headcount=form.cleaned_data["headcount"],
+                cities=form.cleaned_data["cities"],
+                recruiters=form.cleaned_data["recruiters"],
+                override=_override(request, form),
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            _apply_service_error(form, error)
+        else:
+            messages.success(request, _("Requisition %(id)s saved.") % {"id": requisition.external_id})
+            return redirect("backoffice:requisition_detail", pk=requisition.pk)
+    return render(
+        request,
+        "backoffice/requisition_form.html",
+        {"nav": "requisitions", "form": form, "requisition": requisition},
+    )
+
+
+@require_POST
+@staff_view(REQUISITION_READERS)
+def requisition_status(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        requisition = requisition_get_for_edit(user=_user(request), requisition_id=pk)
+    except Requisition.DoesNotExist as error:
+        raise Http404(str(error)) from error
+    except PermissionDenied:
+        raise
+    form = StatusChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid status."))
+        return redirect("backoffice:requisition_detail", pk=pk)
+    status = form.cleaned_data["status"]
+    try:
+        requisition_change_status(
+            requisition=requisition, status=status, actor=_user(request), reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(
+            request, _("The status was not changed: %(reason)s") % {"reason": " ".join(error.messages)}
+        )
+    else:
+        messages.success(
+            request, _("Status changed to %(status)s.") % {"status": RequisitionStatus(status).label}
+        )
+    return redirect("backoffice:requisition_detail", pk=pk)
