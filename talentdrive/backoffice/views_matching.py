@@ -26,7 +26,9 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
     cities = tuple(c for c in request.GET.getlist("city") if c)
     context: dict[str, object] = {"k": k, "hard": hard, "requisition_id": pk}
     try:
-        result = match_candidates(user=user, requisition_id=pk, k=k, filters=CandidateFilters(hard=hard, cities=cities))
+        result = match_candidates(
+            user=user, requisition_id=pk, k=k, filters=CandidateFilters(hard=hard, cities=cities)
+        )
     except Requisition.DoesNotExist as error:
         raise Http404(str(error)) from error
     except MatchUnavailable as error:
