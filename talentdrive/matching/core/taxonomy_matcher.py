@@ -1,10 +1,12 @@
 """Fast dictionary matching of taxonomy names in free text (Chinese, English or mixed).
 
-All names are compiled into one regular expression shaped like a trie, so the engine walks the text
-once and, at each position, prefers the longest name (branches are ordered longest-first). Latin-script
-names must sit on word boundaries ("Go" does not fire inside "good", "R" not inside "RNN"); CJK names
-match as substrings, because Chinese is written without spaces. Spaces, hyphens and underscores inside
-a name match any run of such separators in the text.
+Names live in a character trie. A regular expression finds, in C, the positions where a name could
+start (a character that begins some name; for Latin script only at the start of a word), and a plain
+dict walk from each position reads every name that starts there; the longest acceptable one wins and
+the scan resumes after it. Latin-script names must end on a word boundary ("Go" does not fire inside
+"good", "R" not inside "RNN"); CJK names match as substrings, because Chinese is written without
+spaces. Spaces, hyphens and underscores inside a name match any run of such separators in the text.
+There is no compilation step, so start-up stays fast however many names the taxonomy holds.
 """
 
 from __future__ import annotations
@@ -14,15 +16,19 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from talentdrive.matching.core.text import fold_with_offsets, name_key
+from talentdrive.matching.core.text import fold_with_offsets, is_cjk, name_key
 
 __all__ = ["NameEntry", "NameHit", "NameMatcher"]
 
 _LATIN = "a-z0-9\u00c0-\u024f"
-_SEP = "\x00"  # stands for a separator inside trie keys
-_SEP_PATTERN = r"[\s\-_\u00b7]+"
+_SEP = "\x00"  # stands for a separator inside the trie
+_SEPARATOR_CHARS = frozenset(" \t\n\r\f\v-_\u00a0\u3000\u00b7")
+_SEPARATOR_RUN = re.compile(r"[\s\-_\u00b7]+")
+# A Latin-script name must not continue into a letter, a digit, or "+"/"#" ("C" inside "C++").
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789") | frozenset(map(chr, range(0xC0, 0x250)))
+_BOUNDARY_CHARS = _WORD_CHARS | {"+", "#"}
 # Neighbours that show an ambiguous name is an item of a list ("Python, R, SQL", "C/C++", "（Go）").
-_LIST_PUNCTUATION = set(",，、/|;；:：()（）[]【】&+·•")
+_LIST_PUNCTUATION = set(",，、/|;；:：()（）[]【】+·•")
 _LIST_WORDS = {"and", "or", "和", "与", "及", "或", "以及"}
 _YEAR_AFTER = re.compile(r"\s*'?(?:19|20)?\d\d\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
@@ -49,31 +55,7 @@ class NameHit:
 
 
 class _Node(dict[str, "_Node"]):
-    terminal: bool = False
-
-
-def _boundary_after(char: str) -> str:
-    return f"(?![{_LATIN}+#])" if re.match(f"[{_LATIN}]", char) else ""
-
-
-def _trie_pattern(node: _Node, last_char: str) -> str:
-    branches = []
-    # Longer continuations first so the leftmost match is also the longest one.
-    for char in sorted(node, key=lambda c: (c == _SEP, c)):
-        piece = _SEP_PATTERN if char == _SEP else re.escape(char)
-        branches.append(piece + _trie_pattern(node[char], char))
-    if node.terminal:
-        branches.append(_boundary_after(last_char))
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
-
-
-def _insert(root: _Node, key: str) -> None:
-    node = root
-    for char in key.replace(" ", _SEP):
-        node = node.setdefault(char, _Node())
-    node.terminal = True
+    key: str | None = None  # set where a name ends
 
 
 class NameMatcher:
@@ -81,19 +63,21 @@ class NameMatcher:
 
     def __init__(self, entries: Iterable[NameEntry]) -> None:
         self._entries: dict[str, list[NameEntry]] = {}
-        latin_root, other_root = _Node(), _Node()
+        self._root = _Node()
         for entry in entries:
             key = name_key(entry.name)
             if not key:
                 continue
             self._entries.setdefault(key, []).append(entry)
-            _insert(latin_root if re.match(f"[{_LATIN}]", key[0]) else other_root, key)
-        alternatives = []
-        if latin_root:
-            alternatives.append(f"(?<![{_LATIN}])" + _trie_pattern(latin_root, ""))
-        if other_root:
-            alternatives.append(_trie_pattern(other_root, ""))
-        self._regex = re.compile("|".join(alternatives)) if alternatives else None
+            node = self._root
+            for char in key:
+                node = node.setdefault(_SEP if char == " " else char, _Node())
+            node.key = key
+        latin = "".join(sorted(re.escape(c) for c in self._root if c in _WORD_CHARS))
+        other = "".join(sorted(re.escape(c) for c in self._root if c not in _WORD_CHARS))
+        parts = [f"(?<![{_LATIN}])[{latin}]"] if latin else []
+        parts += [f"[{other}]"] if other else []
+        self._starts = re.compile("|".join(parts)) if parts else None
 
     def entries(self, key: str) -> list[NameEntry]:
         return self._entries.get(key, [])
@@ -107,31 +91,56 @@ class NameMatcher:
         return list(self.iter_find(text))
 
     def iter_find(self, text: str) -> Iterator[NameHit]:
-        if self._regex is None or not text:
+        if self._starts is None or not text:
             return
         folded, offsets = fold_with_offsets(text)
-        for match in self._regex.finditer(folded):
-            start, end = match.span()
-            if offsets is not None:
-                start, end = offsets[start], offsets[end - 1] + 1
-            surface = text[start:end]
-            entry = self._accept(self._entries.get(name_key(match.group()), []), text, surface, start, end)
-            if entry is not None:
-                yield NameHit(entry.target, surface, start, end)
+        length, covered = len(folded), 0
+        root, entries = self._root, self._entries
+        separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
+        for candidate in self._starts.finditer(folded):
+            begin = candidate.start()
+            if begin < covered:
+                continue
+            # Walk the trie from here, collecting every name that ends on a word boundary.
+            found: list[tuple[str, int]] = []
+            node, index = root, begin
+            while index < length:
+                char = folded[index]
+                child = node.get(char)
+                if child is None:
+                    if char not in separators or _SEP not in node:
+                        break
+                    child = node[_SEP]
+                    while index + 1 < length and folded[index + 1] in separators:
+                        index += 1
+                node, index = child, index + 1
+                if node.key is not None and (
+                    index >= length or char not in word_chars or folded[index] not in boundary_chars
+                ):
+                    found.append((node.key, index))
+            # Longest first; a name whose context rule fails gives way to a shorter one.
+            for key, stop in reversed(found):
+                start, end = (begin, stop) if offsets is None else (offsets[begin], offsets[stop - 1] + 1)
+                surface = text[start:end]
+                entry = _accept(entries[key], text, surface, start, end)
+                if entry is not None:
+                    covered = stop
+                    yield NameHit(entry.target, surface, start, end)
+                    break
 
-    @staticmethod
-    def _accept(entries: list[NameEntry], text: str, surface: str, start: int, end: int) -> NameEntry | None:
-        for entry in entries:
-            if entry.exact and _exact_form(surface) != _exact_form(entry.name):
-                continue
-            if entry.context and not _in_list_context(text, start, end):
-                continue
-            return entry
-        return None
+
+def _accept(entries: list[NameEntry], text: str, surface: str, start: int, end: int) -> NameEntry | None:
+    for entry in entries:
+        if entry.exact and _exact_form(surface) != _exact_form(entry.name):
+            continue
+        if entry.context and not _in_list_context(text, start, end):
+            continue
+        return entry
+    return None
 
 
 def _exact_form(name: str) -> str:
-    return " ".join(re.split(_SEP_PATTERN, unicodedata.normalize("NFKC", name).strip()))
+    return " ".join(_SEPARATOR_RUN.split(unicodedata.normalize("NFKC", name).strip()))
 
 
 def _in_list_context(text: str, start: int, end: int) -> bool:
@@ -142,6 +151,9 @@ def _in_list_context(text: str, start: int, end: int) -> bool:
         return False
     left, right = before.rstrip()[-1:], after.lstrip()[:1]
     if left in _LIST_PUNCTUATION or right in _LIST_PUNCTUATION:
+        return True
+    # Chinese text embeds Latin terms without spaces: "CV算法", "熟悉Go语言".
+    if (left and is_cjk(left)) or (right and is_cjk(right)):
         return True
     if _YEAR_AFTER.match(after):
         return True
