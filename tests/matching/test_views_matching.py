@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from .conftest import skill
+
+
+@pytest.fixture
+def pool(make_candidate):
+    return make_candidate(
+        skills=[skill("vllm", "vLLM"), skill("cuda", "CUDA")],
+        degree="PhD",
+        years=5,
+        text="vLLM CUDA NeurIPS",
+        publications=[{"venue": "NeurIPS", "top_venue": True}, {"venue": "ICML", "top_venue": True}],
+    )
+
+
+def test_ranked_list_fragment_shows_reasons(client, assigned_recruiter, requisition, pool):
+    client.force_login(assigned_recruiter)
+    response = client.get(f"/staff/requisitions/{requisition.pk}/matching/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Candidate 1" in html
+    assert "“vLLM”" in html  # the mention text behind the matched must-have
+    assert "Talent programme" in html  # PhD with two top-venue papers
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("interviewer", 403), ("other_team_recruiter", 404), ("admin_user", 200)]
+)
+def test_ranked_list_permissions(client, request, requisition, pool, who, status):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(f"/staff/requisitions/{requisition.pk}/matching/").status_code == status
+
+
+def test_ranked_list_requires_login(client, requisition):
+    response = client.get(f"/staff/requisitions/{requisition.pk}/matching/")
+    assert response.status_code == 302
