@@ -11,7 +11,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "education", "educational background", "academic background", "academic history", "education background",
     ),
     "experience": (
-        "工作经历", "实习经历", "工作经验", "实习经验", "职业经历", "工作履历", "工作", "实习", "任职经历",
+        "工作经历", "实习经历", "经历", "work", "工作经验", "实习经验", "职业经历", "工作履历", "工作", "实习", "任职经历",
         "experience", "work experience", "professional experience", "employment", "employment history",
         "work history", "internship", "internships", "internship experience", "industry experience", "career",
     ),

@@ -1,0 +1,155 @@
+"""Employer and title from an experience header line, in any of the shapes resumes use.
+
+"Title, Employer — Place — Dates", "Employer | Title | Dates", "Dates Employer Title" (Chinese, spaces),
+"Employer, City" on the line above "Title | Dates", bilingual "华为 Huawei Technologies" …
+"""
+
+from __future__ import annotations
+
+import re
+
+KNOWN_EMPLOYERS = (
+    "字节跳动", "阿里巴巴", "阿里云", "蚂蚁集团", "腾讯", "百度", "华为", "美团", "京东", "网易", "小米", "快手", "拼多多",
+    "滴滴", "商汤", "旷视", "科大讯飞", "联想", "携程", "哔哩哔哩", "小红书", "微软", "谷歌", "英伟达", "英特尔", "智谱",
+    "月之暗面", "百川", "零一万物", "地平线", "大疆", "蔚来", "理想汽车", "小鹏", "中兴", "OPPO", "vivo", "荣耀",
+    "Google", "Microsoft", "Meta", "Facebook", "Amazon", "Apple", "NVIDIA", "OpenAI", "DeepMind", "Anthropic",
+    "ByteDance", "Alibaba", "Tencent", "Baidu", "Huawei", "Meituan", "JD.com", "NetEase", "Xiaomi", "Kuaishou",
+    "SenseTime", "Megvii", "iFlytek", "IBM", "Intel", "AMD", "Qualcomm", "Samsung", "Sony", "Adobe", "Salesforce",
+    "Uber", "Airbnb", "Netflix", "LinkedIn", "Twitter", "Oracle", "SAP", "Siemens", "Bosch", "Tesla", "Waymo",
+)  # fmt: skip
+_KNOWN = re.compile("|".join(re.escape(name) for name in KNOWN_EMPLOYERS))
+_ORG = re.compile(
+    r"公司|集团|有限|科技|研究院|实验室|银行|医院|大学|学院|研究所|中心|工作室|事务所|证券|基金|保险|\b(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Technologies|Technology|Labs?|Research|Group|Bank|Hospital|University|Institute|Studio|Capital|Partners|Systems|Software|Games)\b",
+    re.I,
+)
+_TITLE = re.compile(
+    r"工程师|研究员|实习生|实习|经理|总监|主管|专家|架构师|科学家|负责人|算法|开发|产品|设计师|分析师|顾问|助理|助教|教授|讲师|博士后|组长|"
+    r"\b(?:CTO|CEO|Engineer|Scientist|Researcher|Intern|Manager|Developer|Lead|Director|Architect|Analyst|Consultant|Professor|Postdoc|Postdoctoral|Fellow|Head|VP|Principal|Staff|Specialist|Programmer|Designer|Officer|Founder|Co-founder|Assistant|SDE|SWE|MLE)\b",
+    re.I,
+)
+# Strong separators split a header line into employer / title / place; weak ones (", ", " at ") only
+# when needed, so "Group Product Manager, Clinical AI" stays one title.
+_STRONG = re.compile(r"\s*(?:[|｜•·●▪\t]|\s{2,}|\s[-–—]\s|[–—])\s*")
+_WEAK = re.compile(r"\s*(?:,\s|，|;|；|\s@\s|@|\sat\s)\s*")
+_SCRIPT_BOUNDARY = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z\u4e00-\u9fff])|(?<=[A-Za-z.])\s+(?=[\u4e00-\u9fff])"
+)
+_PAREN = re.compile(r"\s*[(（]([^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*)[)）]")
+_BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PLACES = frozenset(
+    ["china", "usa", "united", "states", "united", "kingdom", "canada", "germany", "france", "switzerland", "japan", "singapore", "india", "nigeria", "australia", "netherlands", "italy", "spain", "korea", "south", "korea", "israel", "sweden", "remote", "hybrid", "onsite", "beijing", "shanghai", "hangzhou", "guangzhou", "shenzhen", "nanjing", "chengdu", "wuhan", "suzhou", "xi'an", "tianjin", "chongqing", "hong", "kong", "taipei", "seattle", "new", "york", "san", "francisco", "mountain", "view", "redmond", "london", "sunnyvale", "menlo", "park", "palo", "alto", "cupertino", "toronto", "ottawa", "montreal", "vancouver", "waterloo", "boston", "cambridge", "zurich", "munich", "berlin", "paris", "milan", "lagos", "irvine", "los", "angeles", "san", "jose", "san", "diego", "austin", "chicago", "pittsburgh", "atlanta", "baltimore", "denver", "bangalore", "bengaluru", "hyderabad", "tel", "aviv", "amsterdam", "stockholm", "dublin", "edinburgh", "oxford", "tokyo", "seoul", "sydney", "melbourne", "远程", "中国", "北京", "上海", "杭州", "广州", "深圳", "南京", "成都", "武汉", "西安", "苏州", "香港", "新加坡"]
+) | {"new york", "san francisco", "mountain view", "menlo park", "palo alto", "hong kong", "los angeles", "san jose",
+     "san diego", "tel aviv", "united states", "united kingdom", "south korea"}  # fmt: skip
+_REGION_CODES = frozenset(
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "ON", "QC", "BC", "AB", "UK", "US", "USA"]
+)
+
+
+def is_place(text: str) -> bool:
+    return (
+        text in _REGION_CODES
+        or text.lower() in _PLACES
+        or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}市", text))
+    )
+
+
+def scores(part: str) -> tuple[int, int]:
+    """(employer-likeness, title-likeness) of a header part."""
+    org = 3 * len(_KNOWN.findall(part)) + len(_ORG.findall(part))
+    title = 2 * len(_TITLE.findall(part))
+    return org, title
+
+
+def is_title(part: str) -> bool:
+    org, title = scores(part)
+    return title > org
+
+
+def _drop_parenthetical(text: str) -> str:
+    """Drop "(Beijing)", "(remote)" and English glosses of Chinese names; keep "(BAIR)", "(Shopee)",
+    "网易（杭州）网络有限公司" and "开发（实习）"."""
+
+    def replace(match: re.Match[str]) -> str:
+        inner = match.group(1).strip()
+        if re.match(r"[\u4e00-\u9fffA-Za-z]", text[match.end() : match.end() + 1]):
+            return match.group()
+        if not inner or is_place(inner):
+            return ""
+        if _CJK.search(text[max(0, match.start() - 6) : match.start()]) and not _CJK.search(inner):
+            return ""
+        return match.group()
+
+    return _PAREN.sub(replace, text)
+
+
+def _clean(part: str) -> str:
+    part = _BULLET.sub("", part.strip()).strip(" :：-–—*,，;；")
+    # Keep brackets that close inside the part, drop ones a split cut in half.
+    while (
+        part and part[-1] in ")）" and part.count("(") + part.count("（") < part.count(")") + part.count("）")
+    ):
+        part = part[:-1].rstrip()
+    while part and part[-1] in "(（":
+        part = part[:-1].rstrip()
+    while (
+        part and part[0] in "(（" and part.count("(") + part.count("（") > part.count(")") + part.count("）")
+    ):
+        part = part[1:].lstrip()
+    return part
+
+
+def _pieces(part: str) -> list[str]:
+    """Split at Chinese/Latin boundaries, then glue short modifiers back onto the title they qualify
+    ("高级 NLP 算法工程师", "游戏 AI 研究员"), so bilingual names split but titles do not."""
+    merged: list[str] = []
+    pending: list[str] = []
+    for piece in _SCRIPT_BOUNDARY.split(part):
+        piece = piece.strip()
+        if not piece:
+            continue
+        org, title = scores(piece)
+        short = len(piece) <= (3 if _CJK.search(piece) else 6)
+        if org == 0 and title == 0 and short and not is_place(piece):
+            pending.append(piece)
+            continue
+        if pending and title > org:
+            merged.append(" ".join([*pending, piece]))
+        else:
+            merged.extend(pending)
+            merged.append(piece)
+        pending = []
+    merged.extend(pending)
+    return merged
+
+
+def header_parts(text: str, *, weak: bool = False) -> list[str]:
+    """Header parts split at strong separators with places dropped ("Zurich", "Boston, MA"); with
+    weak=True also split at commas and " at "."""
+    text = _drop_parenthetical(text)
+    parts: list[str] = []
+    for strong in _STRONG.split(text):
+        pieces = [_clean(piece) for piece in _WEAK.split(strong)]
+        pieces = [piece for piece in pieces if piece and not is_place(piece)]
+        groups = pieces if weak else ([", ".join(pieces)] if pieces else [])
+        for group in groups:
+            for piece in _pieces(group):
+                piece = _clean(piece)
+                if len(piece) >= 2 and not is_place(piece) and not re.fullmatch(r"[\d.\s/-]+", piece):
+                    parts.append(piece)
+    return parts
+
+
+def employer_title(parts: list[str]) -> tuple[str | None, str | None]:
+    """The first part that is not a job title is the employer; the best title-scoring part is the title."""
+    scored = [(part, *scores(part)) for part in parts]
+    employer = next((part for part, org, title in scored if title <= org), None)
+    title = None
+    best = 0
+    for part, org, title_score in scored:
+        if part != employer and title_score > best and title_score > org:
+            title, best = part, title_score
+    if title is None:
+        rest = [part for part in parts if part != employer]
+        title = rest[0] if rest and employer is not None else None
+    return employer, title
