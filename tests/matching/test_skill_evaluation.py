@@ -1,6 +1,4 @@
 import io
-from pathlib import Path
-
 import pytest
 
 from talentdrive.matching.core.taxonomy import load_taxonomy
@@ -55,6 +53,3 @@ def test_the_extractor_beats_the_onet_baseline_on_dev():
     assert run(stdout=out, data=DEFAULT_DATA, split="dev", check=True) == 0
     assert "SkillSpan dev KNOWLEDGE | taxonomy" in out.getvalue()
 
-
-def test_default_data_folder_is_beside_the_project():
-    assert DEFAULT_DATA == Path(__file__).resolve().parents[2].parent / "shared" / "data"
