@@ -1,4 +1,5 @@
 import io
+
 import pytest
 
 from talentdrive.matching.core.taxonomy import load_taxonomy
