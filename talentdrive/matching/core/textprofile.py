@@ -27,6 +27,20 @@ _GRADUATION = re.compile(
 )
 
 
+_PUBLICATION = re.compile(
+    r"论文|发表|一作|publication|paper|proceedings|accepted|first[- ]author|oral|spotlight", re.I
+)
+_YEAR_AFTER = re.compile(r"^\W{0,3}'?(?:19|20)?\d{2}\b")
+
+
+def _is_publication(text: str, start: int, end: int) -> bool:
+    """A venue name counts as a paper only in a publication line or right before a year ("CVPR 2024")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(_PUBLICATION.search(line) or _YEAR_AFTER.match(text[end : end + 8]))
+
+
 def expand_domains(domain_ids: Iterable[str], taxonomy: Any) -> tuple[str, ...]:
     """Domains plus their parents (medical imaging is healthcare), sorted."""
     result: set[str] = set()
@@ -60,7 +74,11 @@ def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> 
             value = float(match.group(1))
             if value <= 40:
                 years = max(years, value)
-    top_papers = sum(1 for venue in taxonomy.find_venues(text) if venue.top)
+    top_papers = sum(
+        1
+        for venue in taxonomy.find_venues(text)
+        if venue.top and _is_publication(text, venue.start, venue.end)
+    )
     top_awards = sum(1 for award in taxonomy.find_awards(text) if award.tier == 1)
     graduation = None
     graduated = _GRADUATION.search(text)

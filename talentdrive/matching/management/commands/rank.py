@@ -1,0 +1,76 @@
+"""``talentdrive rank --job FILE --resumes DIR|PROFILES.jsonl --top K [--json]``: stateless ranking."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from talentdrive.matching.core.taxonomy import load_taxonomy
+from talentdrive.matching.stateless import InputError, rank_files
+
+
+class Command(BaseCommand):
+    help = "Rank resumes (a directory, or `talentdrive parse` JSON Lines) against a job file (.txt/.md or .json/.yaml)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--job", required=True, help="job description: .txt/.md free text, or .json/.yaml fields"
+        )
+        parser.add_argument(
+            "--resumes",
+            required=True,
+            help="directory of resume files, or PROFILES.jsonl from talentdrive parse",
+        )
+        parser.add_argument("--top", type=int, default=10, help="how many to show (default 10)")
+        parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["top"] < 1:
+            raise CommandError("--top must be at least 1")
+        try:
+            requirements, ranking, loaded = rank_files(
+                Path(options["job"]), Path(options["resumes"]), top=options["top"], taxonomy=load_taxonomy()
+            )
+        except InputError as error:
+            raise CommandError(str(error)) from error
+        for problem in loaded.skipped:
+            self.stderr.write(f"skipped {problem}")
+        for warning in ranking.warnings:
+            self.stderr.write(f"warning: {warning}")
+        if options["json"]:
+            payload = {
+                "requirements": {
+                    k: v for k, v in asdict(requirements).items() if k not in ("text", "warnings")
+                },
+                "considered": ranking.considered,
+                "warnings": list(ranking.warnings),
+                "matches": [
+                    {"source": m.key, **{k: v for k, v in asdict(m).items() if k != "key"}}
+                    for m in ranking.matches
+                ],
+            }
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            f"must: {', '.join(requirements.must) or '—'} | nice: {', '.join(requirements.nice) or '—'} | "
+            f"domain: {requirements.domain or '—'} | degree ≥ {requirements.min_degree} | years ≥ {requirements.min_years:g}"
+        )
+        for match in ranking.matches:
+            components = " ".join(f"{c.name}={c.value:.2f}" for c in match.components)
+            matched = ", ".join(
+                f"{s.skill_id}"
+                + (f" (via {s.via})" if s.via != s.skill_id else "")
+                + (f" “{s.mentions[0]}”" if s.mentions else "")
+                for s in match.matched_must
+            )
+            self.stdout.write(f"{match.rank:>3}  {match.score:.3f}  {match.key}")
+            self.stdout.write(f"     {components}")
+            self.stdout.write(
+                f"     matched: {matched or '—'}   missing: {', '.join(match.missing_must) or '—'}"
+            )
+            if match.programme.flagged:
+                self.stdout.write(f"     talent programme: {'; '.join(match.programme.reasons)}")

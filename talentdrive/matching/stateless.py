@@ -1,0 +1,183 @@
+"""Stateless ranking of files (``talentdrive rank``): a job file against resume files or parse output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from talentdrive.matching.core.explain import Ranking, rank_candidates
+from talentdrive.matching.core.index import build_index
+from talentdrive.matching.core.profile import CandidateProfile, profile_from_parse
+from talentdrive.matching.core.programme import load_criteria
+from talentdrive.matching.core.requirements import (
+    RequirementError,
+    Requirements,
+    extract_requirements,
+    requirements_from_fields,
+)
+from talentdrive.matching.core.textprofile import expand_domains, profile_from_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+class InputError(ValueError):
+    """A job or resume input that cannot be used; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    profiles: list[CandidateProfile]
+    skipped: list[str]
+
+
+def read_job(path: Path, taxonomy: Any) -> Requirements:
+    if not path.is_file():
+        raise InputError(f"{path}: no such job file")
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        if path.suffix.lower() in {".json", ".yaml", ".yml"}:
+            try:
+                data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+            except (json.JSONDecodeError, yaml.YAMLError) as error:
+                raise InputError(f"{path}: not valid {path.suffix[1:].upper()} ({error})") from error
+            if not isinstance(data, dict):
+                raise InputError(
+                    f"{path}: expected an object with must_skills, nice_skills, domain, min_degree, min_years, description"
+                )
+            return requirements_from_fields(data, known_skills=taxonomy.skills.keys(), taxonomy=taxonomy)
+        first_line = raw.strip().splitlines()[0] if raw.strip() else ""
+        return extract_requirements(raw, taxonomy, title=first_line.strip("# "))
+    except RequirementError as error:
+        raise InputError(f"{path}: {error}") from error
+
+
+def text_of(data: dict[str, Any]) -> str:
+    """Parse output carries no raw text; rebuild a searchable text from its fields."""
+    parts: list[str] = []
+    for item in data.get("skills") or ():
+        if isinstance(item, dict):
+            parts.append(str(item.get("name") or ""))
+            parts.extend(
+                str(m.get("text") or m.get("surface") or "")
+                for m in item.get("mentions") or ()
+                if isinstance(m, dict)
+            )
+    for key in ("education", "experience", "publications", "awards", "domains"):
+        for entry in data.get(key) or ():
+            if isinstance(entry, dict):
+                parts.extend(
+                    str(v) for k, v in entry.items() if k not in ("span", "mentions") and isinstance(v, str)
+                )
+    return " ".join(p for p in parts if p)
+
+
+def _from_parse(data: dict[str, Any], key: str, taxonomy: Any, text: str = "") -> CandidateProfile:
+    profile = profile_from_parse(data, key=key, text=text or str(data.get("text") or "") or text_of(data))
+    # Parsers miss what a sentence says without dates ("5年工作经验", "发表论文：NeurIPS 2022"):
+    # the text reading fills years, papers and awards when it finds more.
+    from_text = profile_from_text(profile.text, taxonomy, key=key)
+    top_awards = sum(
+        1
+        for award in data.get("awards") or ()
+        if isinstance(award, dict)
+        and any(h.tier == 1 for h in taxonomy.find_awards(str(award.get("title") or award.get("name") or "")))
+    )
+    return CandidateProfile(
+        **{
+            **profile.__dict__,
+            "domains": expand_domains(profile.domains, taxonomy),
+            "top_awards": max(top_awards, profile.top_awards, from_text.top_awards),
+            "years": max(profile.years, from_text.years),
+            "top_venue_papers": max(profile.top_venue_papers, from_text.top_venue_papers),
+            "degree": profile.degree if profile.degree != "none" else from_text.degree,
+        }
+    )
+
+
+def _jsonl(path: Path, taxonomy: Any) -> Iterator[tuple[CandidateProfile | None, str]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError:
+                yield None, f"{path.name}:{number}: not JSON"
+                continue
+            if not isinstance(data, dict) or data.get("error"):
+                yield (
+                    None,
+                    f"{path.name}:{number}: {data.get('source', '?') if isinstance(data, dict) else '?'} was not parsed ({data.get('error') if isinstance(data, dict) else 'not an object'})",
+                )
+                continue
+            key = str(data.get("source") or data.get("key") or f"{path.name}:{number}")
+            yield _from_parse(data, key, taxonomy), ""
+
+
+def _directory(
+    path: Path, taxonomy: Any, exclude: Path | None = None
+) -> Iterator[tuple[CandidateProfile | None, str]]:
+    try:
+        from talentdrive.resumes.core import parse_document, profile_to_json
+    except ImportError:  # the parser is optional for this command: fall back to text files
+        parse_document = None  # type: ignore[assignment]
+        profile_to_json = None  # type: ignore[assignment]
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        if file.suffix.lower() not in RESUME_SUFFIXES or (
+            exclude is not None and file.resolve() == exclude.resolve()
+        ):
+            continue
+        key = str(file.relative_to(path))
+        if parse_document is not None and profile_to_json is not None:
+            result = parse_document(file.read_bytes(), file.name)
+            if result.profile is None:
+                yield None, f"{key}: {result.error}"
+                continue
+            yield _from_parse(profile_to_json(result.profile), key, taxonomy, text=result.text or ""), ""
+        elif file.suffix.lower() in TEXT_SUFFIXES:
+            yield profile_from_text(file.read_text(encoding="utf-8", errors="replace"), taxonomy, key=key), ""
+        else:
+            yield None, f"{key}: the resume parser is not installed, so only .txt/.md resumes can be read"
+
+
+def read_resumes(path: Path, taxonomy: Any, *, exclude: Path | None = None) -> Loaded:
+    if path.is_dir():
+        items = _directory(path, taxonomy, exclude)
+    elif path.is_file() and path.suffix.lower() in {".jsonl", ".ndjson"}:
+        items = _jsonl(path, taxonomy)
+    elif path.is_file():
+        raise InputError(
+            f"{path}: give a directory of resumes or the JSON Lines output of `talentdrive parse`"
+        )
+    else:
+        raise InputError(f"{path}: no such file or directory")
+    profiles, skipped = [], []
+    for profile, problem in items:
+        if profile is None:
+            skipped.append(problem)
+        else:
+            profiles.append(profile)
+    if not profiles:
+        raise InputError(
+            f"{path}: no usable resume found"
+            + (f" ({len(skipped)} skipped: {skipped[0]})" if skipped else "")
+        )
+    return Loaded(profiles, skipped)
+
+
+def rank_files(job: Path, resumes: Path, *, top: int, taxonomy: Any) -> tuple[Requirements, Ranking, Loaded]:
+    requirements = read_job(job, taxonomy)
+    loaded = read_resumes(resumes, taxonomy, exclude=job)
+    index = build_index(loaded.profiles, ancestors=taxonomy.ancestors)
+    names = {skill_id: skill.name_en for skill_id, skill in taxonomy.skills.items()}
+    ranking = rank_candidates(
+        index, requirements, k=top, ancestors=taxonomy.ancestors, names=names, rules=load_criteria(),
+        profiles={p.key: p for p in loaded.profiles},
+    )  # fmt: skip
+    return requirements, ranking, loaded
