@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 
 from talentdrive.accounts.models import Role
+
+ResponseT = TypeVar("ResponseT", bound=HttpResponseBase)
 
 ALL_STAFF: frozenset[str] = frozenset(Role.values)
 PLAN_READERS: frozenset[str] = frozenset({Role.ADMIN, Role.LEADERSHIP, Role.RECRUITER})
@@ -30,7 +32,7 @@ def has_role(user: Any, roles: Collection[str]) -> bool:
     return user.role in roles
 
 
-def staff_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def staff_language(view: Callable[..., ResponseT]) -> Callable[..., ResponseT]:
     """Use the visitor's chosen language on back-office pages.
 
     The portal's ``i18n_patterns`` leave the default language unprefixed, which makes LocaleMiddleware
@@ -39,7 +41,7 @@ def staff_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     """
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> ResponseT:
         language = translation.get_language_from_request(request, check_path=False)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]

@@ -1,7 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from talentdrive.backoffice import views_home, views_imports, views_progress, views_requisitions
+from talentdrive.backoffice import (
+    views_home,
+    views_imports,
+    views_matching,
+    views_progress,
+    views_requisitions,
+)
 from talentdrive.backoffice.access import staff_language
 
 app_name = "backoffice"
@@ -27,4 +33,5 @@ urlpatterns = [
     path("import/", views_imports.import_upload, name="import"),
     path("import/commit/", views_imports.import_commit, name="import_commit"),
     # Further back-office pages append their routes here.
+    path("requisitions/<int:pk>/matching/", views_matching.requisition_matching, name="requisition_matching"),
 ]

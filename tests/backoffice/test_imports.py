@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from talentdrive.plans.models import PlanLine
+
+GOOD = (
+    "external_id,city,channel,focus_area,team,target\n"
+    "IMP-1,hangzhou,experienced,llm,core-training,4\n"
+    "IMP-2,guangzhou,campus,agents,health,7\n"
+)
+BAD = (
+    "external_id,city,channel,focus_area,team,target\n"
+    "IMP-1,atlantis,experienced,llm,core-training,4\n"
+    "IMP-2,guangzhou,campus,agents,health,-3\n"
+)
+
+
+def upload(client, content: str, name: str = "plan.csv"):
+    return client.post(
+        reverse("backoffice:import"),
+        {"kind": "plan", "drive": "ai-2026", "file": SimpleUploadedFile(name, content.encode(), "text/csv")},
+    )
+
+
+def test_dry_run_then_commit(client, world):
+    client.force_login(world.users["admin"])
+    # when: the file is checked
+    response = upload(client, GOOD)
+    html = response.content.decode()
+    # then: the report says what would happen and nothing is written yet
+    assert response.status_code == 200
+    assert "2 row(s) read from plan.csv: 2 would be created" in html
+    assert not PlanLine.objects.filter(external_id__startswith="IMP-").exists()
+    token = client.session["backoffice.pending_import"]["token"]
+    # when: the checked file is imported
+    response = client.post(reverse("backoffice:import_commit"), {"token": token})
+    # then
+    assert response.status_code == 200
+    assert "2 were created" in response.content.decode()
+    assert PlanLine.objects.filter(external_id__startswith="IMP-").count() == 2
+    assert "backoffice.pending_import" not in client.session
+    # a second commit has nothing to import
+    again = client.post(reverse("backoffice:import_commit"), {"token": token}, follow=True)
+    assert "Nothing is waiting to be imported" in again.content.decode()
+    assert PlanLine.objects.filter(external_id__startswith="IMP-").count() == 2
+
+
+def test_bad_rows_are_reported_with_row_and_column_and_cannot_be_committed(client, world):
+    client.force_login(world.users["admin"])
+    html = upload(client, BAD).content.decode()
+    assert "nothing was written" in html
+    assert 'name="token"' not in html
+    assert '<td class="num">2</td><td>city</td>' in html
+    assert '<td class="num">3</td><td>target</td>' in html
+    assert not PlanLine.objects.filter(external_id__startswith="IMP-").exists()
+
+
+def test_a_file_that_is_not_a_table_is_explained(client, world):
+    client.force_login(world.users["admin"])
+    html = upload(client, "%PDF-1.4 not a table", name="plan.xlsx").content.decode()
+    assert "not an Excel workbook" in html

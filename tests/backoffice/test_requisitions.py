@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import re
+
+from django.urls import reverse
+
+from talentdrive.audit.models import AuditEvent
+from talentdrive.plans.models import PlanOverride, Requisition
+
+
+def listed_ids(html: str) -> list[str]:
+    return re.findall(r"<td><code>([^<]+)</code></td>", html)
+
+
+def test_list_filters_by_status_and_city(client, world):
+    client.force_login(world.users["admin"])
+    url = reverse("backoffice:requisition_list")
+    assert listed_ids(client.get(url, {"status": "open"}).content.decode()) == ["R1", "R4", "R6", "X-R1"]
+    assert listed_ids(client.get(url, {"status": "open", "city": "beijing"}).content.decode()) == ["R6"]
+    assert listed_ids(client.get(url, {"drive": "ai-2026", "team": "health"}).content.decode()) == [
+        "R6",
+        "R7",
+    ]
+    assert listed_ids(client.get(url, {"q": "R5"}).content.decode()) == ["R5"]
+
+
+def test_list_is_scoped_to_the_recruiter(client, world):
+    client.force_login(world.users["health_recruiter"])
+    html = client.get(reverse("backoffice:requisition_list")).content.decode()
+    assert listed_ids(html) == ["R6", "R7"]
+
+
+def test_list_htmx_returns_the_rows_only_and_paginates(client, world):
+    client.force_login(world.users["admin"])
+    response = client.get(reverse("backoffice:requisition_list"), headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "8 requisitions" in html
+
+
+def test_list_query_count_is_pinned(client, world, django_assert_max_num_queries):
+    client.force_login(world.users["admin"])
+    # session, user, filter choices (cities, areas, teams), count, page, cities prefetch
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("backoffice:requisition_list"), {"status": "open"})
+    assert response.status_code == 200
+
+
+def test_detail_shows_requirements_history_and_matching_slot(client, world):
+    client.force_login(world.users["recruiter"])
+    requisition = world.requisitions["R1"]
+    client.post(
+        reverse("backoffice:requisition_status", args=[requisition.pk]),
+        {"status": "paused", "reason": "budget"},
+    )
+    html = client.get(reverse("backoffice:requisition_detail", args=[requisition.pk])).content.decode()
+    assert "PyTorch" in html
+    assert "open → paused" in html and "“budget”" in html
+    assert 'id="matching"' in html
+    assert 'value="open"' in html  # paused may go back to open
+
+
+def test_status_change_writes_audit(client, world):
+    client.force_login(world.users["recruiter"])
+    requisition = world.requisitions["R1"]
+    response = client.post(
+        reverse("backoffice:requisition_status", args=[requisition.pk]),
+        {"status": "paused", "reason": "waiting for budget"},
+        follow=True,
+    )
+    requisition.refresh_from_db()
+    assert requisition.status == "paused"
+    event = AuditEvent.objects.get(action="requisition.status", target_id=str(requisition.pk))
+    assert event.actor == world.users["recruiter"]
+    assert event.reason == "waiting for budget"
+    assert event.data == {"from": "open", "to": "paused"}
+    assert "Status changed to Paused." in response.content.decode()
+
+
+def test_bad_transition_is_refused_with_a_message(client, world):
+    client.force_login(world.users["admin"])
+    requisition = world.requisitions["R2"]  # draft
+    response = client.post(
+        reverse("backoffice:requisition_status", args=[requisition.pk]),
+        {"status": "paused", "reason": "x"},
+        follow=True,
+    )
+    requisition.refresh_from_db()
+    assert requisition.status == "draft"
+    assert not AuditEvent.objects.filter(action="requisition.status", target_id=str(requisition.pk)).exists()
+    assert "The status was not changed: a draft requisition cannot become paused" in response.content.decode()
+
+
+def test_pausing_without_a_reason_is_refused(client, world):
+    client.force_login(world.users["admin"])
+    requisition = world.requisitions["R1"]
+    response = client.post(
+        reverse("backoffice:requisition_status", args=[requisition.pk]), {"status": "paused"}, follow=True
+    )
+    requisition.refresh_from_db()
+    assert requisition.status == "open"
+    assert "needs a reason" in response.content.decode()
+
+
+def new_requisition(world, **overrides):
+    data = {
+        "plan_line": world.lines["L1"].pk,
+        "external_id": "R-NEW",
+        "title_zh": "大模型推理工程师",
+        "title_en": "LLM inference engineer",
+        "level": "senior",
+        "headcount": 2,
+        "must_skills": "vLLM, CUDA，LLM",
+        "nice_skills": "",
+        "domain": "",
+        "min_degree": "master",
+        "min_years": 3,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_create_within_the_plan(client, world):
+    client.force_login(world.users["recruiter"])
+    response = client.post(reverse("backoffice:requisition_new"), new_requisition(world))
+    requisition = Requisition.objects.get(external_id="R-NEW")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("backoffice:requisition_detail", args=[requisition.pk])
+    assert requisition.must_skills == ["vLLM", "CUDA", "LLM"]
+    assert requisition.status == "draft"
+    assert AuditEvent.objects.filter(action="requisition.create", actor=world.users["recruiter"]).exists()
+
+
+def test_create_past_the_plan_shows_a_form_error_and_writes_nothing(client, world):
+    client.force_login(world.users["recruiter"])
+    # L1: target 5, 3 committed (R1 2 open, R2 1 draft; R3 is closed)
+    response = client.post(reverse("backoffice:requisition_new"), new_requisition(world, headcount=3))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Plan line L1 has a target of 5 with 3 already committed; 3 more would exceed it." in html
+    assert 'name="override_reason"' not in html  # recruiters are not offered an override
+    assert not Requisition.objects.filter(external_id="R-NEW").exists()
+
+
+def test_admin_overrides_with_a_reason(client, world):
+    client.force_login(world.users["admin"])
+    form = client.get(reverse("backoffice:requisition_new")).content.decode()
+    assert 'name="override_reason"' in form
+    response = client.post(
+        reverse("backoffice:requisition_new"),
+        new_requisition(world, headcount=3, override_reason="CEO approved two extra seats"),
+    )
+    assert response.status_code == 302
+    override = PlanOverride.objects.get(plan_line=world.lines["L1"])
+    assert override.reason == "CEO approved two extra seats"
+    assert override.committed_after == 6
+
+
+def test_recruiter_cannot_pick_a_plan_line_outside_their_scope(client, world):
+    client.force_login(world.users["recruiter"])
+    response = client.post(
+        reverse("backoffice:requisition_new"), new_requisition(world, plan_line=world.lines["L3"].pk)
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Requisition.objects.filter(external_id="R-NEW").exists()
+
+
+def test_edit_changes_fields_and_keeps_plan_limit(client, world):
+    client.force_login(world.users["recruiter"])
+    requisition = world.requisitions["R1"]
+    url = reverse("backoffice:requisition_edit", args=[requisition.pk])
+    page = client.get(url).content.decode()
+    assert 'value="Role R1"' in page and 'name="plan_line"' not in page
+    data = new_requisition(world, title_en="Senior LLM engineer", headcount=2)
+    data.pop("plan_line")
+    data.pop("external_id")
+    assert client.post(url, data).status_code == 302
+    requisition.refresh_from_db()
+    assert requisition.title_en == "Senior LLM engineer"
+    # growing past the line's target is refused on edit too
+    response = client.post(url, {**data, "headcount": 5})
+    assert "would exceed it" in response.content.decode()
+    requisition.refresh_from_db()
+    assert requisition.headcount == 2
