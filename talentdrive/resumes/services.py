@@ -18,6 +18,13 @@ from talentdrive.resumes.models import ParseStatus, Resume, resume_upload_to
 
 # What a parse_error column can hold; reasons longer than this are cut, never the cause of a failure.
 _ERROR_MAX = 300
+_MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain",
+    "html": "text/html",
+    "md": "text/markdown",
+}
 
 
 @dataclass(frozen=True)
@@ -43,14 +50,11 @@ def parse_content(content: bytes, filename: str) -> ParseOutcome:
         result = parse_document(content, filename)
     except Exception as error:  # a parser bug must cost one file, not the batch
         return ParseOutcome(None, f"parser error: {type(error).__name__}", "", "", "")
-    profile = getattr(result, "profile", None)
-    content_type = str(getattr(result, "content_type", "") or getattr(result, "mime", "") or "")
-    if profile is None:
-        reason = str(getattr(result, "error", "") or getattr(result, "code", "") or "unreadable file")
-        return ParseOutcome(None, reason, "", "", content_type)
-    data = profile_to_json(profile)
-    text = str(getattr(result, "text", "") or getattr(profile, "text", "") or "")
-    return ParseOutcome(data, "", text, str(data.get("language") or ""), content_type)
+    content_type = _MEDIA_TYPES.get(result.kind or "", "")
+    if result.profile is None:
+        return ParseOutcome(None, result.error or result.code or "unreadable file", "", "", content_type)
+    data = profile_to_json(result.profile)
+    return ParseOutcome(data, "", result.text, str(data.get("language") or ""), content_type)
 
 
 def _store_file(*, sha256: str, content: bytes) -> str:

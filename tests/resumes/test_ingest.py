@@ -1,0 +1,160 @@
+"""``talentdrive ingest DIR``: parallel, resumable by content hash, every bad file reported with its reason."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from talentdrive.candidates.models import Candidate
+from talentdrive.resumes.models import ParseStatus, Resume
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "resumes"
+GOOD = ["zh01_llm_phd.pdf", "zh02_training_infra.docx", "en03_speech_phd.txt", "mx07_ai_hardware_html.html"]
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def inbox(tmp_path) -> Path:
+    """Four good resumes (one in a subfolder, one copied twice), a broken PDF and an unreadable file."""
+    inbox = tmp_path / "inbox"
+    (inbox / "batch-2").mkdir(parents=True)
+    for name in GOOD[:3]:
+        shutil.copy(FIXTURES / name, inbox / name)
+    shutil.copy(FIXTURES / GOOD[3], inbox / "batch-2" / GOOD[3])
+    shutil.copy(FIXTURES / GOOD[0], inbox / "batch-2" / "copy-of-zh01.pdf")
+    (inbox / "broken.pdf").write_bytes(b"%PDF-1.4\n" + os.urandom(512))
+    (inbox / "no-contact.txt").write_text(
+        "李雷\n教育背景\n清华大学 计算机 本科 2015.09-2019.06\n", encoding="utf-8"
+    )
+    return inbox
+
+
+def _ingest(directory: Path, failures: Path, workers: int = 1) -> str:
+    out = StringIO()
+    call_command("ingest", str(directory), "--workers", str(workers), "--failures", str(failures), stdout=out)
+    return out.getvalue()
+
+
+def _failures(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8") as handle:
+        return {Path(row["path"]).name: row["error"] for row in csv.DictReader(handle)}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_creates_candidates_and_reports_bad_files(inbox, tmp_path):
+    report = tmp_path / "failures.csv"
+    output = _ingest(inbox, report, workers=2)
+    # each good file is one candidate with one parsed resume; the copy is skipped
+    assert Resume.objects.count() == 4
+    assert Candidate.objects.count() == 4
+    assert set(Resume.objects.values_list("parse_status", flat=True)) == {ParseStatus.PARSED}
+    assert Candidate.objects.filter(email="zhang.xiaowen@example.com", phone="+8613800138000").exists()
+    # the bad files are listed with a reason
+    failures = _failures(report)
+    assert set(failures) == {"broken.pdf", "no-contact.txt"}
+    assert "no email address or phone number" in failures["no-contact.txt"]
+    assert failures["broken.pdf"]
+    assert "7 files: 4 stored, 1 already stored, 2 failed" in output
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rerun_skips_everything_stored(inbox, tmp_path):
+    _ingest(inbox, tmp_path / "first.csv")
+    stored = set(Resume.objects.values_list("pk", "sha256"))
+    # when the same folder is ingested again
+    output = _ingest(inbox, tmp_path / "second.jsonl")
+    # then nothing new is stored, and the bad files are reported again (as JSON Lines this time)
+    assert set(Resume.objects.values_list("pk", "sha256")) == stored
+    assert "7 files: 0 stored, 5 already stored, 2 failed" in output
+    lines = [
+        json.loads(line) for line in (tmp_path / "second.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert {Path(line["path"]).name for line in lines} == {"broken.pdf", "no-contact.txt"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_person_in_two_files_is_one_candidate(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = (FIXTURES / "zh15_nlp_campus_noi.txt").read_text(encoding="utf-8")
+    (inbox / "a.txt").write_text(text, encoding="utf-8")
+    # the same person, a later version of the resume, phone written differently
+    (inbox / "b.txt").write_text(
+        text.replace("131-2345-6789", "+86 13123456789") + "\n更新于 2026 年\n", encoding="utf-8"
+    )
+    _ingest(inbox, tmp_path / "failures.csv")
+    assert Candidate.objects.count() == 1
+    assert Resume.objects.count() == 2
+
+
+def _resume_body(index: int) -> str:
+    # Distinct people, except that every tenth file is a second resume of the previous person.
+    person = index - 1 if index % 10 == 0 else index
+    return (
+        f"Candidate {person:04d}\nperson{person:04d}@example.com\n+86 139 {person:04d} {person:04d}\n"
+        f"Experience\nEngineer, Example Corp {index}, Jan 2020 - Present\nSkills: Python, PyTorch\n"
+    )
+
+
+def _count(database: Path, sql: str) -> int:
+    with sqlite3.connect(database) as connection:
+        try:
+            return int(connection.execute(sql).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0  # tables not created yet
+
+
+def test_killed_midway_and_restarted_ingests_each_file_exactly_once(tmp_path):
+    # given 400 resumes and a fresh SQLite database of its own (the ingest runs in a separate process)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for index in range(1, 401):
+        (inbox / f"resume-{index:04d}.txt").write_text(_resume_body(index), encoding="utf-8")
+    (inbox / "garbage.pdf").write_bytes(b"\x00\xff" * 300)
+    database = tmp_path / "ingest.sqlite3"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_SETTINGS_MODULE": "talentdrive.settings",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT)
+    command = [*manage, "ingest", str(inbox), "--workers", "1", "--failures", str(tmp_path / "failures.csv")]
+    # when the first run is killed with SIGKILL once it has stored some resumes
+    first = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while first.poll() is None and _count(database, "SELECT COUNT(*) FROM resumes_resume") < 50:
+            time.sleep(0.02)
+    finally:
+        if first.poll() is None:
+            first.send_signal(signal.SIGKILL)
+        first.wait()
+    stored_before_restart = _count(database, "SELECT COUNT(*) FROM resumes_resume")
+    assert stored_before_restart < 400, "the first run finished before it could be killed"
+    # and the ingest is started again
+    subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    # then every good file is stored exactly once, and people are not duplicated
+    assert _count(database, "SELECT COUNT(*) FROM resumes_resume") == 400
+    assert _count(database, "SELECT COUNT(DISTINCT sha256) FROM resumes_resume") == 400
+    assert _count(database, "SELECT COUNT(*) FROM candidates_candidate") == 400 - 40
+    assert _count(database, "SELECT COUNT(*) FROM resumes_resume WHERE parse_status != 'parsed'") == 0
+    assert set(_failures(tmp_path / "failures.csv")) == {"garbage.pdf"}

@@ -1,0 +1,121 @@
+"""Resume services: files stored by content hash, parsing that records failures and never deletes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import default_storage
+
+from talentdrive.audit.models import AuditEvent
+from talentdrive.candidates.models import Candidate
+from talentdrive.resumes.models import ParseStatus, Resume
+from talentdrive.resumes.services import (
+    content_sha256,
+    parse_content,
+    resume_attach,
+    resume_ingest_parsed,
+    resume_parse,
+)
+from talentdrive.resumes.tasks import parse_resume_task
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "resumes"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def candidate(db) -> Candidate:
+    return Candidate.objects.create(email="wang.siyuan@example.com", full_name="王思远")
+
+
+def test_attach_stores_the_file_under_its_hash_once(candidate, recruiter):
+    content = (FIXTURES / "zh03_campus_icpc.txt").read_bytes()
+    # when the same bytes are attached twice under different names
+    first = resume_attach(candidate=candidate, filename="王思远-简历.txt", content=content, actor=recruiter)
+    second = resume_attach(candidate=candidate, filename="resume (1).txt", content=content, actor=recruiter)
+    # then there is one pending resume, named by hash, not by the candidate's file name
+    sha = content_sha256(content)
+    assert first.pk == second.pk
+    assert first.parse_status == ParseStatus.PENDING
+    assert first.file.name == f"resumes/{sha[:2]}/{sha}"
+    assert default_storage.open(first.file.name).read() == content
+    assert AuditEvent.objects.filter(action="resume.attach", target_id=str(first.pk)).count() == 1
+
+
+def test_parse_fills_the_profile(candidate):
+    content = (FIXTURES / "en12_finance_ds.txt").read_bytes()
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=None)
+    parsed = resume_parse(resume_id=resume.pk)
+    assert parsed.parse_status == ParseStatus.PARSED
+    assert parsed.profile["emails"] == ["ethan.davis@example.com"]
+    assert parsed.language == "en"
+    assert parsed.content_type == "text/plain"
+    assert "Lakeshore Capital Management" in parsed.text
+    assert parsed.parsed_at is not None
+
+
+def test_a_failed_parse_keeps_the_resume_and_its_file(candidate):
+    # given binary garbage that claims to be a PDF
+    garbage = b"%PDF-1.7\n" + bytes(range(256)) * 8
+    resume = resume_attach(candidate=candidate, filename="cv.pdf", content=garbage, actor=None)
+    # when it is parsed
+    parsed = resume_parse(resume_id=resume.pk)
+    # then it is marked failed with a reason, and nothing is deleted
+    assert parsed.parse_status == ParseStatus.FAILED
+    assert parsed.parse_error
+    assert parsed.profile == {}
+    assert Resume.objects.filter(pk=resume.pk).exists()
+    assert default_storage.exists(parsed.file.name)
+    assert AuditEvent.objects.filter(action="resume.parse_failed", target_id=str(resume.pk)).exists()
+
+
+def test_the_parse_task_parses_by_id(candidate):
+    content = (FIXTURES / "zh15_nlp_campus_noi.txt").read_bytes()
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=None)
+    result = parse_resume_task.enqueue(resume.pk)
+    resume.refresh_from_db()
+    assert resume.parse_status == ParseStatus.PARSED
+    assert result.return_value == ParseStatus.PARSED
+
+
+def test_the_parse_task_reports_a_missing_file_as_a_failure(candidate):
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=b"hello", actor=None)
+    default_storage.delete(resume.file.name)
+    parse_resume_task.enqueue(resume.pk)
+    resume.refresh_from_db()
+    assert resume.parse_status == ParseStatus.FAILED
+    assert "cannot be read" in resume.parse_error
+
+
+def test_ingest_dedups_candidates_by_normalised_contact(db):
+    content = (FIXTURES / "zh03_campus_icpc.txt").read_bytes()
+    other = content.replace(b"2022.09 - 2026.06", b"2022.09 - 2026.07")
+    for body in (content, other):
+        resume_ingest_parsed(
+            filename="cv.txt",
+            content=body,
+            sha256=content_sha256(body),
+            outcome=parse_content(body, "cv.txt"),
+        )
+    candidate = Candidate.objects.get()
+    assert candidate.phone == "+8618610102233"
+    assert candidate.full_name == "王思远"
+    assert candidate.resumes.count() == 2
+
+
+def test_ingest_refuses_a_profile_without_contact_details(db):
+    content = "李雷\n教育背景\n清华大学 计算机 本科 2015.09-2019.06\n".encode()
+    with pytest.raises(ValueError, match="no email address or phone number"):
+        resume_ingest_parsed(
+            filename="cv.txt",
+            content=content,
+            sha256=content_sha256(content),
+            outcome=parse_content(content, "cv.txt"),
+        )
+    assert not Candidate.objects.exists()
+    assert not Resume.objects.exists()
