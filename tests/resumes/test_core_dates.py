@@ -61,8 +61,8 @@ def test_years_count_overlapping_periods_once():
     # when
     years = years_from_intervals(intervals, date(2023, 12, 15))
 
-    # then: 36 months + 24 months
-    assert years == 5.0
+    # then: 2018-01..2020-12 (36 months, end month included) and 2022-01 up to 2023-12 (23 months)
+    assert years == 4.9
 
 
 def test_years_ignore_reversed_and_future_periods():
@@ -72,5 +72,15 @@ def test_years_ignore_reversed_and_future_periods():
     )
 
 
-def test_bare_years_cover_whole_years():
-    assert years_from_intervals([("2018", "2019", False)], date(2024, 1, 1)) == 2.0
+def test_bare_years_count_from_january():
+    assert years_from_intervals([("2018", "2020", False)], date(2024, 1, 1)) == 2.1
+
+
+def test_back_to_back_periods_leave_no_gap():
+    intervals = [("2019-07", "2022-04", False), ("2022-05", None, True)]
+    assert years_from_intervals(intervals, date(2026, 11, 25)) == 7.3
+
+
+def test_a_season_is_a_range_of_its_months():
+    found = find_ranges("Research Intern, Amazon Alexa   Summer 2018")
+    assert [(r.start, r.end, r.current) for r in found] == [("2018-06", "2018-08", False)]

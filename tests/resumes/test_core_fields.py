@@ -31,7 +31,7 @@ def test_chinese_resume():
         ("腾讯", "算法实习生", "2021-06", "2021-09", False, True),
     ]
     # The internship does not count; the current job runs from 2022-07 to 2024-07.
-    assert profile.years_experience == 2.1
+    assert profile.years_experience == 2.0
     assert [(p.venue, p.year, p.top_venue) for p in profile.publications] == [
         ("NeurIPS", 2023, True),
         ("ACL", 2022, True),
@@ -60,8 +60,8 @@ def test_english_resume():
         ("Google DeepMind", "Senior Research Scientist", True),
         ("Meta", "Machine Learning Engineer", False),
     ]
-    # 2019-09..2021-06 (22 months) and 2021-07..2024-07 (37 months)
-    assert profile.years_experience == 4.9
+    # 2019-09..2021-06 (22 months) and 2021-07 up to 2024-07 (36 months)
+    assert profile.years_experience == 4.8
     assert [(p.title, p.venue, p.year, p.top_venue) for p in profile.publications] == [
         ("Scaling Laws for Multimodal Agents", "ICML", 2023, True),
         ("Robust Speech Recognition in the Wild", "Interspeech", 2021, True),

@@ -14,8 +14,9 @@ EMAIL = re.compile(
 )
 # Phone-looking runs: optional +CC / 00CC / (+86), then digits with spaces, dashes, dots or brackets.
 _PHONE = re.compile(r"(?<![\w+/.])(?:\(?(?:\+|00)\s?\d{1,3}\)?[ \-]?)?\(?\d[\d \-().]{5,16}\d(?![\w/])")
+# A run that starts like a date (2019.09, 2019-09-01, 2015 - 2019, 09/2019) is not a phone number.
 _DATEISH = re.compile(
-    r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*/\s*(?:19|20)\d\d|^(?:19|20)\d\d\D+(?:19|20)\d\d$"
+    r"^\s*(?:(?:19|20)\d\d\s*[.\-/年]\s*(?:0?[1-9]|1[0-2])(?!\d)|(?:19|20)\d\d\D+(?:19|20)\d\d\s*$|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d)"
 )
 _CN_MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
@@ -38,16 +39,21 @@ def find_phones(text: str, *, region: str = "CN") -> list[Phone]:
     found = []
     for match in _PHONE.finditer(text):
         raw = match.group()
-        digits = re.sub(r"\D", "", raw)
-        if len(digits) < 7 or len(digits) > 15 or _DATEISH.search(raw):
+        if _DATEISH.search(raw):
             continue
-        number = _parse_phone(raw, digits, region)
+        # "13600136000 5 年": a number followed by an unrelated figure; retry without trailing groups.
+        for _ in range(3):
+            digits = re.sub(r"\D", "", raw)
+            number = _parse_phone(raw, digits, region) if 7 <= len(digits) <= 15 else None
+            if number is not None or not re.search(r"[ \-]\d+$", raw):
+                break
+            raw = re.sub(r"[ \-]+\d+$", "", raw)
         if number is None:
             continue
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if e164 not in seen:
             seen.add(e164)
-            found.append(Phone(e164, raw, Span(match.start(), match.end())))
+            found.append(Phone(e164, raw, Span(match.start(), match.start() + len(raw))))
     return found
 
 
@@ -147,7 +153,9 @@ _COMPOUND_SURNAMES = (
 )
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 _NAME_LABEL = re.compile(
-    r"(?:姓\s*名|^name)\s*[:：]\s*(?P<name>[^\s|,，;；/]{2,5}(?: [A-Za-z][A-Za-z.'-]+){0,3})", re.IGNORECASE
+    r"(?:姓\s*名(?:\s*/?\s*name)?|^name)\s*[:：]\s*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3})",
+    re.IGNORECASE,
 )
 _EN_NAME = re.compile(
     r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,}|(?:van|de|von|der|da|di|le)\b)){1,3}$"
@@ -175,7 +183,9 @@ def find_name(lines: list[Line]) -> Located | None:
             if _CJK_NAME.match(candidate) and (compact[0] in _SURNAMES or compact[:2] in _COMPOUND_SURNAMES):
                 return Located(compact, Span(line.start + offset, line.start + offset + len(candidate)))
             if _EN_NAME.match(candidate):
-                return Located(candidate, Span(line.start + offset, line.start + offset + len(candidate)))
+                # "PRIYA RAMAN" is a typographic choice; the name is Priya Raman.
+                value = candidate.title() if candidate.isupper() else candidate
+                return Located(value, Span(line.start + offset, line.start + offset + len(candidate)))
     return None
 
 
@@ -194,6 +204,9 @@ def _name_candidates(text: str) -> list[tuple[str, int]]:
     cjk = re.match(r"^([\u4e00-\u9fff]{2,4})(?=[\s(（]|$)", text)
     if cjk:
         candidates.append((cjk.group(1), 0))
+    latin = re.match(r"^([A-Za-z][A-Za-z.'’ -]{2,40}?)\s+(?=[\u4e00-\u9fff])", text)
+    if latin:
+        candidates.append((latin.group(1), 0))  # "Song Chen 宋晨"
     return candidates
 
 

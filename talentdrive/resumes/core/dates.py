@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -53,9 +54,30 @@ def _point(match: re.Match[str], prefix: str) -> tuple[str | None, bool]:
     return None, False
 
 
+_SEASON = re.compile(
+    rf"(?<![\w.])(?P<season>spring|summer|fall|autumn|winter)\s+(?P<year>{_YEAR})(?!\w)", re.IGNORECASE
+)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 12), "autumn": (9, 12), "winter": (1, 2)}
+
+
 def find_ranges(text: str, offset: int = 0) -> list[DateRange]:
-    """Every date range in text, offsets shifted by offset; a range ending in 至今/present is current."""
+    """Every date range in text, offsets shifted by offset; a range ending in 至今/present is current.
+    A season ("Summer 2018") is a range of its months."""
     ranges = []
+    if not DATE_RANGE.search(text):
+        for match in _SEASON.finditer(text):
+            first, last = _SEASON_MONTHS[match.group("season").lower()]
+            year = match.group("year")
+            ranges.append(
+                DateRange(
+                    f"{year}-{first:02d}",
+                    f"{year}-{last:02d}",
+                    False,
+                    offset + match.start(),
+                    offset + match.end(),
+                )
+            )
+        return ranges
     for match in DATE_RANGE.finditer(text):
         start, start_now = _point(match, "a")
         end, current = _point(match, "b")
@@ -74,22 +96,26 @@ def find_point(text: str) -> str | None:
     return None
 
 
-def month_index(value: str, *, end: bool) -> int:
-    """Months since year 0; a bare year counts from January (start) or through December (end)."""
+def month_index(value: str) -> int:
+    """Months since year 0 of a "YYYY-MM" or "YYYY" value (a bare year counts from January)."""
     year, _, month = value.partition("-")
-    return int(year) * 12 + (int(month) if month else (12 if end else 1)) - 1
+    return int(year) * 12 + (int(month) - 1 if month else 0)
 
 
 def years_from_intervals(intervals: list[tuple[str, str | None, bool]], today: date) -> float:
-    """Total years covered by the union of (start, end, current) intervals; overlaps count once."""
+    """Total years covered by the union of (start, end, current) intervals; overlaps count once.
+
+    A finished period includes its end month (2019.09–2021.06 is 22 months, so back-to-back jobs leave no
+    gap); a current one runs up to, not including, this month.
+    """
     spans: list[tuple[int, int]] = []
     now = today.year * 12 + today.month - 1
     for start, end, current in intervals:
-        first = month_index(start, end=False)
-        last = now if current or end is None else month_index(end, end=True)
+        first = month_index(start)
+        last = now if current or end is None else month_index(end) + 1
         last = min(last, now)
-        if last >= first:
-            spans.append((first, last + 1))
+        if last > first:
+            spans.append((first, last))
     spans.sort()
     months = 0
     cursor = -1
@@ -98,4 +124,5 @@ def years_from_intervals(intervals: list[tuple[str, str | None, bool]], today: d
         if stop > first:
             months += stop - first
             cursor = stop
-    return round(months / 12, 1)
+    # Half up (6.25 -> 6.3), not banker's rounding.
+    return math.floor(months / 12 * 10 + 0.5) / 10

@@ -11,6 +11,8 @@ from .model import Experience, Span
 from .sections import Line, Section
 
 _INTERN = re.compile(r"实习|\bintern(?:ship)?\b", re.I)
+# Student roles held while studying do not count as professional experience.
+_STUDENT = re.compile(r"undergraduate|student|teaching assistant|学生|助教|在读", re.I)
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
 
@@ -100,8 +102,10 @@ def find_experience(sections: list[Section]) -> list[Experience]:
 
 
 def years_of_experience(entries: list[Experience], today: date) -> float:
-    """Years covered by non-internship entries, overlapping periods counted once."""
+    """Years covered by entries other than internships and student roles, overlapping periods counted once."""
     intervals = [
-        (entry.start, entry.end, entry.current) for entry in entries if entry.start and not entry.internship
+        (entry.start, entry.end, entry.current)
+        for entry in entries
+        if entry.start and not entry.internship and not _STUDENT.search(entry.title or "")
     ]
     return years_from_intervals(intervals, today)

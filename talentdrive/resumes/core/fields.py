@@ -17,14 +17,17 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def detect_language(text: str) -> str:
-    """zh, en or mixed: Chinese characters against Latin words (a word weighs about one character)."""
+def detect_language(text: str, headings: tuple[str, ...] = ()) -> str:
+    """zh, en or mixed. Chinese resumes name tools in English (PyTorch, CUDA), so Latin words alone do not
+    make a resume mixed: bilingual headings ("教育背景 Education") or a large English share do."""
     sample = text[:20_000]
     cjk = len(_CJK.findall(sample))
     words = len(_LATIN_WORD.findall(sample))
     total = cjk + words
     if total == 0 or cjk <= 0.05 * total:
         return "en"
+    if any(_CJK.search(heading) and _LATIN_WORD.search(heading) for heading in headings):
+        return "mixed"
     if words <= 0.35 * total:
         return "zh"
     return "mixed"
@@ -51,7 +54,7 @@ def extract_profile(text: str, *, today: date | None = None) -> Profile:
         header.lines[-1].end if header.kind == "header" and header.lines else (lines[0].end if lines else 0)
     )
     header_end = max(header_end, lines[min(len(lines), 8) - 1].end if lines else 0)
-    language = detect_language(text)
+    language = detect_language(text, tuple(s.heading.text for s in sections if s.heading is not None))
     warnings: list[str] = []
     education = find_education(sections)
     experience = find_experience(sections)
