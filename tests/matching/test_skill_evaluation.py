@@ -53,4 +53,3 @@ def test_the_extractor_beats_the_onet_baseline_on_dev():
     out = io.StringIO()
     assert run(stdout=out, data=DEFAULT_DATA, split="dev", check=True) == 0
     assert "SkillSpan dev KNOWLEDGE | taxonomy" in out.getvalue()
-

@@ -203,3 +203,22 @@ def test_chinese_names_agree_with_the_deep_learning_glossary(taxonomy):
             wrong.append((english, chinese, skill.id))
     assert checked >= 5
     assert wrong == []
+
+
+def test_addresses_are_not_prose(taxonomy):
+    text = "github.com/ml-lab · alice.ml@example.net · https://lab.ai/llm"
+    assert taxonomy.find_skills(text) == []
+
+
+def test_spaces_between_latin_and_chinese_are_optional(taxonomy):
+    assert ids(taxonomy.find_skills("做 AI 芯片与 LLM 评测")) == ["ai-accelerator", "llm-evaluation"]
+
+
+def test_spoken_languages_need_list_context(taxonomy):
+    assert ids(taxonomy.find_skills("Languages: English, German")) == ["english", "german"]
+    assert ids(taxonomy.find_skills("a Japanese ASR corpus")) == ["asr"]
+
+
+def test_lowercase_words_do_not_stand_for_capitalised_tools(taxonomy):
+    assert ids(taxonomy.find_skills("Ray; ZeRO")) == ["ray", "deepspeed"]
+    assert ids(taxonomy.find_skills("x-ray images with zero padding")) == []

@@ -29,6 +29,11 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789") | frozenset(map(
 _BOUNDARY_CHARS = _WORD_CHARS | {"+", "#"}
 # Neighbours that show an ambiguous name is an item of a list ("Python, R, SQL", "C/C++", "（Go）").
 _LIST_PUNCTUATION = set(",，、/|;；:：()（）[]【】+·•")
+# Web addresses and e-mail addresses are not prose: "github.com/ml-lab" names no skill.
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|edu|cn|dev|me|app)(?:/\S*)?",
+    re.ASCII,
+)
 _LIST_WORDS = {"and", "or", "和", "与", "及", "或", "以及"}
 _YEAR_AFTER = re.compile(r"\s*'?(?:19|20)?\d\d\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
@@ -96,10 +101,13 @@ class NameMatcher:
         folded, offsets = fold_with_offsets(text)
         length, covered = len(folded), 0
         root, entries = self._root, self._entries
+        addresses = [m.span() for m in _ADDRESS.finditer(folded)] if "." in folded else []
         separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
         for candidate in self._starts.finditer(folded):
             begin = candidate.start()
             if begin < covered:
+                continue
+            if addresses and any(a <= begin < b for a, b in addresses):
                 continue
             # Walk the trie from here, collecting every name that ends on a word boundary.
             found: list[tuple[str, int]] = []
@@ -108,11 +116,20 @@ class NameMatcher:
                 char = folded[index]
                 child = node.get(char)
                 if child is None:
-                    if char not in separators or _SEP not in node:
+                    if char not in separators:
                         break
-                    child = node[_SEP]
-                    while index + 1 < length and folded[index + 1] in separators:
-                        index += 1
+                    after = index + 1
+                    while after < length and folded[after] in separators:
+                        after += 1
+                    following = folded[after] if after < length else ""
+                    spaced = node.get(_SEP)
+                    if spaced is not None and following in spaced:
+                        child, index = spaced, after - 1
+                    elif following in node and (is_cjk(following) or is_cjk(folded[index - 1])):
+                        # Mixed text puts spaces between Latin and Chinese: "AI 芯片" is the name "AI芯片".
+                        char, child, index = following, node[following], after
+                    else:
+                        break
                 node, index = child, index + 1
                 if node.key is not None and (
                     index >= length or char not in word_chars or folded[index] not in boundary_chars
