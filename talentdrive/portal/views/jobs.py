@@ -29,7 +29,7 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
             "query": query,
             "page": page,
             "facets": search_facets(query),
-            "facet_names": FACETS,
+            "open_facets": {"city", "channel"} | {name for name in FACETS if getattr(query, name)},
             "sorts": [("newest", "newest"), ("title", "title"), ("headcount", "headcount")],
             "previous_url": "?" + query.params(page=page.previous_page_number())
             if page.has_previous()

@@ -1,0 +1,91 @@
+"""Playwright for Python driving Debian's chromium (never a downloaded browser) against live_server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+# The live server runs in a thread of this process; Playwright's sync API runs an event loop here.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _can_install() -> bool:
+    if shutil.which("apt-get") is None:
+        return False
+    return os.geteuid() == 0 or shutil.which("sudo") is not None
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    if not os.path.exists(CHROMIUM):
+        if not _can_install():
+            pytest.skip(
+                "Debian's chromium is not installed at /usr/bin/chromium and apt-get cannot install it here"
+            )
+        result = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "ensure-chromium")], capture_output=True, text=True, timeout=1200
+        )
+        if not os.path.exists(CHROMIUM):
+            pytest.fail(
+                "chromium could be installed but scripts/ensure-chromium failed:\n"
+                + result.stdout
+                + result.stderr
+            )
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+def _reseed_reference_data() -> None:
+    """Put back the cities and focus areas that a migration seeds and a live-server test's flush removes."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("talentdrive.plans.migrations.0002_seed_cities_and_focus_areas")
+    migration.seed(apps, None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # Runs after every fixture finaliser, including the flush that ends a transactional test, so
+    # whichever test runs next on this worker finds the reference data the migrations promise.
+    yield
+    if "live_server" not in getattr(item, "fixturenames", ()):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        _reseed_reference_data()
