@@ -113,9 +113,13 @@ def test_no_name_is_better_than_a_wrong_one(text):
     ("text", "location"),
     [
         ("张伟\n现居地：上海市浦东新区 | 13800138000", "上海市浦东新区"),
-        ("Jane Doe\nLocation: Hangzhou, China", "Hangzhou"),
-        ("Jane Doe\nSeattle, WA | jane@example.com", "Seattle"),
+        ("Jane Doe\nLocation: Hangzhou, China", "Hangzhou, China"),
+        ("Jane Doe\nSeattle, WA | jane@example.com", "Seattle, WA"),
+        ("Jane Doe\nProduct Lead, AI | Austin, TX", "Austin, TX"),
         ("张伟\n北京 | 13800138000", "北京"),
+        ("张伟\n算法工程师 | 北京市海淀区", "北京市海淀区"),
+        ("钱佳琪\n城市 City: 上海 Shanghai", "上海"),
+        ("黄乐\n城市：广州    手机：+86 159 8888 0101", "广州"),
     ],
 )
 def test_location(text, location):

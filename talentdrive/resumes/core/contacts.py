@@ -211,8 +211,23 @@ def _name_candidates(text: str) -> list[tuple[str, int]]:
 
 
 _LOCATION_LABEL = re.compile(
-    r"(?<![A-Za-z])(?:现居地|现居|所在地|所在城市|居住地|现住址|地址|城市|期望城市|期望地点|工作地点|location|address|city|current city)(?![A-Za-z])\s*[:：]\s*(?P<value>[^|｜,，;；\n]{2,40})",
+    r"(?<![A-Za-z])(?:现居地|现居|所在地|所在城市|居住地|现住址|地址|城市|期望城市|期望地点|工作地点|location|address|city|current city)"
+    r"(?:\s+(?:city|location|address))?(?![A-Za-z])\s*[:：]\s*(?P<value>[^|｜;；\n]{2,60})",
     re.IGNORECASE,
+)
+_REGIONS = (
+    "China", "USA", "United States", "United Kingdom", "UK", "Canada", "Switzerland", "Germany", "France", "Japan",
+    "Singapore", "India", "Nigeria", "Australia", "Netherlands", "Italy", "Spain", "Korea", "South Korea", "Israel",
+    "Sweden", "Ireland", "Hong Kong", "Taiwan", "Illinois", "California", "Washington", "Massachusetts", "New York",
+    "Texas", "Ontario", "Quebec", "British Columbia", "England", "Scotland",
+)  # fmt: skip
+_STATE_CODES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "ON", "QC", "BC", "AB"]
+_CITY_REGION = re.compile(
+    r"(?<![\w])(?P<loc>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:(?:"
+    + "|".join(_STATE_CODES)
+    + r")(?![A-Za-z])|(?:"
+    + "|".join(re.escape(region) for region in _REGIONS)
+    + r")(?![A-Za-z])))"
 )
 _CITIES = (
     "北京", "上海", "杭州", "广州", "深圳", "南京", "苏州", "成都", "武汉", "西安", "天津", "重庆", "长沙", "合肥",
@@ -222,22 +237,34 @@ _CITIES = (
     "Toronto", "Vancouver", "Montreal", "New York", "San Francisco", "Seattle", "Boston", "Los Angeles",
     "Mountain View", "Palo Alto", "Sunnyvale", "San Jose", "Pittsburgh", "Chicago", "Austin", "Sydney", "Melbourne",
 )  # fmt: skip
-_CITY = re.compile("|".join(re.escape(city) for city in _CITIES))
+# A Chinese city may carry its district: 北京市海淀区.
+_CITY = re.compile(
+    "(?:" + "|".join(re.escape(city) for city in _CITIES) + r")(?:市(?:[\u4e00-\u9fff]{1,3}[区县])?)?"
+)
+_VALUE_END = re.compile(r"\s{2,}|\s+[^\s:：]{1,12}[:：]|\s+[/·•]\s+|\s+\(")
+
+
+def _location_value(value: str) -> str:
+    value = _VALUE_END.split(value, maxsplit=1)[0].strip(" :：,，")
+    if re.match(r"[\u4e00-\u9fff]", value):
+        # "上海 Shanghai": keep the name as first written.
+        value = re.split(r"\s+(?=[A-Za-z])|[,，]", value, maxsplit=1)[0]
+    return value.strip()
 
 
 def find_location(lines: list[Line], header_end: int) -> Located | None:
-    """A labelled location anywhere near the top, else the first known city named in the header."""
+    """A labelled location near the top, else "City, Region" or a known city named in the header."""
     for line in lines[:40]:
         match = _LOCATION_LABEL.search(line.text)
         if match:
-            value = match.group("value").strip(" :：")
-            if value and not EMAIL.search(value):
+            value = _location_value(match.group("value"))
+            if len(value) >= 2 and not EMAIL.search(value):
                 start = line.start + match.start("value")
                 return Located(value, Span(start, start + len(value)))
-    for line in lines:
-        if line.start >= header_end:
-            break
-        match = _CITY.search(line.text)
-        if match:
-            return Located(match.group(), Span(line.start + match.start(), line.start + match.end()))
+    header = [line for line in lines if line.start < header_end]
+    for pattern in (_CITY_REGION, _CITY):
+        for line in header:
+            found = pattern.search(line.text)
+            if found:
+                return Located(found.group(), Span(line.start + found.start(), line.start + found.end()))
     return None

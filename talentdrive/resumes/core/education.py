@@ -27,31 +27,60 @@ _DEGREES = (
     (
         "bachelor",
         re.compile(
-            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?A\.|\bB\.?E\.|Bachelor(?:'s)?\b|Undergraduate",
+            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?\s?Tech\b|\bB\.?A\.|\bB\.?E\.|Bachelor(?:'s)?\b|Undergraduate",
             re.I,
         ),
     ),
     ("associate", re.compile(r"大专|专科|高职|Associate(?:'s)? (?:degree|of)", re.I)),
 )
 _SCHOOL_CJK = re.compile(
-    r"[\u4e00-\u9fff（()）]{2,18}?(?:大学|学院|研究院|研究所|科学院|学校)(?:[(（][\u4e00-\u9fff]{2,4}[)）])?"
+    r"[\u4e00-\u9fff]{2,24}(?:大学|学院|研究院|研究所|科学院|学校)(?:[(（][\u4e00-\u9fff]{2,4}[)）])?"
 )
+_CAP = r"[A-ZÀ-Ý][\w.'’&-]*"
+_LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le)"
+# "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
+_CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
 _SCHOOL_EN = re.compile(
-    r"(?:(?:The\s+)?(?:[A-Z][\w.'&-]*\s+){1,5}(?:University|Institute of Technology|Polytechnic|Institute|College|Academy)"
-    r"(?:\s+(?:of|for|at)\s+(?:[A-Z][\w.'&-]*|and|&)(?:\s+(?:[A-Z][\w.'&-]*|and|&)){0,5})?(?:,\s*(?:Berkeley|Los Angeles|San Diego|Irvine|Davis|Santa Barbara|Austin|Madison|Urbana-Champaign|Ann Arbor|Amherst|Shenzhen|Hong Kong))?"
-    r"|University\s+of\s+(?:[A-Z][\w.'&-]*|and|&)(?:\s+(?:[A-Z][\w.'&-]*|and|&)){0,5}(?:,\s*(?:Berkeley|Los Angeles|San Diego|Irvine|Davis|Santa Barbara|Austin|Madison|Urbana-Champaign|Ann Arbor|Amherst|Shenzhen))?"
-    r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|Tsinghua|Peking University|USTC|SJTU|ZJU)\b)"
+    rf"(?:(?:The\s+)?(?:{_CAP}\s+){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
+    rf"(?:\s+{_LINK}\s+{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
+    rf"|(?:University|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}}"
+    r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
+    r"(?:,\s*(?P<campus>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:$|[—–|•·(]|\s-\s|\s{2})))?"
 )
-_SCHOOL_PRIORITY = ("大学", "University", "研究院", "科学院", "研究所", "Institute", "学院", "College")
-_SCHOOL_PREFIX = re.compile(r"^(?:毕业于|就读于|就读|毕业|于|在|曾在|学校|院校|[:：\s])+")
+_BIG_CITIES = frozenset(
+    ["Beijing", "Shanghai", "Hangzhou", "Guangzhou", "Shenzhen", "Nanjing", "Stanford", "Cambridge", "Boston", "London", "Singapore", "Toronto", "Zurich", "Baltimore"]
+)
+_SCHOOL_RANK = (
+    (
+        "大学",
+        "University",
+        "Institute of Technology",
+        "Universit",
+        "Politecnico",
+        "École",
+        "Ecole",
+        "ETH",
+        "EPFL",
+        "MIT",
+        "CMU",
+    ),
+    ("研究院", "科学院", "研究所", "Institute"),
+    ("学院", "College", "School", "Academy"),
+)
+_SCHOOL_PREFIX = re.compile(r"^.{0,6}?(?:毕业于|就读于|于|在)|^(?:学校|院校)")
 _MAJOR_LABEL = re.compile(
     r"(?:专业|主修|Major|Field of study|Program)\s*[:：]\s*(?P<major>[^|｜,，;；\n()（）]{2,40})", re.I
 )
+_DEGREE_TOKEN = (
+    r"(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?S\.?c?\.?|M\.?Eng\.?|M\.?Phil\.?|M\.?A\.|B\.?S\.?c?\.?|B\.?Eng\.?|B\.?Tech\.?|B\.?E\.|B\.?A\.|"
+    r"(?:Bachelor|Master|Doctor|Associate)(?:'s)?(?:\s+of\s+(?:Science|Engineering|Arts|Philosophy|Technology))?)"
+)
+# The major follows the degree ("MSc Robotics, Systems and Control —", "B.S. in Physics", "PhD, ECE").
 _MAJOR_EN = re.compile(
-    r"\b(?:in|of)\s+(?P<major>(?:[A-Z][A-Za-z&/'-]*|and|&)(?:\s+(?:[A-Z][A-Za-z&/'-]*|and|&|of)){0,6})"
+    rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+degree)?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
 )
 _MAJOR_HINT = re.compile(
-    r"专业|工程|技术|科学|管理|数学|物理|化学|统计|金融|经济|智能|计算机|软件|电子|通信|自动化|信息|控制|机械|医学|生物|语言|设计|数据|网络|电气|材料|航空|光电|心理|哲学|法学|新闻"
+    r"工程|技术|科学|管理|数学|物理|化学|统计|金融|经济|智能|计算机|软件|电子|通信|自动化|信息|控制|机械|医学|生物|语言|设计|数据|网络|电气|材料|航空|光电|心理|哲学|法学|新闻"
 )
 _NOT_MAJOR = re.compile(
     r"大学|学院|研究院|研究所|GPA|排名|绩点|在读|毕业|学位|\d|Science|Arts|Engineering$|Philosophy|Technology$",
@@ -64,24 +93,33 @@ _DEGREE_WORDS = re.compile(r"博士|硕士|研究生|本科|学士|大专|专科
 
 
 def find_school(text: str) -> tuple[str, int] | None:
-    """The most school-like name in text and its offset: a university beats a department (学院)."""
+    """The most school-like name in text and its offset: a university beats an institute, which beats a
+    department (学院); the first written wins a tie, so "Columbia University 哥伦比亚大学" is Columbia."""
     candidates: list[tuple[int, int, str]] = []
-    for pattern in (_SCHOOL_CJK, _SCHOOL_EN):
-        for match in pattern.finditer(text):
-            value = match.group()
-            prefix = _SCHOOL_PREFIX.match(value)
-            skip = prefix.end() if prefix else 0
-            value = value[skip:].strip()
-            if len(value) < 2:
-                continue
-            rank = next(
-                (i for i, word in enumerate(_SCHOOL_PRIORITY) if word in value), len(_SCHOOL_PRIORITY)
-            )
-            candidates.append((rank, match.start() + skip, value))
+    for match in _SCHOOL_CJK.finditer(text):
+        value = match.group()
+        prefix = _SCHOOL_PREFIX.match(value)
+        skip = prefix.end() if prefix else 0
+        value = value[skip:]
+        cut = value.find("大学")
+        if cut >= 0 and cut + 2 < len(value) and not value.startswith("（", cut + 2):
+            value = value[: cut + 2]  # 北京大学计算机学院 -> 北京大学
+        candidates.append((_rank(value), match.start() + skip, value))
+    for match in _SCHOOL_EN.finditer(text):
+        value = match.group()
+        campus = match.group("campus")
+        if campus and (campus in _BIG_CITIES or len(campus) < 3):
+            value = value[: match.start("campus") - match.start()].rstrip(", ")
+        candidates.append((_rank(value), match.start(), value.strip()))
+    candidates = [candidate for candidate in candidates if len(candidate[2]) >= 3]
     if not candidates:
         return None
-    rank, offset, value = min(candidates)
+    _rank_value, offset, value = min(candidates)
     return value, offset
+
+
+def _rank(value: str) -> int:
+    return next((rank for rank, words in enumerate(_SCHOOL_RANK) if any(word in value for word in words)), 3)
 
 
 def degree_level(text: str) -> str | None:
@@ -91,39 +129,50 @@ def degree_level(text: str) -> str | None:
     return None
 
 
+def _english_major(block: str, school: str | None) -> str | None:
+    for match in _MAJOR_EN.finditer(block):
+        major = match.group("major")
+        # Stop at a school, a place or a year after a comma: "Computer Science, University of Toronto".
+        pieces = re.split(r",\s*", major)
+        kept = []
+        for piece in pieces:
+            if re.search(r"University|College|Institute|School|GPA|^[A-Z]{2}$", piece) or (
+                school and piece in school
+            ):
+                break
+            kept.append(piece)
+        value = ", ".join(kept).strip()
+        value = re.sub(r"\s+(?:and|of|in|&)$", "", value)
+        if value and value not in ("Science", "Arts", "Engineering") and not (school and value in school):
+            return value
+    return None
+
+
 def _major(block: str, school: str | None, dates: list[str]) -> str | None:
     label = _MAJOR_LABEL.search(block)
     if label:
         return label.group("major").strip() or None
-    if degree_level(block):
-        for match in _MAJOR_EN.finditer(block):
-            major = match.group("major").strip()
-            if school and major in school:
-                continue
-            if (
-                major.split()[0] in ("Science", "Arts", "Engineering", "Philosophy")
-                and " in " in block[match.end() :][:4]
-            ):
-                continue
-            if major and not re.search(r"University|College|Institute|GPA", major):
-                return major.removesuffix(" and").strip()
+    english = _english_major(block, school)
+    if english:
+        return english
     remainder = block
     if school:
         remainder = remainder.replace(school, " | ")
     for date_text in dates:
         remainder = remainder.replace(date_text, " | ")
-    remainder = re.sub(r"[(（][^)）]{0,20}[)）]", " ", remainder)
     for token in _CUT.split(remainder):
         token = _DEGREE_WORDS.sub("", token).strip(" :：-–—·")
+        token = re.sub(r"^[(（][^)）]*[)）]|[(（][^)）]*大学[^)）]*[)）]", "", token).strip()
         if (
-            not re.search(r"[\u4e00-\u9fff]", token)
+            not re.match(r"[\u4e00-\u9fff]", token)
             or len(token) < 2
-            or len(token) > 20
+            or len(token) > 24
             or _NOT_MAJOR.search(token)
         ):
             continue
-        if token.endswith("专业") or _MAJOR_HINT.search(token):
-            return token.removesuffix("专业") or None
+        token = re.sub(r"[(（]\s*[)）]", "", token).strip()
+        if (token.endswith("专业") and len(token) > 3) or _MAJOR_HINT.search(token):
+            return token.removesuffix("专业")
     return None
 
 

@@ -49,6 +49,9 @@ _HEADING = re.compile(
 )
 
 
+_WORDY = re.compile(r"[^\W_]")
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     text: str
@@ -72,7 +75,8 @@ def split_lines(text: str) -> list[Line]:
     position = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if stripped:
+        # Rules and decorations ("-----", "====", "• • •") carry no text.
+        if stripped and _WORDY.search(stripped):
             lines.append(Line(stripped, position + raw.index(stripped[0])))
         position += len(raw) + 1
     return lines
