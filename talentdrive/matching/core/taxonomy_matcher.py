@@ -102,13 +102,18 @@ class NameMatcher:
         length, covered = len(folded), 0
         root, entries = self._root, self._entries
         addresses = [m.span() for m in _ADDRESS.finditer(folded)] if "." in folded else []
+        next_address = 0
         separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
         for candidate in self._starts.finditer(folded):
             begin = candidate.start()
             if begin < covered:
                 continue
-            if addresses and any(a <= begin < b for a, b in addresses):
-                continue
+            if addresses:
+                # Candidates come in order, so one pointer walks the (ordered) address spans.
+                while next_address < len(addresses) and addresses[next_address][1] <= begin:
+                    next_address += 1
+                if next_address < len(addresses) and addresses[next_address][0] <= begin:
+                    continue
             # Walk the trie from here, collecting every name that ends on a word boundary.
             found: list[tuple[str, int]] = []
             node, index = root, begin

@@ -22,6 +22,18 @@ def fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char).casefold()
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character on first sight and remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Fold a whole string for comparisons (not offset-preserving)."""
     if text.isascii():
@@ -38,10 +50,11 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii():
         return text.lower(), None
-    pieces = [fold_char(char) for char in text]
-    folded = "".join(pieces)
+    folded = text.translate(_FOLD_TABLE)
     if len(folded) == len(text):
+        # No character folds to nothing, so equal lengths mean every character stayed one character.
         return folded, None
+    pieces = [fold_char(char) for char in text]
     offsets: list[int] = []
     for index, piece in enumerate(pieces):
         offsets.extend([index] * len(piece))
