@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from talentdrive.resumes.models import Resume
 
@@ -9,7 +10,15 @@ from talentdrive.resumes.models import Resume
 class ResumeAdmin(admin.ModelAdmin):
     list_display = ("id", "candidate", "language", "parse_status", "size", "created_at", "parsed_at")
     list_filter = ("parse_status", "language")
-    search_fields = ("sha256",)
+    list_select_related = ("candidate",)
+    search_fields = ("sha256", "original_name")
     raw_id_fields = ("candidate",)
-    # Profiles and text are personal data shown read-only; parsing is the only writer.
-    readonly_fields = ("sha256", "size", "profile", "text", "parse_error", "parsed_at", "created_at")
+    # Profiles and text are personal data shown read-only; parsing is their only writer.
+    readonly_fields = (
+        "file", "original_name", "sha256", "content_type", "size", "language", "parse_status",
+        "parse_error", "profile", "text", "parsed_at", "created_at",
+    )  # fmt: skip
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Resumes arrive through intake or `talentdrive ingest`, which store them by hash and parse them.
+        return False

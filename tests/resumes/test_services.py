@@ -119,3 +119,29 @@ def test_ingest_refuses_a_profile_without_contact_details(db):
         )
     assert not Candidate.objects.exists()
     assert not Resume.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "role, allowed",
+    [
+        ("admin", True),
+        ("leadership", True),
+        ("recruiter", True),
+        ("hiring_manager", True),
+        ("interviewer", False),
+    ],
+)
+def test_who_may_read_resumes(candidate, role, allowed):
+    from django.core.exceptions import PermissionDenied
+
+    from talentdrive.accounts.models import User
+    from talentdrive.resumes.selectors import resume_get, resume_list_for_candidate
+
+    user = User.objects.create_user(username=f"u-{role}", password="pass-123456", role=role)
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=b"hello", actor=None)
+    if allowed:
+        assert resume_get(user=user, resume_id=resume.pk) == resume
+        assert list(resume_list_for_candidate(user=user, candidate=candidate)) == [resume]
+    else:
+        with pytest.raises(PermissionDenied):
+            resume_get(user=user, resume_id=resume.pk)
