@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from talentdrive.matching.core.taxonomy_matcher import NameEntry, NameMatcher
-from talentdrive.matching.core.text import name_key
+from talentdrive.matching.core.taxonomy_validation import FOCUS_AREAS, validate_taxonomy
 
 __all__ = [
     "FOCUS_AREAS",
@@ -37,19 +37,6 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "taxonomy"
-FOCUS_AREAS = (
-    "llm",
-    "multimodal-understanding",
-    "multimodal-training",
-    "training-infra",
-    "agents",
-    "ai-hardware",
-    "speech",
-    "vision-optimisation",
-    "reinforcement-learning",
-    "ai-product",
-)
-SKILL_KINDS = ("skill", "tool", "method", "hardware", "language", "soft")
 
 
 class TaxonomyError(ValueError):
@@ -270,7 +257,6 @@ class Taxonomy:
 
 # ---------------------------------------------------------------------------------------- loading
 
-_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-+.#")
 _LIST_FIELDS = {"syn", "synonyms", "aliases", "focus", "focus_areas", "parents", "exact", "ambiguous"}
 
 
@@ -383,79 +369,6 @@ def taxonomy_from_documents(documents: Iterable[tuple[str, Mapping[str, Any]]]) 
     if problems:
         raise TaxonomyError(problems)
     return taxonomy
-
-
-def _name_problems(kind: str, items: Iterable[Any]) -> list[str]:
-    problems: list[str] = []
-    owner: dict[str, str] = {}
-    for item in items:
-        short_ok = set(item.exact) | set(item.ambiguous)
-        for name in item.names:
-            key = name_key(name)
-            if not key:
-                continue
-            if owner.setdefault(key, item.id) != item.id:
-                problems.append(f"{kind} name {name!r} belongs to both {owner[key]!r} and {item.id!r}")
-            if len(key) == 1 and name not in short_ok:
-                problems.append(
-                    f"{kind} {item.id!r}: one-character name {name!r} must be listed as ambiguous"
-                )
-    return problems
-
-
-def validate_taxonomy(taxonomy: Taxonomy) -> list[str]:
-    """Every consistency problem: bad ids, missing names or parents, cycles, colliding names."""
-    problems = []
-    groups: dict[str, Mapping[str, Any]] = {
-        "skill": taxonomy.skills,
-        "domain": taxonomy.domains,
-        "venue": taxonomy.venues,
-        "award": taxonomy.awards,
-    }
-    for kind, items in groups.items():
-        for item_id, item in items.items():
-            if not item_id or not set(item_id) <= _ID_CHARS:
-                problems.append(f"{kind} id {item_id!r} must be lower-case letters, digits and hyphens")
-            if not item.names[0]:
-                problems.append(f"{kind} {item_id!r} has no English name")
-        problems += _name_problems(kind, items.values())
-    for skill in taxonomy.skills.values():
-        if skill.kind not in SKILL_KINDS:
-            problems.append(f"skill {skill.id!r}: unknown kind {skill.kind!r}")
-        problems += [
-            f"skill {skill.id!r}: unknown focus area {c!r}" for c in skill.focus_areas if c not in FOCUS_AREAS
-        ]
-        problems += [
-            f"skill {skill.id!r}: unknown parent {p!r}" for p in skill.parents if p not in taxonomy.skills
-        ]
-    for domain in taxonomy.domains.values():
-        problems += [
-            f"domain {domain.id!r}: unknown parent {p!r}" for p in domain.parents if p not in taxonomy.domains
-        ]
-    problems += _cycles("skill", {k: v.parents for k, v in taxonomy.skills.items()})
-    problems += _cycles("domain", {k: v.parents for k, v in taxonomy.domains.items()})
-    return problems
-
-
-def _cycles(kind: str, parents: Mapping[str, tuple[str, ...]]) -> list[str]:
-    problems, done = [], set()
-    for root in parents:
-        path: list[str] = []
-        stack: list[tuple[str, int]] = [(root, 0)]
-        while stack:
-            node, index = stack.pop()
-            del path[index:]
-            if node in path:
-                problems.append(
-                    f"{kind} parents form a cycle: {' ⇒ '.join([*path[path.index(node) :], node])}"
-                )
-                break
-            if node in done or node not in parents:
-                continue
-            path.append(node)
-            stack.extend((parent, index + 1) for parent in parents[node])
-        done.add(root)
-    return sorted(set(problems))
 
 
 def _files(paths: Iterable[Path]) -> list[Path]:
