@@ -266,3 +266,25 @@ def test_token_command_prints_a_working_token_once_and_revokes_it(client, world,
     call_command("token", "revoke", raw[:11])
     assert client.get("/api/plan-lines", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
     assert not ApiToken.objects.filter(digest=raw).exists()  # only the digest is stored
+
+
+def test_listing_runs_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
+    # given many more requisitions than the fixture's three
+    from talentdrive.plans.services import requisition_create
+
+    world.campus_line.target = 100
+    world.campus_line.save()
+    for n in range(30):
+        requisition_create(
+            plan_line=world.campus_line,
+            external_id=f"R-BULK-{n}",
+            title_zh="批量",
+            title_en="Bulk",
+            status="open",
+            recruiters=[world.users["other_recruiter"]],
+            actor=None,
+        )
+    for who, expected in (("anonymous", 32), ("admin", 33)):  # the draft is not public
+        with django_assert_max_num_queries(10):
+            body = call(client, world, who, "get", "/api/requisitions", {"limit": 50}).json()
+        assert len(body["items"]) == expected

@@ -43,3 +43,12 @@ def test_missing_file_and_unknown_drive_are_clear_errors(db, tmp_path):
         call_command("td_import", "plan", str(tmp_path / "nope.xlsx"))
     with pytest.raises(CommandError, match='unknown drive "nope"'):
         call_command("td_export", "plan", "--drive", "nope", "-o", str(tmp_path / "x.csv"))
+
+
+def test_import_records_the_named_administrator(admin_user, recruiter, capsys):
+    from talentdrive.audit.models import AuditEvent
+
+    with pytest.raises(CommandError, match="not an administrator"):
+        call_command("td_import", "plan", str(EXAMPLES / "plan.xlsx"), "--user", "recruiter")
+    call_command("td_import", "plan", str(EXAMPLES / "plan.xlsx"), "--user", "admin")
+    assert AuditEvent.objects.filter(action="plan_line.create", actor=admin_user).count() == 10

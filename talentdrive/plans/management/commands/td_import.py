@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from talentdrive.accounts.models import User
 from talentdrive.plans.importing import plan_import
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--drive", help="drive code for rows without a drive column")
         parser.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+        parser.add_argument("--user", help="administrator to record as the actor (default: the system)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -25,12 +27,21 @@ class Command(BaseCommand):
             content = path.read_bytes()
         except OSError as error:
             raise CommandError(f"cannot read {path}: {error.strerror}") from error
+        actor = None
+        if options["user"]:
+            actor = User.objects.filter(username=options["user"], is_active=True).first()
+            if actor is None:
+                raise CommandError(f'no active user "{options["user"]}"')
+            if not actor.is_drive_admin:
+                raise CommandError(
+                    f"{actor.username} is not an administrator; only administrators may import"
+                )
         report = plan_import(
             kind=options["kind"],
             filename=path.name,
             content=content,
             drive_code=options["drive"],
-            actor=None,
+            actor=actor,
             dry_run=options["dry_run"],
         )
         for problem in report.errors:
