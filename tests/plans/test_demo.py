@@ -88,6 +88,17 @@ def test_every_demo_skill_id_is_in_the_taxonomy():
     assert sorted(used - known) == []
 
 
+@pytest.mark.skipif(
+    not (TAXONOMY_DIR / "domains.yaml").is_file(), reason="the domain taxonomy is not in this tree"
+)
+def test_every_demo_domain_is_in_the_taxonomy():
+    document = yaml.safe_load((TAXONOMY_DIR / "domains.yaml").read_text(encoding="utf-8")) or {}
+    known = {entry["id"] for entry in document.get("domains") or ()}
+    used = {spec.domain for spec in build_demo_plan().requisitions if spec.domain}
+    assert used == {"healthcare"}
+    assert used <= known
+
+
 # Loaded into the database
 
 

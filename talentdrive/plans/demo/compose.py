@@ -27,8 +27,9 @@ class AdContext:
 
 def compose_title(context: AdContext, *, campus_class: str) -> Phrase:
     """The zh and en titles, each in the form a recruiter in that language would write."""
-    role_zh, role_en = context.role
-    short_zh, short_en = context.team_short
+    # Chinese job titles run Latin words straight into the characters ("AI产品经理").
+    role_zh, role_en = context.role[0].replace(" ", ""), context.role[1]
+    short_zh, short_en = context.team_short[0].replace(" ", ""), context.team_short[1]
     if context.channel == "campus":
         if context.programme:
             return (
