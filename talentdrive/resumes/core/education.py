@@ -48,7 +48,22 @@ _SCHOOL_EN = re.compile(
     r"(?:,\s*(?P<campus>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:$|[—–|•·(]|\s-\s|\s{2})))?"
 )
 _BIG_CITIES = frozenset(
-    ["Beijing", "Shanghai", "Hangzhou", "Guangzhou", "Shenzhen", "Nanjing", "Stanford", "Cambridge", "Boston", "London", "Singapore", "Toronto", "Zurich", "Baltimore"]
+    [
+        "Beijing",
+        "Shanghai",
+        "Hangzhou",
+        "Guangzhou",
+        "Shenzhen",
+        "Nanjing",
+        "Stanford",
+        "Cambridge",
+        "Boston",
+        "London",
+        "Singapore",
+        "Toronto",
+        "Zurich",
+        "Baltimore",
+    ]
 )
 _SCHOOL_RANK = (
     (

@@ -24,7 +24,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "skills", "technical skills", "skill", "core skills", "tech stack", "technologies", "skills & tools",
     ),
     "publications": (
-        "论文", "发表", "论文发表", "发表论文", "学术成果", "学术论文", "科研成果", "论文及专利", "发表文章",
+        "论文", "发表", "论文发表", "专利", "论文与专利", "论文和专利", "发表论文", "学术成果", "学术论文", "科研成果", "论文及专利", "发表文章",
         "publications", "selected publications", "papers", "publication", "research papers",
     ),
     "awards": (
@@ -36,14 +36,14 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "个人简介", "自我评价", "个人总结", "个人信息", "基本信息", "个人资料", "求职意向", "联系方式",
         "summary", "about", "about me", "profile", "personal information", "objective", "contact", "personal details",
     ),
-    "other": ("语言", "兴趣爱好", "证书", "languages", "interests", "certificates", "certifications", "activities", "references"),
+    "other": ("语言", "兴趣爱好", "证书", "工具", "tools", "languages", "interests", "certificates", "certifications", "activities", "references"),
 }  # fmt: skip
 _KIND_BY_PHRASE = {phrase: kind for kind, phrases in _HEADINGS.items() for phrase in phrases}
 _PHRASE = "|".join(sorted((re.escape(p) for p in _KIND_BY_PHRASE), key=len, reverse=True))
 # Decorations around a heading: numbering (一、 1. I.), bullets, markdown hashes, brackets, trailing colons.
 _HEADING = re.compile(
     rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[IVX]+\.)?\s*"
-    rf"(?P<first>{_PHRASE})(?:\s*(?:[/|&｜、]|and)?\s*(?P<second>{_PHRASE}))?"
+    rf"(?P<first>{_PHRASE})(?:\s*(?:[/|&｜、与及和]|and)?\s*(?P<second>{_PHRASE}))?"
     rf"\s*[】\])）]?\s*[:：]?\s*[-=_—]*\s*$",
     re.IGNORECASE,
 )
