@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -63,6 +64,18 @@ _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 12), "autumn":
 def find_ranges(text: str, offset: int = 0) -> list[DateRange]:
     """Every date range in text, offsets shifted by offset; a range ending in 至今/present is current.
     A season ("Summer 2018") is a range of its months."""
+    found = _ranges(text)
+    if not offset:
+        return list(found)
+    return [
+        DateRange(r.start, r.end, r.current, r.start_offset + offset, r.end_offset + offset) for r in found
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _ranges(text: str) -> tuple[DateRange, ...]:
+    # Lines are looked at by several extractors; the cache makes that one regex pass per line.
+    offset = 0
     ranges = []
     if not DATE_RANGE.search(text):
         for match in _SEASON.finditer(text):
@@ -77,14 +90,14 @@ def find_ranges(text: str, offset: int = 0) -> list[DateRange]:
                     offset + match.end(),
                 )
             )
-        return ranges
+        return tuple(ranges)
     for match in DATE_RANGE.finditer(text):
         start, start_now = _point(match, "a")
         end, current = _point(match, "b")
         if start is None or start_now:
             continue
         ranges.append(DateRange(start, end, current, offset + match.start(), offset + match.end()))
-    return ranges
+    return tuple(ranges)
 
 
 def find_point(text: str) -> str | None:

@@ -13,12 +13,13 @@ from .sections import Line, Section
 _INTERN = re.compile(r"实习|\bintern(?:ship)?\b", re.I)
 # Student roles held while studying do not count as professional experience.
 _STUDENT = re.compile(r"undergraduate|student|teaching assistant|学生|助教|在读", re.I)
+_SENTENCE_END = re.compile(r"[。；;]|\.\s")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
 
 def _header_candidate(line: Line) -> bool:
     text = line.text
-    return len(text) <= 70 and not _BULLET.match(text) and not re.search(r"[。；;]|\.\s", text)
+    return len(text) <= 70 and not _BULLET.match(text) and not _SENTENCE_END.search(text)
 
 
 def _without_date(line: Line, anchor: DateRange) -> str:

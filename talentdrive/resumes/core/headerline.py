@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 KNOWN_EMPLOYERS = (
     "字节跳动", "阿里巴巴", "阿里云", "蚂蚁集团", "腾讯", "百度", "华为", "美团", "京东", "网易", "小米", "快手", "拼多多",
@@ -37,6 +38,9 @@ _SCRIPT_BOUNDARY = re.compile(
 _PAREN = re.compile(r"\s*[(（]([^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*)[)）]")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CITY_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,3}市")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_FIGURES = re.compile(r"[\d.\s/-]+")
 _PLACES = frozenset(
     ["china", "usa", "united", "states", "united", "kingdom", "canada", "germany", "france", "switzerland", "japan", "singapore", "india", "nigeria", "australia", "netherlands", "italy", "spain", "korea", "south", "korea", "israel", "sweden", "remote", "hybrid", "onsite", "beijing", "shanghai", "hangzhou", "guangzhou", "shenzhen", "nanjing", "chengdu", "wuhan", "suzhou", "xi'an", "tianjin", "chongqing", "hong", "kong", "taipei", "seattle", "new", "york", "san", "francisco", "mountain", "view", "redmond", "london", "sunnyvale", "menlo", "park", "palo", "alto", "cupertino", "toronto", "ottawa", "montreal", "vancouver", "waterloo", "boston", "cambridge", "zurich", "munich", "berlin", "paris", "milan", "lagos", "irvine", "los", "angeles", "san", "jose", "san", "diego", "austin", "chicago", "pittsburgh", "atlanta", "baltimore", "denver", "bangalore", "bengaluru", "hyderabad", "tel", "aviv", "amsterdam", "stockholm", "dublin", "edinburgh", "oxford", "tokyo", "seoul", "sydney", "melbourne", "远程", "中国", "北京", "上海", "杭州", "广州", "深圳", "南京", "成都", "武汉", "西安", "苏州", "香港", "新加坡"]
 ) | {"new york", "san francisco", "mountain view", "menlo park", "palo alto", "hong kong", "los angeles", "san jose",
@@ -105,14 +109,12 @@ _REGION_CODES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_place(text: str) -> bool:
-    return (
-        text in _REGION_CODES
-        or text.lower() in _PLACES
-        or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}市", text))
-    )
+    return text in _REGION_CODES or text.lower() in _PLACES or bool(_CITY_SUFFIX.fullmatch(text))
 
 
+@lru_cache(maxsize=8192)
 def scores(part: str) -> tuple[int, int]:
     """(employer-likeness, title-likeness) of a header part."""
     org = 3 * len(_KNOWN.findall(part)) + len(_ORG.findall(part))
@@ -131,7 +133,7 @@ def _drop_parenthetical(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
-        if re.match(r"[\u4e00-\u9fffA-Za-z]", text[match.end() : match.end() + 1]):
+        if _LETTER.match(text, match.end()):
             return match.group()
         if not inner or is_place(inner):
             return ""
@@ -194,7 +196,7 @@ def header_parts(text: str, *, weak: bool = False) -> list[str]:
         for group in groups:
             for piece in _pieces(group):
                 piece = _clean(piece)
-                if len(piece) >= 2 and not is_place(piece) and not re.fullmatch(r"[\d.\s/-]+", piece):
+                if len(piece) >= 2 and not is_place(piece) and not _FIGURES.fullmatch(piece):
                     parts.append(piece)
     return parts
 

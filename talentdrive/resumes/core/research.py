@@ -34,7 +34,13 @@ def _items(lines: tuple[Line, ...]) -> list[list[Line]]:
     items: list[list[Line]] = []
     for line in lines:
         starts = _ENTRY_START.match(line.text) or _VENUE_TAG.match(line.text)
-        if not items or starts or len(items[-1]) >= 4 or items[-1][-1].text.endswith((".", "。")) and line.text[:1].isupper():
+        if (
+            not items
+            or starts
+            or len(items[-1]) >= 4
+            or items[-1][-1].text.endswith((".", "。"))
+            and line.text[:1].isupper()
+        ):
             items.append([line])
         else:
             items[-1].append(line)
