@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from talentdrive.accounts.models import User
 from talentdrive.accounts.services import api_token_authenticate
@@ -42,8 +42,18 @@ class OptionalStaffAuth(ApiTokenAuth):
         return AnonymousUser()
 
 
-# Staff calls: a bearer token, or the signed-in session of the back office (CSRF-checked by ninja).
-staff_auth = [ApiTokenAuth(), django_auth]
+class StaffSessionAuth(SessionAuth):
+    """The back office's session, CSRF-checked; a caller with no session is unauthenticated (401), not 403."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
+# Staff calls: a bearer token, or the signed-in session of the back office (CSRF-checked).
+staff_auth = [ApiTokenAuth(), StaffSessionAuth()]
 # Reads open to the public: anonymous callers get the public view.
 reader_auth = [OptionalStaffAuth()]
 

@@ -28,6 +28,12 @@ def make_user(username: str, role: str, **extra) -> User:
 
 
 @pytest.fixture
+def client() -> Client:
+    # As a browser or script meets the API: CSRF is enforced for session writes.
+    return Client(enforce_csrf_checks=True)
+
+
+@pytest.fixture
 def world(plan_line, team) -> World:
     group = BusinessGroup.objects.get(code="flagship")
     other_team = Team.objects.create(code="glasses", group=group, name_zh="智能眼镜", name_en="Smart glasses")
