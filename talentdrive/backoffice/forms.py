@@ -173,7 +173,7 @@ class ImportForm(forms.Form):
     KIND_CHOICES = (("plan", _("Plan lines")), ("requisitions", _("Requisitions")))
 
     kind = forms.ChoiceField(label=_("What the file holds"), choices=KIND_CHOICES)
-    drive = forms.ChoiceField(label=_("Drive"))
+    drive = forms.ChoiceField(label=_("Drive"), required=False)
     file = forms.FileField(label=_("CSV or XLSX file"))
 
     def __init__(self, *args: Any, drives: list[tuple[str, str]], **kwargs: Any) -> None:

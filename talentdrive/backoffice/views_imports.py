@@ -31,7 +31,8 @@ def _pending_dir() -> Path:
 
 
 def _drive_choices() -> list[tuple[str, str]]:
-    return [(drive.code, drive.name) for drive in drive_list()]
+    # The empty choice defers to the drive named in the file itself (its drive sheet or drive column).
+    return [("", _("As named in the file"))] + [(drive.code, drive.name) for drive in drive_list()]
 
 
 def _discard_pending(request: HttpRequest) -> None:
@@ -52,7 +53,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             kind=form.cleaned_data["kind"],
             filename=upload.name,
             content=content,
-            drive_code=form.cleaned_data["drive"],
+            drive_code=form.cleaned_data["drive"] or None,
             actor=request.user,  # type: ignore[arg-type]
             dry_run=True,
         )
@@ -94,7 +95,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
         kind=pending["kind"],
         filename=pending["filename"],
         content=content,
-        drive_code=pending["drive"],
+        drive_code=pending["drive"] or None,
         actor=request.user,  # type: ignore[arg-type]
         dry_run=False,
     )

@@ -11,8 +11,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from talentdrive.backoffice.access import PLAN_READERS, staff_view
-from talentdrive.insights.core.progress import DIMENSIONS, Figures, ProgressReport, ProgressRow, csv_rows
-from talentdrive.insights.selectors import progress_report
+from talentdrive.insights.core.progress import (
+    DIMENSIONS,
+    Figures,
+    ProgressReport,
+    ProgressRow,
+    csv_rows,
+    next_dimension,
+)
+from talentdrive.insights.selectors import dimension_member_labels, progress_report
 from talentdrive.plans.models import Drive
 from talentdrive.plans.selectors import drive_list
 
@@ -39,6 +46,8 @@ class RowView:
     row: ProgressRow
     bar: Bar
     drill_url: str | None
+    # Each cross-tab cell with its drill-down address, in column order.
+    cells: tuple[tuple[Figures, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,7 @@ class FilterChip:
     dimension: str
     dimension_label: str
     key: str
+    label: str
     remove_url: str
 
 
@@ -59,7 +69,7 @@ def _bar(figures: Figures, scale: int) -> Bar:
     return Bar(
         target=width(figures.target),
         committed=width(figures.committed),
-        open=width(figures.open + figures.hired),
+        open=width(figures.open),
         hired=width(figures.hired),
     )
 
@@ -114,12 +124,22 @@ def progress(request: HttpRequest) -> HttpResponse:
         if report.next_dimension is not None:
             drill_filters = {**filters, report.group_by: row.member.key}
             drill_url = "?" + _query(drive, report.next_dimension, None, drill_filters)
-        rows.append(RowView(row=row, bar=_bar(row.figures, row_scale), drill_url=drill_url))
+        cells: list[tuple[Figures, str | None]] = []
+        for column, cell in zip(report.columns, row.cells, strict=True):
+            assert report.across is not None  # noqa: S101 - columns exist only with ``across``
+            cell_filters = {**filters, report.group_by: row.member.key, report.across: column.key}
+            cell_next = next_dimension(group_by=report.group_by, filtered=cell_filters)
+            cells.append((cell, "?" + _query(drive, cell_next, None, cell_filters) if cell_next else None))
+        rows.append(
+            RowView(row=row, bar=_bar(row.figures, row_scale), drill_url=drill_url, cells=tuple(cells))
+        )
+    labels = dimension_member_labels(filters=filters)
     chips = [
         FilterChip(
             dimension=name,
             dimension_label=str(DIMENSION_LABELS[name]),
             key=key,
+            label=labels.get(name, key),
             remove_url="?"
             + _query(drive, report.group_by, report.across, {k: v for k, v in filters.items() if k != name}),
         )

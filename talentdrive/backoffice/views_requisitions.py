@@ -83,7 +83,8 @@ def _matching_url(pk: int) -> str | None:
 def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     requisition = _get_visible(request, pk)
     can_edit = requisition_can_edit(user=_user(request), requisition=requisition)
-    transitions = sorted(ALLOWED_TRANSITIONS[requisition.status]) if can_edit else []
+    allowed = ALLOWED_TRANSITIONS[requisition.status] if can_edit else frozenset()
+    transitions = [status for status in RequisitionStatus.values if status in allowed]
     context = {
         "nav": "requisitions",
         "requisition": requisition,

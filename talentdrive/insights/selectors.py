@@ -23,7 +23,16 @@ from talentdrive.insights.core.progress import (
     assemble,
 )
 from talentdrive.pipeline.models import Application, Stage
-from talentdrive.plans.models import Channel, Drive, PlanLine, Requisition, RequisitionStatus
+from talentdrive.plans.models import (
+    Channel,
+    City,
+    Drive,
+    FocusArea,
+    PlanLine,
+    Requisition,
+    RequisitionStatus,
+    Team,
+)
 
 # Where each dimension's key lives, seen from a plan line.
 DIMENSION_KEY: dict[str, str] = {
@@ -223,3 +232,20 @@ def drive_headlines(*, user: User, drives: QuerySet[Drive]) -> dict[int, Figures
     for values in hires:
         add(values["requisition__plan_line__drive_id"], Figures(hired=values["total"]))
     return totals
+
+
+def dimension_member_labels(*, filters: Mapping[str, str]) -> dict[str, str]:
+    """Display names for the filtered members (one small query per filtered dimension), keyed by dimension."""
+    models: dict[str, type[City] | type[FocusArea] | type[Team]] = {
+        "city": City,
+        "area": FocusArea,
+        "team": Team,
+    }
+    labels: dict[str, str] = {}
+    for dimension, key in filters.items():
+        if dimension == "channel":
+            labels[dimension] = str(Channel(key).label) if key in Channel.values else key
+        elif dimension in models:
+            member = models[dimension].objects.filter(code=key).first()
+            labels[dimension] = member.name if member is not None else key
+    return labels

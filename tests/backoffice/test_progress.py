@@ -46,6 +46,7 @@ def test_drill_down_link_and_htmx_partial(client, world):
     assert row_figures(html, "Campus hiring (校园招聘)") == ["4", "3", "0", "1", "0", "1", "0"]
     assert row_figures(html, "Total") == ["9", "5", "1", "1", "0", "4", "2"]
     assert "group=area" in html and "channel=campus" in html  # the next level of drill-down
+    assert "City: Shanghai" in html  # the active filter, by name, removable
 
 
 def test_cross_tab_has_totals_row_and_column(client, world):
@@ -61,6 +62,8 @@ def test_cross_tab_has_totals_row_and_column(client, world):
         for cell in re.findall(r'<td class="num[^"]*">(.*?)</td>', total_row, re.S)
     ]
     assert cells == ["5/4/11", "1/3/6", "6/7/17"]
+    # each cell drills into its city and channel at once
+    assert "?drive=ai-2026&amp;group=area&amp;city=beijing&amp;channel=experienced" in html
 
 
 def test_progress_page_query_count_is_pinned(client, world, django_assert_max_num_queries):
@@ -148,3 +151,14 @@ def test_bad_parameters_fall_back_to_defaults(client, world):
     response = client.get(reverse("backoffice:progress"), {"drive": "nope", "group": "salary", "across": "x"})
     assert response.status_code == 200
     assert row_figures(response.content.decode(), "Total")[0] in {"17", "100"}
+
+
+def test_drilled_page_query_count_is_pinned(client, world, django_assert_max_num_queries):
+    client.force_login(world.users["admin"])
+    # as the unfiltered page, plus one query naming each filtered member
+    with django_assert_max_num_queries(9):
+        response = client.get(
+            reverse("backoffice:progress"),
+            {"drive": "ai-2026", "group": "team", "city": "beijing", "area": "llm"},
+        )
+    assert row_figures(response.content.decode(), "Total") == ["2", "0", "0", "0", "0", "0", "2"]
