@@ -222,3 +222,30 @@ def test_spoken_languages_need_list_context(taxonomy):
 def test_lowercase_words_do_not_stand_for_capitalised_tools(taxonomy):
     assert ids(taxonomy.find_skills("Ray; ZeRO")) == ["ray", "deepspeed"]
     assert ids(taxonomy.find_skills("x-ray images with zero padding")) == []
+
+
+def test_django_side_reads_the_administrators_directories(settings, tmp_path):
+    from talentdrive.matching.taxonomy_loader import get_taxonomy
+
+    (tmp_path / "site.yaml").write_text(
+        "skills:\n  - {id: site-tool, en: SiteTool, zh: 站点工具}\n", encoding="utf-8"
+    )
+    settings.TALENTDRIVE_TAXONOMY_DIRS = [str(tmp_path)]
+    assert ids(get_taxonomy().find_skills("会用站点工具")) == ["site-tool"]
+    settings.TALENTDRIVE_TAXONOMY_DIRS = []
+    assert "site-tool" not in get_taxonomy().skills
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "onet").is_dir(), reason="../shared/data/onet is not available")
+def test_derived_english_names_are_up_to_date():
+    import importlib.util
+
+    import yaml
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_taxonomy_en.py"
+    spec = importlib.util.spec_from_file_location("build_taxonomy_en", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = yaml.safe_load(module.OUTPUT.read_text(encoding="utf-8"))
+    assert committed == module.build(SHARED_DATA)
