@@ -302,8 +302,7 @@ def _requisition_row(item: tuple[Any, ...]) -> list[Any]:
     return [values[column] for column in REQUISITION_EXPORT_COLUMNS]
 
 
-def main() -> None:
-    out = ROOT / "examples"
+def main(out: Path = ROOT / "examples") -> None:
     out.mkdir(exist_ok=True)
     plan_rows = [_plan_row(*line) for line in PLAN]
     (out / "plan.xlsx").write_bytes(_workbook("plan", PLAN_EXPORT_COLUMNS, plan_rows, drive_sheet=True))
@@ -317,7 +316,7 @@ def main() -> None:
     bad_rows.append(_plan_row("EX-BJ-EXP-LLM", "guangzhou", "campus", "llm", "ex-health", 2))
     (out / "bad-plan.xlsx").write_bytes(_workbook("plan", PLAN_EXPORT_COLUMNS, bad_rows, drive_sheet=True))
     for name in ("plan.xlsx", "requisitions.xlsx", "bad-plan.xlsx"):
-        print(f"wrote examples/{name}")
+        print(f"wrote {out / name}")
 
 
 if __name__ == "__main__":

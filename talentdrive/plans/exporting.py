@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
@@ -59,6 +60,8 @@ REQUISITION_EXPORT_COLUMNS = (
 # Zip entries carry a timestamp; a fixed one makes the same data export to the same bytes.
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 FIXED_DOC_TIME = dt.datetime(2026, 1, 1)
+FIXED_DOC_STAMP = b"2026-01-01T00:00:00Z"
+MODIFIED_STAMP = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _plan_rows(drive: Drive | None) -> Iterator[list[Any]]:
@@ -171,7 +174,11 @@ def normalise_zip(content: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time as "modified" whatever the properties say.
+                data = MODIFIED_STAMP.sub(rb"\g<1>" + FIXED_DOC_STAMP + rb"\g<2>", data)
+            target.writestr(entry, data)
     return out.getvalue()
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -106,3 +107,6 @@ def test_export_columns_and_values(populated):
 def test_same_data_exports_to_the_same_bytes(populated):
     first = plan_export(kind="plan", drive=populated.drive, file_format="xlsx")
     assert plan_export(kind="plan", drive=populated.drive, file_format="xlsx") == first
+    # no save-time stamp inside, so exports a second apart are equal too
+    core = zipfile.ZipFile(io.BytesIO(first)).read("docProps/core.xml")
+    assert b"2026-01-01T00:00:00Z</dcterms:modified>" in core

@@ -118,3 +118,16 @@ def test_example_bad_plan_reports_three_rows_and_writes_nothing(db):
     assert not Drive.objects.filter(code="example-2027").exists()
     assert PlanLine.objects.count() == 0
     assert Requisition.objects.count() == 0
+
+
+def test_shipped_examples_are_what_the_script_writes(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_examples", EXAMPLES.parent / "scripts" / "make_examples.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    for name in ("plan.xlsx", "requisitions.xlsx", "bad-plan.xlsx"):
+        assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), name
