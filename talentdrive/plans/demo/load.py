@@ -15,8 +15,15 @@ from talentdrive.accounts.models import User
 from talentdrive.plans.demo import organisation as org
 from talentdrive.plans.demo.plan import SEED, build_demo_plan
 from talentdrive.plans.demo.users import DEMO_USERS, DemoUser
-from talentdrive.plans.models import BusinessGroup, City, Drive, FocusArea, PlanLine, Team
-from talentdrive.plans.services import requisition_change_status, requisition_create
+from talentdrive.plans.models import BusinessGroup, City, Drive, FocusArea, Team
+from talentdrive.plans.services import (
+    business_group_create,
+    drive_upsert,
+    plan_line_upsert,
+    requisition_change_status,
+    requisition_create,
+    team_create,
+)
 
 PAUSE_REASON = "Waiting for the team's budget review before interviewing further."
 
@@ -32,17 +39,23 @@ class DemoLoadResult:
 
 
 def _ensure_organisation() -> dict[str, Team]:
-    groups = {}
-    for group in org.GROUPS:
-        groups[group.code], _ = BusinessGroup.objects.get_or_create(
-            code=group.code, defaults={"name_zh": group.name_zh, "name_en": group.name_en}
-        )
-    teams = {}
-    for team in org.TEAMS:
-        teams[team.code], _ = Team.objects.get_or_create(
-            code=team.code,
-            defaults={"group": groups[team.group], "name_zh": team.name_zh, "name_en": team.name_en},
-        )
+    """Business groups and teams, created through the plan services unless they already exist."""
+    groups = {group.code: group for group in BusinessGroup.objects.all()}
+    for spec in org.GROUPS:
+        if spec.code not in groups:
+            groups[spec.code] = business_group_create(
+                code=spec.code, name_zh=spec.name_zh, name_en=spec.name_en, actor=None
+            )
+    teams = {team.code: team for team in Team.objects.all()}
+    for team_spec in org.TEAMS:
+        if team_spec.code not in teams:
+            teams[team_spec.code] = team_create(
+                code=team_spec.code,
+                name_zh=team_spec.name_zh,
+                name_en=team_spec.name_en,
+                group=groups[team_spec.group],
+                actor=None,
+            )
     return teams
 
 
@@ -99,34 +112,34 @@ def demo_drive_load(*, seed: int = SEED) -> DemoLoadResult:
         return _existing_result(existing)
 
     admin = users["admin"]
-    drive = Drive.objects.create(
+    drive, _ = drive_upsert(
         code=org.DRIVE_CODE,
         name_zh=org.DRIVE_NAME_ZH,
         name_en=org.DRIVE_NAME_EN,
         total_target=org.DRIVE_TOTAL,
         starts_on=org.DRIVE_STARTS_ON,
         ends_on=org.DRIVE_ENDS_ON,
+        cities=[cities[code] for code in org.DRIVE_CITIES],
         channels=list(org.DRIVE_CHANNELS),
-        story_zh=org.DRIVE_STORY_ZH,
-        story_en=org.DRIVE_STORY_EN,
+        actor=admin,
     )
-    drive.cities.set([cities[code] for code in org.DRIVE_CITIES])
+    # The story is portal copy, not plan data, so it is not part of the drive's audited fields.
+    Drive.objects.filter(pk=drive.pk).update(story_zh=org.DRIVE_STORY_ZH, story_en=org.DRIVE_STORY_EN)
 
     plan = build_demo_plan(seed)
     areas = {area.code: area for area in FocusArea.objects.all()}
-    PlanLine.objects.bulk_create(
-        PlanLine(
+    plan_lines = {}
+    for line_spec in plan.plan_lines:
+        plan_lines[line_spec.external_id], _ = plan_line_upsert(
             drive=drive,
-            external_id=line.external_id,
-            city=cities[line.city],
-            channel=line.channel,
-            focus_area=areas[line.area],
-            team=teams[line.team],
-            target=line.target,
+            external_id=line_spec.external_id,
+            city=cities[line_spec.city],
+            channel=line_spec.channel,
+            focus_area=areas[line_spec.area],
+            team=teams[line_spec.team],
+            target=line_spec.target,
+            actor=admin,
         )
-        for line in plan.plan_lines
-    )
-    plan_lines = {line.external_id: line for line in drive.plan_lines.all()}
 
     managers = {spec.manages_team: users[spec.username] for spec in DEMO_USERS if spec.manages_team}
     recruiter_specs = [spec for spec in DEMO_USERS if spec.role == "recruiter"]
