@@ -247,7 +247,7 @@ def _count_applications(env: dict[str, str]) -> tuple[int, int]:
 
 
 def _search_paths(ids: dict[str, list[str]], count: int) -> list[str]:
-    paths = []
+    paths: list[str] = []
     n = 0
     while len(paths) < count:
         city = ids["city"][n % len(ids["city"])]

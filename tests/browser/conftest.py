@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pipeline.factories import reseed_after
+
 # The live server runs in a thread of this process; Playwright's sync API runs an event loop here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -68,24 +70,10 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def _reseed_reference_data() -> None:
-    """Put back the cities and focus areas that a migration seeds and a live-server test's flush removes."""
-    import importlib
-
-    from django.apps import apps
-
-    migration = importlib.import_module("talentdrive.plans.migrations.0002_seed_cities_and_focus_areas")
-    migration.seed(apps, None)
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    # Runs after every fixture finaliser, including the flush that ends a transactional test, so
+    # Runs after every fixture finaliser, including the flush that ends a live-server test, so
     # whichever test runs next on this worker finds the reference data the migrations promise.
     yield
-    if "live_server" not in getattr(item, "fixturenames", ()):
-        return
-    from pytest_django.plugin import blocking_manager_key
-
-    with item.config.stash[blocking_manager_key].unblock():
-        _reseed_reference_data()
+    if nextitem is not None:  # after the last test the test database is already gone
+        reseed_after(item)

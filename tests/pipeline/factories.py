@@ -80,3 +80,29 @@ def applicant(
 
 def resume_upload(content: bytes | None = None, filename: str = "resume.pdf") -> ResumeUpload:
     return ResumeUpload(filename=filename, content=content if content is not None else pdf_bytes())
+
+
+def reseed_reference_data() -> None:
+    """Put back the cities and focus areas a migration seeds, which a transactional test's flush removes."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("talentdrive.plans.migrations.0002_seed_cities_and_focus_areas")
+    migration.seed(apps, None)
+
+
+def flushes_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    fixtures = getattr(item, "fixturenames", ())
+    return transactional or "live_server" in fixtures or "transactional_db" in fixtures
+
+
+def reseed_after(item) -> None:
+    if not flushes_database(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        reseed_reference_data()
