@@ -15,6 +15,7 @@ from talentdrive.matching.core.scoring import (
     DEFAULT_WEIGHTS,
     NO_FILTERS,
     Filters,
+    Query,
     Weights,
     combine,
     compile_query,
@@ -85,11 +86,14 @@ def _skill_matches(
     profile: CandidateProfile | None,
 ) -> tuple[list[SkillMatch], list[str]]:
     mentions = {s.skill_id: s.mentions for s in profile.skills} if profile else {}
+    # The candidate's own skill wins over a descendant that implies it (CUDA itself before "via").
+    satisfied_by = {own: own for own in own_ids}
+    for own in own_ids:
+        for ancestor in ancestors(own):
+            satisfied_by.setdefault(ancestor, own)
     matched, missing = [], []
     for skill in wanted:
-        via = next((own for own in own_ids if own == skill), None)
-        if via is None:
-            via = next((own for own in own_ids if skill in ancestors(own)), None)
+        via = satisfied_by.get(skill)
         if via is None:
             missing.append(skill)
         else:
@@ -112,9 +116,11 @@ def explain_rows(
     profiles: Mapping[str, CandidateProfile] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
     semantic: np.ndarray | None = None,
+    query: Query | None = None,
 ) -> list[Match]:
     """Full explanations for the given rows, in the given order."""
-    query = compile_query(index, requirements, weights=weights, semantic=semantic is not None)
+    if query is None:
+        query = compile_query(index, requirements, weights=weights, semantic=semantic is not None)
     values = components(index, query, rows, semantic=semantic)
     scores = combine(query, values)
     own_columns = _own_columns_for(index, rows)
@@ -194,6 +200,7 @@ def rank_candidates(
         profiles=profiles,
         weights=weights,
         semantic=semantic,
+        query=query,
     )
     return Ranking(tuple(matches), top.considered, top.eligible, tuple(warnings))
 

@@ -53,6 +53,7 @@ class MatchIndex:
     domain_column: dict[str, int] = field(init=False)
     key_row: dict[str, int] | None = field(init=False, default=None)
     _own_by_row: sp.csr_matrix | None = field(init=False, default=None)
+    _row_major: dict[str, sp.csr_matrix] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.skill_column = {s: i for i, s in enumerate(self.skill_ids)}
@@ -67,6 +68,14 @@ class MatchIndex:
         if self._own_by_row is None:
             self._own_by_row = self.own.tocsr()
         return self._own_by_row
+
+    def by_row(self, name: str) -> sp.csr_matrix:
+        """Row-major copy of a matrix ("skills", "terms", "domains"), made once: scoring a subset of
+        candidates reads their rows, which costs their own entries instead of whole columns."""
+        matrix = self._row_major.get(name)
+        if matrix is None:
+            matrix = self._row_major[name] = getattr(self, name).tocsr()
+        return matrix
 
     def row_of(self, key: str) -> int | None:
         if self.key_row is None:

@@ -115,14 +115,28 @@ def compile_query(
 
 
 def column_sum(
-    matrix: sp.csc_matrix, columns: Sequence[int], rows: np.ndarray | None, n_rows: int
+    matrix: sp.csc_matrix,
+    columns: Sequence[int],
+    rows: np.ndarray | None,
+    n_rows: int,
+    by_row: sp.csr_matrix | None = None,
 ) -> np.ndarray:
-    """Σ over columns of matrix values, for every row (rows=None) or for the given rows only."""
+    """Σ over columns of matrix values, for every row (rows=None) or for the given rows only.
+
+    All rows: scatter each column's postings into a dense vector. A subset: multiply its rows of the
+    row-major copy by the column indicator when given (cost ∝ the subset's entries), otherwise probe
+    each column by binary search (cheap for the few rows of an explanation).
+    """
+    columns = [c for c in columns if c >= 0]
+    if rows is not None and by_row is not None:
+        if not columns:
+            return np.zeros(rows.shape[0], dtype=np.float32)
+        indicator = np.zeros(by_row.shape[1], dtype=np.float32)
+        np.add.at(indicator, columns, 1.0)
+        return np.asarray(by_row[rows] @ indicator, dtype=np.float32).ravel()
     out = np.zeros(n_rows if rows is None else rows.shape[0], dtype=np.float32)
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     for column in columns:
-        if column < 0:
-            continue
         start, end = indptr[column], indptr[column + 1]
         if start == end:
             continue
@@ -137,9 +151,13 @@ def column_sum(
 
 
 def components(
-    index: MatchIndex, query: Query, rows: np.ndarray | None = None, semantic: np.ndarray | None = None
+    index: MatchIndex,
+    query: Query,
+    rows: np.ndarray | None = None,
+    semantic: np.ndarray | None = None,
+    only: frozenset[str] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Every applicable component ∈ [0, 1], for all rows or for the given rows."""
+    """Every applicable component ∈ [0, 1] (or just those in ``only``), for all rows or the given rows."""
     n = len(index)
 
     def take(array: np.ndarray) -> np.ndarray:
@@ -147,14 +165,21 @@ def components(
 
     requirements = query.requirements
     values: dict[str, np.ndarray] = {}
-    w = query.weights
+    w = {name: weight for name, weight in query.weights.items() if only is None or name in only}
+    big = rows is not None
+    skills_rows = index.by_row("skills") if big else None
+    domain_rows = index.by_row("domains") if big else None
     if "must" in w:
-        values["must"] = column_sum(index.skills, query.must_columns, rows, n) / len(query.must_columns)
+        values["must"] = column_sum(index.skills, query.must_columns, rows, n, skills_rows) / len(
+            query.must_columns
+        )
     if "nice" in w:
-        values["nice"] = column_sum(index.skills, query.nice_columns, rows, n) / len(query.nice_columns)
+        values["nice"] = column_sum(index.skills, query.nice_columns, rows, n, skills_rows) / len(
+            query.nice_columns
+        )
     if "domain" in w:
         values["domain"] = column_sum(
-            index.domains, [-1 if query.domain_column is None else query.domain_column], rows, n
+            index.domains, [-1 if query.domain_column is None else query.domain_column], rows, n, domain_rows
         )
     if "degree" in w:
         minimum = DEGREE_RANK[requirements.min_degree]
@@ -169,7 +194,7 @@ def components(
             + 0.2 * (take(index.top_awards) > 0)
         ).astype(np.float32)
     if "text" in w:
-        raw = column_sum(index.terms, query.term_ids, rows, n)
+        raw = column_sum(index.terms, query.term_ids, rows, n, index.by_row("terms") if big else None)
         values["text"] = np.minimum(raw / query.text_scale, 1.0)
     if "semantic" in w:
         values["semantic"] = (
@@ -239,16 +264,117 @@ def top_rows(
     filters: Filters = NO_FILTERS,
     semantic: np.ndarray | None = None,
 ) -> TopRows:
-    """The k best rows by score (ties broken by row order, so results are deterministic)."""
-    scores = combine(query, components(index, query, semantic=semantic))
+    """The k best rows by score; ties broken by row order, so results are deterministic.
+
+    Exact, but it avoids scoring everyone: candidates are bucketed by how many must-haves they have,
+    scored bucket by bucket from the fullest, and the search stops once the k-th best score beats
+    the best any lower bucket could reach (its must share plus every other weight at its maximum).
+    Only when that never happens are all rows scored.
+    """
     mask = eligible(index, query, filters)
     n_eligible = len(index) if mask is None else int(mask.sum())
-    if mask is not None:
-        scores = np.where(mask, scores, -1.0).astype(np.float32)
     k = min(k, n_eligible)
     if k <= 0:
         return TopRows(np.empty(0, np.int64), np.empty(0, np.float32), len(index), n_eligible)
-    candidates = np.argpartition(-scores, k - 1)[:k] if k < scores.shape[0] else np.arange(scores.shape[0])
-    order = np.lexsort((candidates, -scores[candidates]))
-    chosen = candidates[order]
-    return TopRows(chosen, scores[chosen], len(index), n_eligible)
+    must = [c for c in query.must_columns if c >= 0]
+    if "must" in query.weights and must and semantic is None:
+        found = _top_by_must_buckets(index, query, must, mask, k)
+        if found is not None:
+            return TopRows(found[0], found[1], len(index), n_eligible)
+    scores = combine(query, components(index, query, semantic=semantic))
+    if mask is not None:
+        scores = np.where(mask, scores, -1.0).astype(np.float32)
+    return TopRows(*_best(np.arange(scores.shape[0]), scores, k), len(index), n_eligible)
+
+
+def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    if k < scores.shape[0]:
+        keep = np.argpartition(-scores, k - 1)[:k]
+        # Rows tied with the k-th score but cut by argpartition must compete on row order too.
+        threshold = scores[keep].min()
+        keep = np.flatnonzero(scores >= threshold)
+        rows, scores = rows[keep], scores[keep]
+    order = np.lexsort((rows, -scores))[:k]
+    return rows[order], scores[order]
+
+
+_NOT_TEXT = frozenset({"must", "nice", "domain", "degree", "years", "research"})
+
+
+def _top_by_must_buckets(
+    index: MatchIndex, query: Query, must: list[int], mask: np.ndarray | None, k: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Exact top-k read from the candidates with the most must-haves, or None to score everyone.
+
+    1. Count each candidate's must-haves by scattering the must columns' postings.
+    2. Score the fullest bucket(s) until k candidates are scored; the k-th score is a floor.
+    3. A candidate with c of M must-haves scores at most w_must·c/M + (1 − w_must): only buckets
+       whose ceiling reaches the floor can still place, and within them only rows whose other
+       components plus the full text weight reach it get the (costlier) text component.
+    """
+    n = len(index)
+    weights = query.weights
+    total = len(query.must_columns)
+    w_must = weights["must"]
+    counts = _posting_counts(index.skills, must, n)
+    if mask is not None:
+        counts[~mask] = 0
+    fullest = int(counts.max(initial=0))
+    if fullest == 0:
+        return None
+    threshold = fullest
+    rows = np.flatnonzero(counts >= threshold)
+    while rows.shape[0] < k and threshold > 1:
+        threshold -= 1
+        rows = np.flatnonzero(counts >= threshold)
+    best_rows, best_scores = _score_rows(index, query, rows, k, floor=-1.0)
+    if best_rows.shape[0] < k:
+        return None
+    floor = float(best_scores[-1])
+    needed = int(np.ceil((floor - (1.0 - w_must)) * total / w_must - 1e-6))
+    if needed < 1:
+        return None  # candidates without any must-have could still place: score everyone
+    if needed < threshold:
+        more = np.flatnonzero((counts >= needed) & (counts < threshold))
+        extra_rows, extra_scores = _score_rows(index, query, more, k, floor=floor)
+        best_rows, best_scores = _best(
+            np.concatenate([best_rows, extra_rows]), np.concatenate([best_scores, extra_scores]), k
+        )
+    return best_rows, best_scores
+
+
+def _score_rows(
+    index: MatchIndex, query: Query, rows: np.ndarray, k: int, *, floor: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Best k of the given rows; text is computed only where it could lift a row above ``floor``."""
+    if rows.shape[0] == 0:
+        return rows, np.empty(0, np.float32)
+    cheap = combine(query, components(index, query, rows, only=_NOT_TEXT))
+    slack = query.weights.get("text", 0.0)
+    if slack and floor < 0 and rows.shape[0] > 4 * k:
+        # A floor from the rows best on everything but text: their full scores are reachable.
+        probe = np.argpartition(-cheap, 4 * k - 1)[: 4 * k]
+        probe_scores = cheap[probe] + slack * _text(index, query, rows[probe])
+        floor = float(np.partition(probe_scores, probe_scores.shape[0] - k)[probe_scores.shape[0] - k])
+    if slack:
+        contenders = np.flatnonzero(cheap + slack >= floor - 1e-6)
+        rows = rows[contenders]
+        scores = (cheap[contenders] + slack * _text(index, query, rows)).astype(np.float32)
+    else:
+        scores = cheap
+    return _best(rows, scores, k)
+
+
+def _posting_counts(matrix: sp.csc_matrix, columns: Sequence[int], n: int) -> np.ndarray:
+    counts = np.zeros(n, dtype=np.int8)
+    for column in columns:
+        counts[matrix.indices[matrix.indptr[column] : matrix.indptr[column + 1]]] += 1
+    return counts
+
+
+def _text(index: MatchIndex, query: Query, rows: np.ndarray) -> np.ndarray:
+    ordered = np.sort(rows)
+    raw = column_sum(index.terms, query.term_ids, ordered, len(index), index.by_row("terms"))
+    text = np.minimum(raw / query.text_scale, 1.0).astype(np.float32)
+    # Back to the caller's order.
+    return text[np.searchsorted(ordered, rows)]
