@@ -101,6 +101,9 @@ _DEGREE_MIN = re.compile(
 )
 
 
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·#>]+|[(（]?\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*")
+
+
 def _mention_id(mention: Any) -> str:
     for attr in ("skill_id", "domain_id", "id", "code"):
         value = getattr(mention, attr, None)
@@ -131,8 +134,8 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
     must: list[str] = []
     nice: list[str] = []
     min_degree, min_years, research = "none", 0.0, False
-    for raw_line in re.split(r"[\n\r]+|(?<=[。；;])", text):
-        line = raw_line.strip(" \t-*•·#>0123456789.、)）")
+    for raw_line in re.split(r"[\n\r]+", text):
+        line = _LIST_MARK.sub("", raw_line).strip()
         if not line:
             continue
         if _MUST_HEAD.match(line):
@@ -144,23 +147,29 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
         if _OTHER_HEAD.match(line):
             mode = "duties"
             continue
-        if _NICE_INLINE.search(line):
-            line_mode = "nice"
-        elif _MUST_INLINE.search(line) or mode == "must":
-            line_mode = "must"
-        else:
-            line_mode = "nice" if mode in ("summary", "duties", "nice") else mode
-        skills = [_mention_id(m) for m in taxonomy.find_skills(line)]
-        (must if line_mode == "must" else nice).extend(skills)
-        if _RESEARCH.search(line):
-            research = True
-        if line_mode == "must":
-            min_years = max(min_years, _years_in(line))
-            for match in _DEGREE_MIN.finditer(line):
-                degree = normalise_degree(match.group(1).replace("bs", "bachelor").replace("ms", "master"))
-                # "本科及以上，硕士优先": the lowest degree named in a must line is the bar.
-                if min_degree == "none" or DEGREE_RANK[degree] < DEGREE_RANK[min_degree]:
-                    min_degree = degree
+        # Clause by clause: "三年以上经验，有 RLHF 经验者优先" is a must and a nice-to-have.
+        for clause in re.split(r"[，,；;。]", line):
+            if not clause.strip():
+                continue
+            if _NICE_INLINE.search(clause):
+                clause_mode = "nice"
+            elif _MUST_INLINE.search(clause) or mode == "must":
+                clause_mode = "must"
+            else:
+                clause_mode = "nice"
+            skills = [_mention_id(m) for m in taxonomy.find_skills(clause)]
+            (must if clause_mode == "must" else nice).extend(skills)
+            if _RESEARCH.search(clause):
+                research = True
+            if clause_mode == "must":
+                min_years = max(min_years, _years_in(clause))
+                for match in _DEGREE_MIN.finditer(clause):
+                    degree = normalise_degree(
+                        match.group(1).replace("bs", "bachelor").replace("ms", "master")
+                    )
+                    # "本科及以上，硕士优先": the lowest degree named as a must is the bar.
+                    if min_degree == "none" or DEGREE_RANK[degree] < DEGREE_RANK[min_degree]:
+                        min_degree = degree
     domains = [_mention_id(m) for m in taxonomy.find_domains(text)]
     must_ids = _unique(must)
     nice_ids = tuple(s for s in _unique(nice) if s not in must_ids)

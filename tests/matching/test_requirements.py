@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+
+from talentdrive.matching.core.requirements import (
+    RequirementError,
+    extract_requirements,
+    requirements_from_fields,
+)
+
+ZH = """大模型推理工程师（医疗方向）
+岗位职责：
+负责多模态与大模型推理服务
+任职要求：
+1. 硕士及以上学历，3年以上相关经验；
+2. 精通大模型推理，熟悉 CUDA 编程；
+加分项：
+有 RLHF 经验者优先；有顶会论文优先。
+"""
+
+EN = """LLM Inference Engineer, Healthcare
+Requirements
+- Bachelor's degree or above
+- 5+ years of experience with LLM inference and CUDA
+Nice to have
+- RLHF
+- PyTorch is a plus
+"""
+
+
+def test_chinese_description(mini_taxonomy):
+    requirements = extract_requirements(ZH, mini_taxonomy)
+    assert requirements.must == ("llm-inference", "cuda")
+    assert "rlhf" in requirements.nice
+    assert requirements.min_degree == "master"
+    assert requirements.min_years == 3
+    assert requirements.domain == "healthcare"
+    assert requirements.research is True
+
+
+def test_english_description(mini_taxonomy):
+    requirements = extract_requirements(EN, mini_taxonomy)
+    assert requirements.must == ("llm-inference", "cuda")
+    assert set(requirements.nice) == {"rlhf", "pytorch"}
+    assert requirements.min_degree == "bachelor"
+    assert requirements.min_years == 5
+    assert requirements.domain == "healthcare"
+    assert requirements.research is False
+
+
+def test_inline_preference_overrides_a_must_heading(mini_taxonomy):
+    requirements = extract_requirements(
+        "任职要求：\n熟悉 CUDA\n三年以上经验，有 RLHF 经验者优先", mini_taxonomy
+    )
+    assert requirements.must == ("cuda",)
+    assert requirements.nice == ("rlhf",)
+    assert requirements.min_years == 3
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_description_is_an_error(mini_taxonomy, text):
+    with pytest.raises(RequirementError, match="empty"):
+        extract_requirements(text, mini_taxonomy)
+
+
+def test_description_without_anything_recognisable_falls_back_with_a_warning(mini_taxonomy):
+    requirements = extract_requirements("We are a friendly team.", mini_taxonomy)
+    assert requirements.is_empty
+    assert "text relevance only" in requirements.warnings[0]
+
+
+def test_structured_fields_reject_unknown_skill_ids(mini_taxonomy):
+    with pytest.raises(RequirementError, match="no-such-skill"):
+        requirements_from_fields(
+            {"must_skills": ["cuda", "no-such-skill"]}, known_skills=mini_taxonomy.skills.keys()
+        )
+
+
+def test_structured_fields_with_nothing_extract_the_description(mini_taxonomy):
+    requirements = requirements_from_fields(
+        {"description": "任职要求：熟悉 CUDA"},
+        known_skills=mini_taxonomy.skills.keys(),
+        taxonomy=mini_taxonomy,
+    )
+    assert requirements.must == ("cuda",)
+
+
+def test_structured_fields_without_requirements_or_text_are_an_error():
+    with pytest.raises(RequirementError, match="no requirements"):
+        requirements_from_fields({})
+
+
+def test_bad_rule_is_an_error():
+    with pytest.raises(RequirementError, match="degree_rule"):
+        requirements_from_fields({"must_skills": ["cuda"], "degree_rule": "sometimes"})
