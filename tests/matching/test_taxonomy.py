@@ -201,6 +201,11 @@ def test_chinese_names_agree_with_the_deep_learning_glossary(taxonomy):
         accepted = {name_key(c) for c in chinese.replace("或", "/").split("/")}
         if not accepted & {name_key(n) for n in skill.names}:
             wrong.append((english, chinese, skill.id))
+        # and the Chinese term, where the taxonomy knows it, means the same skill
+        for term in chinese.replace("或", "/").split("/"):
+            other = taxonomy.skill_for_name(term)
+            if other is not None and other.id != skill.id:
+                wrong.append((english, term, other.id))
     assert checked >= 5
     assert wrong == []
 
