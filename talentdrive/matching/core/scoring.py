@@ -232,7 +232,8 @@ def eligible(
         also(take(index.years) >= requirements.min_years)
     for name, wanted in (("city", filters.cities), ("source", filters.sources), ("stage", filters.stages)):
         if wanted:
-            codes = [index.code_of(name, value) for value in wanted]
+            # A value no candidate has matches nobody (code -1 means "unknown" on the candidate side).
+            codes = [code for code in (index.code_of(name, value) for value in wanted) if code >= 0]
             also(np.isin(take(getattr(index, name)), np.array(codes, dtype=np.int16)))
     if filters.graduation_from is not None:
         also(take(index.graduation_year) >= filters.graduation_from)
