@@ -171,3 +171,30 @@ def test_same_email_after_erasure_is_a_new_person(requisition):
     again = application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None)
     assert again.created
     assert again.application.candidate_id != first.candidate_id
+
+
+def test_a_parse_failure_is_recorded_and_keeps_the_application(
+    requisition, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        outcome = application_submit(
+            requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload()
+        )
+    # the file vanishes between intake and parsing (a storage fault)
+    default_storage.delete(outcome.application.resume.file.name)
+    for callback in callbacks:
+        callback()
+    resume = Resume.objects.get(pk=outcome.application.resume_id)
+    assert resume.parse_status == "failed"
+    assert resume.parse_error
+    assert Application.objects.filter(pk=outcome.application.pk, stage=Stage.APPLIED).exists()
+
+
+def test_a_readable_resume_is_parsed_at_intake(requisition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = application_submit(
+            requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload()
+        )
+    resume = Resume.objects.get(pk=outcome.application.resume_id)
+    assert resume.parse_status == "parsed"
+    assert resume.parsed_at is not None
