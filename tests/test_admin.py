@@ -8,6 +8,7 @@ from talentdrive.accounts.services import api_token_create
 from talentdrive.audit.models import AuditEvent
 from talentdrive.plans.models import (
     City,
+    Drive,
     FocusArea,
     PlanLine,
     PlanOverride,
@@ -313,3 +314,83 @@ def test_audit_event_detail_is_read_only(admin_client_logged_in, admin_user, pla
     admin_client_logged_in.post(url, {"action": "tampered"})
     event.refresh_from_db()
     assert event.action == "requisition.create"
+
+
+def _plan_line_form(plan_line, **overrides):
+    data = {
+        "drive": plan_line.drive_id,
+        "external_id": "PL-NEW",
+        "city": plan_line.city_id,
+        "channel": "campus",
+        "focus_area": plan_line.focus_area_id,
+        "team": plan_line.team_id,
+        "target": 7,
+        "note": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_plan_line_add_and_change_go_through_the_service(admin_client_logged_in, admin_user, plan_line):
+    response = admin_client_logged_in.post(reverse("admin:plans_planline_add"), _plan_line_form(plan_line))
+    assert response.status_code == 302
+    line = PlanLine.objects.get(external_id="PL-NEW")
+    assert AuditEvent.objects.get(action="plan_line.create", target_id=str(line.pk)).actor == admin_user
+    url = reverse("admin:plans_planline_change", args=[line.pk])
+    response = admin_client_logged_in.post(url, _plan_line_form(plan_line, target=9))
+    assert response.status_code == 302
+    line.refresh_from_db()
+    assert line.target == 9
+    event = AuditEvent.objects.get(action="plan_line.update", target_id=str(line.pk))
+    assert event.data["target"] == [7, 9]
+
+
+def test_plan_line_cell_is_locked_once_it_has_requisitions(admin_client_logged_in, admin_user, plan_line):
+    requisition_create(
+        plan_line=plan_line, external_id="R-1", title_zh="岗位", title_en="Role", actor=admin_user
+    )
+    url = reverse("admin:plans_planline_change", args=[plan_line.pk])
+    response = admin_client_logged_in.post(
+        url, _plan_line_form(plan_line, channel="campus", target=plan_line.target)
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["channel"]
+    plan_line.refresh_from_db()
+    assert plan_line.channel == "experienced"
+    assert not AuditEvent.objects.filter(action="plan_line.update").exists()
+
+
+def test_drive_add_goes_through_the_service_and_checks_channels(admin_client_logged_in, admin_user):
+    shanghai = City.objects.get(code="shanghai")
+    data = {
+        "code": "drive-2027",
+        "name_zh": "2027 招聘",
+        "name_en": "Drive 2027",
+        "total_target": 50,
+        "starts_on": "2027-01-01",
+        "ends_on": "2027-12-31",
+        "cities": [shanghai.pk],
+        "channels": '["radio"]',
+        "story_zh": "",
+        "story_en": "A smaller drive.",
+    }
+    url = reverse("admin:plans_drive_add")
+    response = admin_client_logged_in.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["channels"]
+    response = admin_client_logged_in.post(url, {**data, "channels": '["campus"]'})
+    assert response.status_code == 302
+    drive = Drive.objects.get(code="drive-2027")
+    assert list(drive.cities.all()) == [shanghai]
+    assert drive.story_en == "A smaller drive."
+    assert AuditEvent.objects.get(action="drive.create", target_id=str(drive.pk)).actor == admin_user
+
+
+def test_team_add_goes_through_the_service(admin_client_logged_in, team):
+    response = admin_client_logged_in.post(
+        reverse("admin:plans_team_add"),
+        {"code": "glasses-speech", "name_zh": "语音", "name_en": "Speech", "group": team.group_id},
+    )
+    assert response.status_code == 302
+    created = Team.objects.get(code="glasses-speech")
+    assert AuditEvent.objects.filter(action="team.create", target_id=str(created.pk)).exists()

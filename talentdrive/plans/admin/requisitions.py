@@ -1,4 +1,4 @@
-"""Admin for the plan: organisation, drives, plan lines and requisitions.
+"""Admin for requisitions and plan overrides.
 
 Requisitions are written only through the plan services, so the admin obeys the same plan limit and
 leaves the same audit trail as the API and imports. Status changes are admin actions with a reason.
@@ -12,21 +12,15 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from talentdrive.plans.admin.base import ServiceWriteAdmin
 from talentdrive.plans.models import (
     COMMITTED_STATUSES,
-    BusinessGroup,
-    City,
-    Drive,
-    FocusArea,
-    PlanLine,
     PlanOverride,
     Requisition,
     RequisitionStatus,
-    Team,
 )
 from talentdrive.plans.services import (
     REQUISITION_FIELDS,
@@ -36,85 +30,6 @@ from talentdrive.plans.services import (
     requisition_create,
     requisition_update,
 )
-
-
-@admin.register(City)
-class CityAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_en", "name_zh")
-    search_fields = ("code", "name_en", "name_zh")
-    list_filter = ("drives",)
-
-
-@admin.register(FocusArea)
-class FocusAreaAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_en", "name_zh", "position")
-    search_fields = ("code", "name_en", "name_zh")
-    list_filter = ("plan_lines__drive",)
-
-
-@admin.register(BusinessGroup)
-class BusinessGroupAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_en", "name_zh")
-    search_fields = ("code", "name_en", "name_zh")
-    list_filter = ("teams__plan_lines__drive",)
-
-
-@admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_en", "name_zh", "group")
-    search_fields = ("code", "name_en", "name_zh", "group__name_en", "group__name_zh")
-    list_filter = ("group",)
-    list_select_related = ("group",)
-
-
-@admin.register(Drive)
-class DriveAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_en", "name_zh", "total_target", "starts_on", "ends_on")
-    search_fields = ("code", "name_en", "name_zh")
-    list_filter = ("cities", "starts_on")
-    filter_horizontal = ("cities",)
-    date_hierarchy = "starts_on"
-
-
-class PlanLineAdminForm(forms.ModelForm):
-    class Meta:
-        model = PlanLine
-        fields = ("drive", "external_id", "city", "channel", "focus_area", "team", "target", "note")
-
-    def clean_target(self) -> int:
-        target: int = self.cleaned_data["target"]
-        if self.instance.pk:
-            committed = plan_line_committed_headcount(plan_line=self.instance)
-            if target < committed:
-                raise ValidationError(
-                    f"{committed} people are already committed on this line's requisitions; "
-                    "close or shrink requisitions before lowering the target below that."
-                )
-        return target
-
-
-@admin.register(PlanLine)
-class PlanLineAdmin(admin.ModelAdmin):
-    form = PlanLineAdminForm
-    list_display = ("external_id", "drive", "city", "channel", "focus_area", "team", "target", "committed")
-    list_filter = ("drive", "channel", "city", "focus_area", "team__group", "team")
-    search_fields = ("external_id", "team__name_en", "team__name_zh", "focus_area__name_en", "note")
-    list_select_related = ("drive", "city", "focus_area", "team")
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[PlanLine]:
-        # The select_related also serves the requisition form's autocomplete, which ignores
-        # list_select_related and renders each line's city, area and team.
-        committed = Sum("requisitions__headcount", filter=Q(requisitions__status__in=COMMITTED_STATUSES))
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("drive", "city", "focus_area", "team")
-            .annotate(committed_headcount=Coalesce(committed, 0))
-        )
-
-    @admin.display(description="committed", ordering="committed_headcount")
-    def committed(self, line: Any) -> int:
-        return int(line.committed_headcount)
 
 
 class RequisitionAdminForm(forms.ModelForm):
@@ -227,7 +142,7 @@ def _status_action(status: str, label: str) -> Any:
 
 
 @admin.register(Requisition)
-class RequisitionAdmin(admin.ModelAdmin):
+class RequisitionAdmin(ServiceWriteAdmin):
     form = RequisitionAdminForm
     action_form = ReasonActionForm
     actions = [
@@ -292,20 +207,6 @@ class RequisitionAdmin(admin.ModelAdmin):
         # Requisitions are closed, not deleted, so that their history stays whole.
         return False
 
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError:
-            # A concurrent write used the headroom between the form's check and the locked write;
-            # validating again now reports it on the form instead of failing the request.
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
     def save_model(self, request: HttpRequest, obj: Requisition, form: Any, change: bool) -> None:
         data = form.cleaned_data
         fields = {name: data[name] for name in REQUISITION_FIELDS if name in data}
@@ -337,11 +238,6 @@ class RequisitionAdmin(admin.ModelAdmin):
         )
         obj.pk = created.pk
         obj.drive_id = created.drive_id
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        # The services already set cities and recruiters; only inline formsets remain.
-        for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(PlanOverride)
