@@ -254,3 +254,20 @@ def test_derived_english_names_are_up_to_date():
     spec.loader.exec_module(module)
     committed = yaml.safe_load(module.OUTPUT.read_text(encoding="utf-8"))
     assert committed == module.build(SHARED_DATA)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("skills: {id: a}\n", "must be a list"),
+        ("skills:\n  - just a name\n", "mapping with an id"),
+        ("awards:\n  - {id: x-cup, en: X Cup, tier: gold}\n", "tier must be 1, 2 or 3"),
+        ("skills: [\n", "not valid YAML"),
+        ("- a\n- b\n", "expected a mapping"),
+    ],
+)
+def test_a_broken_administrator_file_is_a_clear_error(tmp_path, text, problem):
+    (tmp_path / "broken.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(TaxonomyError) as error:
+        load_taxonomy([tmp_path])
+    assert any(problem in p for p in error.value.problems)

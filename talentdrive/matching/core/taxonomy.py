@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -268,9 +268,11 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
-def _merge(target: dict[str, dict[str, Any]], item: Mapping[str, Any], defaults: Mapping[str, Any]) -> None:
+def _merge(target: dict[str, dict[str, Any]], item: Any, defaults: Mapping[str, Any], where: str) -> None:
     """Add an entry, or amend one with the same id: scalars are replaced, lists are extended."""
-    item_id = str(item.get("id", "")).strip()
+    if not isinstance(item, Mapping) or not item.get("id"):
+        raise TaxonomyError([f"{where}: every entry needs to be a mapping with an id, not {item!r:.60}"])
+    item_id = str(item["id"]).strip()
     current = target.setdefault(item_id, {**defaults, "id": item_id})
     for key, value in item.items():
         if key in _LIST_FIELDS:
@@ -298,11 +300,14 @@ def _documents(paths: Iterable[Path]) -> list[tuple[str, Mapping[str, Any]]]:
 def taxonomy_from_documents(documents: Iterable[tuple[str, Mapping[str, Any]]]) -> Taxonomy:
     """Build and validate a taxonomy from parsed YAML documents, later documents amending earlier ones."""
     raw: dict[str, dict[str, dict[str, Any]]] = {"skills": {}, "domains": {}, "venues": {}, "awards": {}}
-    for _source, data in documents:
+    for source, data in documents:
         defaults = {"focus": _strings(data.get("focus_area")), "kind": data.get("kind", "skill")}
         for section, items in raw.items():
-            for item in data.get(section) or ():
-                _merge(items, item, defaults if section == "skills" else {})
+            entries = data.get(section) or []
+            if not isinstance(entries, list):
+                raise TaxonomyError([f"{source}: {section} must be a list of entries"])
+            for item in entries:
+                _merge(items, item, defaults if section == "skills" else {}, f"{source} ({section})")
 
     def text(item: Mapping[str, Any], *keys: str) -> str:
         return next((str(item[k]).strip() for k in keys if item.get(k)), "")
@@ -353,7 +358,7 @@ def taxonomy_from_documents(documents: Iterable[tuple[str, Mapping[str, Any]]]) 
             name_en=text(item, "en", "name_en"),
             name_zh=text(item, "zh", "name_zh"),
             aliases=_strings(item.get("aliases")),
-            tier=int(item.get("tier", 3)),
+            tier=_tier(item.get("tier", 3), key),
             exact=_strings(item.get("exact")),
             ambiguous=_strings(item.get("ambiguous")),
         )
@@ -371,6 +376,12 @@ def taxonomy_from_documents(documents: Iterable[tuple[str, Mapping[str, Any]]]) 
     return taxonomy
 
 
+def _tier(value: Any, award_id: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3:
+        return value
+    raise TaxonomyError([f"award {award_id!r}: tier must be 1, 2 or 3, not {value!r}"])
+
+
 def _files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
@@ -383,7 +394,7 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-@cache
+@lru_cache(maxsize=8)  # a few generations of edited administrator files, not an unbounded history
 def _load(files: tuple[tuple[Path, int], ...]) -> Taxonomy:
     return taxonomy_from_documents(_documents(path for path, _mtime in files))
 
