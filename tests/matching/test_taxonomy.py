@@ -1,6 +1,9 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from talentdrive.matching.core.taxonomy import (
     FOCUS_AREAS,
@@ -271,3 +274,36 @@ def test_a_broken_administrator_file_is_a_clear_error(tmp_path, text, problem):
     with pytest.raises(TaxonomyError) as error:
         load_taxonomy([tmp_path])
     assert any(problem in p for p in error.value.problems)
+
+
+_PIECES = [
+    "大模型",
+    "ＰｙＴｏｒｃｈ",
+    "ﬁne-tuning",
+    "C++",
+    "Go",
+    "R",
+    "vLLM",
+    " ",
+    "，",
+    "、",
+    "/",
+    "github.com/x",
+    "ß",
+    "İ",
+    "e\u0301",
+]
+
+
+@hypothesis_settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=8)), max_size=12).map("".join))
+def test_mentions_are_ordered_disjoint_slices_of_any_text(taxonomy, text):
+    previous_end = 0
+    for finder in (taxonomy.find_skills, taxonomy.find_domains, taxonomy.find_venues, taxonomy.find_awards):
+        previous_end = 0
+        for mention in finder(text):
+            assert previous_end <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end] == mention.surface
+            previous_end = mention.end
