@@ -158,7 +158,7 @@ def _entries(items: Iterable[Any]) -> Iterable[NameEntry]:
             )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one shared instance per file set
 class Taxonomy:
     skills: Mapping[str, Skill]
     domains: Mapping[str, Domain] = field(default_factory=dict)
