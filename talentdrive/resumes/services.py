@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -14,47 +12,13 @@ from django.utils import timezone
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.services import candidate_find_or_create
+from talentdrive.resumes.ingest.worker import ParseOutcome, content_sha256, parse_content
 from talentdrive.resumes.models import ParseStatus, Resume, resume_upload_to
 
 # What a parse_error column can hold; reasons longer than this are cut, never the cause of a failure.
 _ERROR_MAX = 300
-_MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "txt": "text/plain",
-    "html": "text/html",
-    "md": "text/markdown",
-}
 
-
-@dataclass(frozen=True)
-class ParseOutcome:
-    """What parsing one file produced, in plain values that cross process boundaries."""
-
-    profile: dict[str, Any] | None
-    error: str
-    text: str
-    language: str
-    content_type: str
-
-
-def content_sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-def parse_content(content: bytes, filename: str) -> ParseOutcome:
-    """Run the pure parsing core on one file; never raises, a failure is an outcome with an error."""
-    from talentdrive.resumes.core import parse_document, profile_to_json
-
-    try:
-        result = parse_document(content, filename)
-    except Exception as error:  # a parser bug must cost one file, not the batch
-        return ParseOutcome(None, f"parser error: {type(error).__name__}", "", "", "")
-    content_type = _MEDIA_TYPES.get(result.kind or "", "")
-    if result.profile is None:
-        return ParseOutcome(None, result.error or result.code or "unreadable file", "", "", content_type)
-    data = profile_to_json(result.profile)
-    return ParseOutcome(data, "", result.text, str(data.get("language") or ""), content_type)
+__all__ = ["ParseOutcome", "content_sha256", "parse_content"]
 
 
 def _store_file(*, sha256: str, content: bytes) -> str:

@@ -158,3 +158,12 @@ def test_killed_midway_and_restarted_ingests_each_file_exactly_once(tmp_path):
     assert _count(database, "SELECT COUNT(*) FROM candidates_candidate") == 400 - 40
     assert _count(database, "SELECT COUNT(*) FROM resumes_resume WHERE parse_status != 'parsed'") == 0
     assert set(_failures(tmp_path / "failures.csv")) == {"garbage.pdf"}
+
+
+def test_the_worker_side_imports_no_django():
+    # Workers are spawned interpreters that never set Django up; importing their module must not need it.
+    code = "import sys, talentdrive.resumes.ingest.worker; print(sorted(m for m in sys.modules if m.startswith('django')))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"

@@ -19,7 +19,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from talentdrive.resumes.ingest import ingest_directory, write_failures
+from talentdrive.resumes.ingest.directory import ingest_directory, write_failures
 
 
 class Command(BaseCommand):
@@ -73,7 +73,7 @@ class Command(BaseCommand):
             report = ingest_directory(
                 root,
                 workers=workers,
-                max_bytes=int(settings.TALENTDRIVE["UPLOAD_MAX_BYTES"]),
+                max_bytes=int(str(settings.TALENTDRIVE["UPLOAD_MAX_BYTES"])),
                 on_total=on_total,
                 on_done=on_done,
             )

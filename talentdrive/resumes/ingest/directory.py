@@ -1,14 +1,16 @@
 """Bulk ingest of a folder of resumes: parse in parallel, write in the main process, resume after a crash.
 
-Files are parsed by the pure core in worker processes; every database write happens here, one
-transaction per file (candidate and resume together), so a run killed at any instant leaves each
-file either fully stored or not at all. A re-run skips every file whose content hash is stored.
+Files are parsed by the pure core in worker processes; every database write happens here. A file's
+candidate and resume are written together (one savepoint) and committed in small batches, so a run
+killed at any instant leaves each file either fully stored or not at all. A re-run skips every file
+whose content hash is stored.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -17,11 +19,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.db import DatabaseError, transaction
+
+from talentdrive.resumes.ingest.worker import (
+    Parsed,
+    ParseOutcome,
+    content_sha256,
+    exit_with_parent,
+    parse_path,
+)
 from talentdrive.resumes.selectors import resume_known_hashes
-from talentdrive.resumes.services import ParseOutcome, content_sha256, parse_content, resume_ingest_parsed
+from talentdrive.resumes.services import resume_ingest_parsed
 
 # How many hashes are checked against the database in one query.
 _LOOKUP_BATCH = 500
+# Workers start as fresh interpreters: forking a process that runs a progress-bar thread and holds
+# database connections is not safe, and the worker side needs nothing but the pure core.
+_WORKER_CONTEXT = multiprocessing.get_context("spawn")
+# How many files are written per commit (short enough that web requests never wait long for the lock).
+_WRITE_BATCH = 25
 
 
 @dataclass
@@ -32,13 +48,6 @@ class IngestReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Parsed:
-    path: str
-    sha256: str
-    outcome: ParseOutcome
-
-
 def iter_files(root: Path) -> Iterator[Path]:
     """Every regular, non-hidden file under root, in a stable order so runs are reproducible."""
     for directory, dirnames, filenames in os.walk(root):
@@ -46,18 +55,6 @@ def iter_files(root: Path) -> Iterator[Path]:
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(directory) / name
-
-
-def _parse_path(path: str, max_bytes: int) -> _Parsed:
-    """Worker: read and parse one file. Runs in a child process; touches no database."""
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            return _Parsed(path, "", ParseOutcome(None, f"file too large ({size} bytes)", "", "", ""))
-        content = Path(path).read_bytes()
-    except OSError as error:
-        return _Parsed(path, "", ParseOutcome(None, f"cannot read file: {error.strerror}", "", "", ""))
-    return _Parsed(path, content_sha256(content), parse_content(content, Path(path).name))
 
 
 def _hash_path(path: Path) -> str:
@@ -109,13 +106,28 @@ def ingest_directory(
             if digest:
                 claimed.add(digest)
             pending.append(path)
+    batch: list[Parsed] = []
     for parsed in _parse_all(pending, workers=workers, max_bytes=max_bytes):
-        _store(parsed, report, actor)
-        on_done(1)
+        batch.append(parsed)
+        if len(batch) >= _WRITE_BATCH:
+            _store_batch(batch, report, actor, on_done)
+            batch = []
+    _store_batch(batch, report, actor, on_done)
     return report
 
 
-def _store(parsed: _Parsed, report: IngestReport, actor: Any) -> None:
+def _store_batch(
+    batch: list[Parsed], report: IngestReport, actor: Any, on_done: Callable[[int], None]
+) -> None:
+    # One commit per batch rather than per file; inside it each file is its own savepoint, so a file
+    # that fails leaves the others alone, and a crash loses at most one uncommitted batch (re-done on restart).
+    with transaction.atomic():
+        for parsed in batch:
+            _store(parsed, report, actor)
+            on_done(1)
+
+
+def _store(parsed: Parsed, report: IngestReport, actor: Any) -> None:
     if parsed.outcome.profile is None:
         report.failures.append((parsed.path, parsed.outcome.error or "unreadable file"))
         return
@@ -138,25 +150,33 @@ def _store(parsed: _Parsed, report: IngestReport, actor: Any) -> None:
     except ValueError as error:
         report.failures.append((parsed.path, str(error)))
         return
+    except DatabaseError as error:
+        report.failures.append((parsed.path, f"database error: {type(error).__name__}"))
+        return
     report.stored += 1
 
 
-def _parse_all(paths: list[Path], *, workers: int, max_bytes: int) -> Iterator[_Parsed]:
+def _parse_all(paths: list[Path], *, workers: int, max_bytes: int) -> Iterator[Parsed]:
     if workers <= 1:
         for path in paths:
-            yield _parse_path(str(path), max_bytes)
+            yield parse_path(str(path), max_bytes)
         return
     queue = [str(path) for path in reversed(paths)]
     # A bounded window keeps memory flat on 20,000 files while every core stays busy.
     window = workers * 4
     while queue:
-        executor = ProcessPoolExecutor(max_workers=workers)
-        in_flight: dict[Future[_Parsed], str] = {}
+        executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_WORKER_CONTEXT,
+            initializer=exit_with_parent,
+            initargs=(os.getpid(),),
+        )
+        in_flight: dict[Future[Parsed], str] = {}
         try:
             while queue or in_flight:
                 while queue and len(in_flight) < window:
                     next_path = queue.pop()
-                    in_flight[executor.submit(_parse_path, next_path, max_bytes)] = next_path
+                    in_flight[executor.submit(parse_path, next_path, max_bytes)] = next_path
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     parsed = future.result()  # raises BrokenProcessPool with the path still in flight
@@ -174,9 +194,11 @@ def _parse_all(paths: list[Path], *, workers: int, max_bytes: int) -> Iterator[_
             executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_isolated(path: str, max_bytes: int) -> _Parsed:
-    with ProcessPoolExecutor(max_workers=1) as single:
+def _parse_isolated(path: str, max_bytes: int) -> Parsed:
+    with ProcessPoolExecutor(
+        max_workers=1, mp_context=_WORKER_CONTEXT, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as single:
         try:
-            return single.submit(_parse_path, path, max_bytes).result()
+            return single.submit(parse_path, path, max_bytes).result()
         except BrokenProcessPool:
-            return _Parsed(path, "", ParseOutcome(None, "the parser crashed on this file", "", "", ""))
+            return Parsed(path, "", ParseOutcome(None, "the parser crashed on this file", "", "", ""))
