@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 
 from talentdrive.plans.models import Channel, Level, Requisition
 from talentdrive.plans.selectors import public_requisition_list
+from talentdrive.portal.pagecache import cached_page
 from talentdrive.portal.search import FACETS, JobQuery, search_facets, search_page
 
 # Search results are the same for every visitor; a short cache absorbs peaks without hiding a
@@ -43,6 +44,10 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
 
 
 def job_list(request: HttpRequest) -> HttpResponse:
+    return cached_page(request, lambda: _job_list(request))
+
+
+def _job_list(request: HttpRequest) -> HttpResponse:
     query = JobQuery.from_querydict(request.GET)
     results = mark_safe(_results_html(request, query))  # noqa: S308 - rendered by our own template
     if getattr(request, "htmx", False):
@@ -89,6 +94,10 @@ def _job_posting_ld(requisition: Requisition, request: HttpRequest) -> SafeStrin
 
 
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return cached_page(request, lambda: _job_detail(request, pk))
+
+
+def _job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     requisition = public_requisition_list().filter(pk=pk).first()
     if requisition is None:
         raise Http404("no open job with this number")
