@@ -23,6 +23,7 @@ class AdContext:
     min_years: int
     healthcare: bool
     programme: bool
+    min_degree: str
 
 
 def compose_title(context: AdContext, *, campus_class: str) -> Phrase:
@@ -84,14 +85,19 @@ def compose_description(rng: random.Random, context: AdContext, area: AreaConten
 
     requirements: list[Phrase] = []
     if context.channel == "campus":
-        requirements.append(rng.choice(ct.CAMPUS_REQUIREMENTS))
+        requirements.append(rng.choice(ct.CAMPUS_REQUIREMENTS[context.min_degree]))
     elif not context.programme:
         years = context.min_years
         years_en = "At least one year" if years == 1 else f"{years}+ years"
         requirements.append((f"{years} 年以上相关工作经验", f"{years_en} of relevant experience"))
         requirements.extend(ct.LEVEL_EXPECTATION.get(context.level, ()))
+        if context.min_degree in ct.DEGREE_REQUIREMENTS:
+            requirements.append(ct.DEGREE_REQUIREMENTS[context.min_degree])
     if context.programme:
-        requirements.extend(ct.PROGRAMME_REQUIREMENTS)
+        if context.channel == "campus":
+            requirements.extend((ct.PROGRAMME_CAMPUS_REQUIREMENT, *ct.PROGRAMME_REQUIREMENTS[1:]))
+        else:
+            requirements.extend(ct.PROGRAMME_REQUIREMENTS)
     requirements.extend(rng.sample(area.requirements, k=min(len(area.requirements), rng.randint(2, 4))))
     if context.healthcare:
         requirements.extend(ct.HEALTHCARE_REQUIREMENTS)

@@ -193,6 +193,10 @@ PROGRAMME_PARAGRAPH: tuple[Phrase, ...] = (
         "their own group with long-term support.",
     ),
 )
+PROGRAMME_CAMPUS_REQUIREMENT: Phrase = (
+    "博士期间在顶级会议或期刊以第一作者发表过论文",
+    "First-author papers at top venues during your PhD",
+)
 PROGRAMME_REQUIREMENTS: tuple[Phrase, ...] = (
     (
         "博士学历，在顶级会议或期刊以第一作者发表过有影响力的论文",
@@ -252,10 +256,30 @@ CAMPUS_PARAGRAPH: tuple[Phrase, ...] = (
         "what you start.",
     ),
 )
-CAMPUS_REQUIREMENTS: tuple[Phrase, ...] = (
-    ("2027 届毕业生，本科及以上学历", "Graduating in 2027 with a bachelor's degree or higher"),
-    ("2027 届硕士或博士毕业生优先", "Master's or PhD graduates of 2027 preferred"),
-)
+# What a campus ad says about the degree, by the requisition's minimum degree.
+CAMPUS_REQUIREMENTS: dict[str, tuple[Phrase, ...]] = {
+    "bachelor": (
+        ("2027 届毕业生，本科及以上学历", "Graduating in 2027 with a bachelor's degree or higher"),
+        (
+            "2027 届本科及以上学历毕业生，硕士、博士优先",
+            "Graduating in 2027 with at least a bachelor's degree; master's and PhD graduates preferred",
+        ),
+    ),
+    "master": (
+        ("2027 届硕士及以上学历毕业生", "Graduating in 2027 with a master's degree or higher"),
+        ("2027 届硕士或博士毕业生", "A master's or PhD graduate of the class of 2027"),
+    ),
+    "phd": (
+        (
+            "2026 年 9 月至 2027 年 8 月间获得博士学位",
+            "Completing a PhD between September 2026 and August 2027",
+        ),
+    ),
+}
+# What an experienced-hire ad says about the degree, when it asks for more than a bachelor's.
+DEGREE_REQUIREMENTS: dict[str, Phrase] = {
+    "master": ("硕士及以上学历", "A master's degree or higher"),
+}
 HEADINGS_DUTIES: tuple[Phrase, ...] = (
     ("岗位职责", "What you will do"),
     ("工作内容", "Responsibilities"),

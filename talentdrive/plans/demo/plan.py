@@ -206,6 +206,7 @@ def _requisition(
         min_years=min_years,
         healthcare=healthcare,
         programme=team.programme,
+        min_degree=min_degree,
     )
     title_zh, title_en = compose_title(context, campus_class=org.CAMPUS_CLASS)
     description_zh, description_en = compose_description(rng, context, area)
