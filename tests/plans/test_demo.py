@@ -172,6 +172,9 @@ def test_programme_roles_are_research_lab_phd(drive):
     assert not drive.requisitions.filter(
         programme_eligible=False, plan_line__team__code="research-elite"
     ).exists()
+    # the ads ask for what the requisition asks for
+    assert not any("bachelor" in text for text in programme.values_list("description_en", flat=True))
+    assert all("PhD" in text for text in programme.values_list("description_en", flat=True))
 
 
 def test_campus_roles_have_graduation_window_experienced_do_not(drive):
