@@ -67,7 +67,7 @@ def test_filters_and_facet_counts(client, jobs):
 
 def test_keyword_search_in_both_languages(client, jobs):
     assert "1 job found" in client.get("/jobs/?q=agent").content.decode()
-    assert "1 job found" in client.get("/zh-hans/jobs/?q=智能体").content.decode()
+    assert "找到 1 个职位" in client.get("/zh-hans/jobs/?q=智能体").content.decode()
 
 
 def test_htmx_request_gets_the_fragment_only(client, jobs):
@@ -117,3 +117,10 @@ def test_closed_job_page_is_not_found(client, jobs):
 def test_language_switcher_links_to_the_same_page(client, jobs):
     html = client.get("/jobs/?city=beijing").content.decode()
     assert 'href="/zh-hans/jobs/?city=beijing"' in html
+
+
+def test_chinese_pages_are_translated(client, jobs):
+    html = client.get(f"/zh-hans/jobs/{jobs[0].pk}/").content.decode()
+    assert "立即申请" in html  # "Apply now"
+    assert "任职要求" in html  # "Requirements"
+    assert "Apply now" not in html
