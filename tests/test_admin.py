@@ -394,3 +394,21 @@ def test_team_add_goes_through_the_service(admin_client_logged_in, team):
     assert response.status_code == 302
     created = Team.objects.get(code="glasses-speech")
     assert AuditEvent.objects.filter(action="team.create", target_id=str(created.pk)).exists()
+
+
+def test_admin_pages_render(admin_client_logged_in, admin_user, plan_line):
+    requisition = requisition_create(
+        plan_line=plan_line, external_id="R-1", title_zh="岗位", title_en="Role", actor=admin_user
+    )
+    urls = [
+        reverse("admin:index"),
+        reverse("admin:plans_requisition_add"),
+        reverse("admin:plans_requisition_change", args=[requisition.pk]),
+        reverse("admin:plans_planline_change", args=[plan_line.pk]),
+        reverse("admin:plans_drive_change", args=[plan_line.drive_id]),
+        reverse("admin:accounts_user_add"),
+        reverse("admin:autocomplete")
+        + "?app_label=plans&model_name=requisition&field_name=plan_line&term=PL",
+    ]
+    for url in urls:
+        assert admin_client_logged_in.get(url).status_code == 200, url
