@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from talentdrive.candidates.models import Candidate, ConsentRecord
+
+
+class ConsentInline(admin.TabularInline):
+    model = ConsentRecord
+    extra = 0
+    can_delete = False
+    readonly_fields = ("version", "language", "given_at", "text")
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Only the candidate gives consent, through the portal or an integration.
+        return False
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    list_display = ("id", "full_name", "email", "phone", "created_at", "erased_at")
+    list_filter = ("erased_at",)
+    search_fields = ("full_name", "email", "phone")
+    # Contact details are the keys of deduplication; they change through the services only.
+    readonly_fields = ("email", "phone", "created_at", "updated_at", "erased_at")
+    inlines = [ConsentInline]
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(admin.ModelAdmin):
+    list_display = ("id", "candidate", "version", "language", "given_at")
+    list_filter = ("version", "language")
+    list_select_related = ("candidate",)
+    raw_id_fields = ("candidate",)
+    readonly_fields = ("candidate", "version", "language", "text", "given_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
