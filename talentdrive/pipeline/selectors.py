@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, QuerySet, Sum
 
 from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.normalise import normalise_email
 from talentdrive.candidates.tokens import status_token_read
 from talentdrive.pipeline.models import Application
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
@@ -17,6 +18,16 @@ def candidate_from_status_token(*, token: str) -> Candidate | None:
     if candidate_id is None:
         return None
     return Candidate.objects.filter(pk=candidate_id).first()
+
+
+def candidate_find_by_email(*, email: str) -> Candidate | None:
+    """The (not erased) person with this normalised email, if they have applied at all."""
+    normalised = normalise_email(email)
+    if not normalised:
+        return None
+    return Candidate.objects.filter(
+        email=normalised, erased_at__isnull=True, applications__isnull=False
+    ).first()
 
 
 def candidate_application_list(*, candidate: Candidate) -> QuerySet[Application]:

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.tokens import status_token_make
 from talentdrive.pipeline.models import Application
 
@@ -34,4 +35,16 @@ def send_application_confirmation(*, application: Application, base_url: str, ag
         }
         subject = render_to_string("portal/email/confirmation_subject.txt", context).strip()
         body = render_to_string("portal/email/confirmation.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [candidate.email])
+
+
+def send_status_link(*, candidate: Candidate, language: str, base_url: str) -> None:
+    """The private status link again, for a candidate who lost the confirmation email."""
+    if not candidate.email:
+        return
+    with translation.override(language):
+        path = reverse("portal:status", kwargs={"token": status_token_make(candidate=candidate)})
+        context = {"candidate": candidate, "status_url": base_url.rstrip("/") + path}
+        subject = render_to_string("portal/email/status_link_subject.txt", context).strip()
+        body = render_to_string("portal/email/status_link.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [candidate.email])

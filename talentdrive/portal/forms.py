@@ -64,7 +64,12 @@ class ApplyForm(forms.Form):
         required=False,
         choices=[("", _("Choose…"))] + [c for c in Source.choices if c[0] not in ("api", "kiosk")],
     )
-    consent = forms.BooleanField(label=_("I agree to the processing of my personal data as described above."))
+    consent = forms.BooleanField(
+        label=_("I agree to the processing of my personal data as described above."),
+        error_messages={
+            "required": _("Tick the box to agree; without it we cannot process your application.")
+        },
+    )
     consent_version = forms.CharField(widget=forms.HiddenInput)
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
     # People never see or fill this field; form-filling robots do.

@@ -9,6 +9,7 @@ urlpatterns = [
     path("jobs/<int:pk>/", jobs.job_detail, name="job"),
     path("jobs/<int:pk>/apply/", apply.apply, name="apply"),
     path("applied/<str:token>/", apply.applied, name="applied"),
+    path("status/", status.status_request, name="status_request"),
     path("status/<str:token>/", status.status, name="status"),
     path("status/<str:token>/withdraw/<int:application_id>/", status.status_withdraw, name="withdraw"),
     path("status/<str:token>/data.json", status.status_data, name="status_data"),

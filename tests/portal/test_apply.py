@@ -86,10 +86,13 @@ def test_errors_keep_typed_values_and_name_the_field(client, requisition):
 
 
 def test_errors_are_in_the_candidates_language(client, requisition):
-    response = client.post(f"/zh-hans/jobs/{requisition.pk}/apply/", form_data(consent=None))
+    response = client.post(f"/zh-hans/jobs/{requisition.pk}/apply/", form_data(full_name=None, consent=None))
     assert response.status_code == 400
-    assert 'lang="zh-Hans"' in response.content.decode()
-    assert "这个字段是必填项" in response.content.decode()
+    html = response.content.decode()
+    assert 'lang="zh-Hans"' in html
+    assert "这个字段是必填项" in html  # the empty name, in Django's own catalogue
+    assert "请勾选表示同意" in html  # the consent, in ours
+    assert "Tick the box" not in html
 
 
 def test_missing_consent_refuses(client, requisition):

@@ -108,3 +108,22 @@ def test_erasure_needs_confirmation_then_deletes(client, application):
     after = client.get(url(candidate))
     assert after.status_code == 410
     assert client.get(url(candidate, "data.json")).status_code == 410
+
+
+def test_lost_link_is_emailed_again_to_the_address_on_file(client, application):
+    from django.core import mail
+
+    response = client.post("/zh-hans/status/", {"email": "LI.LEI@example.com"})
+    assert response.status_code == 200
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["li.lei@example.com"]
+    assert "/zh-hans/status/" in mail.outbox[0].body
+
+
+def test_lost_link_answer_does_not_reveal_unknown_addresses(client, application):
+    from django.core import mail
+
+    known = client.post("/status/", {"email": "li.lei@example.com"}).content.decode()
+    unknown = client.post("/status/", {"email": "nobody@example.com"}).content.decode()
+    assert len(mail.outbox) == 1
+    assert known.replace("li.lei@example.com", "") == unknown.replace("nobody@example.com", "")

@@ -3,9 +3,12 @@ from __future__ import annotations
 import contextlib
 import json
 
+from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from talentdrive.candidates.models import Candidate
@@ -14,9 +17,12 @@ from talentdrive.pipeline.selectors import (
     candidate_application_get,
     candidate_application_list,
     candidate_data_export,
+    candidate_find_by_email,
     candidate_from_status_token,
 )
 from talentdrive.pipeline.services import ApplicationRefused, application_withdraw, candidate_erase
+from talentdrive.portal.emails import send_status_link
+from talentdrive.portal.ratelimits import apply_is_limited
 
 
 def _candidate_or_refuse(request: HttpRequest, token: str) -> Candidate | HttpResponse:
@@ -81,3 +87,27 @@ def status_erase(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "portal/status_erased.html", {"just_erased": True})
         error = True
     return render(request, "portal/status_erase.html", {"token": token, "error": error})
+
+
+class StatusLinkForm(forms.Form):
+    email = forms.EmailField(label=_("Email"), max_length=254)
+
+
+def status_request(request: HttpRequest) -> HttpResponse:
+    """Send the status link again. The answer is the same whether or not the address is known."""
+    form = StatusLinkForm(request.POST or None)
+    context: dict[str, object] = {"form": form}
+    if request.method == "POST":
+        if apply_is_limited(request):
+            context["limited"] = True
+            return render(request, "portal/status_request.html", context, status=429)
+        if form.is_valid():
+            candidate = candidate_find_by_email(email=form.cleaned_data["email"])
+            if candidate is not None:
+                send_status_link(
+                    candidate=candidate,
+                    language=get_language() or "en",
+                    base_url=request.build_absolute_uri("/"),
+                )
+            context["sent"] = True
+    return render(request, "portal/status_request.html", context)
