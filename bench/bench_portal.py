@@ -367,6 +367,7 @@ def _drop_postgres(name: str) -> None:
 
 
 def run(*, full: bool) -> str:
+    load_before = os.getloadavg()[0]
     rows: list[str] = []
     verdicts: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-portal-") as tmp:
@@ -386,6 +387,8 @@ def run(*, full: bool) -> str:
             finally:
                 _drop_postgres(name)
     mode = "full" if full else "tiny (a few requests; figures meaningless)"
+    # The machine may be shared; its load average says how much of the two cores the run really had.
+    load = f"Load average (1 min) before the run {load_before:.1f}, after {os.getloadavg()[0]:.1f}."
     return "\n".join(
         [
             "## Career portal load",
@@ -395,7 +398,7 @@ def run(*, full: bool) -> str:
             "process on loopback (asyncio HTTP/1.1 client, closed loop, 12 concurrent clients for reads, "
             "50 applicants in flight for writes). Search mixes 48 filter combinations (city × channel, some "
             "with focus area and sort, English and Chinese), after one warm-up pass. The baseline is a static "
-            "file served by the same server in the same run.",
+            "file served by the same server in the same run. " + load,
             "",
             "| database | request | requests | req/s | p50 ms | p95 ms | errors |",
             "|---|---|---|---|---|---|---|",
