@@ -92,7 +92,7 @@ _CN_NUMBERS = {
     "十": 10,
 }
 _YEARS = re.compile(
-    r"(\d{1,2}|[一两二三四五六七八九十])\s*(?:\+\s*)?(?:年|years?|yrs?)(?:\s*(?:以上|及以上|or more|\+|of))?",
+    r"(?<![\d.])(\d{1,2}|[一两二三四五六七八九十])\s*(?:\+\s*)?(?:年|years?|yrs?)(?:\s*(?:以上|及以上|or more|\+|of))?",
     re.I,
 )
 _DEGREE_MIN = re.compile(

@@ -18,7 +18,7 @@ _DEGREE = re.compile(
     re.I,
 )
 _YEARS = re.compile(
-    r"(\d{1,2}(?:\.\d)?)\s*(?:\+\s*)?(?:年(?:工作|相关|以上)?(?:经验|经历)?|years?(?: of)?(?: (?:industry |work |relevant )?experience)?)",
+    r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:\+\s*)?(?:年(?:工作|相关|以上)?(?:经验|经历)?|years?(?: of)?(?: (?:industry |work |relevant )?experience)?)",
     re.I,
 )
 _EXPERIENCE_NEAR = re.compile(r"经验|经历|工作|experience|engineer|工程师", re.I)
@@ -31,6 +31,21 @@ _PUBLICATION = re.compile(
     r"论文|发表|一作|publication|paper|proceedings|accepted|first[- ]author|oral|spotlight", re.I
 )
 _YEAR_AFTER = re.compile(r"^\W{0,3}'?(?:19|20)?\d{2}\b")
+
+
+# "对强化学习很感兴趣，正在自学" / "interested in learning RLHF" name a skill the candidate lacks.
+_ASPIRATION = re.compile(
+    r"感兴趣|自学|正在学习|希望学习|想学|interested in|keen to learn|eager to learn|learning about|want to learn",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[\n。；;.!?！？]")
+
+
+def _aspiration(text: str, start: int, end: int) -> bool:
+    """True when the mention sits in a clause that states an interest rather than experience."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_END.search(text, end)
+    return bool(_ASPIRATION.search(text[before : after.start() if after else len(text)]))
 
 
 def _is_publication(text: str, start: int, end: int) -> bool:
@@ -60,6 +75,8 @@ def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> 
     evidence: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for mention in taxonomy.find_skills(text):
+        if _aspiration(text, mention.start, mention.end):
+            continue
         evidence.setdefault(mention.skill_id, []).append(mention.surface)
         names[mention.skill_id] = mention.name
     degree = "none"
