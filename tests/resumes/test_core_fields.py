@@ -150,3 +150,24 @@ def test_json_has_the_documented_keys():
     assert set(data["experience"][0]) >= {"employer", "title", "start", "end", "current"}
     assert set(data["skills"][0]) >= {"id", "name", "mentions"}
     assert set(data["publications"][0]) >= {"title", "venue", "year", "top_venue"}
+
+
+def test_long_runs_without_spaces_keep_every_other_span_valid():
+    # given: a pathological run (slow to scan for names) before a real mention
+    text = "2019.09-" * 5000 + "\n熟悉 PyTorch"
+
+    # when
+    profile = extract_profile(text)
+
+    # then
+    mentions = [m for skill in profile.skills for m in skill.mentions]
+    assert [text[m.span.start : m.span.end] for m in mentions] == ["PyTorch"]
+
+
+def test_field_extraction_honours_a_deadline():
+    from talentdrive.resumes.core.deadline import Deadline
+    from talentdrive.resumes.core.model import ParseFailure
+
+    with pytest.raises(ParseFailure) as raised:
+        extract_profile(ZH_RESUME, deadline=Deadline(0))
+    assert raised.value.code == "timeout"

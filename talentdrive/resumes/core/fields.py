@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from .contacts import find_emails, find_links, find_location, find_name, find_phones
+from .deadline import Deadline
 from .education import find_education
 from .experience import find_experience, years_of_experience
 from .model import Mention, Profile, Span, Tagged
@@ -34,19 +36,39 @@ def detect_language(text: str, headings: tuple[str, ...] = ()) -> str:
 
 
 def _tagged(hits: list[Hit], headings: list[tuple[int, int]]) -> tuple[Tagged, ...]:
+    starts = [start for start, _end in headings]
     grouped: dict[str, tuple[str, list[Mention]]] = {}
     for hit in hits:
         # A heading ("教育背景", "Education") names a section, not an industry or a skill.
-        if any(start <= hit.start < end for start, end in headings):
+        index = bisect_right(starts, hit.start) - 1
+        if index >= 0 and hit.start < headings[index][1]:
             continue
         entry = grouped.setdefault(hit.id, (hit.name, []))
         entry[1].append(Mention(hit.surface, Span(hit.start, hit.end)))
     return tuple(Tagged(key, name, tuple(mentions)) for key, (name, mentions) in grouped.items())
 
 
-def extract_profile(text: str, *, today: date | None = None) -> Profile:
-    """Every field of a profile from a resume's text; spans index into ``text``. Never raises on any str."""
+# Long runs without spaces ("2019.09-2019.09-…", base64, hashes) hold no skill and make name matching slow;
+# they are blanked with spaces of the same length, so every offset stays valid.
+_LONG_RUN = re.compile(r"[^\s]{120,}")
+
+
+def _blank_long_runs(text: str) -> str:
+    return _LONG_RUN.sub(lambda match: " " * len(match.group()), text)
+
+
+def extract_profile(text: str, *, today: date | None = None, deadline: Deadline | None = None) -> Profile:
+    """Every field of a profile from a resume's text; spans index into ``text``.
+
+    Never raises on any str; with a ``deadline``, raises ParseFailure("timeout") between stages once it
+    has passed.
+    """
     today = today or date.today()
+
+    def check(stage: str) -> None:
+        if deadline is not None:
+            deadline.check(stage)
+
     lines = split_lines(text)
     sections = split_sections(lines)
     header = sections[0]
@@ -54,31 +76,42 @@ def extract_profile(text: str, *, today: date | None = None) -> Profile:
         header.lines[-1].end if header.kind == "header" and header.lines else (lines[0].end if lines else 0)
     )
     header_end = max(header_end, lines[min(len(lines), 8) - 1].end if lines else 0)
+    headings = [(s.heading.start, s.heading.end) for s in sections if s.heading is not None]
     language = detect_language(text, tuple(s.heading.text for s in sections if s.heading is not None))
-    warnings: list[str] = []
     education = find_education(sections)
     experience = find_experience(sections)
+    check("education and experience")
     emails = find_emails(text)
     phones = find_phones(text)
+    name = find_name(lines)
+    location = find_location(lines, header_end)
+    links = find_links(lines, header_end)
+    publications = find_publications(sections)
+    awards = find_awards(sections)
+    check("contacts, publications and awards")
     vocabulary = knowledge()
-    headings = [(s.heading.start, s.heading.end) for s in sections if s.heading is not None]
+    searchable = _blank_long_runs(text)
+    skills = _tagged(vocabulary.skills(searchable), headings)
+    check("skills")
+    domains = _tagged(vocabulary.domains(searchable), headings)
+    warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")
     if not any(section.kind in ("education", "experience") for section in sections):
         warnings.append("no education or experience heading found; fields were guessed from the whole text")
     return Profile(
         language=language,
-        name=find_name(lines),
+        name=name,
         emails=tuple(emails),
         phones=tuple(phones),
-        location=find_location(lines, header_end),
-        links=tuple(find_links(lines, header_end)),
+        location=location,
+        links=tuple(links),
         education=tuple(education),
         experience=tuple(experience),
         years_experience=years_of_experience(experience, today),
-        skills=_tagged(vocabulary.skills(text), headings),
-        domains=_tagged(vocabulary.domains(text), headings),
-        publications=tuple(find_publications(sections)),
-        awards=tuple(find_awards(sections)),
+        skills=skills,
+        domains=domains,
+        publications=tuple(publications),
+        awards=tuple(awards),
         warnings=tuple(warnings),
     )

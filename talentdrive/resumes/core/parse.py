@@ -22,7 +22,7 @@ def parse_document(
     try:
         extracted = extract_text(content, limits, deadline)
         deadline.check("before field extraction")
-        profile = extract_profile(extracted.text, today=today)
+        profile = extract_profile(extracted.text, today=today, deadline=deadline)
     except ParseFailure as failure:
         return ParseResult(filename=filename, error=failure.message, code=failure.code)
     except RecursionError:
