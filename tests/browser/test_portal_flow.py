@@ -12,6 +12,14 @@ from django.core.cache import cache
 from talentdrive.pipeline.models import Application, Stage
 from tests.pipeline.factories import make_requisition, pdf_bytes
 
+# Every visible form control must have a label a screen reader can announce.
+UNLABELLED_FIELDS = """
+() => Array.from(document.querySelectorAll("input, select, textarea"))
+  .filter((el) => el.type !== "hidden" && !el.closest(".trap"))
+  .filter((el) => el.labels.length === 0 && !el.getAttribute("aria-label"))
+  .map((el) => el.name)
+"""
+
 VIEWPORTS = {
     "phone": {
         "viewport": {"width": 390, "height": 844},
@@ -83,10 +91,13 @@ def test_search_apply_follow_and_withdraw(
         page.press("#id_q", "Enter")
         page.wait_for_url(re.compile(r"q="))
         page.locator(".result-count").filter(has_text="2").wait_for()
+        # A marker on the window survives an htmx swap but not a page load.
+        page.evaluate("window.__stillTheSamePage = true")
         page.click("a[data-facet='channel'][data-value='campus']")
         page.wait_for_url(re.compile(r"channel=campus"))
         page.locator(".result-count").filter(has_text="1").wait_for()
         assert page.locator("ol.jobs li.job").count() == 1
+        assert page.evaluate("window.__stillTheSamePage === true")
         shot(page, "2-search")
 
         # The job page
@@ -99,6 +110,7 @@ def test_search_apply_follow_and_withdraw(
 
         # Apply with a PDF; a first attempt without consent keeps what was typed
         page.click("a.button[href$='/apply/']")
+        assert page.evaluate(UNLABELLED_FIELDS) == []
         page.fill("#id_full_name", "陈静" if language == "zh-hans" else "Chen Jing")
         page.fill("#id_email", f"chen.jing.{language}.{viewport}@example.com")
         page.fill("#id_phone", "138 0013 8000" if viewport == "phone" else "139 0013 9000")
@@ -131,5 +143,27 @@ def test_search_apply_follow_and_withdraw(
         shot(page, "7-withdrawn")
         application.refresh_from_db()
         assert application.stage == Stage.WITHDRAWN
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_search_filters_and_job_pages_work_without_javascript(live_server, browser, artifacts, jobs):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(live_server.url + "/jobs/")
+        page.fill("#id_q", "multimodal")
+        page.click("form.search button[type='submit']")
+        page.wait_for_url(re.compile(r"q=multimodal"))
+        page.click("a[data-facet='city'][data-value='guangzhou']")
+        page.wait_for_url(re.compile(r"city=guangzhou"))
+        assert page.locator("ol.jobs li.job").count() == 1
+        page.click("ol.jobs li.job h2 a")
+        page.wait_for_url(re.compile(rf"/jobs/{jobs.pk}/$"))
+        assert page.locator("h1").inner_text() == jobs.title_en
+        page.screenshot(path=str(artifacts / "nojs-job.png"), full_page=True)
     finally:
         context.close()
