@@ -122,3 +122,26 @@ def test_spans_point_at_the_values_in_the_extracted_text():
     for skill in profile.skills:
         for mention in skill.mentions:
             assert result.text[mention.span.start : mention.span.end] == mention.surface
+
+
+def test_docx_page_header_text_comes_first():
+    # given: the name and contacts in the page header, the rest in the body
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Jane Doe | jane.doe@example.org | +1 415 555 0132"
+    document.add_paragraph("EDUCATION")
+    document.add_paragraph("MIT, Ph.D. in Physics, 2015 - 2020")
+    out = io.BytesIO()
+    document.save(out)
+
+    # when
+    result = parse_document(out.getvalue(), "cv.docx")
+
+    # then
+    assert result.ok and result.profile is not None
+    assert result.text.startswith("Jane Doe")
+    assert result.profile.name is not None and result.profile.name.value == "Jane Doe"
+    assert [p.e164 for p in result.profile.phones] == ["+14155550132"]

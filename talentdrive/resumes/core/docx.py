@@ -8,6 +8,7 @@ goes, and never builds a tree a hostile file could make deep or huge.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import IO
 from xml.etree.ElementTree import ParseError
@@ -31,19 +32,32 @@ _P, _T, _TAB, _BR, _CR, _TBL, _TC, _TR = (
 )
 # Small members (styles, settings) compress extremely well; the ratio test only applies above this size.
 _RATIO_FLOOR = 1024 * 1024
+_HEADER_PART = re.compile(r"word/header(\d*)\.xml")
 
 
 def docx_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, list[str]]:
-    """Return (text, warnings) of a DOCX body: paragraphs and table rows in document order."""
+    """Return (text, warnings) of a DOCX: page-header text, then the body's paragraphs and table rows in
+    document order."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise ParseFailure("corrupt", "damaged DOCX (not a readable zip)") from error
     with archive:
         _inspect(archive, limits)
+        # Page headers often hold the name and contacts; they come first, as on the page.
+        parts = sorted(
+            (name for name in archive.namelist() if _HEADER_PART.fullmatch(name)),
+            key=lambda name: int(_HEADER_PART.fullmatch(name).group(1) or 0),  # type: ignore[union-attr]
+        )
+        texts: list[str] = []
+        warnings: list[str] = []
         try:
-            with archive.open("word/document.xml") as stream:
-                return _body_text(stream, limits, deadline)
+            for name in [*parts[:3], "word/document.xml"]:
+                with archive.open(name) as stream:
+                    text, part_warnings = _part_text(stream, limits, deadline)
+                if text and text not in texts:
+                    texts.append(text)
+                warnings.extend(part_warnings)
         except DefusedXmlException as error:  # a ValueError too, so it is caught first
             raise ParseFailure("unsafe_xml", "DOCX contains XML entity or DTD declarations") from error
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as error:
@@ -51,6 +65,10 @@ def docx_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, 
             raise ParseFailure("corrupt", "damaged DOCX (unreadable document part)") from error
         except ParseError as error:
             raise ParseFailure("corrupt", "damaged DOCX (malformed document XML)") from error
+    text = "\n".join(texts)
+    if not text.strip():
+        raise ParseFailure("empty", "DOCX contains no text")
+    return text, warnings
 
 
 def _inspect(archive: zipfile.ZipFile, limits: Limits) -> None:
@@ -69,14 +87,14 @@ def _inspect(archive: zipfile.ZipFile, limits: Limits) -> None:
             "zip_bomb", f"DOCX expands to {total} bytes, more than {limits.max_decompressed_bytes}"
         )
     try:
-        body = archive.getinfo("word/document.xml")
+        archive.getinfo("word/document.xml")
     except KeyError as error:
         raise ParseFailure("corrupt", "DOCX without a document body") from error
-    if body.file_size > limits.max_xml_bytes:
-        raise ParseFailure("zip_bomb", "DOCX body is larger than the XML limit")
+    if any(info.file_size > limits.max_xml_bytes for info in members if info.filename.endswith(".xml")):
+        raise ParseFailure("zip_bomb", "DOCX has an XML part larger than the limit")
 
 
-def _body_text(stream: IO[bytes], limits: Limits, deadline: Deadline) -> tuple[str, list[str]]:
+def _part_text(stream: IO[bytes], limits: Limits, deadline: Deadline) -> tuple[str, list[str]]:
     # The zip reader stops at the declared size, so what is inflated is bounded by _inspect.
     lines: list[str] = []
     paragraph: list[str] = []
@@ -130,10 +148,7 @@ def _body_text(stream: IO[bytes], limits: Limits, deadline: Deadline) -> tuple[s
         if total > limits.max_chars:
             warnings.append(f"text cut after {limits.max_chars} characters")
             break
-    text = "\n".join(lines)
-    if not text.strip():
-        raise ParseFailure("empty", "DOCX contains no text")
-    return text, warnings
+    return "\n".join(lines), warnings
 
 
 class _Table:
