@@ -206,3 +206,33 @@ def test_awards_in_a_section_and_competition_results_elsewhere():
         ("2022 清华大学研究生国家奖学金", "scholarship", 2022),
         ("2017 ACM-ICPC 亚洲区域赛（北京站）银牌", "competition", 2017),
     ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "2020 – Present\nStaff Machine Learning Engineer | Flipkart | Bengaluru\nBuilt ranking models.",
+        "Flipkart — Bengaluru\nStaff Machine Learning Engineer\nMarch 2020 – Present\n• Built ranking models.",
+        "Flipkart\n2020年3月-至今        Staff Machine Learning Engineer\n负责排序模型",
+    ],
+    ids=["date-above", "three-lines", "employer-above"],
+)
+def test_experience_headers_spread_over_lines(block):
+    profile = extract_profile(f"Employment History\n{block}\n", today=TODAY)
+
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == [
+        ("Flipkart", "Staff Machine Learning Engineer", True)
+    ]
+
+
+def test_school_line_then_degree_line():
+    text = (
+        "EDUCATION\nUniversidad Politécnica de Madrid\nMaster's Degree in Artificial Intelligence, 2016 – 2017\n"
+        "Universidad de Granada\nBachelor's Degree in Computer Engineering, 2012 – 2016\n"
+    )
+    profile = extract_profile(text)
+
+    assert [(e.degree, e.school, e.major, e.start, e.end) for e in profile.education] == [
+        ("master", "Universidad Politécnica de Madrid", "Artificial Intelligence", "2016", "2017"),
+        ("bachelor", "Universidad de Granada", "Computer Engineering", "2012", "2016"),
+    ]

@@ -44,7 +44,7 @@ _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyder
 _SCHOOL_EN = re.compile(
     rf"(?:(?:The\s+)?(?:{_CAP}\s+){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
-    rf"|(?:University|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}}"
+    rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
     r"(?:,\s*(?P<campus>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:$|[—–|•·(]|\s-\s|\s{2})))?"
 )
@@ -93,7 +93,7 @@ _DEGREE_TOKEN = (
 )
 # The major follows the degree ("MSc Robotics, Systems and Control —", "B.S. in Physics", "PhD, ECE").
 _MAJOR_EN = re.compile(
-    rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+degree)?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
+    rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+[Dd]egree)?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
 )
 _MAJOR_HINT = re.compile(
     r"工程|技术|科学|管理|数学|物理|化学|统计|金融|经济|智能|计算机|软件|电子|通信|自动化|信息|控制|机械|医学|生物|语言|设计|数据|网络|电气|材料|航空|光电|心理|哲学|法学|新闻"

@@ -59,13 +59,36 @@ def _entry(
             parts = parts + below[:1]
             used.append(following)
             taken.add(index + 1)
-    if not parts and previous is not None:
-        # A date on a line of its own: the header is the line above.
-        parts = header_parts(previous.text) or header_parts(previous.text, weak=True)
-        if len(parts) == 1:
-            parts = header_parts(previous.text, weak=True)
-        used.insert(0, previous)
-        taken.add(index - 1)
+    if not parts:
+        # A date on a line of its own: the header is the line below ("2020 – Present" / "Title | Employer")
+        # when that reads like one, else the line above.
+        next_line: Line | None = lines[index + 1] if index + 1 < len(lines) else None
+        if next_line is not None and (not _header_candidate(next_line) or find_ranges(next_line.text)):
+            next_line = None
+        below = header_parts(next_line.text) if next_line is not None else []
+        if next_line is not None and (len(below) >= 2 or (previous is None and below)):
+            parts = below if len(below) >= 2 else header_parts(next_line.text, weak=True)
+            used.append(next_line)
+            taken.add(index + 1)
+        elif previous is not None:
+            parts = header_parts(previous.text)
+            if len(parts) < 2:
+                parts = header_parts(previous.text, weak=True)
+            used.insert(0, previous)
+            taken.add(index - 1)
+            two_up = lines[index - 2] if index > 1 and index - 2 not in taken else None
+            if (
+                parts
+                and all(is_title(part) for part in parts)
+                and two_up is not None
+                and _header_candidate(two_up)
+            ):
+                # "Employer — City" / "Title" / "March 2021 – Present" on three lines.
+                above = header_parts(two_up.text, weak=True)
+                if above and not find_ranges(two_up.text) and not any(is_title(part) for part in above):
+                    parts = above[:1] + parts
+                    used.insert(0, two_up)
+                    taken.add(index - 2)
     employer, title = employer_title(parts)
     header = " ".join(part.text for part in used)
     return Experience(

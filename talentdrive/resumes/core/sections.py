@@ -89,7 +89,12 @@ def heading_kind(line: str) -> str | None:
     match = _HEADING.match(line)
     if match is None:
         return None
-    return _KIND_BY_PHRASE[match.group("first").lower()]
+    kind = _KIND_BY_PHRASE[match.group("first").lower()]
+    second = match.group("second")
+    if second and kind in ("other", "summary"):
+        # "Certifications & Awards": the section is named by its more specific word.
+        kind = _KIND_BY_PHRASE[second.lower()]
+    return kind
 
 
 def split_sections(lines: list[Line]) -> list[Section]:
