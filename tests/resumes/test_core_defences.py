@@ -163,3 +163,19 @@ def test_long_text_is_cut_with_a_warning():
     result = parse_document((EN_RESUME * 50).encode(), "cv.txt", limits=Limits(max_chars=2000))
     assert result.ok and len(result.text) == 2000
     assert any("cut" in warning for warning in result.warnings)
+
+
+def test_password_protected_pdf_is_unsupported_but_permissions_only_pdf_is_read():
+    from fpdf import FPDF
+
+    def encrypted(**passwords: str) -> bytes:
+        pdf = FPDF()
+        pdf.set_encryption(owner_password="owner", **passwords)
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        pdf.cell(0, 10, "Jane Doe jane@example.com")
+        return bytes(pdf.output())
+
+    locked = parse_document(encrypted(user_password="secret"), "cv.pdf")
+    assert locked.code == "unsupported_type" and "password" in (locked.error or "")
+    assert parse_document(encrypted(), "cv.pdf").ok
