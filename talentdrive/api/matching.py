@@ -174,10 +174,15 @@ def candidates_for_requisition(
     summary="Open requisitions that fit a candidate, best first",
 )
 def requisitions_for_candidate(
-    request: HttpRequest, candidate_id: int, k: int = Query(10, ge=1, le=200)
-) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+    request: HttpRequest,
+    candidate_id: int,
+    k: int = Query(10, ge=1, le=200),  # type: ignore[type-arg]
+    include_applied: bool = False,
+) -> list[dict[str, Any]]:
     try:
-        ranked = match_requisitions(user=_staff(request), candidate_id=candidate_id, k=k)
+        ranked = match_requisitions(
+            user=_staff(request), candidate_id=candidate_id, k=k, include_applied=include_applied
+        )
     except Candidate.DoesNotExist as error:
         raise ApiError(404, f"candidate {candidate_id} does not exist", code="not_found") from error
     except MatchUnavailable as error:

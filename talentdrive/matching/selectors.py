@@ -126,9 +126,13 @@ def match_candidates(
 
 
 def match_requisitions(
-    *, user: User, candidate_id: int, k: int = 10, open_only: bool = True
+    *, user: User, candidate_id: int, k: int = 10, open_only: bool = True, include_applied: bool = False
 ) -> list[tuple[Requisition, Match]]:
-    """Top-k requisitions the user may see that fit a candidate (e.g. after a rejection elsewhere)."""
+    """Top-k requisitions the user may see that fit a candidate (e.g. after a rejection elsewhere).
+
+    Requisitions the candidate already applied to are left out unless ``include_applied``: the
+    question is which *other* roles fit.
+    """
     _check_reader(user)
     candidate = Candidate.objects.filter(pk=candidate_id, erased_at__isnull=True).first()
     if candidate is None:
@@ -142,6 +146,8 @@ def match_requisitions(
     requisitions = requisition_list(user=user).select_related("plan_line__focus_area")
     if open_only:
         requisitions = requisitions.filter(status=RequisitionStatus.OPEN)
+    if not include_applied:
+        requisitions = requisitions.exclude(applications__candidate=candidate)
     taxonomy = load_taxonomy()
     prepared, by_key = [], {}
     for requisition in requisitions:

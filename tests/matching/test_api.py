@@ -117,3 +117,17 @@ def test_requisitions_for_candidate_hides_requisitions_out_of_scope(
 def test_unknown_candidate_is_a_404(client, admin_user, pool):
     client.force_login(admin_user)
     assert client.get("/api/matching/candidates/999999/requisitions").status_code == 404
+
+
+def test_requisitions_for_candidate_leaves_out_roles_already_applied_to(
+    client, admin_user, requisition, pool
+):
+    from talentdrive.pipeline.models import Application
+
+    Application.objects.create(candidate=pool[0], requisition=requisition, stage="rejected")
+    client.force_login(admin_user)
+    url = f"/api/matching/candidates/{pool[0].pk}/requisitions"
+    assert client.get(url).json() == []
+    assert [r["requisition_id"] for r in client.get(url, {"include_applied": "true"}).json()] == [
+        requisition.pk
+    ]
