@@ -6,7 +6,8 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+
+from .memo import line_memo
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -72,7 +73,7 @@ def find_ranges(text: str, offset: int = 0) -> list[DateRange]:
     ]
 
 
-@lru_cache(maxsize=8192)
+@line_memo(maxsize=8192)
 def _ranges(text: str) -> tuple[DateRange, ...]:
     # Lines are looked at by several extractors; the cache makes that one regex pass per line.
     offset = 0

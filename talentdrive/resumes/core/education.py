@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .dates import find_point, find_ranges
+from .memo import line_memo
 from .model import Education, Span
 from .sections import Line, Section
 
@@ -108,7 +108,7 @@ _CUT = re.compile(
 _DEGREE_WORDS = re.compile(r"博士|硕士|研究生|本科|学士|大专|专科|学历|学位|在读|统招|全日制")
 
 
-@lru_cache(maxsize=4096)
+@line_memo(maxsize=4096)
 def find_school(text: str) -> tuple[str, int] | None:
     """The most school-like name in text and its offset: a university beats an institute, which beats a
     department (学院); the first written wins a tie, so "Columbia University 哥伦比亚大学" is Columbia."""

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from .memo import line_memo
 
 KNOWN_EMPLOYERS = (
     "字节跳动", "阿里巴巴", "阿里云", "蚂蚁集团", "腾讯", "百度", "华为", "美团", "京东", "网易", "小米", "快手", "拼多多",
@@ -109,12 +110,12 @@ _REGION_CODES = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
+@line_memo(maxsize=4096)
 def is_place(text: str) -> bool:
     return text in _REGION_CODES or text.lower() in _PLACES or bool(_CITY_SUFFIX.fullmatch(text))
 
 
-@lru_cache(maxsize=8192)
+@line_memo(maxsize=8192)
 def scores(part: str) -> tuple[int, int]:
     """(employer-likeness, title-likeness) of a header part."""
     org = 3 * len(_KNOWN.findall(part)) + len(_ORG.findall(part))
