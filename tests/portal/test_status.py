@@ -127,3 +127,9 @@ def test_lost_link_answer_does_not_reveal_unknown_addresses(client, application)
     unknown = client.post("/status/", {"email": "nobody@example.com"}).content.decode()
     assert len(mail.outbox) == 1
     assert known.replace("li.lei@example.com", "") == unknown.replace("nobody@example.com", "")
+
+
+def test_private_pages_are_not_cached(client, application):
+    response = client.get(url(application.candidate))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]

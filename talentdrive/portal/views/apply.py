@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from talentdrive.candidates.consent import current_consent
 from talentdrive.pipeline.core.uploads import UploadRejected
@@ -87,6 +88,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("portal:applied", kwargs={"token": token}))
 
 
+@never_cache
 def applied(request: HttpRequest, token: str) -> HttpResponse:
     """The confirmation page. It names the job only: the status link goes to the email on file."""
     try:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from talentdrive.candidates.models import Candidate
@@ -34,6 +35,8 @@ def _candidate_or_refuse(request: HttpRequest, token: str) -> Candidate | HttpRe
     return candidate
 
 
+# Private pages: never kept by a browser's or a proxy's cache.
+@never_cache
 def status(request: HttpRequest, token: str) -> HttpResponse:
     candidate = _candidate_or_refuse(request, token)
     if isinstance(candidate, HttpResponse):
@@ -50,6 +53,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@never_cache
 @require_POST
 def status_withdraw(request: HttpRequest, token: str, application_id: int) -> HttpResponse:
     candidate = _candidate_or_refuse(request, token)
@@ -65,6 +69,7 @@ def status_withdraw(request: HttpRequest, token: str, application_id: int) -> Ht
     return redirect(reverse("portal:status", kwargs={"token": token}) + f"?withdrawn={application_id}")
 
 
+@never_cache
 def status_data(request: HttpRequest, token: str) -> HttpResponse:
     candidate = _candidate_or_refuse(request, token)
     if isinstance(candidate, HttpResponse):
@@ -76,6 +81,7 @@ def status_data(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@never_cache
 def status_erase(request: HttpRequest, token: str) -> HttpResponse:
     candidate = _candidate_or_refuse(request, token)
     if isinstance(candidate, HttpResponse):
@@ -93,6 +99,7 @@ class StatusLinkForm(forms.Form):
     email = forms.EmailField(label=_("Email"), max_length=254)
 
 
+@never_cache
 def status_request(request: HttpRequest) -> HttpResponse:
     """Send the status link again. The answer is the same whether or not the address is known."""
     form = StatusLinkForm(request.POST or None)
