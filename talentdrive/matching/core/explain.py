@@ -77,23 +77,31 @@ class Ranking:
     warnings: tuple[str, ...] = ()
 
 
+def _implied_by(
+    wanted: Sequence[str], ancestors: Callable[[str], Sequence[str]], skill_ids: Sequence[str]
+) -> dict[str, set[str]]:
+    """For each wanted skill, the indexed skills that imply it (itself and its descendants); once per query."""
+    result: dict[str, set[str]] = {skill: {skill} for skill in wanted}
+    for skill in skill_ids:
+        for ancestor in ancestors(skill):
+            if ancestor in result:
+                result[ancestor].add(skill)
+    return result
+
+
 def _skill_matches(
-    index: MatchIndex,
     wanted: Sequence[str],
     own_ids: Sequence[str],
-    ancestors: Callable[[str], Sequence[str]],
+    implied_by: Mapping[str, set[str]],
     names: Mapping[str, str],
     profile: CandidateProfile | None,
 ) -> tuple[list[SkillMatch], list[str]]:
     mentions = {s.skill_id: s.mentions for s in profile.skills} if profile else {}
-    # The candidate's own skill wins over a descendant that implies it (CUDA itself before "via").
-    satisfied_by = {own: own for own in own_ids}
-    for own in own_ids:
-        for ancestor in ancestors(own):
-            satisfied_by.setdefault(ancestor, own)
+    owned = set(own_ids)
     matched, missing = [], []
     for skill in wanted:
-        via = satisfied_by.get(skill)
+        # The candidate's own skill wins over a descendant that implies it (CUDA itself before "via").
+        via = skill if skill in owned else next((own for own in own_ids if own in implied_by[skill]), None)
         if via is None:
             missing.append(skill)
         else:
@@ -124,13 +132,14 @@ def explain_rows(
     values = components(index, query, rows, semantic=semantic)
     scores = combine(query, values)
     own_columns = _own_columns_for(index, rows)
+    implied_by = _implied_by((*requirements.must, *requirements.nice), ancestors, index.skill_ids)
     matches = []
     for position, row in enumerate(rows.tolist()):
         key = str(index.keys[row])
         profile = (profiles or {}).get(key)
         own_ids = [index.skill_ids[c] for c in own_columns[row]]
-        matched_must, missing = _skill_matches(index, requirements.must, own_ids, ancestors, names, profile)
-        matched_nice, _ = _skill_matches(index, requirements.nice, own_ids, ancestors, names, profile)
+        matched_must, missing = _skill_matches(requirements.must, own_ids, implied_by, names, profile)
+        matched_nice, _ = _skill_matches(requirements.nice, own_ids, implied_by, names, profile)
         must_coverage = float(values["must"][position]) if "must" in values else 0.0
         flag = programme_flag(
             rules,
