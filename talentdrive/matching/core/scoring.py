@@ -123,9 +123,9 @@ def column_sum(
 ) -> np.ndarray:
     """Σ over columns of matrix values, for every row (rows=None) or for the given rows only.
 
-    All rows: scatter each column's postings into a dense vector. A subset: multiply its rows of the
-    row-major copy by the column indicator when given (cost ∝ the subset's entries), otherwise probe
-    each column by binary search (cheap for the few rows of an explanation).
+    All rows: scatter each column's postings into a dense vector. A subset: multiply ``by_row`` — the
+    row-major slice of exactly those rows, cut once by the caller — by the column indicator (cost ∝
+    the subset's entries), or without it probe each column by binary search.
     """
     columns = [c for c in columns if c >= 0]
     if rows is not None and by_row is not None:
@@ -133,7 +133,7 @@ def column_sum(
             return np.zeros(rows.shape[0], dtype=np.float32)
         indicator = np.zeros(by_row.shape[1], dtype=np.float32)
         np.add.at(indicator, columns, 1.0)
-        return np.asarray(by_row[rows] @ indicator, dtype=np.float32).ravel()
+        return np.asarray(by_row @ indicator, dtype=np.float32).ravel()
     out = np.zeros(n_rows if rows is None else rows.shape[0], dtype=np.float32)
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     for column in columns:
@@ -167,8 +167,8 @@ def components(
     values: dict[str, np.ndarray] = {}
     w = {name: weight for name, weight in query.weights.items() if only is None or name in only}
     big = rows is not None
-    skills_rows = index.by_row("skills") if big else None
-    domain_rows = index.by_row("domains") if big else None
+    skills_rows = index.by_row("skills")[rows] if rows is not None and ("must" in w or "nice" in w) else None
+    domain_rows = index.by_row("domains")[rows] if rows is not None and "domain" in w else None
     if "must" in w:
         values["must"] = column_sum(index.skills, query.must_columns, rows, n, skills_rows) / len(
             query.must_columns
@@ -194,7 +194,7 @@ def components(
             + 0.2 * (take(index.top_awards) > 0)
         ).astype(np.float32)
     if "text" in w:
-        raw = column_sum(index.terms, query.term_ids, rows, n, index.by_row("terms") if big else None)
+        raw = column_sum(index.terms, query.term_ids, rows, n, index.by_row("terms")[rows] if big else None)
         values["text"] = np.minimum(raw / query.text_scale, 1.0)
     if "semantic" in w:
         values["semantic"] = (
@@ -375,7 +375,7 @@ def _posting_counts(matrix: sp.csc_matrix, columns: Sequence[int], n: int) -> np
 
 def _text(index: MatchIndex, query: Query, rows: np.ndarray) -> np.ndarray:
     ordered = np.sort(rows)
-    raw = column_sum(index.terms, query.term_ids, ordered, len(index), index.by_row("terms"))
+    raw = column_sum(index.terms, query.term_ids, ordered, len(index), index.by_row("terms")[ordered])
     text = np.minimum(raw / query.text_scale, 1.0).astype(np.float32)
     # Back to the caller's order.
     return text[np.searchsorted(ordered, rows)]
