@@ -9,6 +9,7 @@ P@5 counts grade ≥ 2 as relevant.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -129,6 +130,7 @@ def add_arguments(parser: Any) -> None:
 
 
 def run(*, stdout: Any, **options: Any) -> int:
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # its index-building chatter is not a result
     resumes, qrels = load_judged()
     stdout.write(f"judged set: {len(REQUISITIONS)} requisitions × {len(resumes)} resumes, graded 0–3\n")
     results = []
