@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Award, Publication, Span
 from .sections import Line, Section
@@ -121,8 +122,9 @@ _COMPETITION = re.compile(
 )
 # Outside an awards section a competition counts only with a result ("gold medal", "金牌", "Grandmaster").
 _RESULT = re.compile(
-    r"金牌|银牌|铜牌|一等奖|二等奖|三等奖|特等奖|冠军|亚军|季军|第[一二三]名|gold|silver|bronze|medal|champion|finalist|winner|"
-    r"\bprize\b|\brank(?:ed)?\b|grandmaster|\bmaster\b|\bexpert\b|top\s?\d",
+    # The lookahead lets the engine skip every position that cannot start a result word.
+    r"(?=[金银铜一二三特冠亚季第gsbmcfwprteGSBMCFWPRTE])(?:金牌|银牌|铜牌|一等奖|二等奖|三等奖|特等奖|冠军|亚军|季军|第[一二三]名|gold|silver|bronze|medal|champion|finalist|winner|"
+    r"\bprize\b|\brank(?:ed)?\b|grandmaster|\bmaster\b|\bexpert\b|top\s?\d)",
     re.I,
 )
 _CLAUSE = re.compile(r"[.;；。,，]\s*|\s+[|｜]\s+")
@@ -148,21 +150,33 @@ def find_awards(sections: list[Section]) -> list[Award]:
                 awards.append(
                     Award(title, _award_kind(title), _year(title, None), Span(line.start, line.end))
                 )
-    vocabulary = knowledge()
-    for section in sections:
-        if section.kind in ("awards", "publications", "education"):
-            continue
-        for line in section.lines:
-            if not _RESULT.search(line.text):
-                continue
-            for hit in vocabulary.awards(line.text):
-                # The clause around the mention: "…; Kaggle Competitions Master." -> "Kaggle Competitions Master"
-                starts = [m.end() for m in _CLAUSE.finditer(line.text, 0, hit.start)]
-                start = starts[-1] if starts else 0
-                end_match = _CLAUSE.search(line.text, hit.end)
-                end = end_match.start() if end_match else len(line.text)
-                title = _ENTRY_START.sub("", line.text[start:end]).strip()
-                if _RESULT.search(title) and not any(title == award.title for award in awards):
-                    span = Span(line.start + start, line.start + end)
-                    awards.append(Award(title, "competition", _year(title, None), span))
+    candidates = [
+        line
+        for section in sections
+        if section.kind not in ("awards", "publications", "education")
+        for line in section.lines
+        if _RESULT.search(line.text)
+    ]
+    if candidates:
+        # One pass of the award names over the candidate lines joined, not one per line.
+        joined = "\n".join(line.text for line in candidates)
+        bounds = []
+        position = 0
+        for line in candidates:
+            bounds.append(position)
+            position += len(line.text) + 1
+        for hit in knowledge().awards(joined):
+            index = bisect_right(bounds, hit.start) - 1
+            line = candidates[index]
+            base = bounds[index]
+            local_start, local_end = hit.start - base, hit.end - base
+            # The clause around the mention: "…; Kaggle Competitions Master." -> "Kaggle Competitions Master"
+            starts = [m.end() for m in _CLAUSE.finditer(line.text, 0, local_start)]
+            start = starts[-1] if starts else 0
+            end_match = _CLAUSE.search(line.text, local_end)
+            end = end_match.start() if end_match else len(line.text)
+            title = _ENTRY_START.sub("", line.text[start:end]).strip()
+            if _RESULT.search(title) and not any(title == award.title for award in awards):
+                span = Span(line.start + start, line.start + end)
+                awards.append(Award(title, "competition", _year(title, None), span))
     return sorted(awards, key=lambda award: award.span.start)

@@ -50,6 +50,8 @@ _HEADING = re.compile(
 
 
 _WORDY = re.compile(r"[^\W_]")
+# A line's text without its surrounding blanks: from the first to the last non-blank character.
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +74,11 @@ class Section:
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines, stripped, with their offsets into text."""
     lines = []
-    position = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
+    for match in _LINE.finditer(text):
+        stripped = match.group()
         # Rules and decorations ("-----", "====", "• • •") carry no text.
-        if stripped and _WORDY.search(stripped):
-            lines.append(Line(stripped, position + raw.index(stripped[0])))
-        position += len(raw) + 1
+        if _WORDY.search(stripped):
+            lines.append(Line(stripped, match.start()))
     return lines
 
 
