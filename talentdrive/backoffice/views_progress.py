@@ -31,6 +31,10 @@ DIMENSION_LABELS = {
 }
 
 
+class NoDrive(Http404):
+    pass
+
+
 @dataclass(frozen=True)
 class Bar:
     """Widths in percent of the widest row, so bars compare across rows."""
@@ -85,7 +89,7 @@ def _query(drive: Drive, group_by: str, across: str | None, filters: dict[str, s
 def _selected(request: HttpRequest) -> tuple[list[Drive], Drive, str, str | None, dict[str, str]]:
     drives = list(drive_list())
     if not drives:
-        raise Http404("no drive has been set up yet")
+        raise NoDrive("no drive has been set up yet")
     code = request.GET.get("drive")
     drive = next((d for d in drives if d.code == code), drives[0])
     group_by = request.GET.get("group", "city")
@@ -114,7 +118,10 @@ def _report(request: HttpRequest) -> tuple[list[Drive], Drive, ProgressReport]:
 
 @staff_view(PLAN_READERS)
 def progress(request: HttpRequest) -> HttpResponse:
-    drives, drive, report = _report(request)
+    try:
+        drives, drive, report = _report(request)
+    except NoDrive:
+        return render(request, "backoffice/no_drive.html", {"nav": "progress"})
     filters = dict(report.filters)
     scale = max([report.totals.target, 1] + [max(r.figures.target, r.figures.committed) for r in report.rows])
     row_scale = max([1] + [max(r.figures.target, r.figures.committed) for r in report.rows])

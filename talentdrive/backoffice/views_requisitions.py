@@ -18,7 +18,7 @@ from talentdrive.audit.selectors import audit_events_for
 from talentdrive.backoffice.access import REQUISITION_CREATORS, REQUISITION_READERS, staff_view
 from talentdrive.backoffice.forms import RequisitionFilterForm, RequisitionForm, StatusChangeForm
 from talentdrive.insights.selectors import plan_lines_in_scope
-from talentdrive.plans.models import ALLOWED_TRANSITIONS, Requisition, RequisitionStatus
+from talentdrive.plans.models import ALLOWED_TRANSITIONS, PlanLine, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import (
     RequisitionFilters,
     requisition_can_edit,
@@ -163,9 +163,8 @@ def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = RequisitionForm(
         request.POST or None,
         initial=RequisitionForm.initial_from(requisition),
-        plan_lines=plan_lines_in_scope(user=user)
-        if not user.is_drive_admin
-        else requisition.drive.plan_lines.all(),
+        # The plan line is fixed once created, so the edit form offers no choice of it.
+        plan_lines=PlanLine.objects.none(),
         allow_override=user.is_drive_admin,
         editing=True,
     )

@@ -5,20 +5,21 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-ROLES = ["anonymous", "interviewer", "other_recruiter", "recruiter", "leadership", "admin"]
+ROLES = ["anonymous", "interviewer", "other_recruiter", "recruiter", "leadership", "admin", "hiring_manager"]
 
-# view name, method, needs the requisition R1 (team core-training), expected status per role
+# view name, method, needs the requisition R1 (team core-training, managed by "hiring_manager"),
+# expected status per role in ROLES order
 MATRIX = {
-    "home": ("get", False, [302, 200, 200, 200, 200, 200]),
-    "progress": ("get", False, [302, 403, 200, 200, 200, 200]),
-    "progress_csv": ("get", False, [302, 403, 200, 200, 200, 200]),
-    "requisition_list": ("get", False, [302, 403, 200, 200, 200, 200]),
-    "requisition_new": ("get", False, [302, 403, 200, 200, 403, 200]),
-    "requisition_detail": ("get", True, [302, 403, 404, 200, 200, 200]),
-    "requisition_edit": ("get", True, [302, 403, 404, 200, 403, 200]),
-    "requisition_status": ("post", True, [302, 403, 404, 302, 403, 302]),
-    "import": ("get", False, [302, 403, 403, 403, 403, 200]),
-    "import_commit": ("post", False, [302, 403, 403, 403, 403, 302]),
+    "home": ("get", False, [302, 200, 200, 200, 200, 200, 200]),
+    "progress": ("get", False, [302, 403, 200, 200, 200, 200, 403]),
+    "progress_csv": ("get", False, [302, 403, 200, 200, 200, 200, 403]),
+    "requisition_list": ("get", False, [302, 403, 200, 200, 200, 200, 200]),
+    "requisition_new": ("get", False, [302, 403, 200, 200, 403, 200, 403]),
+    "requisition_detail": ("get", True, [302, 403, 404, 200, 200, 200, 200]),
+    "requisition_edit": ("get", True, [302, 403, 404, 200, 403, 200, 200]),
+    "requisition_status": ("post", True, [302, 403, 404, 302, 403, 302, 302]),
+    "import": ("get", False, [302, 403, 403, 403, 403, 200, 403]),
+    "import_commit": ("post", False, [302, 403, 403, 403, 403, 302, 403]),
 }
 
 CASES = [

@@ -162,3 +162,10 @@ def test_drilled_page_query_count_is_pinned(client, world, django_assert_max_num
             {"drive": "ai-2026", "group": "team", "city": "beijing", "area": "llm"},
         )
     assert row_figures(response.content.decode(), "Total") == ["2", "0", "0", "0", "0", "0", "2"]
+
+
+def test_progress_without_any_drive_explains_itself(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get(reverse("backoffice:progress"))
+    assert response.status_code == 200
+    assert "No hiring drive has been set up yet" in response.content.decode()

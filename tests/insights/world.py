@@ -136,7 +136,11 @@ def build_world(drive: Drive, team: Team) -> World:
     other_recruiter.scope_teams.set([other_team])
     health_recruiter = user("rec-health", Role.RECRUITER)
     health_recruiter.scope_teams.set([health])
+    manager = user("manager", Role.HIRING_MANAGER)
+    Requisition.objects.filter(pk=requisitions["R1"].pk).update(hiring_manager=manager)
+    requisitions["R1"].hiring_manager = manager
     users = {
+        "hiring_manager": manager,
         "interviewer": user("interviewer", Role.INTERVIEWER),
         "other_recruiter": other_recruiter,
         "recruiter": recruiter,
