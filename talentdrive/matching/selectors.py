@@ -59,6 +59,11 @@ def match_index_get() -> store.LiveIndex:
             live = store.install(index, index.tag)
     if live is not None and live.watermark == mark:
         return live
+    if live is not None and store.disk_tag() == mark:
+        # Another process (the rebuild task's worker) saved an index of the current data: load it.
+        index = store.load_from_disk()
+        if index is not None and index.tag == mark:
+            return store.install(index, mark)
     if live is None or len(live.index) <= store.sync_rebuild_limit():
         match_index_rebuild(trigger="on-demand")
         live = store.current()

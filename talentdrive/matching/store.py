@@ -35,7 +35,9 @@ class LiveIndex:
 
 
 _live: LiveIndex | None = None
-_pending_rebuild = False
+_pending_since: float | None = None
+# A rebuild asked for longer ago than this is asked for again (the task may have been lost).
+REENQUEUE_AFTER_SECONDS = 600
 
 
 def sync_rebuild_limit() -> int:
@@ -60,22 +62,33 @@ def current() -> LiveIndex | None:
 
 
 def install(index: MatchIndex, watermark: str) -> LiveIndex:
-    global _live, _pending_rebuild
+    global _live, _pending_since
     with _lock:
         _live = LiveIndex(index, watermark)
-        _pending_rebuild = False
+        _pending_since = None
     return _live
 
 
 def mark_stale() -> bool:
-    """Remember the live index is behind; True the first time, so only one rebuild is enqueued."""
-    global _live, _pending_rebuild
+    """Remember the live index is behind; True when a rebuild should be enqueued (once, or again
+    after REENQUEUE_AFTER_SECONDS)."""
+    global _live, _pending_since
     with _lock:
         if _live is not None:
             _live = LiveIndex(_live.index, _live.watermark, stale=True)
-        first = not _pending_rebuild
-        _pending_rebuild = True
-    return first
+        now = time.monotonic()
+        enqueue = _pending_since is None or now - _pending_since > REENQUEUE_AFTER_SECONDS
+        if enqueue:
+            _pending_since = now
+    return enqueue
+
+
+def disk_tag() -> str | None:
+    """The watermark of the saved index (another process may have rebuilt it), or None."""
+    try:
+        return (index_directory() / "tag.txt").read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def load_from_disk() -> MatchIndex | None:
@@ -94,7 +107,7 @@ def load_from_disk() -> MatchIndex | None:
 
 def reset() -> None:
     """Forget the in-memory index (tests, or after restoring a database)."""
-    global _live, _pending_rebuild
+    global _live, _pending_since
     with _lock:
         _live = None
-        _pending_rebuild = False
+        _pending_since = None

@@ -125,3 +125,19 @@ def test_big_index_answers_stale_while_a_task_rebuilds(
     fresh = match_candidates(user=admin_user, requisition_id=requisition.pk)
     assert not fresh.index_stale
     assert fresh.ranking.matches[0].key == str(newcomer.pk)
+
+
+def test_a_process_picks_up_an_index_another_process_rebuilt(admin_user, pool, make_candidate, settings):
+    # given this process holds an old index, and a worker has since rebuilt and saved a newer one
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_SYNC_REBUILD_LIMIT": 0}
+    match_index_rebuild(trigger="test")
+    old = store.current()
+    make_candidate(skills=[skill("cuda", "CUDA")])
+    match_index_rebuild(trigger="worker")
+    store.install(old.index, old.watermark)
+    # when
+    live = match_index_get()
+    # then the saved index is loaded, not served stale and not rebuilt again
+    assert not live.stale
+    assert len(live.index) == 4
+    assert IndexBuild.objects.count() == 2

@@ -119,6 +119,8 @@ class MatchIndex:
             "labels": self.labels,
         }
         (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        # The tag alone, so a process can tell cheaply whether the saved index is newer than its own.
+        (staging / "tag.txt").write_text(self.tag, encoding="utf-8")
         if directory.exists():
             old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
             directory.rename(old)
