@@ -61,7 +61,7 @@ VENUES = ["NeurIPS", "ICML", "ICLR", "CVPR", "ACL", "EMNLP", "Interspeech", "KDD
 
 
 def _resume_lines(rng: random.Random, chinese: bool) -> list[tuple[str, str]]:
-    """(style, text) lines of one resume; 3–6 jobs with several bullets make one to two pages."""
+    """(style, text) lines of one resume; 3–8 jobs of 4–8 bullets make one page or two."""
     lines: list[tuple[str, str]] = []
     if chinese:
         name = rng.choice(SURNAMES_ZH) + rng.choice(GIVEN_ZH)
@@ -77,7 +77,7 @@ def _resume_lines(rng: random.Random, chinese: bool) -> list[tuple[str, str]]:
             )
         ]
         lines.append(("head", "工作经历"))
-        for _ in range(rng.randint(3, 6)):
+        for _ in range(rng.randint(3, 8)):
             start = rng.randint(2012, 2023)
             lines.append(
                 (
@@ -85,7 +85,7 @@ def _resume_lines(rng: random.Random, chinese: bool) -> list[tuple[str, str]]:
                     f"{start}年{rng.randint(1, 12)}月 – 至今  {rng.choice(EMPLOYERS_ZH)}  {rng.choice(TITLES_ZH)}",
                 )
             )
-            for _ in range(rng.randint(3, 6)):
+            for _ in range(rng.randint(4, 8)):
                 a, b = rng.sample(SKILLS, 2)
                 lines.append(("text", "- " + rng.choice(BULLETS_ZH).format(a=a, b=b, n=rng.randint(5, 60))))
         lines += [("head", "专业技能"), ("text", "、".join(rng.sample(SKILLS, 8)))]
@@ -103,14 +103,14 @@ def _resume_lines(rng: random.Random, chinese: bool) -> list[tuple[str, str]]:
             )
         ]
         lines.append(("head", "Experience"))
-        for _ in range(rng.randint(3, 6)):
+        for _ in range(rng.randint(3, 8)):
             lines.append(
                 (
                     "text",
                     f"{rng.choice(TITLES_EN)}, {rng.choice(EMPLOYERS_EN)} — Sep {rng.randint(2012, 2023)} – Present",
                 )
             )
-            for _ in range(rng.randint(3, 6)):
+            for _ in range(rng.randint(4, 8)):
                 a, b = rng.sample(SKILLS, 2)
                 lines.append(("text", "- " + rng.choice(BULLETS_EN).format(a=a, b=b, n=rng.randint(5, 60))))
         lines += [("head", "Skills"), ("text", ", ".join(rng.sample(SKILLS, 8)))]
