@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
@@ -35,6 +36,14 @@ from talentdrive.plans.services import (
 )
 
 PAGE_SIZE = 25
+
+# How the requisition's audit events read in its history.
+EVENT_LABELS = {
+    "requisition.create": gettext_lazy("Created"),
+    "requisition.update": gettext_lazy("Edited"),
+    "requisition.status": gettext_lazy("Status changed"),
+    "plan_line.override": gettext_lazy("Plan target overridden"),
+}
 
 
 def _user(request: HttpRequest) -> User:
@@ -90,7 +99,10 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "requisition": requisition,
         "can_edit": can_edit,
         "transitions": [(status, RequisitionStatus(status).label) for status in transitions],
-        "events": audit_events_for(target=requisition)[:50],
+        "events": [
+            (event, EVENT_LABELS.get(event.action, event.action))
+            for event in audit_events_for(target=requisition)[:50]
+        ],
         "matching_url": _matching_url(requisition.pk),
     }
     return render(request, "backoffice/requisition_detail.html", context)
