@@ -322,6 +322,9 @@ def _location_value(value: str) -> str:
 def find_location(lines: list[Line], header_end: int) -> Located | None:
     """A labelled location near the top, else "City, Region" or a known city named in the header."""
     for line in lines[:40]:
+        # Every label ends in a colon; most lines have none.
+        if ":" not in line.text and "：" not in line.text:
+            continue
         match = _LOCATION_LABEL.search(line.text)
         if match:
             value = _location_value(match.group("value"))

@@ -122,10 +122,9 @@ _COMPETITION = re.compile(
 )
 # Outside an awards section a competition counts only with a result ("gold medal", "金牌", "Grandmaster").
 _RESULT = re.compile(
-    # The lookahead lets the engine skip every position that cannot start a result word.
-    r"(?=[金银铜一二三特冠亚季第gsbmcfwprteGSBMCFWPRTE])(?:金牌|银牌|铜牌|一等奖|二等奖|三等奖|特等奖|冠军|亚军|季军|第[一二三]名|gold|silver|bronze|medal|champion|finalist|winner|"
-    r"\bprize\b|\brank(?:ed)?\b|grandmaster|\bmaster\b|\bexpert\b|top\s?\d)",
-    re.I,
+    # Matched against lower-cased text: without IGNORECASE the engine can skip ahead on first characters.
+    r"金牌|银牌|铜牌|一等奖|二等奖|三等奖|特等奖|冠军|亚军|季军|第[一二三]名|gold|silver|bronze|medal|champion|finalist|winner|"
+    r"\bprize\b|\brank(?:ed)?\b|grandmaster|\bmaster\b|\bexpert\b|top\s?\d"
 )
 _CLAUSE = re.compile(r"[.;；。,，]\s*|\s+[|｜]\s+")
 
@@ -155,7 +154,7 @@ def find_awards(sections: list[Section]) -> list[Award]:
         for section in sections
         if section.kind not in ("awards", "publications", "education")
         for line in section.lines
-        if _RESULT.search(line.text)
+        if _RESULT.search(line.text.lower())
     ]
     if candidates:
         # One pass of the award names over the candidate lines joined, not one per line.
@@ -176,7 +175,7 @@ def find_awards(sections: list[Section]) -> list[Award]:
             end_match = _CLAUSE.search(line.text, local_end)
             end = end_match.start() if end_match else len(line.text)
             title = _ENTRY_START.sub("", line.text[start:end]).strip()
-            if _RESULT.search(title) and not any(title == award.title for award in awards):
+            if _RESULT.search(title.lower()) and not any(title == award.title for award in awards):
                 span = Span(line.start + start, line.start + end)
                 awards.append(Award(title, "competition", _year(title, None), span))
     return sorted(awards, key=lambda award: award.span.start)
