@@ -145,3 +145,17 @@ def test_docx_page_header_text_comes_first():
     assert result.text.startswith("Jane Doe")
     assert result.profile.name is not None and result.profile.name.value == "Jane Doe"
     assert [p.e164 for p in result.profile.phones] == ["+14155550132"]
+
+
+def test_the_core_runs_without_django():
+    import subprocess
+    import sys
+
+    # A fresh interpreter: parsing must not import Django (worker processes load only the core).
+    code = (
+        "import sys; from talentdrive.resumes.core import parse_document; "
+        "r = parse_document('张伟 13800138000 PyTorch'.encode(), 'cv.txt'); "
+        "assert r.ok, r.error; "
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": "."}, timeout=120)
