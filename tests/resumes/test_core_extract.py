@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -158,4 +159,7 @@ def test_the_core_runs_without_django():
         "assert r.ok, r.error; "
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django imported'"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": "."}, timeout=120)
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, cwd=root, env={"PYTHONPATH": str(root)}, timeout=120
+    )
