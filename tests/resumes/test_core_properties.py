@@ -72,3 +72,35 @@ def test_truncated_or_patched_documents_give_a_profile_or_an_error(document, fra
     _outcome_is_clean(document[:cut], "cut")
     # Overwrite a slice in the middle as well: damaged streams and xref tables, not just short files.
     _outcome_is_clean(document[:cut] + patch + document[cut + len(patch) :], "patched")
+
+
+def _xml_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_SAFE_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+    max_size=20,
+)
+# Random body structures: paragraphs, runs, tabs, breaks and tables nested to any depth.
+_BODY = st.recursive(
+    _SAFE_TEXT.map(lambda text: f"<w:p><w:r><w:t>{_xml_text(text)}</w:t><w:tab/><w:br/></w:r></w:p>"),
+    lambda inner: st.lists(inner, min_size=1, max_size=4).map(
+        lambda cells: "<w:tbl><w:tr>" + "".join(f"<w:tc>{cell}</w:tc>" for cell in cells) + "</w:tr></w:tbl>"
+    ),
+    max_leaves=30,
+)
+
+
+@_FAST
+@given(st.lists(_BODY, min_size=1, max_size=5))
+def test_random_docx_bodies_give_a_profile_or_an_error(blocks):
+    from .core_samples import W, replace_docx_part
+
+    body = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(blocks)}</w:body></w:document>'
+    content = replace_docx_part(_DOCX, "word/document.xml", body.encode())
+    result = parse_document(content, "cv.docx", limits=Limits(timeout_seconds=5, max_table_depth=4))
+    if result.profile is None:
+        assert result.code in {"too_deep", "empty"}
+    else:
+        assert result.kind == "docx"
