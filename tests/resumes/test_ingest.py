@@ -79,15 +79,15 @@ def test_ingest_creates_candidates_and_reports_bad_files(inbox, tmp_path):
 def test_a_rerun_skips_everything_stored(inbox, tmp_path):
     _ingest(inbox, tmp_path / "first.csv")
     stored = set(Resume.objects.values_list("pk", "sha256"))
-    # when the same folder is ingested again
-    output = _ingest(inbox, tmp_path / "second.jsonl")
+    # when the same folder is ingested again, this time reporting into the folder itself
+    output = _ingest(inbox, inbox / "second.jsonl")
     # then nothing new is stored, and the bad files are reported again (as JSON Lines this time)
     assert set(Resume.objects.values_list("pk", "sha256")) == stored
     assert "7 files: 0 stored, 5 already stored, 2 failed" in output
-    lines = [
-        json.loads(line) for line in (tmp_path / "second.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
+    lines = [json.loads(line) for line in (inbox / "second.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {Path(line["path"]).name for line in lines} == {"broken.pdf", "no-contact.txt"}
+    # and a third run does not take the report lying in the folder for a resume
+    assert "7 files: 0 stored, 5 already stored, 2 failed" in _ingest(inbox, inbox / "second.jsonl")
 
 
 @pytest.mark.django_db(transaction=True)

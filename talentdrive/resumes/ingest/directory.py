@@ -83,12 +83,13 @@ def ingest_directory(
     workers: int,
     max_bytes: int,
     actor: Any = None,
+    exclude: frozenset[Path] = frozenset(),
     on_total: Callable[[int], None] = lambda total: None,
     on_done: Callable[[int], None] = lambda count: None,
 ) -> IngestReport:
-    """Ingest every file under root; the callbacks drive a progress display."""
+    """Ingest every file under root except ``exclude`` (resolved paths); the callbacks drive a progress display."""
     report = IngestReport()
-    files = list(iter_files(root))
+    files = [path for path in iter_files(root) if path.resolve() not in exclude]
     report.seen = len(files)
     on_total(len(files))
     pending: list[Path] = []

@@ -74,6 +74,8 @@ class Command(BaseCommand):
                 root,
                 workers=workers,
                 max_bytes=int(str(settings.TALENTDRIVE["UPLOAD_MAX_BYTES"])),
+                # A failure report written inside the folder is not a resume.
+                exclude=frozenset({options["failures"].resolve()}),
                 on_total=on_total,
                 on_done=on_done,
             )
