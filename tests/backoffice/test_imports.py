@@ -61,3 +61,28 @@ def test_a_file_that_is_not_a_table_is_explained(client, world):
     client.force_login(world.users["admin"])
     html = upload(client, "%PDF-1.4 not a table", name="plan.xlsx").content.decode()
     assert "not an Excel workbook" in html
+
+
+def test_shipped_example_workbook_imports_once_and_then_changes_nothing(client, admin_user):
+    from pathlib import Path
+
+    workbook = (Path(__file__).resolve().parents[2] / "examples" / "plan.xlsx").read_bytes()
+    client.force_login(admin_user)
+
+    def check():
+        upload = SimpleUploadedFile(
+            "plan.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        return client.post(reverse("backoffice:import"), {"kind": "plan", "drive": "", "file": upload})
+
+    # given: the drive is named in the workbook itself
+    assert "would be created" in check().content.decode()
+    token = client.session["backoffice.pending_import"]["token"]
+    client.post(reverse("backoffice:import_commit"), {"token": token})
+    lines = PlanLine.objects.count()
+    assert lines > 0
+    # when: the same workbook is checked again
+    html = check().content.decode()
+    # then: every row is already there
+    assert f"{lines} unchanged" in html
+    assert "0 would be created, 0 would be updated" in html
