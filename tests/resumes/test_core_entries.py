@@ -236,3 +236,33 @@ def test_school_line_then_degree_line():
         ("master", "Universidad Politécnica de Madrid", "Artificial Intelligence", "2016", "2017"),
         ("bachelor", "Universidad de Granada", "Computer Engineering", "2012", "2016"),
     ]
+
+
+def test_html_table_rows_stay_one_line_each():
+    from talentdrive.resumes.core import parse_document
+
+    html = (
+        "<html><body><table><tr><td>姓名</td><td>刘洋</td></tr></table><h3>工作经验</h3>"
+        "<table><tr><th>时间</th><th>公司</th><th>职位</th></tr>"
+        "<tr><td>2018.03-2024.05</td><td>京东零售</td><td>推荐算法工程师</td></tr></table></body></html>"
+    )
+    result = parse_document(html.encode(), "cv.html")
+
+    assert "2018.03-2024.05 | 京东零售 | 推荐算法工程师" in result.text
+    assert result.profile is not None
+    assert [(e.employer, e.title) for e in result.profile.experience] == [("京东零售", "推荐算法工程师")]
+
+
+def test_experience_written_as_sentences():
+    text = (
+        "张三\n本人毕业于南京大学计算机系，本科学历。\n2016.07-2020.12 在华为担任软件工程师。\n"
+        "2021.01至今 在蚂蚁集团担任高级算法专家。\nMar 2015 - Jun 2016: worked at Baidu as a research intern.\n"
+    )
+    profile = extract_profile(text, today=TODAY)
+
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == [
+        ("华为", "软件工程师", False),
+        ("蚂蚁集团", "高级算法专家", True),
+        ("Baidu", "research intern", False),
+    ]
+    assert profile.location is None  # 南京 in 南京大学 is not where the candidate lives

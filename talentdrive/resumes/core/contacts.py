@@ -307,6 +307,8 @@ _CITIES = (
 # A Chinese city may carry its district: 北京市海淀区.
 _CITY = re.compile(
     "(?:" + "|".join(re.escape(city) for city in _CITIES) + r")(?:市(?:[\u4e00-\u9fff]{1,3}[区县])?)?"
+    # Not the start of a longer name: 南京大学, 上海交通大学.
+    r"(?![\u4e00-\u9fff])"
 )
 _VALUE_END = re.compile(r"\s{2,}|\s+[^\s:：]{1,12}[:：]|\s+[/·•]\s+|\s+\(")
 

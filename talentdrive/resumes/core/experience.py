@@ -6,13 +6,17 @@ import re
 from datetime import date
 
 from .dates import DateRange, find_ranges, years_from_intervals
-from .headerline import employer_title, header_parts, is_title
+from .headerline import employer_title, header_parts, is_title, scores
 from .model import Experience, Span
 from .sections import Line, Section
 
 _INTERN = re.compile(r"实习|\bintern(?:ship)?\b", re.I)
 # Student roles held while studying do not count as professional experience.
 _STUDENT = re.compile(r"undergraduate|student|teaching assistant|学生|助教|在读", re.I)
+_SENTENCE_ROLE = re.compile(
+    r"(?:在|于)(?P<employer>[^\s，。,;；|]{2,24}?)(?:担任|任职|任|从事)(?P<title>[^\s，。,;；|]{2,20})"
+    r"|(?:worked|working|work)\s+(?:at|for)\s+(?P<employer_en>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s+as\s+(?:an?\s+)?(?P<title_en>[A-Za-z][\w -]{2,40}?)(?=[,.;]|$)"
+)
 _SENTENCE_END = re.compile(r"[。；;]|\.\s")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
@@ -35,8 +39,22 @@ def _entry(
 ) -> Experience:
     line = lines[index]
     own = _without_date(line, anchor)
-    parts = header_parts(own)
     used = [line]
+    sentence = _SENTENCE_ROLE.search(own)
+    if sentence:
+        # "2016.07-2020.12 在华为担任软件工程师。", "worked at Huawei as a software engineer"
+        employer = sentence.group("employer") or sentence.group("employer_en")
+        title = sentence.group("title") or sentence.group("title_en")
+        return Experience(
+            employer=employer.strip(),
+            title=title.strip(),
+            start=anchor.start,
+            end=anchor.end,
+            current=anchor.current,
+            internship=intern_section or bool(_INTERN.search(line.text)),
+            span=Span(line.start, line.end),
+        )
+    parts = header_parts(own)
     previous = lines[index - 1] if index > 0 and index - 1 not in taken else None
     if previous is not None and (not _header_candidate(previous) or find_ranges(previous.text)):
         previous = None
@@ -118,7 +136,9 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             ranges = find_ranges(line.text, line.start)
             if not ranges or index in taken:
                 continue
-            if fallback and not any(is_title(part) for part in header_parts(line.text, weak=True)):
+            if fallback and not (
+                _SENTENCE_ROLE.search(line.text) or any(scores(p)[1] for p in header_parts(line.text))
+            ):
                 continue
             taken.add(index)
             entries.append(_entry(lines, index, ranges[0], taken, intern_section))

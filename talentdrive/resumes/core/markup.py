@@ -35,8 +35,6 @@ _BLOCK = frozenset(
         "section",
         "table",
         "tbody",
-        "td",
-        "th",
         "thead",
         "tr",
         "ul",
