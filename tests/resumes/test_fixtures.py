@@ -91,14 +91,17 @@ def test_expected_skills_are_taxonomy_ids_mentioned_in_the_text(path):
 
 
 def test_generated_files_match_their_sources():
-    # given the generator and the committed outputs
+    # given the generator and the committed outputs (every text format, and a sample of the PDFs,
+    # which are slow to build; `scripts/make_resume_fixtures.py --check` verifies them all)
     script = _load_script()
     font = any(path.exists() for path in script.CJK_FONTS)
-    checked = 0
+    checked, pdfs = 0, 0
     for source in sorted((FIXTURES / "src").glob("*.txt")):
         header, _ = script.parse_source(source.read_text(encoding="utf-8"))
-        if header.get("format") == "pdf" and not font:
-            continue
+        if header.get("format") == "pdf":
+            if not font or pdfs >= 3:
+                continue
+            pdfs += 1
         # when a file is rebuilt, then it is byte for byte what is committed
         target, data = script.build(source)
         assert target.read_bytes() == data, target.name
