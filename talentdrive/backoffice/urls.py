@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from talentdrive.backoffice import (
+    views_exports,
     views_home,
     views_imports,
     views_matching,
@@ -32,6 +33,7 @@ urlpatterns = [
     path("requisitions/<int:pk>/status/", views_requisitions.requisition_status, name="requisition_status"),
     path("import/", views_imports.import_upload, name="import"),
     path("import/commit/", views_imports.import_commit, name="import_commit"),
+    path("export/", views_exports.plan_download, name="export"),
     # Further back-office pages append their routes here.
     path("requisitions/<int:pk>/matching/", views_matching.requisition_matching, name="requisition_matching"),
 ]

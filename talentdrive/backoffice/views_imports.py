@@ -70,6 +70,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             }
     context = {
         "nav": "import",
+        "drives": _drive_choices()[1:],
         "form": form,
         "report": report,
         "pending": request.session.get(SESSION_KEY) if report is not None and report.ok else None,
@@ -103,4 +104,5 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     if report.ok:
         messages.success(request, report.summary())
     form = ImportForm(drives=_drive_choices(), initial={"kind": pending["kind"], "drive": pending["drive"]})
-    return render(request, "backoffice/import.html", {"nav": "import", "form": form, "report": report})
+    context = {"nav": "import", "drives": _drive_choices()[1:], "form": form, "report": report}
+    return render(request, "backoffice/import.html", context)

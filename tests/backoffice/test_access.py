@@ -20,6 +20,7 @@ MATRIX = {
     "requisition_status": ("post", True, [302, 403, 404, 302, 403, 302, 302]),
     "import": ("get", False, [302, 403, 403, 403, 403, 200, 403]),
     "import_commit": ("post", False, [302, 403, 403, 403, 403, 302, 403]),
+    "export": ("get", False, [302, 403, 403, 403, 200, 200, 403]),
 }
 
 CASES = [

@@ -86,3 +86,27 @@ def test_shipped_example_workbook_imports_once_and_then_changes_nothing(client, 
     # then: every row is already there
     assert f"{lines} unchanged" in html
     assert "0 would be created, 0 would be updated" in html
+
+
+def test_export_round_trips_through_the_import_page(client, world):
+    import csv
+    import io
+
+    client.force_login(world.users["admin"])
+    response = client.get(reverse("backoffice:export"), {"kind": "plan", "drive": "ai-2026", "format": "csv"})
+    assert response.status_code == 200
+    assert 'filename="plan-ai-2026.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert sorted(row["external_id"] for row in rows) == ["L1", "L2", "L3", "L4"]
+    # when: the exported file is checked on the import page
+    html = upload(client, response.content.decode("utf-8-sig"), name="plan-ai-2026.csv").content.decode()
+    # then: nothing would change
+    assert "4 row(s) read from plan-ai-2026.csv: 0 would be created, 0 would be updated, 4 unchanged" in html
+
+
+def test_export_as_xlsx_and_unknown_kind(client, world):
+    client.force_login(world.users["leadership"])
+    response = client.get(reverse("backoffice:export"), {"kind": "requisitions", "format": "xlsx"})
+    assert response.status_code == 200
+    assert response.content[:4] == b"PK\x03\x04"
+    assert client.get(reverse("backoffice:export"), {"kind": "salaries"}).status_code == 404
