@@ -266,3 +266,16 @@ def test_experience_written_as_sentences():
         ("Baidu", "research intern", False),
     ]
     assert profile.location is None  # 南京 in 南京大学 is not where the candidate lives
+
+
+def test_degree_first_education_over_three_lines():
+    text = (
+        "Education\nPh.D. in Computer Science\nCarnegie Mellon University\n2016 – 2021\n"
+        "B.S. in Mathematics\nPeking University\n2012 – 2016\n"
+    )
+    profile = extract_profile(text)
+
+    assert [(e.degree, e.school, e.major, e.start, e.end) for e in profile.education] == [
+        ("phd", "Carnegie Mellon University", "Computer Science", "2016", "2021"),
+        ("bachelor", "Peking University", "Mathematics", "2012", "2016"),
+    ]

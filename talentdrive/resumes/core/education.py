@@ -105,6 +105,7 @@ _NOT_MAJOR = re.compile(
 _CUT = re.compile(
     r"\s*(?:[|｜,，;；/、\t]|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=\S)|(?<=\S)\s(?=[\u4e00-\u9fff]))\s*"
 )
+_PROSE = re.compile(r"[，。；;]|\.\s+[A-Z]")
 _DEGREE_WORDS = re.compile(r"博士|硕士|研究生|本科|学士|大专|专科|学历|学位|在读|统招|全日制")
 
 
@@ -194,20 +195,27 @@ def _major(block: str, school: str | None, dates: list[str]) -> str | None:
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Group lines into entries: a line naming a school, once the current entry has one, starts the next."""
+    """Group lines into entries. A line naming a school starts the next entry once the current one has a
+    school; so does a short degree line ("B.S. in Mathematics") once it has a school and a degree, and a
+    dated line once it has a school and dates."""
     blocks: list[list[Line]] = []
-    has_school = False
-    has_dates = False
+    has_school = has_dates = has_degree = False
     for line in lines:
         school = find_school(line.text) is not None
         dated = bool(find_ranges(line.text))
-        if not blocks or (school and has_school) or (dated and has_dates and has_school and not school):
+        degree = len(line.text) <= 60 and not _PROSE.search(line.text) and degree_level(line.text) is not None
+        starts = (
+            not blocks
+            or (school and has_school)
+            or (dated and has_dates and has_school and not school)
+            or (degree and has_degree and has_school and not school)
+        )
+        if starts:
             blocks.append([line])
-            has_school, has_dates = school, dated
+            has_school, has_dates, has_degree = school, dated, degree
         else:
             blocks[-1].append(line)
-            has_school = has_school or school
-            has_dates = has_dates or dated
+            has_school, has_dates, has_degree = has_school or school, has_dates or dated, has_degree or degree
     return [
         block for block in blocks if any(find_school(line.text) or degree_level(line.text) for line in block)
     ]
