@@ -279,3 +279,13 @@ def test_degree_first_education_over_three_lines():
         ("phd", "Carnegie Mellon University", "Computer Science", "2016", "2021"),
         ("bachelor", "Peking University", "Mathematics", "2012", "2016"),
     ]
+
+
+def test_a_date_inside_a_description_bullet_is_not_a_new_job():
+    text = (
+        "Experience\nSenior Engineer, Google    2019 - Present\n"
+        "• Led the migration of the ads stack (2019-2020) to a new serving system, saving 30% of cost.\n"
+    )
+    profile = extract_profile(text, today=TODAY)
+
+    assert [(e.employer, e.title) for e in profile.experience] == [("Google", "Senior Engineer")]

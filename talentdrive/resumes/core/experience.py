@@ -136,6 +136,10 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             ranges = find_ranges(line.text, line.start)
             if not ranges or index in taken:
                 continue
+            first = ranges[0]
+            at_edge = first.start_offset - line.start <= 3 or line.end - first.end_offset <= 3
+            if not _header_candidate(line) and not at_edge and not _SENTENCE_ROLE.search(line.text):
+                continue  # "• Led the migration (2019-2020) to …": a date inside a description
             if fallback and not (
                 _SENTENCE_ROLE.search(line.text) or any(scores(p)[1] for p in header_parts(line.text))
             ):
