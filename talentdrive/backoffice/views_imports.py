@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from talentdrive.plans.importing import ImportReport, plan_import
 from talentdrive.plans.selectors import drive_list
 
 SESSION_KEY = "backoffice.pending_import"
+# A checked file nobody imported within this time is removed at the next upload.
+PENDING_MAX_AGE_SECONDS = 24 * 3600
 
 
 def _pending_dir() -> Path:
@@ -33,6 +36,13 @@ def _pending_dir() -> Path:
 def _drive_choices() -> list[tuple[str, str]]:
     # The empty choice defers to the drive named in the file itself (its drive sheet or drive column).
     return [("", _("As named in the file"))] + [(drive.code, drive.name) for drive in drive_list()]
+
+
+def _discard_stale() -> None:
+    cutoff = time.time() - PENDING_MAX_AGE_SECONDS
+    for path in _pending_dir().iterdir():
+        if path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
 
 
 def _discard_pending(request: HttpRequest) -> None:
@@ -58,6 +68,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             dry_run=True,
         )
         _discard_pending(request)
+        _discard_stale()
         if report.ok:
             token = secrets.token_hex(16)
             (_pending_dir() / token).write_bytes(content)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -15,6 +16,12 @@ BAD = (
     "IMP-1,atlantis,experienced,llm,core-training,4\n"
     "IMP-2,guangzhou,campus,agents,health,-3\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def pending_files_in_tmp(settings, tmp_path):
+    # Checked files wait under VAR_DIR/imports; keep them out of the working tree.
+    settings.VAR_DIR = tmp_path
 
 
 def upload(client, content: str, name: str = "plan.csv"):
@@ -110,3 +117,18 @@ def test_export_as_xlsx_and_unknown_kind(client, world):
     assert response.status_code == 200
     assert response.content[:4] == b"PK\x03\x04"
     assert client.get(reverse("backoffice:export"), {"kind": "salaries"}).status_code == 404
+
+
+def test_checked_files_left_behind_are_removed_later(client, world, tmp_path):
+    import os
+    import time
+
+    stale = tmp_path / "imports" / "abandoned"
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    old = time.time() - 2 * 24 * 3600
+    os.utime(stale, (old, old))
+    client.force_login(world.users["admin"])
+    upload(client, GOOD)
+    assert not stale.exists()
+    assert len(list((tmp_path / "imports").iterdir())) == 1  # the file just checked
