@@ -93,3 +93,14 @@ def test_structured_fields_without_requirements_or_text_are_an_error():
 def test_bad_rule_is_an_error():
     with pytest.raises(RequirementError, match="degree_rule"):
         requirements_from_fields({"must_skills": ["cuda"], "degree_rule": "sometimes"})
+
+
+def test_domain_prefers_the_requirement_list_and_the_general_domain(mini_taxonomy):
+    text = "面向医学影像的模型\n任职要求：\n有医疗或医学影像项目经验，熟悉 CUDA"
+    assert extract_requirements(text, mini_taxonomy).domain == "healthcare"
+
+
+def test_domain_from_the_summary_when_the_requirements_name_none(mini_taxonomy):
+    assert (
+        extract_requirements("医学影像方向\n任职要求：熟悉 CUDA", mini_taxonomy).domain == "medical-imaging"
+    )

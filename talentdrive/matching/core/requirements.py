@@ -126,12 +126,33 @@ def _years_in(line: str) -> float:
     return best
 
 
+def _choose_domain(found: Sequence[str], taxonomy: Any) -> list[str]:
+    """Domains a requirement names, most general first: "医疗或临床数据" is healthcare, which a
+    candidate with clinical or medical-imaging experience also has (domains match up the tree)."""
+    found = list(dict.fromkeys(found))
+    entries = getattr(taxonomy, "domains", {})
+
+    def ancestors(domain: str) -> set[str]:
+        seen: set[str] = set()
+        pending = list(getattr(entries.get(domain), "parents", ()))
+        while pending:
+            parent = pending.pop()
+            if parent not in seen:
+                seen.add(parent)
+                pending.extend(getattr(entries.get(parent), "parents", ()))
+        return seen
+
+    covered = {domain for other in found for domain in found if domain in ancestors(other)}
+    return sorted(found, key=lambda d: (d not in covered, found.index(d)))
+
+
 def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -> Requirements:
     """Extract must/nice skills, domain, minimum degree and years, research expectations from free text."""
     if not text or not text.strip():
         raise RequirementError("the job description is empty: give the role's requirements as text or fields")
     mode = "summary"
     must: list[str] = []
+    must_domains: list[str] = []
     nice: list[str] = []
     min_degree, min_years, research = "none", 0.0, False
     for raw_line in re.split(r"[\n\r]+", text):
@@ -158,6 +179,8 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
             else:
                 clause_mode = "nice"
             skills = [_mention_id(m) for m in taxonomy.find_skills(clause)]
+            if clause_mode == "must":
+                must_domains.extend(_mention_id(m) for m in taxonomy.find_domains(clause))
             (must if clause_mode == "must" else nice).extend(skills)
             if _RESEARCH.search(clause):
                 research = True
@@ -170,7 +193,7 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
                     # "本科及以上，硕士优先": the lowest degree named as a must is the bar.
                     if min_degree == "none" or DEGREE_RANK[degree] < DEGREE_RANK[min_degree]:
                         min_degree = degree
-    domains = [_mention_id(m) for m in taxonomy.find_domains(text)]
+    domains = _choose_domain(must_domains or [_mention_id(m) for m in taxonomy.find_domains(text)], taxonomy)
     must_ids = _unique(must)
     nice_ids = tuple(s for s in _unique(nice) if s not in must_ids)
     requirements = Requirements(

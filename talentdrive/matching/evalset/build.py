@@ -215,9 +215,14 @@ def grade(req: JudgedRequisition, resume: JudgedResume) -> int:
 
 
 def build(seed: int = SEED) -> tuple[list[JudgedResume], dict[tuple[str, str], tuple[int, str]]]:
-    rng = random.Random(seed)
-    resumes = [_targeted(rng, req, n) for req in REQUISITIONS for n in range(10)]
-    resumes += [_background(rng, n) for n in range(160)]
+    # One random stream per requisition and one for the background, so amending one requisition
+    # leaves every other resume (and the hand adjustments that name them) unchanged.
+    resumes = []
+    for req in REQUISITIONS:
+        rng = random.Random(f"{seed}-{req.id}")
+        resumes += [_targeted(rng, req, n) for n in range(10)]
+    background = random.Random(f"{seed}-background")
+    resumes += [_background(background, n) for n in range(160)]
     judgements = {(req.id, r.id): (grade(req, r), "rule") for req in REQUISITIONS for r in resumes}
     for line in (HERE / "adjustments.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):

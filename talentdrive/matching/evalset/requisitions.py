@@ -122,8 +122,8 @@ Preferred: image segmentation experience.""",
 - Python and C++
 Nice to have
 - Multimodal LLM experience""",
-        ("ocr", "detection"),
-        ("vlm", "cpp"),
+        ("ocr", "detection", "python", "cpp"),
+        ("vlm",),
         years=3,
     ),
     JudgedRequisition(
@@ -243,8 +243,8 @@ Nice to have
 - PyTorch, C++
 Nice to have:
 - Keyword spotting / wake word detection, speech enhancement""",
-        ("asr", "pytorch"),
-        ("kws", "speech-enhancement", "cpp"),
+        ("asr", "pytorch", "cpp"),
+        ("kws", "speech-enhancement"),
         years=3,
     ),
     JudgedRequisition(
@@ -302,8 +302,8 @@ Preferred
 - First-author publications at NeurIPS, ICML or ICLR
 Nice to have
 - Large-scale distributed training""",
-        ("rlhf", "reward-model", "llm"),
-        ("distributed-training", "ppo"),
+        ("rlhf", "ppo", "reward-model", "llm"),
+        ("distributed-training",),
         degree=4,
         research=True,
     ),
@@ -396,8 +396,8 @@ Preferred
 - On-device deployment, C++
 Nice to have
 - ASR, low-power design""",
-        ("kws", "speech-enhancement", "on-device"),
-        ("asr", "low-power", "cpp"),
+        ("kws", "speech-enhancement", "on-device", "cpp"),
+        ("asr", "low-power"),
         years=0,
     ),
 ]
