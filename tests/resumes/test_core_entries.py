@@ -289,3 +289,18 @@ def test_a_date_inside_a_description_bullet_is_not_a_new_job():
     profile = extract_profile(text, today=TODAY)
 
     assert [(e.employer, e.title) for e in profile.experience] == [("Google", "Senior Engineer")]
+
+
+def test_labelled_fields_in_entries():
+    text = (
+        "工作经历\n公司名称：上海某某网络科技有限公司  职位：数据分析师  时间：2019.01-2021.03\n"
+        "Company: Acme Robotics | Role: Robotics Engineer | Dates: 2021.04 - present\n"
+        "教育背景\n学校：复旦大学  专业：统计学  学历：硕士  时间：2016.09-2019.06\n"
+    )
+    profile = extract_profile(text, today=TODAY)
+
+    assert [(e.employer, e.title) for e in profile.experience] == [
+        ("上海某某网络科技有限公司", "数据分析师"),
+        ("Acme Robotics", "Robotics Engineer"),
+    ]
+    assert [(e.degree, e.school, e.major) for e in profile.education] == [("master", "复旦大学", "统计学")]

@@ -85,7 +85,8 @@ _SCHOOL_RANK = (
 )
 _SCHOOL_PREFIX = re.compile(r"^.{0,6}?(?:毕业于|就读于|于|在)|^(?:学校|院校)")
 _MAJOR_LABEL = re.compile(
-    r"(?:专业|主修|Major|Field of study|Program)\s*[:：]\s*(?P<major>[^|｜,，;；\n()（）]{2,40})", re.I
+    r"(?:专业|主修|Major|Field of study|Program)\s*[:：]\s*(?P<major>[^|｜,，;；\n()（）]{2,40}?)(?=\s{2,}|\s+\S{1,6}[:：]|[|｜,，;；\n()（）]|$)",
+    re.I,
 )
 _DEGREE_TOKEN = (
     r"(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?S\.?c?\.?|M\.?Eng\.?|M\.?Phil\.?|M\.?A\.|B\.?S\.?c?\.?|B\.?Eng\.?|B\.?Tech\.?|B\.?E\.|B\.?A\.|"

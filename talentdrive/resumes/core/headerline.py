@@ -145,8 +145,16 @@ def _drop_parenthetical(text: str) -> str:
     return _PAREN.sub(replace, text)
 
 
+_FIELD_LABEL = re.compile(
+    r"^(?:公司名称|公司|单位名称|单位|雇主|职位名称|职位|岗位|职务|时间|起止时间|工作时间|"
+    r"company|employer|organi[sz]ation|title|position|role|dates?|period)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+
+
 def _clean(part: str) -> str:
     part = _BULLET.sub("", part.strip()).strip(" :：-–—*,，;；")
+    part = _FIELD_LABEL.sub("", part)  # "公司名称：X", "Role: Y"
     # Keep brackets that close inside the part, drop ones a split cut in half.
     while (
         part and part[-1] in ")）" and part.count("(") + part.count("（") < part.count(")") + part.count("）")
