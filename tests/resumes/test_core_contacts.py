@@ -94,6 +94,8 @@ def test_link_kinds(url, line, kind):
         ("Jane Doe\nSan Francisco", "Jane Doe"),
         ("RESUME\nJohn A. Smith\njohn@example.com", "John A. Smith"),
         ("Name: Wei Zhang\n", "Wei Zhang"),
+        ("Dr. Jane Doe\njane@example.com", "Jane Doe"),
+        ("John Smith, PhD\njohn@example.com", "John Smith"),
     ],
 )
 def test_names(text, name):

@@ -200,11 +200,18 @@ def find_name(lines: list[Line]) -> Located | None:
     return None
 
 
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Ms|Mrs|Miss)\.?\s+(?=[A-Z])")
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜/,，;；·•]|\s{2,}|\t)\s*")
 
 
 def _name_candidates(text: str) -> list[tuple[str, int]]:
     """The whole line, then its first parts: "张三 | 男 | 138…" and "张三 Zhang San" both start with the name."""
+    honorific = _HONORIFIC.match(text)
+    if honorific:
+        # "Dr. Jane Doe": the name starts after the title; offsets stay relative to the line.
+        return [
+            (name, offset + honorific.end()) for name, offset in _name_candidates(text[honorific.end() :])
+        ]
     candidates = [(text, 0)]
     position = 0
     for part in _NAME_SPLIT.split(text)[:3]:
