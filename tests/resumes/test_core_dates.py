@@ -25,6 +25,7 @@ from talentdrive.resumes.core.dates import find_point, find_ranges, years_from_i
         ("2018 - 2020", "2018", "2020", False),
         ("2021.07 — 现在", "2021-07", None, True),
         ("2017年 - 2021年", "2017", "2021", False),
+        ("2016-2022", "2016", "2022", False),
     ],
 )
 def test_date_range_shapes(text, start, end, current):

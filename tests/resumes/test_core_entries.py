@@ -128,6 +128,7 @@ def test_internships_and_student_roles_do_not_count_as_years():
         ),
         ("Massachusetts Institute of Technology (MIT) — Ph.D.", "Massachusetts Institute of Technology"),
         ("School of Computer Science, Peking University", "Peking University"),
+        ("Technische Universität München — M.Sc. Informatics", "Technische Universität München"),
     ],
 )
 def test_school_names(text, school):
@@ -163,6 +164,16 @@ def test_school_names(text, school):
             "Computer Information Systems",
         ),
         ("Stanford University 2015 - 2019\n专业：人工智能", "人工智能"),
+        (
+            "National University of Singapore (NUS)  2017 – 2021\nBachelor of Computing in Computer Science",
+            "Computer Science",
+        ),
+        (
+            "Tsinghua University\nPh.D. candidate in Computer Science (expected 2025)\n2020 – present",
+            "Computer Science",
+        ),
+        ("浙江大学 控制科学与工程学院 博士研究生 2018.09-2023.06", "控制科学与工程"),
+        ("南京大学 人工智能学院 计算机科学与技术 博士研究生 2021年9月 – 2026年6月", "计算机科学与技术"),
     ],
 )
 def test_majors(line, major):

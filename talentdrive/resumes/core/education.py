@@ -42,7 +42,10 @@ _LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le)"
 # "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
 _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
 _SCHOOL_EN = re.compile(
-    rf"(?:(?:The\s+)?(?:{_CAP}\s+){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
+    # "Technische Universität München", "Universidad Politécnica de Madrid": the place follows the word.
+    rf"(?:(?:{_CAP}\s+){{0,2}}(?:Universität|Université|Universidad|Universidade|Università|Universiteit|Hochschule)"
+    rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
+    rf"|(?:The\s+)?(?:{_CAP}\s+){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
@@ -94,7 +97,7 @@ _DEGREE_TOKEN = (
 )
 # The major follows the degree ("MSc Robotics, Systems and Control —", "B.S. in Physics", "PhD, ECE").
 _MAJOR_EN = re.compile(
-    rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+[Dd]egree)?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
+    rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+(?:[Dd]egree|candidate|student))?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
 )
 _MAJOR_HINT = re.compile(
     r"工程|技术|科学|管理|数学|物理|化学|统计|金融|经济|智能|计算机|软件|电子|通信|自动化|信息|控制|机械|医学|生物|语言|设计|数据|网络|电气|材料|航空|光电|心理|哲学|法学|新闻"
@@ -161,6 +164,8 @@ def _english_major(block: str, school: str | None) -> str | None:
                 break
             kept.append(piece)
         value = ", ".join(kept).strip()
+        if " in " in value:
+            value = value.rsplit(" in ", 1)[1]  # "Computing in Computer Science" -> "Computer Science"
         value = re.sub(r"\s+(?:and|of|in|&)$", "", value)
         if value and value not in ("Science", "Arts", "Engineering") and not (school and value in school):
             return value
@@ -179,20 +184,24 @@ def _major(block: str, school: str | None, dates: list[str]) -> str | None:
         remainder = remainder.replace(school, " | ")
     for date_text in dates:
         remainder = remainder.replace(date_text, " | ")
+    fallback: str | None = None
     for token in _CUT.split(remainder):
         token = _DEGREE_WORDS.sub("", token).strip(" :：-–—·")
-        token = re.sub(r"^[(（][^)）]*[)）]|[(（][^)）]*大学[^)）]*[)）]", "", token).strip()
-        if (
-            not re.match(r"[\u4e00-\u9fff]", token)
-            or len(token) < 2
-            or len(token) > 24
-            or _NOT_MAJOR.search(token)
-        ):
-            continue
+        token = re.sub(r"^[(（][^)）]*[)）]|[(（][^)）]*大学[^)）]*[)）]", "", token)
         token = re.sub(r"[(（]\s*[)）]", "", token).strip()
+        if not re.match(r"[\u4e00-\u9fff]", token) or len(token) < 2 or len(token) > 24:
+            continue
+        department = re.sub(r"(?:学院|系)$", "", token)
+        if department != token:
+            # A school (控制科学与工程学院) stands in for the major only when no major is written.
+            if fallback is None and len(department) >= 2 and _MAJOR_HINT.search(department):
+                fallback = None if _NOT_MAJOR.search(department) else department
+            continue
+        if _NOT_MAJOR.search(token):
+            continue
         if (token.endswith("专业") and len(token) > 3) or _MAJOR_HINT.search(token):
             return token.removesuffix("专业")
-    return None
+    return fallback
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
