@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -71,7 +72,10 @@ def resume_parse(*, resume_id: int) -> Resume:
     except OSError:
         outcome = ParseOutcome(None, "the stored file cannot be read", "", "", "")
     else:
-        outcome = parse_content(content, resume.original_name)
+        # The size limit is the deployment's upload limit (TALENTDRIVE_UPLOAD_MAX_BYTES).
+        outcome = parse_content(
+            content, resume.original_name, max_bytes=int(str(settings.TALENTDRIVE["UPLOAD_MAX_BYTES"]))
+        )
     with transaction.atomic():
         resume = Resume.objects.select_for_update().get(pk=resume_id)
         _apply_outcome(resume, outcome)

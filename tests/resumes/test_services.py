@@ -145,3 +145,13 @@ def test_who_may_read_resumes(candidate, role, allowed):
     else:
         with pytest.raises(PermissionDenied):
             resume_get(user=user, resume_id=resume.pk)
+
+
+def test_a_file_over_the_configured_size_limit_fails_with_the_reason(candidate, settings):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "UPLOAD_MAX_BYTES": 500}
+    content = (FIXTURES / "en12_finance_ds.txt").read_bytes()
+    assert len(content) > 500
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=None)
+    parsed = resume_parse(resume_id=resume.pk)
+    assert parsed.parse_status == ParseStatus.FAILED
+    assert "limit" in parsed.parse_error

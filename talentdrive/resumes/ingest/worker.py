@@ -38,12 +38,13 @@ def content_sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def parse_content(content: bytes, filename: str) -> ParseOutcome:
+def parse_content(content: bytes, filename: str, *, max_bytes: int | None = None) -> ParseOutcome:
     """Run the pure parsing core on one file; never raises, a failure is an outcome with an error."""
-    from talentdrive.resumes.core import parse_document, profile_to_json
+    from talentdrive.resumes.core import Limits, parse_document, profile_to_json
 
+    limits = Limits(max_bytes=max_bytes) if max_bytes else None
     try:
-        result = parse_document(content, filename)
+        result = parse_document(content, filename, limits=limits)
     except Exception as error:  # a parser bug must cost one file, not the batch
         return ParseOutcome(None, f"parser error: {type(error).__name__}", "", "", "")
     content_type = _MEDIA_TYPES.get(result.kind or "", "")
@@ -69,7 +70,7 @@ def parse_path(path: str, max_bytes: int) -> Parsed:
         content = Path(path).read_bytes()
     except OSError as error:
         return Parsed(path, "", ParseOutcome(None, f"cannot read file: {error.strerror}", "", "", ""))
-    return Parsed(path, content_sha256(content), parse_content(content, Path(path).name))
+    return Parsed(path, content_sha256(content), parse_content(content, Path(path).name, max_bytes=max_bytes))
 
 
 def exit_with_parent(parent: int) -> None:
