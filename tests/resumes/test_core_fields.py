@@ -171,3 +171,21 @@ def test_field_extraction_honours_a_deadline():
     with pytest.raises(ParseFailure) as raised:
         extract_profile(ZH_RESUME, deadline=Deadline(0))
     assert raised.value.code == "timeout"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("张伟\n工作经历\n2020-2023 腾讯 算法工程师，使用 PyTorch、CUDA、vLLM 训练 LLM\n", "zh"),
+        ("Jane Doe\nExperience\n2020 - 2023 Research Scientist, Google\n", "en"),
+        ("Jane Doe 张简\nExperience\n2020 - 2023 Research Scientist, Google\n", "en"),
+        ("张伟\n教育背景 Education\n2015-2019 清华大学 本科\n", "mixed"),
+        (
+            "张伟\n教育经历\n2018 – 2019 | University of Edinburgh | MSc Speech and Language Processing | 硕士\n"
+            "工作经历\n2020 – 至今 | 小红书 | Senior Machine Learning Engineer for Search\n负责内容理解与检索排序，负责模型训练与上线，带领五人团队\n",
+            "mixed",
+        ),
+    ],
+)
+def test_language(text, language):
+    assert extract_profile(text).language == language

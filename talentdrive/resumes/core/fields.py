@@ -12,16 +12,17 @@ from .education import find_education
 from .experience import find_experience, years_of_experience
 from .model import Mention, Profile, Span, Tagged
 from .research import find_awards, find_publications
-from .sections import split_lines, split_sections
+from .sections import Section, split_lines, split_sections
 from .vocabulary import Hit, knowledge
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def detect_language(text: str, headings: tuple[str, ...] = ()) -> str:
+def detect_language(text: str, headings: tuple[str, ...] = (), english_lines: int = 0) -> str:
     """zh, en or mixed. Chinese resumes name tools in English (PyTorch, CUDA), so Latin words alone do not
-    make a resume mixed: bilingual headings ("教育背景 Education") or a large English share do."""
+    make a resume mixed: bilingual headings ("教育背景 Education"), several lines of English phrases
+    outside the publication and skill lists, or a large English share do."""
     sample = text[:20_000]
     cjk = len(_CJK.findall(sample))
     words = len(_LATIN_WORD.findall(sample))
@@ -30,9 +31,23 @@ def detect_language(text: str, headings: tuple[str, ...] = ()) -> str:
         return "en"
     if any(_CJK.search(heading) and _LATIN_WORD.search(heading) for heading in headings):
         return "mixed"
-    if words <= 0.35 * total:
+    if words <= 0.35 * total and english_lines < 2:
         return "zh"
     return "mixed"
+
+
+# Four or more English words in a row: an English phrase, not a tool name.
+_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'-]*(?:[ ,&/-]+[A-Za-z][A-Za-z'-]*){3,}")
+
+
+def _english_lines(sections: list[Section]) -> int:
+    return sum(
+        1
+        for section in sections
+        if section.kind not in ("publications", "skills")
+        for line in section.lines
+        if _ENGLISH_RUN.search(line.text)
+    )
 
 
 def _tagged(hits: list[Hit], headings: list[tuple[int, int]]) -> tuple[Tagged, ...]:
@@ -77,7 +92,9 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     )
     header_end = max(header_end, lines[min(len(lines), 8) - 1].end if lines else 0)
     headings = [(s.heading.start, s.heading.end) for s in sections if s.heading is not None]
-    language = detect_language(text, tuple(s.heading.text for s in sections if s.heading is not None))
+    language = detect_language(
+        text, tuple(s.heading.text for s in sections if s.heading is not None), _english_lines(sections)
+    )
     education = find_education(sections)
     experience = find_experience(sections)
     check("education and experience")
