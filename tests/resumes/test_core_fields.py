@@ -178,7 +178,7 @@ def test_field_extraction_honours_a_deadline():
     [
         ("张伟\n工作经历\n2020-2023 腾讯 算法工程师，使用 PyTorch、CUDA、vLLM 训练 LLM\n", "zh"),
         ("Jane Doe\nExperience\n2020 - 2023 Research Scientist, Google\n", "en"),
-        ("Jane Doe 张简\nExperience\n2020 - 2023 Research Scientist, Google\n", "en"),
+        ("Jane Doe 张简\n" + EN_RESUME, "en"),  # a Chinese name alone does not make a resume mixed
         ("张伟\n教育背景 Education\n2015-2019 清华大学 本科\n", "mixed"),
         (
             "张伟\n教育经历\n2018 – 2019 | University of Edinburgh | MSc Speech and Language Processing | 硕士\n"
