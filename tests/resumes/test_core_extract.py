@@ -163,3 +163,14 @@ def test_the_core_runs_without_django():
     subprocess.run(
         [sys.executable, "-c", code], check=True, cwd=root, env={"PYTHONPATH": str(root)}, timeout=120
     )
+
+
+def test_windows_1252_text_is_not_read_as_chinese():
+    content = (
+        "José Martínez Peña\nRésumé\nEducation\nUniversidad de Granada, Bachelor's Degree, 2012 – 2016\n"
+    )
+
+    result = parse_document(content.encode("cp1252"), "cv.txt")
+
+    assert result.ok and result.text.startswith("José Martínez Peña")
+    assert result.profile is not None and result.profile.language == "en"

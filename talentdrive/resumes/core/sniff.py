@@ -63,7 +63,7 @@ def _sniff_zip(content: bytes) -> str:
 
 
 def decode_text(content: bytes) -> str:
-    """Decode plain text: BOM first, then UTF-8, UTF-16 without BOM, then GB18030; binary is refused."""
+    """Decode plain text: BOM first, then UTF-8, UTF-16 without BOM, GB18030, Windows-1252; binary is refused."""
     for bom, encoding in _BOMS:
         if content.startswith(bom):
             return _checked(content.decode(encoding, errors="replace"))
@@ -77,9 +77,30 @@ def decode_text(content: bytes) -> str:
         encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
         return _checked(content.decode(encoding, errors="replace"))
     try:
-        return _checked(content.decode("gb18030"))
-    except UnicodeDecodeError as error:
-        raise ParseFailure("unsupported_type", "binary data, not text or a known document type") from error
+        decoded = content.decode("gb18030")
+    except UnicodeDecodeError:
+        decoded = None
+    if decoded is None or _looks_single_byte(sample):
+        # Windows-1252 (an old "Résumé.txt"); binary data fails the control-character check below.
+        return _checked(content.decode("cp1252", errors="replace"))
+    return _checked(decoded)
+
+
+def _looks_single_byte(sample: bytes) -> bool:
+    """Chinese GB text pairs a lead byte with a trail byte of 0xA1 or more; Windows-1252 text that happens
+    to decode as GB18030 pairs an accented letter with an ASCII letter instead."""
+    pairs = low = 0
+    index = 0
+    while index < len(sample) - 1:
+        if sample[index] >= 0x81:
+            trail = sample[index + 1]
+            if trail >= 0x40:
+                pairs += 1
+                low += trail < 0xA1
+            index += 2
+        else:
+            index += 1
+    return pairs > 0 and low > 0.3 * pairs
 
 
 def _checked(text: str) -> str:
