@@ -104,21 +104,13 @@ def match_candidates(
         graduation_to=graduation_to,
     )
     names = {skill_id: skill.name_en for skill_id, skill in taxonomy.skills.items()}
-    # First pass finds the rows; the mention text of just those candidates is then read for evidence.
-    first = rank_candidates(
-        live.index,
-        requirements,
-        k=min(k, MAX_K),
-        ancestors=taxonomy.ancestors,
-        names=names,
-        filters=core_filters,
-    )
-    ids = [int(m.key) for m in first.matches]
-    profiles = fetch.profiles_for(ids, taxonomy)
+    # Mention text is read for the ranked candidates only.
     ranking = rank_candidates(
         live.index, requirements, k=min(k, MAX_K), ancestors=taxonomy.ancestors, names=names,
-        rules=load_criteria(), filters=core_filters, profiles=profiles,
+        rules=load_criteria(), filters=core_filters,
+        load_profiles=lambda keys: fetch.profiles_for([int(key) for key in keys], taxonomy),
     )  # fmt: skip
+    ids = [int(m.key) for m in ranking.matches]
     candidates = {str(c.pk): c for c in Candidate.objects.filter(pk__in=ids)}
     return CandidateMatches(
         requisition=requisition,

@@ -190,8 +190,13 @@ def rank_candidates(
     profiles: Mapping[str, CandidateProfile] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
     semantic: np.ndarray | None = None,
+    load_profiles: Callable[[list[str]], Mapping[str, CandidateProfile]] | None = None,
 ) -> Ranking:
-    """Top-k candidates for one requisition, explained. Warnings say why a list is short or empty."""
+    """Top-k candidates for one requisition, explained. Warnings say why a list is short or empty.
+
+    ``profiles`` (or ``load_profiles``, called with just the ranked keys) supply the mention text
+    shown as evidence; without them evidence names skills only.
+    """
     query = compile_query(index, requirements, weights=weights, semantic=semantic is not None)
     top = top_rows(index, query, k=k, filters=filters, semantic=semantic)
     warnings = list(query.warnings)
@@ -199,6 +204,8 @@ def rank_candidates(
         warnings.append("the index holds no candidates yet")
     elif top.eligible == 0:
         warnings.append("no candidate passes the filters and hard requirements")
+    if load_profiles is not None:
+        profiles = load_profiles([str(key) for key in index.keys[top.rows].tolist()])
     matches = explain_rows(
         index,
         requirements,
