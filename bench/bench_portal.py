@@ -246,6 +246,28 @@ def _count_applications(env: dict[str, str]) -> tuple[int, int]:
     return int(total), int(doubled)
 
 
+# Fragments that occur in many titles and descriptions, so uncached searches return real results.
+_FRAGMENTS = [
+    "en",
+    "in",
+    "er",
+    "an",
+    "on",
+    "al",
+    "ti",
+    "ra",
+    "de",
+    "te",
+    "re",
+    "ar",
+    "模型",
+    "训练",
+    "算法",
+    "工程",
+]
+_KEYWORDS = [f"{a} {b}" for a in _FRAGMENTS for b in _FRAGMENTS if a != b]
+
+
 def _search_paths(ids: dict[str, list[str]], count: int) -> list[str]:
     paths: list[str] = []
     n = 0
@@ -264,8 +286,12 @@ def _search_paths(ids: dict[str, list[str]], count: int) -> list[str]:
     return paths
 
 
-def _run_one(label: str, database_url: str, *, full: bool, var_dir: Path) -> list[str]:
+def _run_one(
+    label: str, database_url: str, *, full: bool, var_dir: Path, tasks_backend: str | None = None
+) -> list[str]:
     env = _env(var_dir, database_url)
+    if tasks_backend:
+        env["TASKS_BACKEND"] = tasks_backend
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "collectstatic", "--noinput", "-v", "0")
     _manage(env, "load_demo")
@@ -297,7 +323,7 @@ def _run_one(label: str, database_url: str, *, full: bool, var_dir: Path) -> lis
         marker = page.find("/static/portal/portal")
         static_path = page[marker : page.find('"', marker)] if marker >= 0 else "/static/portal/portal.css"
         del json_path
-        total, seconds, concurrency = (4000, 15.0, 12) if full else (30, 5.0, 4)
+        total, seconds, concurrency = (8000, 15.0, 12) if full else (30, 5.0, 4)
         # Warm each worker's result cache as a real evening would, then measure.
         asyncio.run(
             _closed_loop(
@@ -309,6 +335,15 @@ def _run_one(label: str, database_url: str, *, full: bool, var_dir: Path) -> lis
         )
         search = asyncio.run(
             _closed_loop(port, search_paths, concurrency=concurrency, total=total, limit_seconds=seconds)
+        )
+        # Every request a new keyword and filter combination: no page or fragment cache can help.
+        uncached_paths = [
+            f"{path}&{urlencode({'q': keyword})}" for keyword in _KEYWORDS for path in search_paths
+        ]
+        uncached = asyncio.run(
+            _closed_loop(
+                port, uncached_paths, concurrency=concurrency, total=min(total, 1500), limit_seconds=seconds
+            )
         )
         applicants = 200 if full else 5
         before, _ = _count_applications(env)
@@ -328,6 +363,8 @@ def _run_one(label: str, database_url: str, *, full: bool, var_dir: Path) -> lis
         f"{baseline.p50_ms:.1f} | {baseline.p95_ms:.1f} | {baseline.errors} |",
         f"| {label} | job search with filters | {search.requests} | {search.rate:.0f} | "
         f"{search.p50_ms:.1f} | {search.p95_ms:.1f} | {search.errors} |",
+        f"| {label} | job search with filters, uncached (a new keyword every request) | {uncached.requests} | "
+        f"{uncached.rate:.0f} | {uncached.p50_ms:.1f} | {uncached.p95_ms:.1f} | {uncached.errors} |",
         f"| {label} | apply, 2 submissions per applicant, same Idempotency-Key | {applied['requests']} | "
         f"{int(applied['requests']) / float(applied['seconds']):.0f} | {applied['p50_ms']:.1f} | "
         f"{applied['p95_ms']:.1f} | {applied['server_errors']} |",
@@ -382,7 +419,14 @@ def run(*, full: bool) -> str:
             pg_dir = Path(tmp) / "pg"
             pg_dir.mkdir()
             try:
-                for line in _run_one("PostgreSQL", _fresh_postgres(name), full=full, var_dir=pg_dir):
+                # As deployed on PostgreSQL: resume parsing goes to django-tasks-db workers, not the request.
+                for line in _run_one(
+                    "PostgreSQL",
+                    _fresh_postgres(name),
+                    full=full,
+                    var_dir=pg_dir,
+                    tasks_backend="django_tasks_db.DatabaseBackend",
+                ):
                     (verdicts if line.startswith("VERDICT ") else rows).append(line.removeprefix("VERDICT "))
             finally:
                 _drop_postgres(name)
@@ -398,7 +442,10 @@ def run(*, full: bool) -> str:
             "process on loopback (asyncio HTTP/1.1 client, closed loop, 12 concurrent clients for reads, "
             "50 applicants in flight for writes). Search mixes 48 filter combinations (city × channel, some "
             "with focus area and sort, English and Chinese), after one warm-up pass. The baseline is a static "
-            "file served by the same server in the same run. " + load,
+            "file served by the same server in the same run. Search pages are served from a 30-second "
+            "page cache, as at peak; the uncached row sends a new keyword with every request. Applying "
+            "parses the resume inside the request on SQLite (immediate tasks, the embedded default) and "
+            "queues it for `django-tasks-db` workers on PostgreSQL. " + load,
             "",
             "| database | request | requests | req/s | p50 ms | p95 ms | errors |",
             "|---|---|---|---|---|---|---|",

@@ -51,7 +51,7 @@ def _normalised_key(raw: str | None) -> str | None:
 def _by_key(key: str | None) -> Application | None:
     if key is None:
         return None
-    return Application.objects.select_related("candidate", "requisition").filter(idempotency_key=key).first()
+    return Application.objects.filter(idempotency_key=key).first()
 
 
 def _enqueue_intake(application_id: int) -> None:
