@@ -56,6 +56,7 @@ def _point(match: re.Match[str], prefix: str) -> tuple[str | None, bool]:
     return None, False
 
 
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _SEASON = re.compile(
     rf"(?<![\w.])(?P<season>spring|summer|fall|autumn|winter)\s+(?P<year>{_YEAR})(?!\w)", re.IGNORECASE
 )
@@ -78,6 +79,8 @@ def _ranges(text: str) -> tuple[DateRange, ...]:
     # Lines are looked at by several extractors; the cache makes that one regex pass per line.
     offset = 0
     ranges = []
+    if not _HAS_YEAR.search(text):
+        return ()  # most lines (descriptions) have no year: skip the full pattern
     if not DATE_RANGE.search(text):
         for match in _SEASON.finditer(text):
             first, last = _SEASON_MONTHS[match.group("season").lower()]

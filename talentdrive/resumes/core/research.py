@@ -126,6 +126,10 @@ _RESULT = re.compile(
     r"金牌|银牌|铜牌|一等奖|二等奖|三等奖|特等奖|冠军|亚军|季军|第[一二三]名|gold|silver|bronze|medal|champion|finalist|winner|"
     r"\bprize\b|\brank(?:ed)?\b|grandmaster|\bmaster\b|\bexpert\b|top\s?\d"
 )
+_RESULT_WORDS = (
+    "金牌", "银牌", "铜牌", "等奖", "冠军", "亚军", "季军", "第一名", "第二名", "第三名", "gold", "silver", "bronze", "medal", "champion",
+    "finalist", "winner", "prize", "rank", "master", "expert", "top",
+)  # fmt: skip
 _CLAUSE = re.compile(r"[.;；。,，]\s*|\s+[|｜]\s+")
 
 
@@ -149,13 +153,18 @@ def find_awards(sections: list[Section]) -> list[Award]:
                 awards.append(
                     Award(title, _award_kind(title), _year(title, None), Span(line.start, line.end))
                 )
-    candidates = [
+    others = [
         line
         for section in sections
         if section.kind not in ("awards", "publications", "education")
         for line in section.lines
-        if _RESULT.search(line.text.lower())
     ]
+    # Plain substring tests first (far cheaper than the pattern): most resumes name no result outside
+    # their awards section.
+    joined = "\n".join(line.text for line in others).lower()
+    if not any(word in joined for word in _RESULT_WORDS):
+        others = []
+    candidates = [line for line in others if _RESULT.search(line.text.lower())]
     if candidates:
         # One pass of the award names over the candidate lines joined, not one per line.
         joined = "\n".join(line.text for line in candidates)
