@@ -18,7 +18,7 @@ from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.emails import send_application_confirmation
 from talentdrive.portal.forms import UPLOAD_MESSAGES, ApplyForm
 from talentdrive.portal.ratelimits import apply_is_limited
-from talentdrive.portal.search import JobQuery, search_facets, search_page
+from talentdrive.portal.search import JobQuery, search
 
 router = Router(tags=["portal"])
 
@@ -109,10 +109,10 @@ def _job(requisition: Requisition) -> dict[str, Any]:
 def list_open_requisitions(request: HttpRequest, filters: Query[JobFilters]):
     """Open requisitions, 20 a page, with the count of results for every filter value."""
     query = JobQuery.from_querydict(request.GET)
-    page = search_page(query)
+    page, facet_options = search(query)
     facets = {
         name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
-        for name, options in search_facets(query).items()
+        for name, options in facet_options.items()
     }
     return {
         "count": page.paginator.count,

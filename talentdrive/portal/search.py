@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
 
 from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
 from talentdrive.plans.selectors import RequisitionFilters, public_requisition_list
+from talentdrive.portal.core.facets import JobAttributes, facet_counts
 
 PAGE_SIZE = 20
 FACETS = ("city", "channel", "area", "team", "level")
@@ -84,12 +85,6 @@ def _requisitions(query: JobQuery, *, without: str = "") -> QuerySet[Requisition
     return requisitions
 
 
-def search_page(query: JobQuery) -> Page:
-    requisitions = _requisitions(query).order_by(*SORTS[query.sort])
-    paginator = Paginator(requisitions, PAGE_SIZE)
-    return paginator.get_page(query.page)
-
-
 _FACET_FIELDS = {
     "city": "cities__code",
     "channel": "plan_line__channel",
@@ -111,19 +106,36 @@ def _labels(name: str) -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in Level.choices]
 
 
-def search_facets(query: JobQuery) -> dict[str, list[FacetOption]]:
-    """For each filter, how many results each value would give with the other filters kept."""
+def _attributes(query: JobQuery) -> list[JobAttributes]:
+    """Every open job matching the keyword, with the values the filters look at (one query)."""
+    rows = (
+        public_requisition_list(filters=RequisitionFilters(q=query.q or None))
+        .order_by()
+        .values_list("pk", *(_FACET_FIELDS[name] for name in FACETS))
+    )
+    by_id: dict[int, tuple[set[str], tuple[str, ...]]] = {}
+    for pk, city, *rest in rows:
+        cities, _ = by_id.setdefault(pk, (set(), tuple(rest)))
+        if city:
+            cities.add(city)
+    return [
+        JobAttributes(pk, frozenset(cities), channel, area, team, level)
+        for pk, (cities, (channel, area, team, level)) in by_id.items()
+    ]
+
+
+def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
+    """One page of results and, for each filter, how many results each value would give."""
+    selected = {name: getattr(query, name) for name in FACETS}
+    result = facet_counts(_attributes(query), selected, FACETS)
+    paginator = Paginator(_requisitions(query).order_by(*SORTS[query.sort]), PAGE_SIZE)
+    # The count is known from the facet pass; asking the database again would repeat the keyword scan.
+    paginator.__dict__["count"] = len(result.matching_ids)
+    page = paginator.get_page(query.page)
     facets: dict[str, list[FacetOption]] = {}
     for name in FACETS:
-        field = _FACET_FIELDS[name]
-        counts = dict(
-            _requisitions(replace(query, page=1), without=name)
-            .order_by()
-            .values_list(field)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(field, "n")
-        )
-        current = getattr(query, name)
+        counts = result.counts[name]
+        current = selected[name]
         facets[name] = [
             FacetOption(
                 value=value,
@@ -135,4 +147,4 @@ def search_facets(query: JobQuery) -> dict[str, list[FacetOption]]:
             for value, label in _labels(name)
             if counts.get(value, 0) or value == current
         ]
-    return facets
+    return page, facets

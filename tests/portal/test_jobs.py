@@ -86,7 +86,7 @@ def test_bad_parameters_do_not_fail(client, jobs):
 def test_search_query_count_is_fixed(client, jobs, drive, team, django_assert_max_num_queries):
     for n in range(15):
         make_requisition(drive=drive, team=team, external_id=f"MORE-{n}")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(7):
         client.get("/jobs/?sort=title")
 
 

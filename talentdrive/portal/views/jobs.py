@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from talentdrive.plans.models import Channel, Level, Requisition
 from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.pagecache import cached_page
-from talentdrive.portal.search import FACETS, JobQuery, search_facets, search_page
+from talentdrive.portal.search import FACETS, JobQuery, search
 
 # Search results are the same for every visitor; a short cache absorbs peaks without hiding a
 # newly opened job for long.
@@ -25,11 +25,11 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
     key = f"portal:jobs:{get_language()}:{query.cache_key()}"
     html = cache.get(key)
     if html is None:
-        page = search_page(query)
+        page, facets = search(query)
         context = {
             "query": query,
             "page": page,
-            "facets": search_facets(query),
+            "facets": facets,
             "open_facets": {"city", "channel"} | {name for name in FACETS if getattr(query, name)},
             "sorts": [("newest", "newest"), ("title", "title"), ("headcount", "headcount")],
             "previous_url": "?" + query.params(page=page.previous_page_number())

@@ -1,0 +1,58 @@
+"""The in-memory facet counts against a brute-force reference: filter, then count, per facet."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from talentdrive.portal.core.facets import JobAttributes, facet_counts
+
+FACETS = ("city", "channel", "area", "team", "level")
+CITIES = ["beijing", "shanghai", "hangzhou", "guangzhou"]
+
+jobs_strategy = st.lists(
+    st.builds(
+        JobAttributes,
+        id=st.integers(0, 10_000),
+        cities=st.frozensets(st.sampled_from(CITIES), min_size=1, max_size=3),
+        channel=st.sampled_from(["campus", "experienced"]),
+        area=st.sampled_from(["llm", "agents", "speech"]),
+        team=st.sampled_from(["a", "b"]),
+        level=st.sampled_from(["graduate", "engineer", "senior"]),
+    ),
+    max_size=40,
+)
+selected_strategy = st.fixed_dictionaries(
+    {
+        "city": st.sampled_from(["", *CITIES]),
+        "channel": st.sampled_from(["", "campus", "experienced"]),
+        "area": st.sampled_from(["", "llm", "agents", "speech"]),
+        "team": st.sampled_from(["", "a", "b"]),
+        "level": st.sampled_from(["", "graduate", "engineer"]),
+    }
+)
+
+
+def _fits(job, name, wanted):
+    return not wanted or wanted in job.values(name)
+
+
+@given(jobs=jobs_strategy, selected=selected_strategy)
+def test_matches_a_brute_force_reference(jobs, selected):
+    result = facet_counts(jobs, selected, FACETS)
+    expected_ids = [j.id for j in jobs if all(_fits(j, n, selected[n]) for n in FACETS)]
+    assert list(result.matching_ids) == expected_ids
+    for name in FACETS:
+        others = [j for j in jobs if all(_fits(j, n, selected[n]) for n in FACETS if n != name)]
+        reference: dict[str, int] = {}
+        for job in others:
+            for value in job.values(name):
+                reference[value] = reference.get(value, 0) + 1
+        assert dict(result.counts[name]) == reference
+
+
+def test_a_job_in_two_cities_counts_once_per_city():
+    job = JobAttributes(1, frozenset({"beijing", "shanghai"}), "campus", "llm", "a", "graduate")
+    result = facet_counts([job], {"channel": "campus"}, FACETS)
+    assert result.counts["city"] == {"beijing": 1, "shanghai": 1}
+    assert result.matching_ids == (1,)
