@@ -40,10 +40,20 @@ class Command(BaseCommand):
             record = self._parse_one(name, limits, include_text=options["text"])
             if "error" in record:
                 failures += 1
-            self.stdout.write(json.dumps(record, ensure_ascii=False))
+            self.stdout.write(self._encode(record))
         if failures:
             self.stderr.write(f"{failures} of {len(options['files'])} file(s) could not be parsed")
             raise SystemExit(1)
+
+    def _encode(self, record: dict[str, Any]) -> str:
+        line = json.dumps(record, ensure_ascii=False)
+        encoding = getattr(getattr(self.stdout, "_out", None), "encoding", None) or "utf-8"
+        try:
+            line.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            # A terminal that cannot show Chinese still gets valid JSON, with \u escapes.
+            line = json.dumps(record, ensure_ascii=True)
+        return line
 
     def _parse_one(self, name: str, limits: Limits, *, include_text: bool) -> dict[str, Any]:
         if name == "-":
