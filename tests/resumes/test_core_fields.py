@@ -189,3 +189,33 @@ def test_field_extraction_honours_a_deadline():
 )
 def test_language(text, language):
     assert extract_profile(text).language == language
+
+
+def test_administrators_taxonomy_files_are_used(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # given: an extra skill in a directory named by TALENTDRIVE_TAXONOMY_DIRS
+    (tmp_path / "extra.yaml").write_text(
+        "skills:\n  - {id: zzz-quantum-widgets, en: Quantum Widgets, zh: 量子小部件}\n", encoding="utf-8"
+    )
+    code = (
+        "from talentdrive.resumes.core import extract_profile; "
+        "print(sorted(s.id for s in extract_profile('Skills: Quantum Widgets, PyTorch').skills))"
+    )
+    root = Path(__file__).resolve().parents[2]
+
+    # when: a fresh process (the vocabulary is loaded once per process)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        env={"PYTHONPATH": str(root), "TALENTDRIVE_TAXONOMY_DIRS": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+
+    # then
+    assert "zzz-quantum-widgets" in out and "pytorch" in out

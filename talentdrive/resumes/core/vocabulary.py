@@ -6,9 +6,11 @@ when it loads, and otherwise a minimal built-in vocabulary so parsing never depe
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 
@@ -171,11 +173,21 @@ class _BuiltinKnowledge:
 
 @cache
 def knowledge() -> Knowledge:
-    """The vocabulary used for skills, domains, venues and awards (cached for the process)."""
+    """The vocabulary used for skills, domains, venues and awards (loaded once per process).
+
+    Administrators' taxonomy files are read from ``TALENTDRIVE_TAXONOMY_DIRS`` (comma-separated), the
+    environment variable behind the Django setting of the same name: parsing workers import only this
+    core, so the environment is what they share with the web process. Edits apply to new processes.
+    """
     builtin = _BuiltinKnowledge()
+    extra = [
+        Path(item.strip())
+        for item in os.environ.get("TALENTDRIVE_TAXONOMY_DIRS", "").split(",")
+        if item.strip()
+    ]
     try:
         from talentdrive.matching.core.taxonomy import load_taxonomy
 
-        return _TaxonomyKnowledge(load_taxonomy(), builtin)
+        return _TaxonomyKnowledge(load_taxonomy(extra), builtin)
     except Exception:  # an invalid or missing taxonomy must not stop parsing  # noqa: BLE001
         return builtin
