@@ -185,9 +185,13 @@ def knowledge() -> Knowledge:
         for item in os.environ.get("TALENTDRIVE_TAXONOMY_DIRS", "").split(",")
         if item.strip()
     ]
-    try:
-        from talentdrive.matching.core.taxonomy import load_taxonomy
+    # A broken administrator file falls back to the shipped taxonomy, a broken taxonomy to the built-in
+    # list: parsing must never stop over vocabulary.
+    for paths in [extra] if not extra else [extra, []]:
+        try:
+            from talentdrive.matching.core.taxonomy import load_taxonomy
 
-        return _TaxonomyKnowledge(load_taxonomy(extra), builtin)
-    except Exception:  # an invalid or missing taxonomy must not stop parsing  # noqa: BLE001
-        return builtin
+            return _TaxonomyKnowledge(load_taxonomy(paths), builtin)
+        except Exception:  # noqa: BLE001, S112
+            continue
+    return builtin
