@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import REQUISITION_READERS, staff_view
-from talentdrive.matching.selectors import CandidateFilters, MatchUnavailable, match_candidates
+from talentdrive.matching.selectors import CandidateFilters, MatchUnavailable, match_candidates, skill_names
 from talentdrive.plans.models import Requisition
 
 DEFAULT_K = 20
@@ -34,12 +34,18 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
     except MatchUnavailable as error:
         context["error"] = str(error)
         return render(request, "backoffice/matching/ranked_list.html", context)
-    rows = [(match, result.candidates.get(match.key)) for match in result.ranking.matches]
+    names = skill_names()
+    rows = [
+        (match, result.candidates.get(match.key), [names.get(s, s) for s in match.missing_must])
+        for match in result.ranking.matches
+    ]
     context.update(
         {
             "result": result,
             "rows": rows,
             "requirements": result.requirements,
+            "must_names": [names.get(s, s) for s in result.requirements.must],
+            "nice_names": [names.get(s, s) for s in result.requirements.nice],
             "index_age_minutes": int(result.index_age_seconds // 60),
         }
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import get_language
 
 from talentdrive.accounts.models import Role, User
 from talentdrive.candidates.models import Candidate
@@ -74,6 +75,15 @@ def match_index_get() -> store.LiveIndex:
     return store.current() or live
 
 
+def skill_names() -> dict[str, str]:
+    """Display names of taxonomy skills, in the active language."""
+    zh = (get_language() or "en").startswith("zh")
+    return {
+        skill_id: (skill.name_zh if zh else skill.name_en)
+        for skill_id, skill in load_taxonomy().skills.items()
+    }
+
+
 def _check_reader(user: User) -> None:
     if not (user.is_drive_admin or user.role in MATCH_READERS):
         raise PermissionDenied("your role does not give access to candidate ranking")
@@ -103,7 +113,7 @@ def match_candidates(
         graduation_from=graduation_from,
         graduation_to=graduation_to,
     )
-    names = {skill_id: skill.name_en for skill_id, skill in taxonomy.skills.items()}
+    names = skill_names()
     # Mention text is read for the ranked candidates only.
     ranking = rank_candidates(
         live.index, requirements, k=min(k, MAX_K), ancestors=taxonomy.ancestors, names=names,
@@ -153,7 +163,7 @@ def match_requisitions(
         except RequirementError:
             continue  # a requisition without usable requirements cannot be matched; its page says why
         by_key[str(requisition.pk)] = requisition
-    names = {skill_id: skill.name_en for skill_id, skill in taxonomy.skills.items()}
+    names = skill_names()
     ranked = rank_requisitions(
         live.index,
         row,

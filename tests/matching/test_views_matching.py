@@ -37,3 +37,12 @@ def test_ranked_list_permissions(client, request, requisition, pool, who, status
 def test_ranked_list_requires_login(client, requisition):
     response = client.get(f"/staff/requisitions/{requisition.pk}/matching/")
     assert response.status_code == 302
+
+
+def test_missing_must_haves_are_named(client, admin_user, requisition, pool, make_candidate):
+    from talentdrive.matching.core.taxonomy import load_taxonomy
+
+    make_candidate(skills=[skill("asr", "ASR")], degree="bachelor", years=1)
+    client.force_login(admin_user)
+    html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    assert f"✗ {load_taxonomy().skills['llm-inference'].name_en}" in html
