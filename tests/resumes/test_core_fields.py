@@ -105,6 +105,11 @@ def test_mixed_resume():
         ("Technical Skills", "skills"),
         ("教育背景 Education", "education"),
         ("I. Education", "education"),
+        ("Research & Work Experience", "experience"),
+        ("Certifications & Awards", "awards"),
+        ("代表性论文", "publications"),
+        ("所获奖项", "awards"),
+        ("Research Experience", "projects"),
     ],
 )
 def test_headings_in_both_languages(line, kind):

@@ -25,12 +25,14 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "publications": (
         "论文", "发表", "论文发表", "专利", "论文与专利", "论文和专利", "发表论文", "学术成果", "学术论文", "科研成果", "论文及专利", "发表文章",
-        "publications", "selected publications", "papers", "publication", "research papers",
+        "publications", "selected publications", "papers", "publication", "research papers", "selected papers",
+        "conference papers", "journal papers", "preprints", "代表性论文", "代表论文", "已发表论文", "学术发表",
     ),
     "awards": (
         "获奖", "荣誉", "获奖情况", "荣誉奖项", "获奖经历", "奖项", "荣誉奖励", "竞赛", "竞赛经历", "获奖荣誉",
         "竞赛获奖", "荣誉证书", "奖励", "awards", "honors", "honours", "awards & honors", "honors & awards",
-        "competitions", "achievements", "awards and honors", "honors and awards", "scholarships",
+        "competitions", "achievements", "awards and honors", "honors and awards", "scholarships", "所获奖项",
+        "荣誉称号", "奖学金", "awards & achievements", "honours and awards", "prizes",
     ),
     "summary": (
         "个人简介", "自我评价", "个人总结", "个人信息", "基本信息", "个人资料", "求职意向", "联系方式",
@@ -91,8 +93,11 @@ def heading_kind(line: str) -> str | None:
         return None
     kind = _KIND_BY_PHRASE[match.group("first").lower()]
     second = match.group("second")
-    if second and kind in ("other", "summary"):
-        # "Certifications & Awards": the section is named by its more specific word.
+    if second and (
+        kind in ("other", "summary")
+        or (kind == "projects" and _KIND_BY_PHRASE[second.lower()] == "experience")
+    ):
+        # "Certifications & Awards", "Research & Work Experience": named by the more specific word.
         kind = _KIND_BY_PHRASE[second.lower()]
     return kind
 
