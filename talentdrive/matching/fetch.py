@@ -10,7 +10,7 @@ from django.db.models import Count, Max, OuterRef, Subquery
 from talentdrive.candidates.models import Candidate
 from talentdrive.matching.core.profile import CandidateProfile, profile_from_parse
 from talentdrive.matching.core.requirements import Requirements, requirements_from_fields
-from talentdrive.matching.core.textprofile import expand_domains
+from talentdrive.matching.core.textprofile import expand_domains, fill_from_text
 from talentdrive.pipeline.models import Application
 from talentdrive.plans.models import City, Requisition
 from talentdrive.resumes.models import ParseStatus, Resume
@@ -56,7 +56,9 @@ def profile_for(
     )
     domains = expand_domains(profile.domains, taxonomy)
     top_awards = max(profile.top_awards, top_award_count(data, taxonomy))
-    return CandidateProfile(**{**profile.__dict__, "domains": domains, "top_awards": top_awards})
+    return fill_from_text(
+        CandidateProfile(**{**profile.__dict__, "domains": domains, "top_awards": top_awards}), taxonomy
+    )
 
 
 def _city_finder() -> Any:

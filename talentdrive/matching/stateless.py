@@ -20,7 +20,7 @@ from talentdrive.matching.core.requirements import (
     extract_requirements,
     requirements_from_fields,
 )
-from talentdrive.matching.core.textprofile import expand_domains, profile_from_text
+from talentdrive.matching.core.textprofile import expand_domains, fill_from_text, profile_from_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}
@@ -79,25 +79,20 @@ def text_of(data: dict[str, Any]) -> str:
 
 def _from_parse(data: dict[str, Any], key: str, taxonomy: Any, text: str = "") -> CandidateProfile:
     profile = profile_from_parse(data, key=key, text=text or str(data.get("text") or "") or text_of(data))
-    # Parsers miss what a sentence says without dates ("5年工作经验", "发表论文：NeurIPS 2022"):
-    # the text reading fills years, papers and awards when it finds more.
-    from_text = profile_from_text(profile.text, taxonomy, key=key)
     top_awards = sum(
         1
         for award in data.get("awards") or ()
         if isinstance(award, dict)
         and any(h.tier == 1 for h in taxonomy.find_awards(str(award.get("title") or award.get("name") or "")))
     )
-    return CandidateProfile(
+    merged = CandidateProfile(
         **{
             **profile.__dict__,
             "domains": expand_domains(profile.domains, taxonomy),
-            "top_awards": max(top_awards, profile.top_awards, from_text.top_awards),
-            "years": max(profile.years, from_text.years),
-            "top_venue_papers": max(profile.top_venue_papers, from_text.top_venue_papers),
-            "degree": profile.degree if profile.degree != "none" else from_text.degree,
+            "top_awards": max(top_awards, profile.top_awards),
         }
     )
+    return fill_from_text(merged, taxonomy)
 
 
 def _jsonl(path: Path, taxonomy: Any) -> Iterator[tuple[CandidateProfile | None, str]]:

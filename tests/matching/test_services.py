@@ -141,3 +141,16 @@ def test_a_process_picks_up_an_index_another_process_rebuilt(admin_user, pool, m
     assert not live.stale
     assert len(live.index) == 4
     assert IndexBuild.objects.count() == 2
+
+
+def test_text_fills_what_the_parser_missed(admin_user, requisition, make_candidate):
+    candidate = make_candidate(
+        skills=[skill("cuda", "CUDA")],
+        degree="PhD",
+        years=0,
+        text="CUDA\n8年工作经验\n发表论文：NeurIPS 2022, ICML 2023（一作）",
+    )
+    result = match_candidates(user=admin_user, requisition_id=requisition.pk)
+    top = next(m for m in result.ranking.matches if m.key == str(candidate.pk))
+    assert (top.years, top.top_venue_papers) == (8.0, 2)
+    assert top.programme.flagged  # PhD with two top-venue papers

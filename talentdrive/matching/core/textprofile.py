@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from talentdrive.matching.core.profile import DEGREE_RANK, CandidateProfile, SkillEvidence, normalise_degree
@@ -70,15 +71,8 @@ def expand_domains(domain_ids: Iterable[str], taxonomy: Any) -> tuple[str, ...]:
     return tuple(sorted(result))
 
 
-def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> CandidateProfile:
-    """Extract a profile from raw resume text with the taxonomy; never raises on odd text."""
-    evidence: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-    for mention in taxonomy.find_skills(text):
-        if _aspiration(text, mention.start, mention.end):
-            continue
-        evidence.setdefault(mention.skill_id, []).append(mention.surface)
-        names[mention.skill_id] = mention.name
+def facts_from_text(text: str, taxonomy: Any) -> tuple[str, float, int, int]:
+    """Highest degree, years of experience, top-venue papers and world-class awards the text states."""
     degree = "none"
     for match in _DEGREE.finditer(text):
         found = normalise_degree(match.group().replace(" ", "").replace("m.sc", "msc").replace("b.sc", "bsc"))
@@ -97,6 +91,33 @@ def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> 
         if venue.top and _is_publication(text, venue.start, venue.end)
     )
     top_awards = sum(1 for award in taxonomy.find_awards(text) if award.tier == 1)
+    return degree, years, top_papers, top_awards
+
+
+def fill_from_text(profile: CandidateProfile, taxonomy: Any) -> CandidateProfile:
+    """Fill what a parser missed ("5年工作经验", "发表论文：NeurIPS 2022") from the profile's text."""
+    if not profile.text:
+        return profile
+    degree, years, top_papers, top_awards = facts_from_text(profile.text, taxonomy)
+    return replace(
+        profile,
+        degree=profile.degree if profile.degree != "none" else degree,
+        years=max(profile.years, years),
+        top_venue_papers=max(profile.top_venue_papers, top_papers),
+        top_awards=max(profile.top_awards, top_awards),
+    )
+
+
+def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> CandidateProfile:
+    """Extract a profile from raw resume text with the taxonomy; never raises on odd text."""
+    evidence: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for mention in taxonomy.find_skills(text):
+        if _aspiration(text, mention.start, mention.end):
+            continue
+        evidence.setdefault(mention.skill_id, []).append(mention.surface)
+        names[mention.skill_id] = mention.name
+    degree, years, top_papers, top_awards = facts_from_text(text, taxonomy)
     graduation = None
     graduated = _GRADUATION.search(text)
     if graduated:
