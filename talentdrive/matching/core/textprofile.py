@@ -78,13 +78,7 @@ def facts_from_text(text: str, taxonomy: Any) -> tuple[str, float, int, int]:
         found = normalise_degree(match.group().replace(" ", "").replace("m.sc", "msc").replace("b.sc", "bsc"))
         if DEGREE_RANK[found] > DEGREE_RANK[degree]:
             degree = found
-    years = 0.0
-    for match in _YEARS.finditer(text):
-        window = text[max(0, match.start() - 20) : match.end() + 20]
-        if _EXPERIENCE_NEAR.search(window):
-            value = float(match.group(1))
-            if value <= 40:
-                years = max(years, value)
+    years = _years(text)
     top_papers = sum(
         1
         for venue in taxonomy.find_venues(text)
@@ -94,18 +88,47 @@ def facts_from_text(text: str, taxonomy: Any) -> tuple[str, float, int, int]:
     return degree, years, top_papers, top_awards
 
 
+_AWARD_HINT = re.compile(r"奖|冠军|金牌|银牌|铜牌|award|medal|prize|winner|champion|finalist", re.I)
+
+
 def fill_from_text(profile: CandidateProfile, taxonomy: Any) -> CandidateProfile:
-    """Fill what a parser missed ("5年工作经验", "发表论文：NeurIPS 2022") from the profile's text."""
-    if not profile.text:
+    """Fill what a parser missed ("5年工作经验", "发表论文：NeurIPS 2022") from the profile's text.
+
+    Only the missing facts are looked for, and the taxonomy scans run only when the text hints at
+    publications or awards, so filling costs little on profiles the parser read well.
+    """
+    text = profile.text
+    if not text:
         return profile
-    degree, years, top_papers, top_awards = facts_from_text(profile.text, taxonomy)
-    return replace(
-        profile,
-        degree=profile.degree if profile.degree != "none" else degree,
-        years=max(profile.years, years),
-        top_venue_papers=max(profile.top_venue_papers, top_papers),
-        top_awards=max(profile.top_awards, top_awards),
-    )
+    degree, years = profile.degree, profile.years
+    if degree == "none":
+        for match in _DEGREE.finditer(text):
+            found = normalise_degree(
+                match.group().replace(" ", "").replace("m.sc", "msc").replace("b.sc", "bsc")
+            )
+            if DEGREE_RANK[found] > DEGREE_RANK[degree]:
+                degree = found
+    if not years:
+        years = _years(text)
+    top_papers, top_awards = profile.top_venue_papers, profile.top_awards
+    if not top_papers and _PUBLICATION.search(text):
+        top_papers = sum(
+            1 for v in taxonomy.find_venues(text) if v.top and _is_publication(text, v.start, v.end)
+        )
+    if not top_awards and _AWARD_HINT.search(text):
+        top_awards = sum(1 for award in taxonomy.find_awards(text) if award.tier == 1)
+    return replace(profile, degree=degree, years=years, top_venue_papers=top_papers, top_awards=top_awards)
+
+
+def _years(text: str) -> float:
+    years = 0.0
+    for match in _YEARS.finditer(text):
+        window = text[max(0, match.start() - 20) : match.end() + 20]
+        if _EXPERIENCE_NEAR.search(window):
+            value = float(match.group(1))
+            if value <= 40:
+                years = max(years, value)
+    return years
 
 
 def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> CandidateProfile:
