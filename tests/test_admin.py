@@ -67,6 +67,7 @@ def populated(drive, team, plan_line, admin_user):
             title_zh="超额岗位",
             title_en="Over target",
             headcount=4,
+            status=RequisitionStatus.OPEN,
             actor=admin_user,
             override=PlanOverrideRequest(actor=admin_user, reason=f"approved by leadership {index}"),
         )
@@ -277,6 +278,7 @@ def test_plan_line_target_cannot_drop_below_committed(admin_client_logged_in, ad
         title_zh="岗位",
         title_en="Role",
         headcount=3,
+        status=RequisitionStatus.OPEN,
         actor=admin_user,
     )
     url = reverse("admin:plans_planline_change", args=[plan_line.pk])

@@ -91,6 +91,11 @@ class RequisitionForm(forms.Form):
     recruiters = forms.ModelMultipleChoiceField(
         label=_("Recruiters"), queryset=User.objects.none(), required=False
     )
+    open_now = forms.BooleanField(
+        label=_("Open it now"),
+        required=False,
+        help_text=_("A draft does not count against the plan; an open requisition does."),
+    )
     override_reason = forms.CharField(
         label=_("Override the plan target, with this reason"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -121,8 +126,10 @@ class RequisitionForm(forms.Form):
             del self.fields["override_reason"]
         if editing:
             # A requisition stays under its plan line and keeps its id; both are fixed at creation.
+            # Its status changes through the status buttons, each with a reason.
             del self.fields["plan_line"]
             del self.fields["external_id"]
+            del self.fields["open_now"]
 
     def clean_must_skills(self) -> list[str]:
         return _split_skills(self.cleaned_data.get("must_skills") or "")
@@ -133,7 +140,15 @@ class RequisitionForm(forms.Form):
     def service_fields(self) -> dict[str, Any]:
         """The cleaned values named as the requisition services expect them."""
         data = dict(self.cleaned_data)
-        for name in ("plan_line", "external_id", "headcount", "cities", "recruiters", "override_reason"):
+        for name in (
+            "plan_line",
+            "external_id",
+            "headcount",
+            "cities",
+            "recruiters",
+            "override_reason",
+            "open_now",
+        ):
             data.pop(name, None)
         return data
 

@@ -153,6 +153,9 @@ def requisition_new(request: HttpRequest) -> HttpResponse:
                 headcount=form.cleaned_data["headcount"],
                 cities=form.cleaned_data["cities"],
                 recruiters=form.cleaned_data["recruiters"],
+                status=RequisitionStatus.OPEN
+                if form.cleaned_data.get("open_now")
+                else RequisitionStatus.DRAFT,
                 actor=user,
                 override=_override(request, form),
                 **form.service_fields(),

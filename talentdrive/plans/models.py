@@ -111,9 +111,9 @@ class RequisitionStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# Headcount of requisitions in these states counts against the plan line's target.
+# Headcount of requisitions in these states counts against the plan line's target. Drafts do not:
+# anyone may prepare one, and opening it is where the target is enforced.
 COMMITTED_STATUSES = (
-    RequisitionStatus.DRAFT,
     RequisitionStatus.OPEN,
     RequisitionStatus.PAUSED,
     RequisitionStatus.FILLED,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from talentdrive.accounts.models import Role, User
@@ -125,7 +125,20 @@ def public_requisition_list(*, filters: RequisitionFilters | None = None) -> Que
 
 
 def drive_list() -> QuerySet[Drive]:
-    return Drive.objects.prefetch_related("cities").order_by("-starts_on", "code")
+    """Drives, the most active first: the one with the most open requisitions leads the portal and
+    the progress page, so importing a small example plan does not displace the live drive."""
+    open_count = (
+        Requisition.objects.filter(drive=OuterRef("pk"), status=RequisitionStatus.OPEN)
+        .order_by()
+        .values("drive")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        Drive.objects.annotate(open_requisition_count=Coalesce(Subquery(open_count), 0))
+        .prefetch_related("cities")
+        .order_by("-open_requisition_count", "-starts_on", "code")
+    )
 
 
 def plan_line_list(*, drive: Drive | None = None) -> QuerySet[PlanLine]:

@@ -160,9 +160,11 @@ def requisition_create(
     if status == RequisitionStatus.CLOSED:
         raise ValidationError("a requisition cannot be created closed", code="bad_status")
     locked = _lock_plan_line(plan_line.pk)
-    used_override = _enforce_plan_limit(
-        plan_line=locked, requested=headcount, exclude_requisition_id=None, override=override
-    )
+    used_override = None
+    if status in COMMITTED_STATUSES:
+        used_override = _enforce_plan_limit(
+            plan_line=locked, requested=headcount, exclude_requisition_id=None, override=override
+        )
     requisition = Requisition(
         drive=locked.drive,
         plan_line=locked,
@@ -249,9 +251,18 @@ def requisition_update(
 
 @transaction.atomic
 def requisition_change_status(
-    *, requisition: Requisition, status: str, actor: User | None, reason: str = ""
+    *,
+    requisition: Requisition,
+    status: str,
+    actor: User | None,
+    reason: str = "",
+    override: PlanOverrideRequest | None = None,
 ) -> Requisition:
-    """Move a requisition along draft → open ⇄ paused → filled / closed, recording who and why."""
+    """Move a requisition along draft → open ⇄ paused → filled / closed, recording who and why.
+
+    Opening a draft commits its headcount, so that step must fit the plan line's target.
+    """
+    locked_line = _lock_plan_line(requisition.plan_line_id)
     current = Requisition.objects.select_for_update().get(pk=requisition.pk)
     if status not in RequisitionStatus.values:
         raise StatusTransitionError(f"unknown status {status!r}", code="unknown_status")
@@ -265,6 +276,14 @@ def requisition_change_status(
         )
     if status in (RequisitionStatus.PAUSED, RequisitionStatus.CLOSED) and not reason.strip():
         raise StatusTransitionError(f"moving a requisition to {status} needs a reason", code="reason_missing")
+    used_override = None
+    if current.status not in COMMITTED_STATUSES and status in COMMITTED_STATUSES:
+        used_override = _enforce_plan_limit(
+            plan_line=locked_line,
+            requested=current.headcount,
+            exclude_requisition_id=current.pk,
+            override=override,
+        )
     previous = current.status
     current.status = status
     current.status_changed_at = timezone.now()
@@ -276,6 +295,13 @@ def requisition_change_status(
         reason=reason.strip(),
         data={"from": previous, "to": status},
     )
+    if used_override is not None:
+        _record_override(
+            plan_line=locked_line,
+            requisition=current,
+            override=used_override,
+            committed_after=plan_line_committed_headcount(plan_line=locked_line),
+        )
     return current
 
 

@@ -34,7 +34,8 @@ def test_plan_lines_matrix(client, world, who, expected):
     assert response.status_code == expected, response.content
     if expected == 200:
         lines = {line["external_id"]: line for line in response.json()}
-        assert lines["PL-SH-EXP-LLM"]["committed"] == 2
+        # the open requisition counts; the draft does not until it is opened
+        assert lines["PL-SH-EXP-LLM"]["committed"] == 1
         assert lines["PL-SH-CAM-AGT"] == {
             **lines["PL-SH-CAM-AGT"],
             "target": 10,
@@ -123,10 +124,10 @@ def test_update_and_status_matrix(client, world, who, expected):
 
 
 def test_plan_limit_is_a_409_with_figures_and_writes_nothing(client, world):
-    # given PL-SH-EXP-LLM has target 3 and 2 committed
+    # given PL-SH-EXP-LLM has target 3 and 1 committed (the draft does not count)
     events = AuditEvent.objects.count()
     response = call(
-        client, world, "recruiter", "post", "/api/requisitions", new_requisition(world, headcount=2)
+        client, world, "recruiter", "post", "/api/requisitions", new_requisition(world, headcount=3, status="open")
     )
     assert response.status_code == 409
     body = response.json()
@@ -135,25 +136,25 @@ def test_plan_limit_is_a_409_with_figures_and_writes_nothing(client, world):
         "field": "headcount",
         "plan_line": "PL-SH-EXP-LLM",
         "target": 3,
-        "committed": 2,
-        "requested": 2,
+        "committed": 1,
+        "requested": 3,
     }
     assert not Requisition.objects.filter(external_id="R-NEW").exists()
     assert AuditEvent.objects.count() == events
     # raising an existing requisition past the target is refused the same way
     url = f"/api/requisitions/{world.open_requisition.pk}"
-    assert call(client, world, "recruiter", "patch", url, {"headcount": 3}).status_code == 409
+    assert call(client, world, "recruiter", "patch", url, {"headcount": 4}).status_code == 409
     assert Requisition.objects.get(pk=world.open_requisition.pk).headcount == 1
 
 
 def test_only_an_administrator_may_override_the_plan(client, world):
-    payload = new_requisition(world, headcount=2, override_reason="CEO approved two more")
+    payload = new_requisition(world, headcount=3, status="open", override_reason="CEO approved one more")
     assert call(client, world, "recruiter", "post", "/api/requisitions", payload).status_code == 403
     response = call(client, world, "admin", "post", "/api/requisitions", payload)
     assert response.status_code == 201, response.content
     override = PlanOverride.objects.get()
     assert (override.reason, override.committed_after, override.actor) == (
-        "CEO approved two more",
+        "CEO approved one more",
         4,
         world.users["admin"],
     )

@@ -133,11 +133,13 @@ def test_create_within_the_plan(client, world):
 
 def test_create_past_the_plan_shows_a_form_error_and_writes_nothing(client, world):
     client.force_login(world.users["recruiter"])
-    # L1: target 5, 3 committed (R1 2 open, R2 1 draft; R3 is closed)
-    response = client.post(reverse("backoffice:requisition_new"), new_requisition(world, headcount=3))
+    # L1: target 5, 2 committed (R1 2 open; R2 is a draft and R3 is closed, so neither counts)
+    response = client.post(
+        reverse("backoffice:requisition_new"), new_requisition(world, headcount=4, open_now="on")
+    )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Plan line L1 has a target of 5 with 3 already committed; 3 more would exceed it." in html
+    assert "Plan line L1 has a target of 5 with 2 already committed; 4 more would exceed it." in html
     assert 'name="override_reason"' not in html  # recruiters are not offered an override
     assert not Requisition.objects.filter(external_id="R-NEW").exists()
 
@@ -148,7 +150,7 @@ def test_admin_overrides_with_a_reason(client, world):
     assert 'name="override_reason"' in form
     response = client.post(
         reverse("backoffice:requisition_new"),
-        new_requisition(world, headcount=3, override_reason="CEO approved two extra seats"),
+        new_requisition(world, headcount=4, open_now="on", override_reason="CEO approved two extra seats"),
     )
     assert response.status_code == 302
     override = PlanOverride.objects.get(plan_line=world.lines["L1"])
@@ -179,7 +181,21 @@ def test_edit_changes_fields_and_keeps_plan_limit(client, world):
     requisition.refresh_from_db()
     assert requisition.title_en == "Senior LLM engineer"
     # growing past the line's target is refused on edit too
-    response = client.post(url, {**data, "headcount": 5})
+    response = client.post(url, {**data, "headcount": 6})
     assert "would exceed it" in response.content.decode()
     requisition.refresh_from_db()
     assert requisition.headcount == 2
+
+
+def test_a_draft_may_be_prepared_beyond_the_plan_and_counts_once_opened(client, world):
+    client.force_login(world.users["recruiter"])
+    response = client.post(reverse("backoffice:requisition_new"), new_requisition(world, headcount=4))
+    assert response.status_code == 302
+    draft = Requisition.objects.get(external_id="R-NEW")
+    assert draft.status == "draft"
+    response = client.post(
+        reverse("backoffice:requisition_status", args=[draft.pk]), {"status": "open"}, follow=True
+    )
+    assert "would exceed it" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft"

@@ -122,7 +122,13 @@ def test_every_bad_row_is_reported_and_nothing_is_written(drive, team):
 
 def test_target_below_committed_headcount_is_refused(plan_line):
     requisition_create(
-        plan_line=plan_line, external_id="R-1", title_zh="甲", title_en="A", headcount=3, actor=None
+        plan_line=plan_line,
+        external_id="R-1",
+        title_zh="甲",
+        title_en="A",
+        headcount=3,
+        status="open",
+        actor=None,
     )
     content = csv_bytes([["PL-SH-EXP-LLM", "shanghai", "experienced", "llm", "core-training", 2]])
     report = run(content)

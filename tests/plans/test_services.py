@@ -15,8 +15,9 @@ from talentdrive.plans.services import (
 )
 
 
-def make(plan_line, external_id, headcount=1, **kwargs):
+def make(plan_line, external_id, headcount=1, status=RequisitionStatus.OPEN, **kwargs):
     return requisition_create(
+        status=status,
         plan_line=plan_line,
         external_id=external_id,
         title_zh="大模型算法工程师",
@@ -75,12 +76,13 @@ def test_headcount_increase_is_checked_against_target(plan_line):
     [
         (["open", "paused", "open", "filled", "closed"], True),
         (["paused"], False),
+        (["filled"], False),
         (["open", "draft"], False),
         (["closed", "open"], False),
     ],
 )
 def test_status_lifecycle(plan_line, path, allowed):
-    requisition = make(plan_line, "R-1")
+    requisition = make(plan_line, "R-1", status=RequisitionStatus.DRAFT)
     try:
         for status in path:
             requisition = requisition_change_status(
@@ -100,3 +102,32 @@ def test_pause_without_reason_is_refused(plan_line):
         requisition_change_status(requisition=requisition, status="paused", actor=None)
     requisition.refresh_from_db()
     assert requisition.status == "open"
+
+
+def test_drafts_do_not_count_until_opened(plan_line, admin_user):
+    # given a full plan line and a draft under it
+    make(plan_line, "R-1", headcount=3)
+    draft = make(plan_line, "R-2", headcount=2, status=RequisitionStatus.DRAFT)
+    # when the draft is opened, then the target holds and nothing changes
+    with pytest.raises(PlanLimitExceeded):
+        requisition_change_status(requisition=draft, status="open", actor=None)
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    assert not AuditEvent.objects.filter(action="requisition.status").exists()
+    # an administrator may open it with a written reason, which is recorded
+    requisition_change_status(
+        requisition=draft,
+        status="open",
+        actor=admin_user,
+        override=PlanOverrideRequest(actor=admin_user, reason="two more approved by the board"),
+    )
+    assert PlanOverride.objects.get().committed_after == 5
+
+
+def test_closing_a_draft_needs_no_room(plan_line):
+    make(plan_line, "R-1", headcount=3)
+    draft = make(plan_line, "R-2", headcount=2, status=RequisitionStatus.DRAFT)
+    assert (
+        requisition_change_status(requisition=draft, status="closed", actor=None, reason="dup").status
+        == "closed"
+    )

@@ -91,7 +91,9 @@ class RequisitionAdminForm(forms.ModelForm):
             and Requisition.objects.filter(drive_id=plan_line.drive_id, external_id=external_id).exists()
         ):
             self.add_error("external_id", f"{external_id} is already used by a requisition of this drive.")
-        grows = adding or (self.instance.status in COMMITTED_STATUSES and headcount > self.instance.headcount)
+        grows = (adding and data.get("status") in COMMITTED_STATUSES) or (
+            not adding and self.instance.status in COMMITTED_STATUSES and headcount > self.instance.headcount
+        )
         if not grows:
             return data
         committed = plan_line_committed_headcount(
