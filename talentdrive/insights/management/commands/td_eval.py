@@ -30,6 +30,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         what = options.pop("what")
+        # call_command passes its own stdout/stderr among the options; the evaluation writes to ours.
+        options.pop("stdout", None)
+        options.pop("stderr", None)
         try:
             module = importlib.import_module(EVALUATIONS[what])
         except ImportError as error:
