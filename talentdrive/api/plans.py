@@ -92,7 +92,14 @@ def drive_detail(request: HttpRequest, code: str) -> dict[str, Any]:
     auth=staff_auth,
     summary="Plan lines with committed headcount (staff)",
 )
-def plan_lines(request: HttpRequest, drive: str | None = None) -> list[dict[str, Any]]:
+def plan_lines(
+    request: HttpRequest,
+    drive: str | None = None,
+    city: str | None = None,
+    channel: ChannelCode | None = None,
+    area: str | None = None,
+    team: str | None = None,
+) -> list[dict[str, Any]]:
     user = caller(request)
     assert user is not None
     selected = None
@@ -101,6 +108,14 @@ def plan_lines(request: HttpRequest, drive: str | None = None) -> list[dict[str,
         if selected is None:
             raise _not_found("drive", drive)
     lines = plan_line_list_for_user(user=user, drive=selected).order_by("drive__code", "external_id")
+    if city:
+        lines = lines.filter(city__code=city)
+    if channel:
+        lines = lines.filter(channel=channel)
+    if area:
+        lines = lines.filter(focus_area__code=area)
+    if team:
+        lines = lines.filter(team__code=team)
     return [
         {
             "id": line.pk,

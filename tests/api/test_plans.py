@@ -127,7 +127,12 @@ def test_plan_limit_is_a_409_with_figures_and_writes_nothing(client, world):
     # given PL-SH-EXP-LLM has target 3 and 1 committed (the draft does not count)
     events = AuditEvent.objects.count()
     response = call(
-        client, world, "recruiter", "post", "/api/requisitions", new_requisition(world, headcount=3, status="open")
+        client,
+        world,
+        "recruiter",
+        "post",
+        "/api/requisitions",
+        new_requisition(world, headcount=3, status="open"),
     )
     assert response.status_code == 409
     body = response.json()
@@ -289,3 +294,10 @@ def test_listing_runs_a_fixed_number_of_queries(client, world, django_assert_max
         with django_assert_max_num_queries(10):
             body = call(client, world, who, "get", "/api/requisitions", {"limit": 50}).json()
         assert len(body["items"]) == expected
+
+
+def test_plan_lines_filter_by_cell(client, world):
+    response = call(client, world, "admin", "get", "/api/plan-lines", {"channel": "campus"})
+    assert [line["external_id"] for line in response.json()] == ["PL-SH-CAM-AGT"]
+    response = call(client, world, "admin", "get", "/api/plan-lines", {"city": "beijing"})
+    assert response.json() == []
