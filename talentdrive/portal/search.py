@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 
 from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
 from talentdrive.plans.selectors import RequisitionFilters, public_requisition_list
@@ -94,7 +96,20 @@ _FACET_FIELDS = {
 }
 
 
+# Cities, focus areas and teams are reference data that change a few times a drive.
+LABELS_SECONDS = 300
+
+
 def _labels(name: str) -> list[tuple[str, str]]:
+    key = f"portal:labels:{name}:{get_language()}"
+    labels = cache.get(key)
+    if labels is None:
+        labels = _load_labels(name)
+        cache.set(key, labels, LABELS_SECONDS)
+    return labels
+
+
+def _load_labels(name: str) -> list[tuple[str, str]]:
     if name == "city":
         return [(c.code, c.name) for c in City.objects.all()]
     if name == "area":

@@ -177,3 +177,10 @@ def test_closed_job_refuses_applications(client, requisition, status):
     assert client.get(f"/jobs/{requisition.pk}/apply/").status_code == 410
     assert client.post(f"/jobs/{requisition.pk}/apply/", form_data()).status_code == 410
     assert Application.objects.count() == 0
+
+
+def test_tampered_confirmation_link_is_not_found(client, requisition):
+    response = client.post(f"/jobs/{requisition.pk}/apply/", form_data())
+    location = response["Location"]
+    assert client.get(location).status_code == 200
+    assert client.get(location.rstrip("/") + "x/").status_code == 404
