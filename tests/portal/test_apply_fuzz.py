@@ -103,3 +103,22 @@ def test_malformed_bodies_are_refused_not_crashed(client, requisition, settings_
     )
     assert response.status_code < 500
     assert Application.objects.count() == 0
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.dictionaries(st.sampled_from([*FIELDS, "submission_key"]), text, max_size=len(FIELDS) + 1),
+    upload=files,
+)
+def test_portal_form_never_fails_with_a_server_error(
+    client, campus_requisition, settings_rates, data, upload
+):
+    cache.clear()
+    payload = dict(data)
+    if upload is not None:
+        payload["resume"] = SimpleUploadedFile(upload[0], upload[1])
+    before = Application.objects.count()
+    response = client.post(f"/zh-hans/jobs/{campus_requisition.pk}/apply/", payload)
+    assert response.status_code < 500
+    if response.status_code != 302:
+        assert Application.objects.count() == before
