@@ -307,3 +307,21 @@ def test_mentions_are_ordered_disjoint_slices_of_any_text(taxonomy, text):
             assert previous_end <= mention.start < mention.end <= len(text)
             assert text[mention.start : mention.end] == mention.surface
             previous_end = mention.end
+
+
+def test_a_venue_alias_split_at_commas_is_rejected():
+    # Unquoted in a YAML flow list, "Transactions on Audio, Speech, and Language Processing" becomes
+    # three aliases, one of them the plain word "Speech".
+    venues = [{"id": "taslp", "name": "TASLP", "aliases": ["Transactions on Audio", "Speech", "and LP"]}]
+    skills = [{"id": "asr", "en": "Speech recognition"}]
+    with pytest.raises(TaxonomyError) as error:
+        taxonomy_from_documents([("test.yaml", {"skills": skills, "venues": venues})])
+    assert any("'Speech' is a common word" in p for p in error.value.problems)
+    venues[0]["aliases"] = ["Transactions on Audio, Speech, and Language Processing"]
+    taxonomy_from_documents([("test.yaml", {"skills": skills, "venues": venues})])
+
+
+def test_speech_and_networking_are_not_venues(taxonomy):
+    text = "Speech recognition, Networking and Applications; IEEE/ACM Transactions on Audio, Speech, and Language Processing"
+    assert [v.venue_id for v in taxonomy.find_venues(text)] == ["taslp"]
+    assert taxonomy.venue("Medical Image Analysis").top

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ FOCUS_AREAS = (
 )
 SKILL_KINDS = ("skill", "tool", "method", "hardware", "language", "soft")
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-+.#")
+# An ordinary word ("Speech", "networking"), as opposed to an acronym or a brand (ICML, NeurIPS).
+_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
 
 
 def _name_problems(kind: str, items: Iterable[Any]) -> list[str]:
@@ -76,8 +79,34 @@ def validate_taxonomy(taxonomy: Taxonomy) -> list[str]:
         problems += [
             f"domain {domain.id!r}: unknown parent {p!r}" for p in domain.parents if p not in taxonomy.domains
         ]
+    problems += _venue_word_problems(taxonomy)
     problems += _cycles("skill", {k: v.parents for k, v in taxonomy.skills.items()})
     problems += _cycles("domain", {k: v.parents for k, v in taxonomy.domains.items()})
+    return problems
+
+
+def _venue_word_problems(taxonomy: Taxonomy) -> list[str]:
+    """A venue alias that is one ordinary word also used in skill or domain names ("Speech") would tag
+    every resume that mentions the skill with the venue. It is nearly always an unquoted YAML list item
+    split at its commas ("Transactions on Audio, Speech, and Language Processing"); a real one-word
+    venue named by a common word ("Nature") must be listed as ambiguous."""
+    words: set[str] = set()
+    for item in (*taxonomy.skills.values(), *taxonomy.domains.values()):
+        for name in item.names:
+            key = name_key(name)
+            words.add(key)
+            words.update(key.split())
+    problems = []
+    for venue in taxonomy.venues.values():
+        for name in venue.names:
+            key = name_key(name)
+            if name in venue.ambiguous or not _PLAIN_WORD.fullmatch(name.strip()):
+                continue
+            if key in words:
+                problems.append(
+                    f"venue {venue.id!r}: alias {name!r} is a common word used in skill names"
+                    " (a list item split at a comma? quote it) or must be listed as ambiguous"
+                )
     return problems
 
 
