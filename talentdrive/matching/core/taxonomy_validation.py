@@ -91,11 +91,12 @@ def _venue_word_problems(taxonomy: Taxonomy) -> list[str]:
     split at its commas ("Transactions on Audio, Speech, and Language Processing"); a real one-word
     venue named by a common word ("Nature") must be listed as ambiguous."""
     words: set[str] = set()
-    for item in (*taxonomy.skills.values(), *taxonomy.domains.values()):
-        for name in item.names:
-            key = name_key(name)
-            words.add(key)
-            words.update(key.split())
+    names = [n for s in taxonomy.skills.values() for n in s.names]
+    names += [n for d in taxonomy.domains.values() for n in d.names]
+    for name in names:
+        key = name_key(name)
+        words.add(key)
+        words.update(key.split())
     problems = []
     for venue in taxonomy.venues.values():
         for name in venue.names:
