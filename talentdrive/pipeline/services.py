@@ -28,7 +28,8 @@ from talentdrive.resumes.services import resume_attach
 
 
 class ApplicationRefused(Exception):
-    """``code``: closed (requisition not open), cap (campus limit reached), consent, contact, not_active."""
+    """``code``: closed (requisition not open), cap (campus limit reached), consent, contact,
+    not_active (withdrawing twice), key_reused (an idempotency key sent again for another requisition)."""
 
     def __init__(self, code: str, message: str = "") -> None:
         super().__init__(message or code)
@@ -48,10 +49,14 @@ def _normalised_key(raw: str | None) -> str | None:
     return key[:100] or None
 
 
-def _by_key(key: str | None) -> Application | None:
+def _by_key(key: str | None, requisition_id: int) -> Application | None:
     if key is None:
         return None
-    return Application.objects.filter(idempotency_key=key).first()
+    application = Application.objects.filter(idempotency_key=key).first()
+    if application is not None and application.requisition_id != requisition_id:
+        # A key names one submission; reusing it for another job is a client bug, not a retry.
+        raise ApplicationRefused("key_reused", "this Idempotency-Key was used for another requisition")
+    return application
 
 
 def _enqueue_intake(application_id: int) -> None:
@@ -74,7 +79,7 @@ def application_submit(
     missing consent, and ``UploadRejected`` for a bad file; nothing is written in either case.
     """
     key = _normalised_key(idempotency_key)
-    repeated = _by_key(key)
+    repeated = _by_key(key, requisition_id)
     if repeated is not None:
         return SubmitOutcome(repeated, created=False)
     if applicant.consent_version not in CONSENT_TEXTS:
@@ -92,7 +97,7 @@ def application_submit(
         )
     except IntegrityError:
         # A concurrent request with the same key won the insert; answer with its application.
-        repeated = _by_key(key)
+        repeated = _by_key(key, requisition_id)
         if repeated is None:
             raise
         return SubmitOutcome(repeated, created=False)
@@ -116,7 +121,7 @@ def _submit_locked(
     # The lock serialises every submission of one person: the re-checks below see what a
     # concurrent submission committed while we waited.
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    repeated = _by_key(key)
+    repeated = _by_key(key, requisition_id)
     if repeated is not None:
         return SubmitOutcome(repeated, created=False)
     requisition = Requisition.objects.select_related("plan_line").filter(pk=requisition_id).first()

@@ -198,3 +198,14 @@ def test_a_readable_resume_is_parsed_at_intake(requisition, django_capture_on_co
     resume = Resume.objects.get(pk=outcome.application.resume_id)
     assert resume.parse_status == "parsed"
     assert resume.parsed_at is not None
+
+
+def test_a_key_reused_for_another_requisition_is_refused(requisition, drive, team):
+    from tests.pipeline.factories import make_requisition
+
+    other = make_requisition(drive=drive, team=team, external_id="REQ-2")
+    application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None, idempotency_key="k")
+    with pytest.raises(ApplicationRefused) as refused:
+        application_submit(requisition_id=other.pk, applicant=applicant(), resume=None, idempotency_key="k")
+    assert refused.value.code == "key_reused"
+    assert Application.objects.count() == 1
