@@ -124,3 +124,12 @@ def test_chinese_pages_are_translated(client, jobs):
     assert "立即申请" in html  # "Apply now"
     assert "任职要求" in html  # "Requirements"
     assert "Apply now" not in html
+
+
+def test_pages_name_their_other_language_version(client, jobs):
+    html = client.get(f"/jobs/{jobs[0].pk}/").content.decode()
+    assert (
+        f'<link rel="alternate" hreflang="zh-Hans" href="http://testserver/zh-hans/jobs/{jobs[0].pk}/">'
+        in html
+    )
+    assert '<meta name="description" content="LLM training engineer: build' in html
