@@ -133,3 +133,26 @@ def test_private_pages_are_not_cached(client, application):
     response = client.get(url(application.candidate))
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
+
+
+def test_status_page_query_count_does_not_grow_with_applications(
+    client, application, drive, team, django_assert_max_num_queries
+):
+    for n in range(5):
+        other = make_requisition(drive=drive, team=team, external_id=f"REQ-MORE-{n}")
+        application_submit(requisition_id=other.pk, applicant=applicant(), resume=None)
+    with django_assert_max_num_queries(4):
+        response = client.get(url(application.candidate))
+    assert response.content.decode().count("data-stage=") == 6
+
+
+@pytest.mark.parametrize("role", [None, "admin", "leadership", "recruiter", "hiring_manager", "interviewer"])
+def test_only_the_token_opens_a_status_page_whoever_is_signed_in(client, application, role):
+    from talentdrive.accounts.models import User
+
+    if role is not None:
+        user = User.objects.create_user(username=f"u-{role}", password="pass-12345-abc", role=role)
+        client.force_login(user)
+    assert client.get("/status/1:forged:token/").status_code == 403
+    assert client.post(f"/status/1:forged:token/withdraw/{application.pk}/").status_code == 403
+    assert client.get(url(application.candidate)).status_code == 200
