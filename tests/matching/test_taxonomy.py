@@ -325,3 +325,23 @@ def test_speech_and_networking_are_not_venues(taxonomy):
     text = "Speech recognition, Networking and Applications; IEEE/ACM Transactions on Audio, Speech, and Language Processing"
     assert [v.venue_id for v in taxonomy.find_venues(text)] == ["taslp"]
     assert taxonomy.venue("Medical Image Analysis").top
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "2019.09-" * 2500,  # quadratic before: ~9 s to find no address in these 20,000 characters
+        "a1.b-" * 4000,
+        "x+" * 10000,  # an e-mail's local part without an "@"
+        "--.a" * 5000,
+    ],
+)
+def test_long_runs_that_are_no_address_are_scanned_once(taxonomy, run):
+    text = run + " PyTorch and alice.ml@example.net, github.com/ml-lab"
+    assert ids(taxonomy.find_skills(text)) == ["pytorch"]
+
+
+def test_long_chinese_lines_are_searched_whole(taxonomy):
+    # Chinese is written without spaces: a 200-character sentence is prose, not a hash.
+    text = "负责" * 100 + "深度学习训练"
+    assert "deep-learning" in ids(taxonomy.find_skills(text))

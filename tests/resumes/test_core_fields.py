@@ -224,3 +224,9 @@ def test_administrators_taxonomy_files_are_used(tmp_path):
 
     # then
     assert "zzz-quantum-widgets" in out and "pytorch" in out
+
+
+def test_a_long_chinese_line_keeps_its_skills():
+    text = "张伟\n工作经历\n" + "负责推荐系统的召回与排序" * 15 + "，使用PyTorch训练\n"
+    skills = {skill.id for skill in extract_profile(text).skills}
+    assert "pytorch" in skills

@@ -30,8 +30,12 @@ _BOUNDARY_CHARS = _WORD_CHARS | {"+", "#"}
 # Neighbours that show an ambiguous name is an item of a list ("Python, R, SQL", "C/C++", "（Go）").
 _LIST_PUNCTUATION = set(",，、/|;；:：()（）[]【】+·•")
 # Web addresses and e-mail addresses are not prose: "github.com/ml-lab" names no skill.
+# Linear time: an address may start only where its run of address characters starts (the lookbehinds),
+# so a long run that is no address ("2019.09-2019.09-…") is scanned once, not once from every dot.
 _ADDRESS = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|edu|cn|dev|me|app)(?:/\S*)?",
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w-])(?<![\w-]\.)-*\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|io|ai|edu|cn|dev|me|app)(?:/\S*)?",
     re.ASCII,
 )
 _LIST_WORDS = {"and", "or", "和", "与", "及", "或", "以及"}

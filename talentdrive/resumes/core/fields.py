@@ -63,15 +63,6 @@ def _tagged(hits: list[Hit], headings: list[tuple[int, int]]) -> tuple[Tagged, .
     return tuple(Tagged(key, name, tuple(mentions)) for key, (name, mentions) in grouped.items())
 
 
-# Long runs without spaces ("2019.09-2019.09-…", base64, hashes) hold no skill and make name matching slow;
-# they are blanked with spaces of the same length, so every offset stays valid.
-_LONG_RUN = re.compile(r"[^\s]{120,}")
-
-
-def _blank_long_runs(text: str) -> str:
-    return _LONG_RUN.sub(lambda match: " " * len(match.group()), text)
-
-
 def extract_profile(text: str, *, today: date | None = None, deadline: Deadline | None = None) -> Profile:
     """Every field of a profile from a resume's text; spans index into ``text``.
 
@@ -107,10 +98,9 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     awards = find_awards(sections)
     check("contacts, publications and awards")
     vocabulary = knowledge()
-    searchable = _blank_long_runs(text)
-    skills = _tagged(vocabulary.skills(searchable), headings)
+    skills = _tagged(vocabulary.skills(text), headings)
     check("skills")
-    domains = _tagged(vocabulary.domains(searchable), headings)
+    domains = _tagged(vocabulary.domains(text), headings)
     warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")
