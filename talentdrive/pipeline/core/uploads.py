@@ -66,9 +66,13 @@ def _check_text(content: bytes) -> None:
         raise UploadRejected("type_mismatch", "binary content in a text file")
     for encoding in ("utf-8", "gb18030"):
         try:
-            content.decode(encoding)
+            text = content.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # GB18030 decodes almost any bytes; real text is mostly printable characters.
+        printable = sum(1 for char in text if char.isprintable() or char in "\r\n\t")
+        if printable < 0.9 * len(text):
+            raise UploadRejected("type_mismatch", "binary content in a text file")
         return
     raise UploadRejected("unreadable", "the text is neither UTF-8 nor GB18030")
 
