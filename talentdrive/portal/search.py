@@ -143,7 +143,10 @@ def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
     """One page of results and, for each filter, how many results each value would give."""
     selected = {name: getattr(query, name) for name in FACETS}
     result = facet_counts(_attributes(query), selected, FACETS)
-    paginator = Paginator(_requisitions(query).order_by(*SORTS[query.sort]), PAGE_SIZE)
+    ordering = SORTS[query.sort]
+    if query.sort == "title" and (get_language() or "en").startswith("zh"):
+        ordering = ("title_zh", "external_id")
+    paginator = Paginator(_requisitions(query).order_by(*ordering), PAGE_SIZE)
     # The count is known from the facet pass; asking the database again would repeat the keyword scan.
     paginator.__dict__["count"] = len(result.matching_ids)
     page = paginator.get_page(query.page)

@@ -133,3 +133,15 @@ def test_pages_name_their_other_language_version(client, jobs):
         in html
     )
     assert '<meta name="description" content="LLM training engineer: build' in html
+
+
+def test_title_sort_follows_the_language(client, drive, team):
+    make_requisition(
+        drive=drive, team=team, external_id="A", title_en="Agent engineer", title_zh="智能体工程师"
+    )
+    make_requisition(drive=drive, team=team, external_id="B", title_en="Zoo keeper", title_zh="大模型工程师")
+    en = client.get("/jobs/?sort=title").content.decode()
+    assert en.index("Agent engineer") < en.index("Zoo keeper")
+    zh = client.get("/zh-hans/jobs/?sort=title").content.decode()
+    # 大 (U+5927) sorts before 智 (U+667A) by code point, the order both databases use here
+    assert zh.index("大模型工程师") < zh.index("智能体工程师")
