@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from talentdrive.plans.demo.load import demo_drive_load
+from talentdrive.plans.demo.people.load import DEFAULT_SIZE, demo_people_load
 from talentdrive.plans.demo.plan import SEED
 
 
@@ -16,6 +17,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
+        parser.add_argument(
+            "--people",
+            type=int,
+            default=None,
+            help=f"demo candidates: {DEFAULT_SIZE} with a newly loaded drive unless given; 0 for none",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
@@ -29,3 +36,14 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Loaded the demo {summary} in {elapsed:.1f} s."))
         else:
             self.stdout.write(f"The demo drive is already loaded ({summary}); nothing changed.")
+        # Candidates come with a new drive; a drive loaded earlier gets them only when asked for.
+        size = options["people"] if options["people"] is not None else (DEFAULT_SIZE if result.created else 0)
+        if size > 0:
+            people = demo_people_load(seed=options["seed"], size=size)
+            figures = (
+                f"{people.candidates} candidates, {people.applications} applications, {people.hired} hired"
+            )
+            if people.created:
+                self.stdout.write(self.style.SUCCESS(f"Loaded {figures} in {people.seconds:.1f} s."))
+            else:
+                self.stdout.write(f"The demo candidates are already loaded ({figures}); nothing changed.")

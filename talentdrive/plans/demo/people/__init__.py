@@ -1,0 +1,1 @@
+"""Fictional candidates, resumes and applications that bring the demo drive to life."""
