@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline.factories import reseed_after
+from tests.pipeline.factories import reseed_after, reseed_reference_data
 
 # The live server runs in a thread of this process; Playwright's sync API runs an event loop here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -77,3 +77,9 @@ def pytest_runtest_teardown(item, nextitem):
     yield
     if nextitem is not None:  # after the last test the test database is already gone
         reseed_after(item)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    # An earlier transactional test on this worker may have flushed the seeded cities and areas.
+    reseed_reference_data()

@@ -9,7 +9,7 @@ from django.db import connection, connections
 
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.services import application_submit
-from tests.pipeline.factories import applicant, make_requisition
+from tests.pipeline.factories import applicant, make_requisition, reseed_reference_data
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -33,6 +33,12 @@ def _in_parallel(count: int, work) -> list:
     for thread in threads:
         thread.join()
     return results
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    # An earlier transactional test on this worker may have flushed the seeded cities and areas.
+    reseed_reference_data()
 
 
 @pytest.fixture
