@@ -10,11 +10,20 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from talentdrive.plans.models import Channel, Level, Requisition
 from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.pagecache import cached_page
 from talentdrive.portal.search import FACETS, JobQuery, search
+
+FACET_LABELS = {
+    "city": _("City"),
+    "channel": _("Channel"),
+    "area": _("Focus area"),
+    "team": _("Team"),
+    "level": _("Level"),
+}
 
 # Search results are the same for every visitor; a short cache absorbs peaks without hiding a
 # newly opened job for long.
@@ -29,8 +38,17 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
         context = {
             "query": query,
             "page": page,
-            "facets": facets,
-            "open_facets": {"city", "channel"} | {name for name in FACETS if getattr(query, name)},
+            "facet_groups": [
+                {
+                    "name": name,
+                    "label": FACET_LABELS[name],
+                    "options": options,
+                    "open": name in ("city", "channel") or bool(getattr(query, name)),
+                }
+                for name, options in facets.items()
+                if options
+            ],
+            "selected_filters": [(name, getattr(query, name)) for name in FACETS if getattr(query, name)],
             "sorts": [("newest", "newest"), ("title", "title"), ("headcount", "headcount")],
             "previous_url": "?" + query.params(page=page.previous_page_number())
             if page.has_previous()
