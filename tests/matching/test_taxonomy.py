@@ -345,3 +345,30 @@ def test_long_chinese_lines_are_searched_whole(taxonomy):
     # Chinese is written without spaces: a 200-character sentence is prose, not a hash.
     text = "负责" * 100 + "深度学习训练"
     assert "deep-learning" in ids(taxonomy.find_skills(text))
+
+
+@hypothesis_settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=8)), max_size=12).map("".join))
+def test_one_pass_finds_what_separate_passes_find(taxonomy, text):
+    skills, domains = taxonomy.find_skills_and_domains(text)
+    assert skills == taxonomy.find_skills(text)
+    assert domains == taxonomy.find_domains(text)
+
+
+def test_one_pass_agrees_where_a_separator_choice_differs():
+    # The skill is written without the space, the domain with it: after "ai " the shared trie would
+    # continue with the domain's name, so the matchers must each walk their own.
+    taxonomy = taxonomy_from_documents(
+        [
+            (
+                "t.yaml",
+                {"skills": [{"id": "chip", "en": "AI芯片"}], "domains": [{"id": "d", "en": "AI 芯片组"}]},
+            )
+        ]
+    )
+    text = "AI 芯片 and AI 芯片组"
+    skills, domains = taxonomy.find_skills_and_domains(text)
+    assert ids(skills) == ids(taxonomy.find_skills(text)) == ["chip", "chip"]
+    assert [d.domain_id for d in domains] == [d.domain_id for d in taxonomy.find_domains(text)] == ["d"]

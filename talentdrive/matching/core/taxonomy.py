@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from talentdrive.matching.core.taxonomy_matcher import NameEntry, NameMatcher
+from talentdrive.matching.core.taxonomy_matcher import MultiMatcher, NameEntry, NameMatcher
 from talentdrive.matching.core.taxonomy_validation import FOCUS_AREAS, validate_taxonomy
 
 __all__ = [
@@ -175,6 +175,10 @@ class Taxonomy:
         return NameMatcher(_entries(self.domains.values()))
 
     @cached_property
+    def _skill_and_domain_matcher(self) -> MultiMatcher:
+        return MultiMatcher([self._skill_matcher, self._domain_matcher])
+
+    @cached_property
     def _venue_matcher(self) -> NameMatcher:
         return NameMatcher(_entries(self.venues.values()))
 
@@ -231,6 +235,15 @@ class Taxonomy:
         return [
             DomainMention(h.target, h.surface, h.start, h.end) for h in self._domain_matcher.iter_find(text)
         ]
+
+    def find_skills_and_domains(self, text: str) -> tuple[list[SkillMention], list[DomainMention]]:
+        """``find_skills`` and ``find_domains`` in one pass over the text (a resume's whole text)."""
+        skill_hits, domain_hits = self._skill_and_domain_matcher.find(text)
+        skills = self.skills
+        return (
+            [SkillMention(h.target, skills[h.target].name_en, h.surface, h.start, h.end) for h in skill_hits],
+            [DomainMention(h.target, h.surface, h.start, h.end) for h in domain_hits],
+        )
 
     def venue(self, name: str) -> Venue | None:
         """The venue a publication's venue field names ("NIPS 2019" is not a name; "NIPS" is)."""

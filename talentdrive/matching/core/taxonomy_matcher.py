@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from talentdrive.matching.core.text import fold_with_offsets, is_cjk, name_key
 
-__all__ = ["NameEntry", "NameHit", "NameMatcher"]
+__all__ = ["MultiMatcher", "NameEntry", "NameHit", "NameMatcher", "address_spans"]
 
 _LATIN = "a-z0-9\u00c0-\u024f"
 _SEP = "\x00"  # stands for a separator inside the trie
@@ -67,26 +67,31 @@ class _Node(dict[str, "_Node"]):
     key: str | None = None  # set where a name ends
 
 
+def _trie(keys: Iterable[str]) -> tuple[_Node, re.Pattern[str] | None]:
+    """The character trie of ``keys`` and the pattern that finds where one of them could start."""
+    root = _Node()
+    for key in keys:
+        node = root
+        for char in key:
+            node = node.setdefault(_SEP if char == " " else char, _Node())
+        node.key = key
+    latin = "".join(sorted(re.escape(c) for c in root if c in _WORD_CHARS))
+    other = "".join(sorted(re.escape(c) for c in root if c not in _WORD_CHARS))
+    parts = [f"(?<![{_LATIN}])[{latin}]"] if latin else []
+    parts += [f"[{other}]"] if other else []
+    return root, (re.compile("|".join(parts)) if parts else None)
+
+
 class NameMatcher:
     """Finds every non-overlapping, longest, boundary-respecting occurrence of the given names."""
 
     def __init__(self, entries: Iterable[NameEntry]) -> None:
         self._entries: dict[str, list[NameEntry]] = {}
-        self._root = _Node()
         for entry in entries:
             key = name_key(entry.name)
-            if not key:
-                continue
-            self._entries.setdefault(key, []).append(entry)
-            node = self._root
-            for char in key:
-                node = node.setdefault(_SEP if char == " " else char, _Node())
-            node.key = key
-        latin = "".join(sorted(re.escape(c) for c in self._root if c in _WORD_CHARS))
-        other = "".join(sorted(re.escape(c) for c in self._root if c not in _WORD_CHARS))
-        parts = [f"(?<![{_LATIN}])[{latin}]"] if latin else []
-        parts += [f"[{other}]"] if other else []
-        self._starts = re.compile("|".join(parts)) if parts else None
+            if key:
+                self._entries.setdefault(key, []).append(entry)
+        self._root, self._starts = _trie(self._entries)
 
     def entries(self, key: str) -> list[NameEntry]:
         return self._entries.get(key, [])
@@ -97,62 +102,146 @@ class NameMatcher:
         return entries[0].target if entries else None
 
     def find(self, text: str) -> list[NameHit]:
-        return list(self.iter_find(text))
+        return _scan(self._root, self._starts, (self._entries,), text)[0]
 
     def iter_find(self, text: str) -> Iterator[NameHit]:
-        if self._starts is None or not text:
-            return
-        folded, offsets = fold_with_offsets(text)
-        length, covered = len(folded), 0
-        root, entries = self._root, self._entries
-        addresses = [m.span() for m in _ADDRESS.finditer(folded)] if "." in folded else []
-        next_address = 0
-        separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
-        for candidate in self._starts.finditer(folded):
-            begin = candidate.start()
-            if begin < covered:
-                continue
-            if addresses:
-                # Candidates come in order, so one pointer walks the (ordered) address spans.
-                while next_address < len(addresses) and addresses[next_address][1] <= begin:
-                    next_address += 1
-                if next_address < len(addresses) and addresses[next_address][0] <= begin:
-                    continue
-            # Walk the trie from here, collecting every name that ends on a word boundary.
-            found: list[tuple[str, int]] = []
-            node, index = root, begin
-            while index < length:
-                char = folded[index]
-                child = node.get(char)
-                if child is None:
-                    if char not in separators:
-                        break
-                    after = index + 1
-                    while after < length and folded[after] in separators:
-                        after += 1
-                    following = folded[after] if after < length else ""
-                    spaced = node.get(_SEP)
-                    if spaced is not None and following in spaced:
-                        child, index = spaced, after - 1
-                    elif following in node and (is_cjk(following) or is_cjk(folded[index - 1])):
-                        # Mixed text puts spaces between Latin and Chinese: "AI 芯片" is the name "AI芯片".
-                        char, child, index = following, node[following], after
-                    else:
-                        break
-                node, index = child, index + 1
-                if node.key is not None and (
-                    index >= length or char not in word_chars or folded[index] not in boundary_chars
+        yield from self.find(text)
+
+
+class MultiMatcher:
+    """Several matchers (skills and domains) in one pass over the text, each with the results it would
+    find alone: one trie walk per position serves them all, and the text is folded and searched for
+    addresses once."""
+
+    def __init__(self, matchers: Sequence[NameMatcher]) -> None:
+        self._matchers = tuple(matchers)
+        self._tables = tuple(m._entries for m in self._matchers)
+        self._root, self._starts = _trie(dict.fromkeys(k for table in self._tables for k in table))
+        # After a separator the walk prefers a name that continues past it over one that skips it ("ai 芯片"
+        # beside "ai芯片"). Were that choice to differ between the shared trie and a matcher's own, the
+        # matchers run one at a time instead.
+        self._shared = not any(_separator_choice_differs(self._root, m._root) for m in self._matchers)
+
+    def find(self, text: str) -> list[list[NameHit]]:
+        if not self._shared:
+            return [matcher.find(text) for matcher in self._matchers]
+        return _scan(self._root, self._starts, self._tables, text)
+
+
+def _separator_choice_differs(shared: _Node, own: _Node) -> bool:
+    """True where the shared trie continues after a separator with a character that ``own`` continues
+    with only directly, beside Chinese (the only place a separator may be skipped): there the shared
+    walk would follow a name ``own`` does not hold."""
+    stack: list[tuple[_Node, _Node, str]] = [(shared, own, "")]
+    while stack:
+        node, mine, last = stack.pop()
+        spaced, my_spaced = node.get(_SEP), mine.get(_SEP)
+        if spaced is not None:
+            for char in mine:
+                if (
+                    char != _SEP
+                    and char in spaced
+                    and (my_spaced is None or char not in my_spaced)
+                    and (is_cjk(char) or not last or last == _SEP or is_cjk(last))
                 ):
-                    found.append((node.key, index))
-            # Longest first; a name whose context rule fails gives way to a shorter one.
+                    return True
+        stack.extend((node[char], child, char) for char, child in mine.items())
+    return False
+
+
+_ASCII_SPACE = " \t\n\r\f\v"
+_NEXT_SPACE = re.compile(f"[{_ASCII_SPACE}]")
+# Every address holds one of these; only the run of non-space characters around one is searched.
+_ADDRESS_ANCHOR = re.compile(r"@|\.(?:com|org|net|io|ai|edu|cn|dev|me|app)|https?://|www\.")
+
+
+def address_spans(folded: str) -> list[tuple[int, int]]:
+    """The spans of web and e-mail addresses in folded text, in order (see ``_ADDRESS``)."""
+    spans: list[tuple[int, int]] = []
+    if "." not in folded:
+        return spans
+    position, length = 0, len(folded)
+    while (anchor := _ADDRESS_ANCHOR.search(folded, position)) is not None:
+        at = anchor.start()
+        # Addresses hold no (ASCII) space, so the address search can start at the run's first character.
+        start = max(folded.rfind(space, position, at) for space in _ASCII_SPACE) + 1
+        after = _NEXT_SPACE.search(folded, at)
+        stop = after.start() if after is not None else length
+        spans.extend(match.span() for match in _ADDRESS.finditer(folded, start, stop))
+        position = stop
+    return spans
+
+
+def _scan(
+    root: _Node, starts: re.Pattern[str] | None, tables: Sequence[dict[str, list[NameEntry]]], text: str
+) -> list[list[NameHit]]:
+    """Every accepted hit of every table's names, one list per table."""
+    results: list[list[NameHit]] = [[] for _ in tables]
+    if starts is None or not text:
+        return results
+    folded, offsets = fold_with_offsets(text)
+    length = len(folded)
+    covered = [0] * len(tables)
+    lowest = 0  # min(covered): a position every table has already covered is not walked
+    addresses = address_spans(folded)
+    next_address, address_count = 0, len(addresses)
+    separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
+    for candidate in starts.finditer(folded):
+        begin = candidate.start()
+        if begin < lowest:
+            continue
+        if address_count:
+            # Candidates come in order, so one pointer walks the (ordered) address spans.
+            while next_address < address_count and addresses[next_address][1] <= begin:
+                next_address += 1
+            if next_address < address_count and addresses[next_address][0] <= begin:
+                continue
+        # Walk the trie from here, collecting every name that ends on a word boundary.
+        found: list[tuple[str, int]] = []
+        node, index = root, begin
+        while index < length:
+            char = folded[index]
+            child = node.get(char)
+            if child is None:
+                if char not in separators:
+                    break
+                after = index + 1
+                while after < length and folded[after] in separators:
+                    after += 1
+                following = folded[after] if after < length else ""
+                spaced = node.get(_SEP)
+                if spaced is not None and following in spaced:
+                    child, index = spaced, after - 1
+                elif following in node and (is_cjk(following) or is_cjk(folded[index - 1])):
+                    # Mixed text puts spaces between Latin and Chinese: "AI 芯片" is the name "AI芯片".
+                    char, child, index = following, node[following], after
+                else:
+                    break
+            node, index = child, index + 1
+            if node.key is not None and (
+                index >= length or char not in word_chars or folded[index] not in boundary_chars
+            ):
+                found.append((node.key, index))
+        if not found:
+            continue
+        # Longest first; a name whose context rule fails gives way to a shorter one.
+        for which, table in enumerate(tables):
+            if begin < covered[which]:
+                continue
             for key, stop in reversed(found):
+                entries = table.get(key)
+                if entries is None:
+                    continue
                 start, end = (begin, stop) if offsets is None else (offsets[begin], offsets[stop - 1] + 1)
                 surface = text[start:end]
-                entry = _accept(entries[key], text, surface, start, end)
+                first = entries[0]
+                entry = _accept(entries, text, surface, start, end) if first.exact or first.context else first
                 if entry is not None:
-                    covered = stop
-                    yield NameHit(entry.target, surface, start, end)
+                    covered[which] = stop
+                    lowest = min(covered)
+                    results[which].append(NameHit(entry.target, surface, start, end))
                     break
+    return results
 
 
 def _accept(entries: list[NameEntry], text: str, surface: str, start: int, end: int) -> NameEntry | None:

@@ -98,9 +98,9 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     awards = find_awards(sections)
     check("contacts, publications and awards")
     vocabulary = knowledge()
-    skills = _tagged(vocabulary.skills(text), headings)
-    check("skills")
-    domains = _tagged(vocabulary.domains(text), headings)
+    skill_hits, domain_hits = vocabulary.skills_and_domains(text)
+    check("skills and domains")
+    skills, domains = _tagged(skill_hits, headings), _tagged(domain_hits, headings)
     warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")

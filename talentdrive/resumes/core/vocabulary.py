@@ -27,6 +27,7 @@ class Hit:
 class Knowledge(Protocol):
     def skills(self, text: str) -> list[Hit]: ...
     def domains(self, text: str) -> list[Hit]: ...
+    def skills_and_domains(self, text: str) -> tuple[list[Hit], list[Hit]]: ...
     def venues(self, text: str) -> list[Hit]: ...
     def awards(self, text: str) -> list[Hit]: ...
 
@@ -45,6 +46,19 @@ class _TaxonomyKnowledge:
             return self.fallback.domains(text)
         found = self.taxonomy.find_domains(text)  # type: ignore[attr-defined]
         return [Hit(m.domain_id, domains[m.domain_id].name_en, m.surface, m.start, m.end) for m in found]
+
+    def skills_and_domains(self, text: str) -> tuple[list[Hit], list[Hit]]:
+        domains = self.taxonomy.domains  # type: ignore[attr-defined]
+        if not domains:
+            return self.skills(text), self.fallback.domains(text)
+        found_skills, found_domains = self.taxonomy.find_skills_and_domains(text)  # type: ignore[attr-defined]
+        return (
+            [Hit(m.skill_id, m.name, m.surface, m.start, m.end) for m in found_skills],
+            [
+                Hit(m.domain_id, domains[m.domain_id].name_en, m.surface, m.start, m.end)
+                for m in found_domains
+            ],
+        )
 
     def venues(self, text: str) -> list[Hit]:
         venues = self.taxonomy.venues  # type: ignore[attr-defined]
@@ -156,6 +170,9 @@ class _BuiltinKnowledge:
 
     def domains(self, text: str) -> list[Hit]:
         return [Hit(key, key, m.group(), m.start(), m.end()) for key, m in self._find(self._domains, text)]
+
+    def skills_and_domains(self, text: str) -> tuple[list[Hit], list[Hit]]:
+        return self.skills(text), self.domains(text)
 
     def venues(self, text: str) -> list[Hit]:
         hits = []
