@@ -13,10 +13,10 @@ from talentdrive.audit.models import AuditEvent
 from talentdrive.candidates.models import Candidate, ConsentRecord
 from talentdrive.matching.core.taxonomy import load_taxonomy
 from talentdrive.matching.synth.generate import SkillSpace
-from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.models import ACTIVE_STAGES, Application
 from talentdrive.plans.demo.load import demo_drive_load
 from talentdrive.plans.demo.people.compose import build_people
-from talentdrive.plans.demo.people.funnel import Applicant, Opening, place
+from talentdrive.plans.demo.people.funnel import Applicant, Opening, filled, place
 from talentdrive.plans.demo.people.load import demo_people_load
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.ingest.worker import parse_content
@@ -105,6 +105,9 @@ def test_funnel_keeps_hires_within_headcount_on_open_requisitions_only():
     )
     per_person = Counter(p.person for p in placements)
     assert max(per_person.values()) <= 3
+    full = set(filled(list(openings.values()), placements))
+    assert full and all(hires[req] == openings[req].headcount for req in full)
+    assert all(p.stage not in ("applied", "screening", "offer") for p in placements if p.requisition in full)
     hired_people = {p.person for p in placements if p.stage == "hired"}
     assert all(p.stage == "withdrawn" for p in placements if p.person in hired_people and p.stage != "hired")
     assert {p.stage for p in placements} >= {"applied", "screening", "interview", "rejected"}
@@ -122,6 +125,7 @@ def _snapshot() -> dict[str, object]:
             Application.objects.values_list("candidate__email", "requisition__external_id", "stage", "source")
         ),
         "profiles": list(Resume.objects.order_by("candidate_id").values_list("sha256", flat=True)),
+        "filled": sorted(Requisition.objects.filter(status="filled").values_list("external_id", flat=True)),
     }
 
 
@@ -158,12 +162,14 @@ def test_load_writes_candidates_resumes_consents_and_applications(people):
     )
 
 
-def test_hires_never_exceed_headcount_and_only_on_open_requisitions(people):
+def test_hires_stay_within_headcount_and_full_requisitions_are_filled(people):
     hired = Requisition.objects.annotate(hired=Count("applications", filter=Q(applications__stage="hired")))
     assert all(r.hired <= r.headcount for r in hired)
-    assert set(Application.objects.filter(stage="hired").values_list("requisition__status", flat=True)) == {
-        "open"
-    }
+    statuses = set(Application.objects.filter(stage="hired").values_list("requisition__status", flat=True))
+    assert statuses == {"open", "filled"}
+    full = [r for r in hired if r.hired == r.headcount]
+    assert full and {r.status for r in full} == {"filled"}
+    assert not Application.objects.filter(requisition__status="filled", stage__in=ACTIVE_STAGES).exists()
     assert (
         Application.objects.filter(
             requisition__plan_line__channel="campus", graduation_date__isnull=True
@@ -197,6 +203,7 @@ def test_loading_into_a_fresh_database_gives_the_same_people_and_stages(people):
     with transaction.atomic():
         Application.objects.all().delete()
         Candidate.objects.all().delete()
+        Requisition.objects.filter(status="filled").update(status="open")
         assert demo_people_load(seed=SEED, size=SIZE, build_index=False).created
         assert _snapshot() == before
         transaction.set_rollback(True)

@@ -4,13 +4,14 @@ People apply to requisitions of their channel (this season's graduates to campus
 else to experienced ones) and focus area, mostly in the city they live in. Hires are drawn first,
 only on open requisitions and never beyond a requisition's headcount, until the drive's share of
 the plan is reached; a hired person's other applications are withdrawn, as they would be. The rest
-spread over the funnel: most still applied or in screening, fewer further on, some rejected.
+spread over the funnel: most still applied or in screening, fewer further on, some rejected; on a
+requisition whose every seat is taken the others are rejected, and it is marked filled.
 """
 
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ SOURCE_WEIGHTS = {
     "campus": (("portal", 35), ("campus_talk", 35), ("kiosk", 20), ("referral", 10)),
     "experienced": (("portal", 45), ("referral", 20), ("other", 15), ("job_board", 15), ("social", 5)),
 }
+ACTIVE = frozenset({"applied", "screening", "assessment", "interview", "offer"})
 # How long ago an application reached its stage, in days (low, high).
 DAYS_AGO = {
     "applied": (0, 14), "screening": (2, 30), "assessment": (7, 40), "interview": (10, 60),
@@ -127,6 +129,8 @@ def place(
             stage = "withdrawn" if applicant.index in hired_people else str(_weighted(rng, STAGE_WEIGHTS))
             if stage == "offer" and opening.status != "open":
                 stage = "interview"  # a paused requisition makes no offers
+            if stage in ACTIVE and hires[opening.id] >= opening.headcount:
+                stage = "rejected"  # every seat is taken: the requisition is filled
         channel = "campus" if applicant.campus else "experienced"
         low, high = DAYS_AGO[stage]
         placements.append(
@@ -139,3 +143,9 @@ def place(
             )
         )
     return placements
+
+
+def filled(openings: Sequence[Opening], placements: Sequence[Placement]) -> list[int]:
+    """Requisitions whose every seat is taken by a hire, which a recruiter would mark filled."""
+    hires = Counter(p.requisition for p in placements if p.stage == "hired")
+    return sorted(o.id for o in openings if o.status == "open" and hires[o.id] >= o.headcount)

@@ -7,7 +7,8 @@ about a second per hundred people; and it can only create applications in the fi
 the demo needs a funnel. The rules the service enforces hold by construction instead: contacts are
 unique and already normalised (``names``), every application has a consent record and a resume, one
 application per person and requisition, none on drafts, at most three per person (the campus cap),
-hires only on open requisitions and within headcount (``funnel``). Each resume is the real parser's
+hires only on open requisitions and within headcount (``funnel``), and requisitions whose seats are
+all taken are moved to filled through ``requisition_change_status``. Each resume is the real parser's
 output for a plain-text file stored by content hash, exactly as an uploaded one would be, and one
 audit event records the load.
 """
@@ -24,6 +25,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from talentdrive.accounts.models import User
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate, ConsentRecord
@@ -33,8 +35,9 @@ from talentdrive.matching.synth.generate import SkillSpace
 from talentdrive.pipeline.models import Application
 from talentdrive.plans.demo import organisation as org
 from talentdrive.plans.demo.people.compose import CITY_NAMES, Person, build_people
-from talentdrive.plans.demo.people.funnel import Applicant, Opening, Placement, place
-from talentdrive.plans.models import Drive, Requisition
+from talentdrive.plans.demo.people.funnel import Applicant, Opening, Placement, filled, place
+from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
+from talentdrive.plans.services import requisition_change_status
 from talentdrive.resumes.ingest.worker import content_sha256, parse_content
 from talentdrive.resumes.models import ParseStatus, Resume, resume_upload_to
 
@@ -94,7 +97,7 @@ def _education(profile: dict[str, object]) -> tuple[str, str]:
 
 
 @transaction.atomic
-def _write(people: list[Person], placements: list[Placement], drive: Drive) -> None:
+def _write(people: list[Person], placements: list[Placement], full: list[int], drive: Drive) -> None:
     now = timezone.now()
     first_contact: dict[int, int] = {}
     for placement in placements:
@@ -168,6 +171,10 @@ def _write(people: list[Person], placements: list[Placement], drive: Drive) -> N
     for days, ids in sorted(by_age.items()):
         moment = now - timedelta(days=days)
         Application.objects.filter(pk__in=ids).update(created_at=moment, stage_changed_at=moment)
+    # Filled requisitions get there through the plan service, audited, like the paused ones.
+    admin = User.objects.filter(username="admin").first()
+    for requisition in Requisition.objects.filter(pk__in=full).order_by("pk"):
+        requisition_change_status(requisition=requisition, status=RequisitionStatus.FILLED, actor=admin)
     audit_record(
         actor=None,
         action="demo.people_load",
@@ -192,7 +199,7 @@ def demo_people_load(*, seed: int, size: int = DEFAULT_SIZE, build_index: bool =
     ]
     hire_target = round(HIRE_SHARE * planned * min(1.0, size / DEFAULT_SIZE))
     placements = place(applicants, openings, hire_target=hire_target, seed=seed)
-    _write(people, placements, drive)
+    _write(people, placements, filled(openings, placements), drive)
     if build_index:
         match_index_rebuild(trigger="demo load")
     return _summary(drive, created=True, started=started)
