@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 APPLICATIONS_PER_PERSON = ((1, 55), (2, 30), (3, 15))
-# Stages of applications that are not hires, by weight: a funnel that narrows.
+# Stages of applications that are not hires, by weight: a funnel that narrows. Rejections are
+# few here because applicants to filled requisitions are rejected on top of these.
 STAGE_WEIGHTS = (
     ("applied", 34), ("screening", 24), ("assessment", 10), ("interview", 12), ("offer", 3),
-    ("rejected", 14), ("withdrawn", 3),
+    ("rejected", 7), ("withdrawn", 3),
 )  # fmt: skip
 # Application.source values; "other" stands for headhunters, which the source list has no entry for.
 SOURCE_WEIGHTS = {
