@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from talentdrive.matching.core.taxonomy_matcher import MultiMatcher, NameEntry, NameMatcher
+from talentdrive.matching.core.taxonomy_matcher import MultiMatcher, NameEntry, NameHit, NameMatcher
 from talentdrive.matching.core.taxonomy_validation import FOCUS_AREAS, validate_taxonomy
 
 __all__ = [
@@ -235,6 +235,11 @@ class Taxonomy:
         return [
             DomainMention(h.target, h.surface, h.start, h.end) for h in self._domain_matcher.iter_find(text)
         ]
+
+    def match_skills_and_domains(self, text: str) -> tuple[list[NameHit], list[NameHit]]:
+        """Skill and domain hits (target id, surface, start, end) in one pass over the text."""
+        skill_hits, domain_hits = self._skill_and_domain_matcher.find(text)
+        return skill_hits, domain_hits
 
     def find_skills_and_domains(self, text: str) -> tuple[list[SkillMention], list[DomainMention]]:
         """``find_skills`` and ``find_domains`` in one pass over the text (a resume's whole text)."""

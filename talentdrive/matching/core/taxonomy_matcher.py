@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from talentdrive.matching.core.text import fold_with_offsets, is_cjk, name_key
 
@@ -55,8 +56,9 @@ class NameEntry:
     context: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
+class NameHit(NamedTuple):
+    """One accepted occurrence (a named tuple: immutable, and cheap to make by the hundred per text)."""
+
     target: str
     surface: str
     start: int
@@ -67,19 +69,34 @@ class _Node(dict[str, "_Node"]):
     key: str | None = None  # set where a name ends
 
 
-def _trie(keys: Iterable[str]) -> tuple[_Node, re.Pattern[str] | None]:
-    """The character trie of ``keys`` and the pattern that finds where one of them could start."""
-    root = _Node()
-    for key in keys:
-        node = root
-        for char in key:
-            node = node.setdefault(_SEP if char == " " else char, _Node())
-        node.key = key
-    latin = "".join(sorted(re.escape(c) for c in root if c in _WORD_CHARS))
-    other = "".join(sorted(re.escape(c) for c in root if c not in _WORD_CHARS))
-    parts = [f"(?<![{_LATIN}])[{latin}]"] if latin else []
-    parts += [f"[{other}]"] if other else []
-    return root, (re.compile("|".join(parts)) if parts else None)
+_LATIN_RUN = re.compile(f"[{_LATIN}]+")
+
+
+class _Trie:
+    """The character trie of some names, the pattern that finds where one could start, and the heads
+    that can start one: every single character that begins a name outside Latin script, and for Latin
+    script the whole first word ("large" for "large language model", "c" for "C++"). A Latin name
+    ends on a word boundary, so the walk from a word start finds nothing unless the text's whole word
+    is such a head; the pattern reads the word, and a set lookup spares the walk."""
+
+    __slots__ = ("heads", "root", "starts")
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.root = _Node()
+        heads: set[str] = set()
+        for key in keys:
+            node = self.root
+            for char in key:
+                node = node.setdefault(_SEP if char == " " else char, _Node())
+            node.key = key
+            word = _LATIN_RUN.match(key)
+            heads.add(word.group() if word else key[0])
+        self.heads = frozenset(heads)
+        latin = "".join(sorted(re.escape(c) for c in self.root if c in _WORD_CHARS))
+        other = "".join(sorted(re.escape(c) for c in self.root if c not in _WORD_CHARS))
+        parts = [f"(?<![{_LATIN}])[{latin}][{_LATIN}]*"] if latin else []
+        parts += [f"[{other}]"] if other else []
+        self.starts = re.compile("|".join(parts)) if parts else None
 
 
 class NameMatcher:
@@ -91,7 +108,7 @@ class NameMatcher:
             key = name_key(entry.name)
             if key:
                 self._entries.setdefault(key, []).append(entry)
-        self._root, self._starts = _trie(self._entries)
+        self._trie = _Trie(self._entries)
 
     def entries(self, key: str) -> list[NameEntry]:
         return self._entries.get(key, [])
@@ -102,7 +119,7 @@ class NameMatcher:
         return entries[0].target if entries else None
 
     def find(self, text: str) -> list[NameHit]:
-        return _scan(self._root, self._starts, (self._entries,), text)[0]
+        return _scan(self._trie, (self._entries,), text)[0]
 
     def iter_find(self, text: str) -> Iterator[NameHit]:
         yield from self.find(text)
@@ -116,16 +133,18 @@ class MultiMatcher:
     def __init__(self, matchers: Sequence[NameMatcher]) -> None:
         self._matchers = tuple(matchers)
         self._tables = tuple(m._entries for m in self._matchers)
-        self._root, self._starts = _trie(dict.fromkeys(k for table in self._tables for k in table))
+        self._trie = _Trie(dict.fromkeys(k for table in self._tables for k in table))
         # After a separator the walk prefers a name that continues past it over one that skips it ("ai 芯片"
         # beside "ai芯片"). Were that choice to differ between the shared trie and a matcher's own, the
         # matchers run one at a time instead.
-        self._shared = not any(_separator_choice_differs(self._root, m._root) for m in self._matchers)
+        self._shared = not any(
+            _separator_choice_differs(self._trie.root, m._trie.root) for m in self._matchers
+        )
 
     def find(self, text: str) -> list[list[NameHit]]:
         if not self._shared:
             return [matcher.find(text) for matcher in self._matchers]
-        return _scan(self._root, self._starts, self._tables, text)
+        return _scan(self._trie, self._tables, text)
 
 
 def _separator_choice_differs(shared: _Node, own: _Node) -> bool:
@@ -172,11 +191,10 @@ def address_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(
-    root: _Node, starts: re.Pattern[str] | None, tables: Sequence[dict[str, list[NameEntry]]], text: str
-) -> list[list[NameHit]]:
+def _scan(trie: _Trie, tables: Sequence[dict[str, list[NameEntry]]], text: str) -> list[list[NameHit]]:
     """Every accepted hit of every table's names, one list per table."""
     results: list[list[NameHit]] = [[] for _ in tables]
+    root, starts, heads = trie.root, trie.starts, trie.heads
     if starts is None or not text:
         return results
     folded, offsets = fold_with_offsets(text)
@@ -188,7 +206,7 @@ def _scan(
     separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
     for candidate in starts.finditer(folded):
         begin = candidate.start()
-        if begin < lowest:
+        if begin < lowest or candidate.group() not in heads:
             continue
         if address_count:
             # Candidates come in order, so one pointer walks the (ordered) address spans.

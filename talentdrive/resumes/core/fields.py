@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
 
 from .contacts import find_emails, find_links, find_location, find_name, find_phones
@@ -19,10 +20,13 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def detect_language(text: str, headings: tuple[str, ...] = (), english_lines: int = 0) -> str:
+def detect_language(
+    text: str, headings: tuple[str, ...] = (), english_lines: int | Callable[[], int] = 0
+) -> str:
     """zh, en or mixed. Chinese resumes name tools in English (PyTorch, CUDA), so Latin words alone do not
     make a resume mixed: bilingual headings ("教育背景 Education"), several lines of English phrases
-    outside the publication and skill lists, or a large English share do."""
+    outside the publication and skill lists, or a large English share do. ``english_lines`` may be a
+    function, called only when the answer depends on it."""
     sample = text[:20_000]
     cjk = len(_CJK.findall(sample))
     words = len(_LATIN_WORD.findall(sample))
@@ -31,7 +35,7 @@ def detect_language(text: str, headings: tuple[str, ...] = (), english_lines: in
         return "en"
     if any(_CJK.search(heading) and _LATIN_WORD.search(heading) for heading in headings):
         return "mixed"
-    if words <= 0.35 * total and english_lines < 2:
+    if words <= 0.35 * total and (english_lines() if callable(english_lines) else english_lines) < 2:
         return "zh"
     return "mixed"
 
@@ -40,14 +44,18 @@ def detect_language(text: str, headings: tuple[str, ...] = (), english_lines: in
 _ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'-]*(?:[ ,&/-]+[A-Za-z][A-Za-z'-]*){3,}")
 
 
-def _english_lines(sections: list[Section]) -> int:
-    return sum(
-        1
-        for section in sections
-        if section.kind not in ("publications", "skills")
-        for line in section.lines
-        if _ENGLISH_RUN.search(line.text)
-    )
+def _english_lines(sections: list[Section], enough: int = 2) -> int:
+    """Lines holding an English phrase outside the publication and skill lists, counted up to ``enough``."""
+    count = 0
+    for section in sections:
+        if section.kind in ("publications", "skills"):
+            continue
+        for line in section.lines:
+            if _ENGLISH_RUN.search(line.text):
+                count += 1
+                if count >= enough:
+                    return count
+    return count
 
 
 def _tagged(hits: list[Hit], headings: list[tuple[int, int]]) -> tuple[Tagged, ...]:
@@ -84,7 +92,9 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     header_end = max(header_end, lines[min(len(lines), 8) - 1].end if lines else 0)
     headings = [(s.heading.start, s.heading.end) for s in sections if s.heading is not None]
     language = detect_language(
-        text, tuple(s.heading.text for s in sections if s.heading is not None), _english_lines(sections)
+        text,
+        tuple(s.heading.text for s in sections if s.heading is not None),
+        lambda: _english_lines(sections),
     )
     education = find_education(sections)
     experience = find_experience(sections)

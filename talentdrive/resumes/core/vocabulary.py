@@ -51,13 +51,11 @@ class _TaxonomyKnowledge:
         domains = self.taxonomy.domains  # type: ignore[attr-defined]
         if not domains:
             return self.skills(text), self.fallback.domains(text)
-        found_skills, found_domains = self.taxonomy.find_skills_and_domains(text)  # type: ignore[attr-defined]
+        skills = self.taxonomy.skills  # type: ignore[attr-defined]
+        found_skills, found_domains = self.taxonomy.match_skills_and_domains(text)  # type: ignore[attr-defined]
         return (
-            [Hit(m.skill_id, m.name, m.surface, m.start, m.end) for m in found_skills],
-            [
-                Hit(m.domain_id, domains[m.domain_id].name_en, m.surface, m.start, m.end)
-                for m in found_domains
-            ],
+            [Hit(h.target, skills[h.target].name_en, h.surface, h.start, h.end) for h in found_skills],
+            [Hit(h.target, domains[h.target].name_en, h.surface, h.start, h.end) for h in found_domains],
         )
 
     def venues(self, text: str) -> list[Hit]:
