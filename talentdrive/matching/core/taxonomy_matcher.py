@@ -80,6 +80,7 @@ class _Trie:
     is such a head; the pattern reads the word, and a set lookup spares the walk."""
 
     __slots__ = ("heads", "root", "starts")
+    heads: dict[str, _Node]  # each head and the trie node it leads to
 
     def __init__(self, keys: Iterable[str]) -> None:
         self.root = _Node()
@@ -91,7 +92,12 @@ class _Trie:
             node.key = key
             word = _LATIN_RUN.match(key)
             heads.add(word.group() if word else key[0])
-        self.heads = frozenset(heads)
+        self.heads = {}
+        for head in heads:
+            node = self.root
+            for char in head:
+                node = node[char]
+            self.heads[head] = node
         latin = "".join(sorted(re.escape(c) for c in self.root if c in _WORD_CHARS))
         other = "".join(sorted(re.escape(c) for c in self.root if c not in _WORD_CHARS))
         parts = [f"(?<![{_LATIN}])[{latin}][{_LATIN}]*"] if latin else []
@@ -194,7 +200,7 @@ def address_spans(folded: str) -> list[tuple[int, int]]:
 def _scan(trie: _Trie, tables: Sequence[dict[str, list[NameEntry]]], text: str) -> list[list[NameHit]]:
     """Every accepted hit of every table's names, one list per table."""
     results: list[list[NameHit]] = [[] for _ in tables]
-    root, starts, heads = trie.root, trie.starts, trie.heads
+    starts, heads = trie.starts, trie.heads
     if starts is None or not text:
         return results
     folded, offsets = fold_with_offsets(text)
@@ -206,7 +212,11 @@ def _scan(trie: _Trie, tables: Sequence[dict[str, list[NameEntry]]], text: str) 
     separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
     for candidate in starts.finditer(folded):
         begin = candidate.start()
-        if begin < lowest or candidate.group() not in heads:
+        if begin < lowest:
+            continue
+        head = candidate.group()
+        node = heads.get(head)
+        if node is None:
             continue
         if address_count:
             # Candidates come in order, so one pointer walks the (ordered) address spans.
@@ -214,9 +224,14 @@ def _scan(trie: _Trie, tables: Sequence[dict[str, list[NameEntry]]], text: str) 
                 next_address += 1
             if next_address < address_count and addresses[next_address][0] <= begin:
                 continue
-        # Walk the trie from here, collecting every name that ends on a word boundary.
+        # Walk the trie from the end of the head (a name cannot end inside a Latin word), collecting every
+        # name that ends on a word boundary.
         found: list[tuple[str, int]] = []
-        node, index = root, begin
+        index = begin + len(head)
+        if node.key is not None and (
+            index >= length or folded[index - 1] not in word_chars or folded[index] not in boundary_chars
+        ):
+            found.append((node.key, index))
         while index < length:
             char = folded[index]
             child = node.get(char)
