@@ -11,7 +11,7 @@ from talentdrive.plans.models import Requisition
 from talentdrive.plans.services import PlanLimitExceeded, requisition_create
 
 # serialized_rollback restores the cities and focus areas the migrations seed, which a flush removes.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_two_concurrent_creations_cannot_both_pass_the_limit(plan_line):
@@ -21,7 +21,13 @@ def test_two_concurrent_creations_cannot_both_pass_the_limit(plan_line):
         )
     # given a line with target 3 and 2 already committed, so only one more fits
     requisition_create(
-        plan_line=plan_line, external_id="R-0", title_zh="甲", title_en="A", headcount=2, actor=None
+        plan_line=plan_line,
+        external_id="R-0",
+        title_zh="甲",
+        title_en="A",
+        headcount=2,
+        status="open",
+        actor=None,
     )
     barrier = threading.Barrier(2, timeout=30)
     outcomes: dict[str, object] = {}
@@ -35,6 +41,7 @@ def test_two_concurrent_creations_cannot_both_pass_the_limit(plan_line):
                 title_zh="乙",
                 title_en="B",
                 headcount=1,
+                status="open",
                 actor=None,
             )
             outcomes[external_id] = "created"
@@ -68,7 +75,13 @@ def test_concurrent_creations_on_sqlite_queue_behind_the_write_lock(plan_line):
     ):
         pytest.skip("needs a file-backed SQLite database shared by threads")
     requisition_create(
-        plan_line=plan_line, external_id="R-0", title_zh="甲", title_en="A", headcount=2, actor=None
+        plan_line=plan_line,
+        external_id="R-0",
+        title_zh="甲",
+        title_en="A",
+        headcount=2,
+        status="open",
+        actor=None,
     )
     barrier = threading.Barrier(2, timeout=30)
     outcomes: list[object] = []
@@ -82,6 +95,7 @@ def test_concurrent_creations_on_sqlite_queue_behind_the_write_lock(plan_line):
                 title_zh="乙",
                 title_en="B",
                 headcount=1,
+                status="open",
                 actor=None,
             )
             outcomes.append("created")
