@@ -13,7 +13,10 @@ EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![\w-])"
 )
 # Phone-looking runs: optional +CC / 00CC / (+86), then digits with spaces, dashes, dots or brackets.
-_PHONE = re.compile(r"(?<![\w+/.])(?:\(?(?:\+|00)\s?\d{1,3}\)?[ \-]?)?\(?\d[\d \-().]{5,16}\d(?![\w/])")
+# (The leading lookahead names the characters a match can start with, so the scan skips the others.)
+_PHONE = re.compile(
+    r"(?=[(+\d])(?<![\w+/.])(?:\(?(?:\+|00)\s?\d{1,3}\)?[ \-]?)?\(?\d[\d \-().]{5,16}\d(?![\w/])"
+)
 # A run that starts like a date (2019.09, 2019-09-01, 2015 - 2019, 09/2019) is not a phone number.
 _DATEISH = re.compile(
     r"^\s*(?:(?:19|20)\d\d\s*[.\-/年]\s*(?:0?[1-9]|1[0-2])(?!\d)|(?:19|20)\d\d\D+(?:19|20)\d\d\s*$|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d)"

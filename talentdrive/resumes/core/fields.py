@@ -60,15 +60,19 @@ def _english_lines(sections: list[Section], enough: int = 2) -> int:
 
 def _tagged(hits: list[Hit], headings: list[tuple[int, int]]) -> tuple[Tagged, ...]:
     starts = [start for start, _end in headings]
-    grouped: dict[str, tuple[str, list[Mention]]] = {}
+    grouped: dict[str, list[Mention]] = {}
+    names: dict[str, str] = {}
     for hit in hits:
         # A heading ("教育背景", "Education") names a section, not an industry or a skill.
         index = bisect_right(starts, hit.start) - 1
         if index >= 0 and hit.start < headings[index][1]:
             continue
-        entry = grouped.setdefault(hit.id, (hit.name, []))
-        entry[1].append(Mention(hit.surface, Span(hit.start, hit.end)))
-    return tuple(Tagged(key, name, tuple(mentions)) for key, (name, mentions) in grouped.items())
+        mentions = grouped.get(hit.id)
+        if mentions is None:
+            mentions = grouped[hit.id] = []
+            names[hit.id] = hit.name
+        mentions.append(Mention(hit.surface, Span(hit.start, hit.end)))
+    return tuple(Tagged(key, names[key], tuple(mentions)) for key, mentions in grouped.items())
 
 
 def extract_profile(text: str, *, today: date | None = None, deadline: Deadline | None = None) -> Profile:

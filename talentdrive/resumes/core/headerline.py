@@ -196,6 +196,21 @@ def _pieces(part: str) -> list[str]:
 def header_parts(text: str, *, weak: bool = False) -> list[str]:
     """Header parts split at strong separators with places dropped ("Zurich", "Boston, MA"); with
     weak=True also split at commas and " at "."""
+    # An entry's lines are split several ways while its employer and title are decided: remembered.
+    return list(_weak_parts(text) if weak else _strong_parts(text))
+
+
+@line_memo(maxsize=4096)
+def _strong_parts(text: str) -> tuple[str, ...]:
+    return tuple(_header_parts(text, weak=False))
+
+
+@line_memo(maxsize=4096)
+def _weak_parts(text: str) -> tuple[str, ...]:
+    return tuple(_header_parts(text, weak=True))
+
+
+def _header_parts(text: str, *, weak: bool) -> list[str]:
     text = _drop_parenthetical(text)
     parts: list[str] = []
     for strong in _STRONG.split(text):
