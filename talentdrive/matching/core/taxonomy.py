@@ -209,6 +209,10 @@ class Taxonomy:
                 result.setdefault(code, []).append(skill.id)
         return MappingProxyType({code: tuple(ids) for code, ids in result.items()})
 
+    def compile_matchers(self) -> None:
+        """Build every name matcher now rather than on first use (a long-lived parsing process)."""
+        _ = (self._skill_and_domain_matcher, self._venue_matcher, self._award_matcher)
+
     def ancestors(self, skill_id: str) -> tuple[str, ...]:
         """Transitive parents, nearest first (vllm ⇒ llm-inference ⇒ llm …). Unknown ids give ()."""
         return self._ancestors.get(skill_id, ())
