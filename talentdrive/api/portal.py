@@ -209,7 +209,11 @@ def apply(request: HttpRequest, requisition_id: int):
     data["submission_key"] = key or uuid.uuid4().hex
     data.pop("website", None)
     form = ApplyForm(
-        data, request.FILES, campus=requisition.plan_line.channel == Channel.CAMPUS, integration=True
+        data,
+        request.FILES,
+        campus=requisition.plan_line.channel == Channel.CAMPUS,
+        integration=True,
+        graduation_window=(requisition.graduation_from, requisition.graduation_to),
     )
     if apply_is_limited(request, email=data.get("email", "")):
         return _error(429, "rate_limited", "too many applications; wait a few minutes")

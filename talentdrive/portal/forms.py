@@ -79,9 +79,17 @@ class ApplyForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, campus: bool = False, integration: bool = False, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        campus: bool = False,
+        integration: bool = False,
+        graduation_window: tuple[dt.date | None, dt.date | None] = (None, None),
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.campus = campus
+        self.graduation_window = graduation_window
         cities = self.fields["preferred_cities"]
         assert isinstance(cities, forms.MultipleChoiceField)
         cities.choices = [(c.code, c.name) for c in City.objects.all()]
@@ -116,6 +124,15 @@ class ApplyForm(forms.Form):
         value = self.cleaned_data.get("graduation_date")
         if value is not None and not dt.date(1950, 1, 1) <= value <= dt.date(2040, 12, 31):
             raise forms.ValidationError(_("Enter a graduation date between 1950 and 2040."))
+        start, end = self.graduation_window
+        if self.campus and value is not None and ((start and value < start) or (end and value > end)):
+            raise forms.ValidationError(
+                _("This campus role is for graduates from %(start)s to %(end)s.")
+                % {
+                    "start": start.strftime("%Y-%m") if start else "…",
+                    "end": end.strftime("%Y-%m") if end else "…",
+                }
+            )
         return value
 
     def clean_resume(self) -> ResumeUpload:

@@ -184,3 +184,22 @@ def test_tampered_confirmation_link_is_not_found(client, requisition):
     location = response["Location"]
     assert client.get(location).status_code == 200
     assert client.get(location.rstrip("/") + "x/").status_code == 404
+
+
+def test_campus_role_checks_the_graduation_window(client, campus_requisition):
+    import datetime as dt
+
+    campus_requisition.graduation_from = dt.date(2026, 9, 1)
+    campus_requisition.graduation_to = dt.date(2027, 8, 31)
+    campus_requisition.save()
+    fields = {"school": "Sun Yat-sen University", "degree": "master"}
+    early = client.post(
+        f"/jobs/{campus_requisition.pk}/apply/", form_data(graduation_date="2024-06-30", **fields)
+    )
+    assert early.status_code == 400
+    assert "from 2026-09 to 2027-08" in early.content.decode()
+    assert Application.objects.count() == 0
+    ok = client.post(
+        f"/jobs/{campus_requisition.pk}/apply/", form_data(graduation_date="2027-06-30", **fields)
+    )
+    assert ok.status_code == 302

@@ -45,15 +45,16 @@ def _requisition_or_404(pk: int) -> Requisition:
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     requisition = _requisition_or_404(pk)
     campus = requisition.plan_line.channel == Channel.CAMPUS
+    window = (requisition.graduation_from, requisition.graduation_to)
     language = get_language() or "en"
     context = {"job": requisition, "is_campus": campus, "consent_text": current_consent().text_for(language)}
     if requisition.status != RequisitionStatus.OPEN:
         return render(request, "portal/apply_closed.html", context, status=410)
     if request.method != "POST":
-        context["form"] = ApplyForm(campus=campus)
+        context["form"] = ApplyForm(campus=campus, graduation_window=window)
         return render(request, "portal/apply.html", context)
 
-    form = ApplyForm(request.POST, request.FILES, campus=campus)
+    form = ApplyForm(request.POST, request.FILES, campus=campus, graduation_window=window)
     context["form"] = form
     if form.is_robot:
         form.add_error(None, _("Your application could not be accepted. Please try again."))
