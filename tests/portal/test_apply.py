@@ -203,3 +203,13 @@ def test_campus_role_checks_the_graduation_window(client, campus_requisition):
         f"/jobs/{campus_requisition.pk}/apply/", form_data(graduation_date="2027-06-30", **fields)
     )
     assert ok.status_code == 302
+
+
+def test_email_is_plain_text_not_html_escaped(client, drive, team):
+    from tests.pipeline.factories import make_requisition
+
+    job = make_requisition(drive=drive, team=team, external_id="AMP", title_en="R&D engineer <LLM>")
+    client.post(f"/jobs/{job.pk}/apply/", form_data())
+    message = mail.outbox[0]
+    assert message.subject == "Your application: R&D engineer <LLM>"
+    assert "R&D engineer <LLM>" in message.body
