@@ -160,6 +160,11 @@ _APPLY_BODY = {
                         "preferred_cities": {"type": "array", "items": {"type": "string"}},
                         "referral_code": {"type": "string"},
                         "source": {"type": "string"},
+                        "language": {
+                            "type": "string",
+                            "enum": ["en", "zh-hans"],
+                            "description": "language of the confirmation email and status page",
+                        },
                     },
                 }
             }

@@ -100,3 +100,10 @@ def test_openapi_documents_the_apply_endpoint(client):
     assert paths
     operation = schema["paths"][paths[0]]["post"]
     assert "multipart/form-data" in operation["requestBody"]["content"]
+
+
+def test_apply_in_chinese_sends_a_chinese_email(client, requisition):
+    response = client.post(f"/api/public/requisitions/{requisition.pk}/apply", body(language="zh-hans"))
+    assert response.status_code == 201
+    assert requisition.title_zh in mail.outbox[0].subject
+    assert "/zh-hans/status/" in mail.outbox[0].body
