@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -17,6 +20,20 @@ def status_url(*, application: Application, base_url: str) -> str:
     with translation.override(application.language or settings.LANGUAGE_CODE):
         path = reverse("portal:status", kwargs={"token": status_token_make(candidate=application.candidate)})
     return base_url.rstrip("/") + path
+
+
+logger = logging.getLogger(__name__)
+
+
+def _deliver(subject: str, body: str, address: str, kind: str) -> bool:
+    """Send one email; a mail server fault is logged and must not undo or hide a stored application."""
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    except (smtplib.SMTPException, OSError) as error:
+        # No address in the log: it is personal data.
+        logger.warning("%s email not sent: %s", kind, type(error).__name__)
+        return False
+    return True
 
 
 def send_application_confirmation(*, application: Application, base_url: str, again: bool = False) -> None:
@@ -35,7 +52,7 @@ def send_application_confirmation(*, application: Application, base_url: str, ag
         }
         subject = render_to_string("portal/email/confirmation_subject.txt", context).strip()
         body = render_to_string("portal/email/confirmation.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [candidate.email])
+    _deliver(subject, body, candidate.email, "confirmation")
 
 
 def send_status_link(*, candidate: Candidate, language: str, base_url: str) -> None:
@@ -47,4 +64,4 @@ def send_status_link(*, candidate: Candidate, language: str, base_url: str) -> N
         context = {"candidate": candidate, "status_url": base_url.rstrip("/") + path}
         subject = render_to_string("portal/email/status_link_subject.txt", context).strip()
         body = render_to_string("portal/email/status_link.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [candidate.email])
+    _deliver(subject, body, candidate.email, "status link")

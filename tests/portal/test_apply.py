@@ -213,3 +213,10 @@ def test_email_is_plain_text_not_html_escaped(client, drive, team):
     message = mail.outbox[0]
     assert message.subject == "Your application: R&D engineer <LLM>"
     assert "R&D engineer <LLM>" in message.body
+
+
+def test_mail_server_down_keeps_the_application_and_confirms(client, requisition, settings):
+    settings.EMAIL_BACKEND = "tests.portal.failing_email.DownEmailBackend"
+    response = client.post(f"/jobs/{requisition.pk}/apply/", form_data())
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
