@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from talentdrive.matching.core.text import fold_with_offsets, is_cjk, name_key
@@ -115,6 +116,7 @@ class NameMatcher:
             if key:
                 self._entries.setdefault(key, []).append(entry)
         self._trie = _Trie(self._entries)
+        self._plans = _plans((self._entries,))
 
     def entries(self, key: str) -> list[NameEntry]:
         return self._entries.get(key, [])
@@ -125,7 +127,7 @@ class NameMatcher:
         return entries[0].target if entries else None
 
     def find(self, text: str) -> list[NameHit]:
-        return _scan(self._trie, (self._entries,), text)[0]
+        return _scan(self._trie, self._plans, 1, text)[0]
 
     def iter_find(self, text: str) -> Iterator[NameHit]:
         yield from self.find(text)
@@ -140,6 +142,7 @@ class MultiMatcher:
         self._matchers = tuple(matchers)
         self._tables = tuple(m._entries for m in self._matchers)
         self._trie = _Trie(dict.fromkeys(k for table in self._tables for k in table))
+        self._plans = _plans(self._tables)
         # After a separator the walk prefers a name that continues past it over one that skips it ("ai 芯片"
         # beside "ai芯片"). Were that choice to differ between the shared trie and a matcher's own, the
         # matchers run one at a time instead.
@@ -150,7 +153,7 @@ class MultiMatcher:
     def find(self, text: str) -> list[list[NameHit]]:
         if not self._shared:
             return [matcher.find(text) for matcher in self._matchers]
-        return _scan(self._trie, self._tables, text)
+        return _scan(self._trie, self._plans, len(self._tables), text)
 
 
 def _separator_choice_differs(shared: _Node, own: _Node) -> bool:
@@ -197,15 +200,28 @@ def address_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(trie: _Trie, tables: Sequence[dict[str, list[NameEntry]]], text: str) -> list[list[NameHit]]:
-    """Every accepted hit of every table's names, one list per table."""
-    results: list[list[NameHit]] = [[] for _ in tables]
+# For each name, the tables that hold it: (table number, target, whether a rule must accept it, entries).
+_Plan = tuple[tuple[int, str, bool, list[NameEntry]], ...]
+
+
+def _plans(tables: Sequence[dict[str, list[NameEntry]]]) -> dict[str, _Plan]:
+    plans: dict[str, list[tuple[int, str, bool, list[NameEntry]]]] = {}
+    for which, table in enumerate(tables):
+        for key, entries in table.items():
+            first = entries[0]
+            plans.setdefault(key, []).append((which, first.target, first.exact or first.context, entries))
+    return {key: tuple(plan) for key, plan in plans.items()}
+
+
+def _scan(trie: _Trie, plans: dict[str, _Plan], count: int, text: str) -> list[list[NameHit]]:
+    """Every accepted hit of each of ``count`` tables' names, one list per table."""
+    results: list[list[NameHit]] = [[] for _ in range(count)]
     starts, heads = trie.starts, trie.heads
     if starts is None or not text:
         return results
     folded, offsets = fold_with_offsets(text)
     length = len(folded)
-    covered = [0] * len(tables)
+    covered = [0] * count
     lowest = 0  # min(covered): a position every table has already covered is not walked
     addresses = address_spans(folded)
     next_address, address_count = 0, len(addresses)
@@ -257,23 +273,28 @@ def _scan(trie: _Trie, tables: Sequence[dict[str, list[NameEntry]]], text: str) 
                 found.append((node.key, index))
         if not found:
             continue
-        # Longest first; a name whose context rule fails gives way to a shorter one.
-        for which, table in enumerate(tables):
-            if begin < covered[which]:
-                continue
-            for key, stop in reversed(found):
-                entries = table.get(key)
-                if entries is None:
+        # Longest first; a name whose context rule fails gives way to a shorter one. Each table takes its
+        # own longest accepted name.
+        open_tables = [which for which in range(count) if begin >= covered[which]]
+        for key, stop in reversed(found):
+            surface = ""
+            for which, target, ruled, entries in plans[key]:
+                if which not in open_tables:
                     continue
-                start, end = (begin, stop) if offsets is None else (offsets[begin], offsets[stop - 1] + 1)
-                surface = text[start:end]
-                first = entries[0]
-                entry = _accept(entries, text, surface, start, end) if first.exact or first.context else first
-                if entry is not None:
-                    covered[which] = stop
-                    lowest = min(covered)
-                    results[which].append(NameHit(entry.target, surface, start, end))
-                    break
+                if not surface:
+                    start, end = (begin, stop) if offsets is None else (offsets[begin], offsets[stop - 1] + 1)
+                    surface = text[start:end]
+                if ruled:
+                    entry = _accept(entries, text, surface, start, end)
+                    if entry is None:
+                        continue
+                    target = entry.target
+                covered[which] = stop
+                results[which].append(NameHit(target, surface, start, end))
+                open_tables.remove(which)
+            if not open_tables:
+                break
+        lowest = min(covered)
     return results
 
 
@@ -287,6 +308,7 @@ def _accept(entries: list[NameEntry], text: str, surface: str, start: int, end: 
     return None
 
 
+@lru_cache(maxsize=4096)  # the same few short names ("Go", "R", "C") over and over
 def _exact_form(name: str) -> str:
     return " ".join(_SEPARATOR_RUN.split(unicodedata.normalize("NFKC", name).strip()))
 
