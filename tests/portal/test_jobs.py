@@ -145,3 +145,16 @@ def test_title_sort_follows_the_language(client, drive, team):
     zh = client.get("/zh-hans/jobs/?sort=title").content.decode()
     # 大 (U+5927) sorts before 智 (U+667A) by code point, the order both databases use here
     assert zh.index("大模型工程师") < zh.index("智能体工程师")
+
+
+def test_requirements_show_taxonomy_names_in_the_page_language(client, drive, team):
+    job = make_requisition(drive=drive, team=team, external_id="TAX")
+    job.must_skills = ["pytorch", "not-in-the-taxonomy"]
+    job.domain = "healthcare"
+    job.save()
+    zh = client.get(f"/zh-hans/jobs/{job.pk}/").content.decode()
+    assert "<li>PyTorch</li>" in zh
+    assert "<li>not-in-the-taxonomy</li>" in zh
+    assert "医疗健康" in zh
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', zh, re.S).group(1)
+    assert "PyTorch" in json.loads(block)["skills"]

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition
 from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.pagecache import cached_page
@@ -73,7 +74,25 @@ def _job_list(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/jobs.html", {"results": results, "query": query})
 
 
-def _job_posting_ld(requisition: Requisition, request: HttpRequest) -> SafeString:
+def _skill_names(ids: list[str]) -> list[str]:
+    """Taxonomy ids (``llm-fine-tuning``) as the names a candidate reads, in the page's language."""
+    skills = get_taxonomy().skills
+    chinese = (get_language() or "en").startswith("zh")
+    names = []
+    for skill_id in ids:
+        skill = skills.get(str(skill_id))
+        names.append((skill.name_zh if chinese else skill.name_en) if skill is not None else str(skill_id))
+    return names
+
+
+def _domain_name(code: str) -> str:
+    domain = get_taxonomy().domains.get(code) if code else None
+    if domain is None:
+        return code
+    return domain.name_zh if (get_language() or "en").startswith("zh") else domain.name_en
+
+
+def _job_posting_ld(requisition: Requisition, request: HttpRequest, skills: list[str]) -> SafeString:
     """schema.org JobPosting, escaped so that no text can close the script element."""
     employment = "INTERN" if requisition.level == Level.INTERN else "FULL_TIME"
     data = {
@@ -98,6 +117,7 @@ def _job_posting_ld(requisition: Requisition, request: HttpRequest) -> SafeStrin
             for city in requisition.cities.all()
         ],
         "directApply": True,
+        "skills": ", ".join(skills),
         "url": request.build_absolute_uri(),
         "inLanguage": get_language(),
     }
@@ -119,10 +139,15 @@ def _job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     requisition = public_requisition_list().filter(pk=pk).first()
     if requisition is None:
         raise Http404("no open job with this number")
+    must = _skill_names(requisition.must_skills)
+    nice = _skill_names(requisition.nice_skills)
     context = {
         "job": requisition,
+        "must_skills": must,
+        "nice_skills": nice,
+        "domain": _domain_name(requisition.domain),
         "is_campus": requisition.plan_line.channel == Channel.CAMPUS,
         "channel_label": Channel(requisition.plan_line.channel).label,
-        "json_ld": _job_posting_ld(requisition, request),
+        "json_ld": _job_posting_ld(requisition, request, must + nice),
     }
     return render(request, "portal/job_detail.html", context)
