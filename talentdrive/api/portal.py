@@ -12,6 +12,8 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from talentdrive.pipeline.core.uploads import UploadRejected
+from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.selectors import application_by_idempotency_key
 from talentdrive.pipeline.services import ApplicationRefused, application_submit
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
@@ -210,6 +212,11 @@ def apply(request: HttpRequest, requisition_id: int):
         )
     if requisition.status != RequisitionStatus.OPEN:
         return _error(409, "closed", "this requisition is not taking applications")
+    if key:
+        # A retry is answered from what the first request stored, before the body is even read.
+        repeated = application_by_idempotency_key(key=f"api:{key}", requisition_id=requisition.pk)
+        if repeated is not None:
+            return Status(200, _apply_body(repeated, created=False, already_applied=False))
     data = request.POST.copy()
     data["submission_key"] = key or uuid.uuid4().hex
     data.pop("website", None)
@@ -242,11 +249,14 @@ def apply(request: HttpRequest, requisition_id: int):
             base_url=request.build_absolute_uri("/"),
             again=outcome.already_applied,
         )
-    application = outcome.application
-    body = {
+    body = _apply_body(outcome.application, created=outcome.created, already_applied=outcome.already_applied)
+    return Status(201 if outcome.created else 200, body)
+
+
+def _apply_body(application: Application, *, created: bool, already_applied: bool) -> dict[str, Any]:
+    return {
         "id": application.pk,
-        "created": outcome.created,
-        "already_applied": outcome.already_applied,
+        "created": created,
+        "already_applied": already_applied,
         "status": application.public_stage,
     }
-    return Status(201 if outcome.created else 200, body)

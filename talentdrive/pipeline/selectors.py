@@ -20,6 +20,11 @@ def candidate_from_status_token(*, token: str) -> Candidate | None:
     return Candidate.objects.filter(pk=candidate_id).first()
 
 
+def application_by_idempotency_key(*, key: str, requisition_id: int) -> Application | None:
+    """The application a client already made with this key for this requisition, if any."""
+    return Application.objects.filter(idempotency_key=key, requisition_id=requisition_id).first()
+
+
 def candidate_find_by_email(*, email: str) -> Candidate | None:
     """The (not erased) person with this normalised email, if they have applied at all."""
     normalised = normalise_email(email)

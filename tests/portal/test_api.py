@@ -107,3 +107,19 @@ def test_apply_in_chinese_sends_a_chinese_email(client, requisition):
     assert response.status_code == 201
     assert requisition.title_zh in mail.outbox[0].subject
     assert "/zh-hans/status/" in mail.outbox[0].body
+
+
+def test_a_retry_with_the_key_is_answered_even_if_the_body_was_lost(client, requisition):
+    url = f"/api/public/requisitions/{requisition.pk}/apply"
+    first = client.post(url, body(), headers={"Idempotency-Key": "kiosk-retry"})
+    retry = client.post(url, {}, headers={"Idempotency-Key": "kiosk-retry"})
+    assert retry.status_code == 200
+    assert retry.json()["id"] == first.json()["id"]
+    # the same key for another requisition is not a retry
+    other = make_requisition(drive=requisition.drive, team=requisition.plan_line.team, external_id="REQ-9")
+    clash = client.post(
+        f"/api/public/requisitions/{other.pk}/apply", body(), headers={"Idempotency-Key": "kiosk-retry"}
+    )
+    assert clash.status_code == 409
+    assert clash.json()["code"] == "key_reused"
+    assert Application.objects.count() == 1
