@@ -100,10 +100,23 @@ class _Trie:
                 node = node[char]
             self.heads[head] = node
         latin = "".join(sorted(re.escape(c) for c in self.root if c in _WORD_CHARS))
-        other = "".join(sorted(re.escape(c) for c in self.root if c not in _WORD_CHARS))
         parts = [f"(?<![{_LATIN}])[{latin}][{_LATIN}]*"] if latin else []
-        parts += [f"[{other}]"] if other else []
+        # Outside Latin script a name starts at any character, so only its second character can thin out
+        # the candidates: the next one must continue some name (or be a separator, which may be skipped).
+        others = [c for c in self.root if c not in _WORD_CHARS]
+        whole = _chars(c for c in others if self.root[c].key is not None)
+        longer = _chars(c for c in others if self.root[c].key is None)
+        if whole:
+            parts.append(f"[{whole}]")
+        if longer:
+            second = {c for first in others for c in self.root[first] if c != _SEP} | _SEPARATOR_CHARS
+            parts.append(f"[{longer}](?=[{_chars(second)}])")
         self.starts = re.compile("|".join(parts)) if parts else None
+
+
+def _chars(chars: Iterable[str]) -> str:
+    """The body of a character class holding exactly ``chars``."""
+    return "".join(sorted(re.escape(c) for c in chars))
 
 
 class NameMatcher:
