@@ -28,6 +28,8 @@ def detect_language(
     outside the publication and skill lists, or a large English share do. ``english_lines`` may be a
     function, called only when the answer depends on it."""
     sample = text[:20_000]
+    if not _CJK.search(sample):
+        return "en"  # no Chinese at all: the word count below could not change that
     cjk = len(_CJK.findall(sample))
     words = len(_LATIN_WORD.findall(sample))
     total = cjk + words
