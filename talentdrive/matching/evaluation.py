@@ -22,10 +22,10 @@ from talentdrive.matching.core.explain import rank_candidates
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.requirements import extract_requirements
 from talentdrive.matching.core.semantic import load_encoder
-from talentdrive.matching.core.taxonomy import load_taxonomy
 from talentdrive.matching.core.textprofile import profile_from_text
 from talentdrive.matching.core.tokenise import tokenise
 from talentdrive.matching.evalset.requisitions import REQUISITIONS
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 
 EVALSET = Path(__file__).resolve().parent / "evalset"
 
@@ -71,7 +71,7 @@ def _query(req: Any) -> str:
 
 
 def run_ranker(resumes: list[dict[str, Any]]) -> dict[str, list[str]]:
-    taxonomy = load_taxonomy()
+    taxonomy = get_taxonomy()
     profiles = [profile_from_text(r["text"], taxonomy, key=r["id"]) for r in resumes]
     index = build_index(profiles, ancestors=taxonomy.ancestors)
     names = {k: s.name_en for k, s in taxonomy.skills.items()}

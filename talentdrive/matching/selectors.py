@@ -16,7 +16,7 @@ from talentdrive.matching.core.explain import Match, Ranking, rank_candidates, r
 from talentdrive.matching.core.programme import load_criteria
 from talentdrive.matching.core.requirements import RequirementError, Requirements
 from talentdrive.matching.core.scoring import Filters
-from talentdrive.matching.core.taxonomy import load_taxonomy
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import requisition_get, requisition_list
 
@@ -80,7 +80,7 @@ def skill_names() -> dict[str, str]:
     zh = (get_language() or "en").startswith("zh")
     return {
         skill_id: (skill.name_zh if zh else skill.name_en)
-        for skill_id, skill in load_taxonomy().skills.items()
+        for skill_id, skill in get_taxonomy().skills.items()
     }
 
 
@@ -96,7 +96,7 @@ def match_candidates(
     _check_reader(user)
     requisition = requisition_get(user=user, requisition_id=requisition_id)
     filters = filters or CandidateFilters()
-    taxonomy = load_taxonomy()
+    taxonomy = get_taxonomy()
     try:
         requirements = fetch.requirements_for(requisition, taxonomy, hard=filters.hard)
     except RequirementError as error:
@@ -155,7 +155,7 @@ def match_requisitions(
         requisitions = requisitions.filter(status=RequisitionStatus.OPEN)
     if not include_applied:
         requisitions = requisitions.exclude(applications__candidate=candidate)
-    taxonomy = load_taxonomy()
+    taxonomy = get_taxonomy()
     prepared, by_key = [], {}
     for requisition in requisitions:
         try:

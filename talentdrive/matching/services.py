@@ -11,8 +11,8 @@ from django.db import transaction
 from talentdrive.audit.services import audit_record
 from talentdrive.matching import fetch, store
 from talentdrive.matching.core.index import build_index
-from talentdrive.matching.core.taxonomy import load_taxonomy
 from talentdrive.matching.models import IndexBuild
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 def match_index_rebuild(*, trigger: str, actor: Any | None = None) -> IndexBuild:
     """Build the index from the database, save it under var/, make it live, record the build."""
     started = time.perf_counter()
-    taxonomy = load_taxonomy()
+    taxonomy = get_taxonomy()
     mark = fetch.watermark()
     index = build_index(fetch.iter_profiles(taxonomy), ancestors=taxonomy.ancestors)
     index.tag = mark

@@ -12,7 +12,7 @@ import yaml
 
 from talentdrive.matching.core.explain import Ranking, rank_candidates
 from talentdrive.matching.core.index import build_index
-from talentdrive.matching.core.profile import CandidateProfile, profile_from_parse
+from talentdrive.matching.core.profile import CandidateProfile, SkillEvidence, profile_from_parse
 from talentdrive.matching.core.programme import load_criteria
 from talentdrive.matching.core.requirements import (
     RequirementError,
@@ -20,6 +20,7 @@ from talentdrive.matching.core.requirements import (
     extract_requirements,
     requirements_from_fields,
 )
+from talentdrive.matching.core.taxonomy import load_taxonomy
 from talentdrive.matching.core.textprofile import expand_domains, fill_from_text, profile_from_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -88,11 +89,31 @@ def _from_parse(data: dict[str, Any], key: str, taxonomy: Any, text: str = "") -
     merged = CandidateProfile(
         **{
             **profile.__dict__,
+            "skills": profile.skills + _site_skills(profile, taxonomy),
             "domains": expand_domains(profile.domains, taxonomy),
             "top_awards": max(top_awards, profile.top_awards),
         }
     )
     return fill_from_text(merged, taxonomy)
+
+
+def _site_skills(profile: CandidateProfile, taxonomy: Any) -> tuple[SkillEvidence, ...]:
+    """Skills from administrators' taxonomy files that the text names but the parse does not list.
+
+    The resume parser reads its vocabulary once per process (from the environment), so a skill an
+    administrator added may be missing from parse output; the text is scanned for those skills only.
+    """
+    added = set(taxonomy.skills) - set(load_taxonomy().skills)
+    if not added or not profile.text:
+        return ()
+    have = {s.skill_id for s in profile.skills}
+    found: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for mention in taxonomy.find_skills(profile.text):
+        if mention.skill_id in added and mention.skill_id not in have:
+            found.setdefault(mention.skill_id, []).append(mention.surface)
+            names[mention.skill_id] = mention.name
+    return tuple(SkillEvidence(s, names[s], tuple(dict.fromkeys(m))) for s, m in found.items())
 
 
 def _jsonl(path: Path, taxonomy: Any) -> Iterator[tuple[CandidateProfile | None, str]]:

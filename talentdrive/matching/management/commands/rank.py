@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from talentdrive.matching.core.taxonomy import load_taxonomy
 from talentdrive.matching.stateless import InputError, rank_files
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             raise CommandError("--top must be at least 1")
         try:
             requirements, ranking, loaded = rank_files(
-                Path(options["job"]), Path(options["resumes"]), top=options["top"], taxonomy=load_taxonomy()
+                Path(options["job"]), Path(options["resumes"]), top=options["top"], taxonomy=get_taxonomy()
             )
         except InputError as error:
             raise CommandError(str(error)) from error

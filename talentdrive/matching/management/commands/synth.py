@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from talentdrive.matching.core.taxonomy import load_taxonomy
 from talentdrive.matching.synth.generate import SkillSpace, generate, to_index, write_jsonl
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         n = options["candidates"]
         if n < 1:
             raise CommandError("--candidates must be at least 1")
-        space = SkillSpace.from_taxonomy(load_taxonomy())
+        space = SkillSpace.from_taxonomy(get_taxonomy())
         started = time.perf_counter()
         if options["index"]:
             index = to_index(space, generate(space, n, seed=options["seed"]))

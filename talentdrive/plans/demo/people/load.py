@@ -29,9 +29,9 @@ from talentdrive.accounts.models import User
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate, ConsentRecord
-from talentdrive.matching.core.taxonomy import load_taxonomy
 from talentdrive.matching.services import match_index_rebuild
 from talentdrive.matching.synth.generate import SkillSpace
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.pipeline.models import Application
 from talentdrive.plans.demo import organisation as org
 from talentdrive.plans.demo.people.compose import CITY_NAMES, Person, build_people
@@ -189,7 +189,7 @@ def demo_people_load(*, seed: int, size: int = DEFAULT_SIZE, build_index: bool =
     drive = Drive.objects.filter(code=org.DRIVE_CODE).first()
     if drive is None:
         raise RuntimeError("the demo drive is not loaded; load it before its candidates")
-    people = build_people(SkillSpace.from_taxonomy(load_taxonomy()), size, seed=seed)
+    people = build_people(SkillSpace.from_taxonomy(get_taxonomy()), size, seed=seed)
     if not people or Candidate.objects.filter(email=people[0].email).exists():
         return _summary(drive, created=False, started=started)
     openings = _openings(drive)
