@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,14 +38,61 @@ class Loaded:
     skipped: list[str]
 
 
+JOB_TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+JOB_FIELD_SUFFIXES = {".json", ".yaml", ".yml"}
+JOB_DOCUMENT_SUFFIXES = {".pdf", ".docx"}
+# Characters no job text contains: controls other than layout, private use, unassigned, surrogates.
+_NOT_TEXT = {"Cc", "Co", "Cn", "Cs"}
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """Strict UTF-8, then GB18030; bytes that are neither, or decode to non-text, are refused."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        odd = sum(1 for ch in text if ch not in "\t\n\r\f" and unicodedata.category(ch) in _NOT_TEXT)
+        if odd <= len(text) // 200:
+            return text
+    raise InputError(f"{path}: not a text file (expected UTF-8 or GB18030 text)")
+
+
+def _job_text(path: Path, raw: bytes) -> str:
+    """The text of a .txt/.md/.pdf/.docx job; the type is checked from the content, not the name."""
+    from talentdrive.resumes.core.deadline import Deadline
+    from talentdrive.resumes.core.extract import extract_text
+    from talentdrive.resumes.core.model import Limits, ParseFailure
+
+    try:
+        extracted = extract_text(raw, Limits(), Deadline(Limits().timeout_seconds))
+    except ParseFailure as failure:
+        raise InputError(f"{path}: cannot read the job ({failure.message})") from failure
+    if extracted.kind in {"txt", "md", "html"}:
+        if path.suffix.lower() in JOB_DOCUMENT_SUFFIXES:
+            raise InputError(
+                f"{path}: named {path.suffix} but the content is not a {path.suffix[1:].upper()} file"
+            )
+        return _decode(path, raw)
+    return extracted.text
+
+
 def read_job(path: Path, taxonomy: Any) -> Requirements:
     if not path.is_file():
         raise InputError(f"{path}: no such job file")
-    raw = path.read_text(encoding="utf-8", errors="replace")
+    suffix = path.suffix.lower()
+    if suffix not in JOB_TEXT_SUFFIXES | JOB_FIELD_SUFFIXES | JOB_DOCUMENT_SUFFIXES:
+        raise InputError(
+            f"{path}: unsupported job file type; use .txt/.md (text), .json/.yaml (fields) or .pdf/.docx"
+        )
+    raw_bytes = path.read_bytes()
+    if not raw_bytes.strip():
+        raise InputError(f"{path}: the job file is empty")
     try:
-        if path.suffix.lower() in {".json", ".yaml", ".yml"}:
+        if suffix in JOB_FIELD_SUFFIXES:
+            raw = _decode(path, raw_bytes)
             try:
-                data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+                data = json.loads(raw) if suffix == ".json" else yaml.safe_load(raw)
             except (json.JSONDecodeError, yaml.YAMLError) as error:
                 raise InputError(f"{path}: not valid {path.suffix[1:].upper()} ({error})") from error
             if not isinstance(data, dict):
@@ -52,6 +100,7 @@ def read_job(path: Path, taxonomy: Any) -> Requirements:
                     f"{path}: expected an object with must_skills, nice_skills, domain, min_degree, min_years, description"
                 )
             return requirements_from_fields(data, known_skills=taxonomy.skills.keys(), taxonomy=taxonomy)
+        raw = _job_text(path, raw_bytes)
         first_line = raw.strip().splitlines()[0] if raw.strip() else ""
         return extract_requirements(raw, taxonomy, title=first_line.strip("# "))
     except RequirementError as error:

@@ -116,3 +116,42 @@ def test_eval_match_beats_the_baselines():
     out = stdout.getvalue()
     assert "the ranker beats every baseline on nDCG@10" in out
     assert "bm25s, plain" in out
+
+
+@pytest.mark.parametrize("name", ["job.txt", "job.md", "job.pdf", "job.bin", "job.json"])
+def test_binary_job_is_refused(resumes, tmp_path, name):
+    _, folder = resumes
+    job = tmp_path / name
+    job.write_bytes(bytes(range(256)) * 8 + bytes(reversed(range(256))) * 8)
+    with pytest.raises(CommandError, match="not a text file|cannot read the job|unsupported job file"):
+        run("rank", "--job", str(job), "--resumes", str(folder))
+
+
+def test_docx_job_is_read_as_a_document(resumes, tmp_path):
+    import docx
+
+    _, folder = resumes
+    document = docx.Document()
+    for line in JOB.splitlines():
+        document.add_paragraph(line)
+    job = tmp_path / "job.docx"
+    document.save(str(job))
+    out, _ = run("rank", "--job", str(job), "--resumes", str(folder), "--json")
+    payload = json.loads(out)
+    assert payload["requirements"]["must"] == ["llm-inference", "cuda"]
+
+
+def test_gb18030_text_job_is_decoded(resumes, tmp_path):
+    _, folder = resumes
+    job = tmp_path / "job.txt"
+    job.write_bytes(JOB.encode("gb18030"))
+    out, _ = run("rank", "--job", str(job), "--resumes", str(folder), "--json")
+    assert json.loads(out)["requirements"]["must"] == ["llm-inference", "cuda"]
+
+
+def test_docx_content_named_pdf_or_text_named_pdf(resumes, tmp_path):
+    _, folder = resumes
+    job = tmp_path / "job.pdf"
+    job.write_text(JOB, encoding="utf-8")
+    with pytest.raises(CommandError, match="not a PDF file"):
+        run("rank", "--job", str(job), "--resumes", str(folder))
