@@ -41,7 +41,30 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "other": ("语言", "兴趣爱好", "证书", "工具", "tools", "languages", "interests", "certificates", "certifications", "activities", "references"),
 }  # fmt: skip
 _KIND_BY_PHRASE = {phrase: kind for kind, phrases in _HEADINGS.items() for phrase in phrases}
-_PHRASE = "|".join(sorted((re.escape(p) for p in _KIND_BY_PHRASE), key=len, reverse=True))
+
+
+def _alternation(words: list[str]) -> str:
+    """A pattern for exactly ``words``, nested by common prefix ("work(?: (?:experience|history))?"),
+    so the engine compares a line with the phrases sharing its first letters, not with every phrase; a
+    longer phrase is still tried before the shorter one it starts with."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
+_PHRASE = _alternation(list(_KIND_BY_PHRASE))
 # Decorations around a heading: numbering (一、 1. I.), bullets, markdown hashes, brackets, trailing colons.
 _HEADING = re.compile(
     rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[IVX]+\.)?\s*"
