@@ -58,13 +58,15 @@ class MatchIndex:
     def __post_init__(self) -> None:
         self.skill_column = {s: i for i, s in enumerate(self.skill_ids)}
         self.domain_column = {d: i for i, d in enumerate(self.domain_ids)}
+        # Made now, inside build/load time, so the first explained query does not pay for it.
+        self._own_by_row = self.own.tocsr()
 
     def __len__(self) -> int:
         return int(self.keys.shape[0])
 
     @property
     def own_by_row(self) -> sp.csr_matrix:
-        """Row-major copy of ``own``, made on first use (explanations read a few whole rows)."""
+        """Row-major copy of ``own`` (explanations read a few whole rows), made with the index."""
         if self._own_by_row is None:
             self._own_by_row = self.own.tocsr()
         return self._own_by_row

@@ -57,6 +57,9 @@ class Filters:
 
 NO_FILTERS = Filters()
 
+# Up to this many rows, a subset's components are probed column by column instead of read by row.
+SMALL_SUBSET = 2_048
+
 
 @dataclass(frozen=True)
 class Query:
@@ -82,9 +85,7 @@ def compile_query(
     """Resolve skill ids, domain and text to index columns and decide which components apply."""
     must = tuple(index.skill_column.get(s, -1) for s in requirements.must)
     nice = tuple(index.skill_column.get(s, -1) for s in requirements.nice)
-    term_ids = tuple(
-        sorted({index.vocabulary[t] for t in tokenise(requirements.text) if t in index.vocabulary})
-    )
+    term_ids = query_terms(index, tokenise(requirements.text))
     text_scale = 0.5 * float(index.idf[list(term_ids)].sum()) if term_ids else 0.0
     active = {
         "must": weights.must if must else 0.0,
@@ -112,6 +113,38 @@ def compile_query(
         weights={k: v / total for k, v in active.items() if v > 0},
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+# A job description runs to ~1,500 characters and ~90 distinct terms; most are words every resume
+# has ("experience", "工作", "工程"). Their BM25 contribution barely separates candidates but their
+# postings cover most of the corpus, so the query keeps the most informative terms only.
+MAX_QUERY_TERMS = 32
+MIN_QUERY_IDF = 1.0
+
+
+def query_terms(index: MatchIndex, tokens: Sequence[str]) -> tuple[int, ...]:
+    """Term ids of the query, at most MAX_QUERY_TERMS by idf × frequency in the query, in id order.
+
+    Terms with idf below MIN_QUERY_IDF (in more than about a quarter of the resumes) are dropped
+    unless nothing else is left.
+    """
+    frequency: dict[int, int] = {}
+    for token in tokens:
+        term = index.vocabulary.get(token)
+        if term is not None:
+            frequency[term] = frequency.get(term, 0) + 1
+    if not frequency:
+        return ()
+    ids = np.fromiter(frequency, dtype=np.int64, count=len(frequency))
+    idf = index.idf[ids]
+    informative = idf >= MIN_QUERY_IDF
+    if informative.any():
+        ids, idf = ids[informative], idf[informative]
+    if ids.shape[0] > MAX_QUERY_TERMS:
+        weight = idf * np.fromiter((frequency[int(t)] for t in ids), dtype=np.float32, count=ids.shape[0])
+        # Ties broken by term id so the choice is deterministic.
+        ids = ids[np.lexsort((ids, -weight))[:MAX_QUERY_TERMS]]
+    return tuple(sorted(int(t) for t in ids))
 
 
 def column_sum(
@@ -156,9 +189,15 @@ def components(
     rows: np.ndarray | None = None,
     semantic: np.ndarray | None = None,
     only: frozenset[str] | None = None,
+    dense: Mapping[str, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Every applicable component ∈ [0, 1] (or just those in ``only``), for all rows or the given rows."""
+    """Every applicable component ∈ [0, 1] (or just those in ``only``), for all rows or the given rows.
+
+    ``dense`` holds column sums already scattered over every row (see ``dense_sums``): a subset then
+    just reads its entries.
+    """
     n = len(index)
+    dense = dense or {}
 
     def take(array: np.ndarray) -> np.ndarray:
         return array if rows is None else array[rows]
@@ -166,21 +205,31 @@ def components(
     requirements = query.requirements
     values: dict[str, np.ndarray] = {}
     w = {name: weight for name, weight in query.weights.items() if only is None or name in only}
-    big = rows is not None
-    skills_rows = index.by_row("skills")[rows] if rows is not None and ("must" in w or "nice" in w) else None
-    domain_rows = index.by_row("domains")[rows] if rows is not None and "domain" in w else None
+    # A few rows (explanations, one candidate's requisitions) probe each column by binary search; many
+    # rows read the row-major copies, which are made once per index.
+    big = rows is not None and rows.shape[0] > SMALL_SUBSET
+
+    def by_row(name: str) -> sp.csr_matrix | None:
+        return index.by_row(name)[rows] if big else None
+
+    skills_rows = by_row("skills") if {"must", "nice"} & (w.keys() - dense.keys()) else None
+    domain_rows = by_row("domains") if "domain" in w and "domain" not in dense else None
     if "must" in w:
-        values["must"] = column_sum(index.skills, query.must_columns, rows, n, skills_rows) / len(
-            query.must_columns
-        )
+        raw = take(dense["must"]) if "must" in dense else None
+        if raw is None:
+            raw = column_sum(index.skills, query.must_columns, rows, n, skills_rows)
+        values["must"] = (raw / len(query.must_columns)).astype(np.float32)
     if "nice" in w:
-        values["nice"] = column_sum(index.skills, query.nice_columns, rows, n, skills_rows) / len(
-            query.nice_columns
-        )
+        raw = take(dense["nice"]) if "nice" in dense else None
+        if raw is None:
+            raw = column_sum(index.skills, query.nice_columns, rows, n, skills_rows)
+        values["nice"] = (raw / len(query.nice_columns)).astype(np.float32)
     if "domain" in w:
-        values["domain"] = column_sum(
-            index.domains, [-1 if query.domain_column is None else query.domain_column], rows, n, domain_rows
-        )
+        raw = take(dense["domain"]) if "domain" in dense else None
+        if raw is None:
+            domain = [-1 if query.domain_column is None else query.domain_column]
+            raw = column_sum(index.domains, domain, rows, n, domain_rows)
+        values["domain"] = raw.astype(np.float32)
     if "degree" in w:
         minimum = DEGREE_RANK[requirements.min_degree]
         degree = take(index.degree).astype(np.float32)
@@ -194,8 +243,10 @@ def components(
             + 0.2 * (take(index.top_awards) > 0)
         ).astype(np.float32)
     if "text" in w:
-        raw = column_sum(index.terms, query.term_ids, rows, n, index.by_row("terms")[rows] if big else None)
-        values["text"] = np.minimum(raw / query.text_scale, 1.0)
+        raw = take(dense["text"]) if "text" in dense else None
+        if raw is None:
+            raw = column_sum(index.terms, query.term_ids, rows, n, by_row("terms"))
+        values["text"] = np.minimum(raw / np.float32(query.text_scale), np.float32(1.0))
     if "semantic" in w:
         values["semantic"] = (
             np.zeros(n if rows is None else rows.shape[0], np.float32) if semantic is None else take(semantic)
@@ -299,7 +350,23 @@ def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.
     return rows[order], scores[order]
 
 
-_NOT_TEXT = frozenset({"must", "nice", "domain", "degree", "years", "research"})
+def dense_sums(index: MatchIndex, query: Query, must_counts: np.ndarray) -> dict[str, np.ndarray]:
+    """Column sums over every row for the column-based components, by scattering their postings.
+
+    The cost is the postings of the query's few columns (the text query keeps its most informative
+    terms, whose postings are short), not the rows scored afterwards: a subset of any size is then
+    a gather, with no row-major copy of a million-row matrix.
+    """
+    n = len(index)
+    sums = {"must": must_counts}
+    if "nice" in query.weights:
+        sums["nice"] = _posting_counts(index.skills, [c for c in query.nice_columns if c >= 0], n)
+    if "domain" in query.weights:
+        domain = query.domain_column if query.domain_column is not None else -1
+        sums["domain"] = _posting_counts(index.domains, [domain] if domain >= 0 else [], n)
+    if "text" in query.weights:
+        sums["text"] = column_sum(index.terms, query.term_ids, None, n)
+    return sums
 
 
 def _top_by_must_buckets(
@@ -310,34 +377,37 @@ def _top_by_must_buckets(
     1. Count each candidate's must-haves by scattering the must columns' postings.
     2. Score the fullest bucket(s) until k candidates are scored; the k-th score is a floor.
     3. A candidate with c of M must-haves scores at most w_must·c/M + (1 − w_must): only buckets
-       whose ceiling reaches the floor can still place, and within them only rows whose other
-       components plus the full text weight reach it get the (costlier) text component.
+       whose ceiling reaches the floor can still place.
     """
     n = len(index)
-    weights = query.weights
     total = len(query.must_columns)
-    w_must = weights["must"]
+    w_must = query.weights["must"]
     counts = _posting_counts(index.skills, must, n)
     if mask is not None:
         counts[~mask] = 0
     fullest = int(counts.max(initial=0))
     if fullest == 0:
         return None
+    # How many candidates hold each number of must-haves, to pick the bucket threshold without
+    # rescanning the counts for every threshold tried.
+    sizes = np.bincount(counts, minlength=fullest + 1)
     threshold = fullest
-    rows = np.flatnonzero(counts >= threshold)
-    while rows.shape[0] < k and threshold > 1:
+    while threshold > 1 and int(sizes[threshold:].sum()) < k:
         threshold -= 1
-        rows = np.flatnonzero(counts >= threshold)
-    best_rows, best_scores = _score_rows(index, query, rows, k, floor=-1.0)
+    dense = dense_sums(index, query, counts)
+    rows = np.flatnonzero(counts >= threshold)
+    best_rows, best_scores = _score_rows(index, query, rows, k, dense)
     if best_rows.shape[0] < k:
         return None
     floor = float(best_scores[-1])
     needed = int(np.ceil((floor - (1.0 - w_must)) * total / w_must - 1e-6))
     if needed < 1:
-        return None  # candidates without any must-have could still place: score everyone
+        # Candidates without any must-have could still place: score everyone, from the same sums.
+        everyone = np.arange(n) if mask is None else np.flatnonzero(mask)
+        return _score_rows(index, query, everyone, k, dense)
     if needed < threshold:
         more = np.flatnonzero((counts >= needed) & (counts < threshold))
-        extra_rows, extra_scores = _score_rows(index, query, more, k, floor=floor)
+        extra_rows, extra_scores = _score_rows(index, query, more, k, dense)
         best_rows, best_scores = _best(
             np.concatenate([best_rows, extra_rows]), np.concatenate([best_scores, extra_scores]), k
         )
@@ -345,24 +415,12 @@ def _top_by_must_buckets(
 
 
 def _score_rows(
-    index: MatchIndex, query: Query, rows: np.ndarray, k: int, *, floor: float
+    index: MatchIndex, query: Query, rows: np.ndarray, k: int, dense: Mapping[str, np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Best k of the given rows; text is computed only where it could lift a row above ``floor``."""
+    """Best k of the given rows, every component read from the dense sums or the row arrays."""
     if rows.shape[0] == 0:
         return rows, np.empty(0, np.float32)
-    cheap = combine(query, components(index, query, rows, only=_NOT_TEXT))
-    slack = query.weights.get("text", 0.0)
-    if slack and floor < 0 and rows.shape[0] > 4 * k:
-        # A floor from the rows best on everything but text: their full scores are reachable.
-        probe = np.argpartition(-cheap, 4 * k - 1)[: 4 * k]
-        probe_scores = cheap[probe] + slack * _text(index, query, rows[probe])
-        floor = float(np.partition(probe_scores, probe_scores.shape[0] - k)[probe_scores.shape[0] - k])
-    if slack:
-        contenders = np.flatnonzero(cheap + slack >= floor - 1e-6)
-        rows = rows[contenders]
-        scores = (cheap[contenders] + slack * _text(index, query, rows)).astype(np.float32)
-    else:
-        scores = cheap
+    scores = combine(query, components(index, query, rows, dense=dense)).astype(np.float32)
     return _best(rows, scores, k)
 
 
@@ -371,11 +429,3 @@ def _posting_counts(matrix: sp.csc_matrix, columns: Sequence[int], n: int) -> np
     for column in columns:
         counts[matrix.indices[matrix.indptr[column] : matrix.indptr[column + 1]]] += 1
     return counts
-
-
-def _text(index: MatchIndex, query: Query, rows: np.ndarray) -> np.ndarray:
-    ordered = np.sort(rows)
-    raw = column_sum(index.terms, query.term_ids, ordered, len(index), index.by_row("terms")[ordered])
-    text = np.minimum(raw / query.text_scale, 1.0).astype(np.float32)
-    # Back to the caller's order.
-    return text[np.searchsorted(ordered, rows)]

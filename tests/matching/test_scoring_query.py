@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import numpy as np
+
+from talentdrive.matching.core.index import build_index
+from talentdrive.matching.core.profile import CandidateProfile, SkillEvidence
+from talentdrive.matching.core.requirements import Requirements
+from talentdrive.matching.core.scoring import (
+    MAX_QUERY_TERMS,
+    _best,
+    combine,
+    compile_query,
+    components,
+    top_rows,
+)
+from talentdrive.matching.core.tokenise import tokenise
+
+WORDS = [f"word{i}" for i in range(80)]
+
+
+def corpus(mini_taxonomy, n=2_000, seed=5):
+    rng = np.random.default_rng(seed)
+    skills = list(mini_taxonomy.skills)
+    people = [
+        CandidateProfile(
+            key=f"p{i}",
+            skills=tuple(
+                SkillEvidence(s, s, ())
+                for s in rng.choice(skills, size=int(rng.integers(0, 4)), replace=False)
+            ),
+            degree=str(rng.choice(["bachelor", "master", "phd"])),
+            years=float(rng.integers(0, 10)),
+            # "common" is in every resume; word0.. get rarer as the number grows.
+            text="common " + " ".join(WORDS[int(j)] for j in rng.zipf(1.3, size=12) if j < len(WORDS)),
+        )
+        for i in range(n)
+    ]
+    return build_index(people, ancestors=mini_taxonomy.ancestors)
+
+
+def test_long_job_text_keeps_the_most_informative_terms(mini_taxonomy):
+    # given a job text naming every word, the one in every resume among them
+    index = corpus(mini_taxonomy)
+    text = "common " * 5 + " ".join(WORDS)
+    # when
+    query = compile_query(index, Requirements(text=text))
+    # then at most MAX_QUERY_TERMS terms, never the one every resume has, the rarest ones kept
+    kept = [t for t, i in index.vocabulary.items() if i in set(query.term_ids)]
+    assert 0 < len(query.term_ids) <= MAX_QUERY_TERMS
+    assert "common" not in kept
+    known = {index.vocabulary[t] for t in tokenise(text) if t in index.vocabulary}
+    dropped = known - set(query.term_ids)
+    if dropped:
+        assert min(index.idf[list(query.term_ids)]) >= max(index.idf[list(dropped)]) - 1e-6
+    assert list(query.term_ids) == sorted(query.term_ids)
+
+
+def test_only_common_words_still_give_a_text_query(mini_taxonomy):
+    index = corpus(mini_taxonomy)
+    query = compile_query(index, Requirements(text="common common"))
+    assert query.term_ids == (index.vocabulary["common"],)
+
+
+def test_long_query_top_k_equals_scoring_everyone(mini_taxonomy):
+    # given requisitions with must-haves nobody or many have and a long text
+    index = corpus(mini_taxonomy, n=3_000, seed=9)
+    text = " ".join(WORDS[::2])
+    for requirements in (
+        Requirements(must=("llm-inference", "cuda"), nice=("pytorch",), text=text, min_years=3),
+        Requirements(must=("asr",), min_degree="master", text=text, domain="healthcare"),
+        Requirements(must=("llm", "cuda", "rlhf"), research=True, text=text),
+    ):
+        query = compile_query(index, requirements)
+        # when
+        pruned = top_rows(index, query, k=40)
+        everyone = combine(query, components(index, query))
+        rows, scores = _best(np.arange(everyone.shape[0]), everyone, 40)
+        # then
+        np.testing.assert_array_equal(pruned.rows, rows)
+        np.testing.assert_allclose(pruned.scores, scores, rtol=1e-5)
