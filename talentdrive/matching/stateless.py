@@ -36,6 +36,7 @@ class InputError(ValueError):
 class Loaded:
     profiles: list[CandidateProfile]
     skipped: list[str]
+    notes: tuple[str, ...] = ()
 
 
 JOB_TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -166,6 +167,7 @@ def _site_skills(profile: CandidateProfile, taxonomy: Any) -> tuple[SkillEvidenc
 
 
 def _jsonl(path: Path, taxonomy: Any) -> Iterator[tuple[CandidateProfile | None, str]]:
+    seen: dict[str, int] = {}
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -181,8 +183,15 @@ def _jsonl(path: Path, taxonomy: Any) -> Iterator[tuple[CandidateProfile | None,
                     f"{path.name}:{number}: {data.get('source', '?') if isinstance(data, dict) else '?'} was not parsed ({data.get('error') if isinstance(data, dict) else 'not an object'})",
                 )
                 continue
-            key = str(data.get("source") or data.get("key") or f"{path.name}:{number}")
-            yield _from_parse(data, key, taxonomy), ""
+            # A unique key first: synthetic profiles carry the channel in ``source``, parse output
+            # the file name; the line number is the last resort and tells duplicates apart.
+            key = str(data.get("key") or data.get("id") or data.get("source") or f"{path.name}:{number}")
+            note = ""
+            if key in seen:
+                note = f"{path.name}:{number}: {key} also on line {seen[key]}; kept as {key}#{number}"
+                key = f"{key}#{number}"
+            seen.setdefault(key, number)
+            yield _from_parse(data, key, taxonomy), note
 
 
 def _directory(
@@ -222,18 +231,20 @@ def read_resumes(path: Path, taxonomy: Any, *, exclude: Path | None = None) -> L
         )
     else:
         raise InputError(f"{path}: no such file or directory")
-    profiles, skipped = [], []
+    profiles, skipped, notes = [], [], []
     for profile, problem in items:
         if profile is None:
             skipped.append(problem)
         else:
             profiles.append(profile)
+            if problem:
+                notes.append(problem)
     if not profiles:
         raise InputError(
             f"{path}: no usable resume found"
             + (f" ({len(skipped)} skipped: {skipped[0]})" if skipped else "")
         )
-    return Loaded(profiles, skipped)
+    return Loaded(profiles, skipped, tuple(notes))
 
 
 def rank_files(job: Path, resumes: Path, *, top: int, taxonomy: Any) -> tuple[Requirements, Ranking, Loaded]:

@@ -155,3 +155,31 @@ def test_docx_content_named_pdf_or_text_named_pdf(resumes, tmp_path):
     job.write_text(JOB, encoding="utf-8")
     with pytest.raises(CommandError, match="not a PDF file"):
         run("rank", "--job", str(job), "--resumes", str(folder))
+
+
+def test_rank_synth_output_keeps_every_candidate_apart(tmp_path):
+    out = tmp_path / "synth.jsonl"
+    run("synth", "--candidates", "300", "--out", str(out), "--seed", "3")
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"must_skills": ["pytorch"]}), encoding="utf-8")
+    printed, _ = run("rank", "--job", str(job), "--resumes", str(out), "--top", "50", "--json")
+    payload = json.loads(printed)
+    assert payload["considered"] == 300
+    keys = [m["key"] for m in payload["matches"]]
+    assert len(set(keys)) == len(keys) == 50
+    assert all(key.startswith("synth-") for key in keys)
+    assert all(len(str(c["value"]).split(".")[-1]) <= 4 for m in payload["matches"] for c in m["components"])
+
+
+def test_duplicate_keys_in_json_lines_are_kept_apart_with_a_warning(resumes, tmp_path):
+    job, _ = resumes
+    profiles = tmp_path / "dupes.jsonl"
+    record = {
+        "source": "a.pdf",
+        "skills": [{"id": "cuda", "name": "CUDA", "mentions": []}],
+        "years_experience": 2,
+    }
+    profiles.write_text(json.dumps(record) + "\n" + json.dumps(record) + "\n", encoding="utf-8")
+    out, err = run("rank", "--job", str(job), "--resumes", str(profiles), "--json")
+    assert sorted(m["key"] for m in json.loads(out)["matches"]) == ["a.pdf", "a.pdf#2"]
+    assert "also on line 1" in err

@@ -39,6 +39,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for problem in loaded.skipped:
             self.stderr.write(f"skipped {problem}")
+        for note in loaded.notes:
+            self.stderr.write(f"warning: {note}")
         for warning in ranking.warnings:
             self.stderr.write(f"warning: {warning}")
         if options["json"]:
@@ -49,11 +51,11 @@ class Command(BaseCommand):
                 "considered": ranking.considered,
                 "warnings": list(ranking.warnings),
                 "matches": [
-                    {"source": m.key, **{k: v for k, v in asdict(m).items() if k != "key"}}
+                    {"key": m.key, "source": m.key, **{k: v for k, v in asdict(m).items() if k != "key"}}
                     for m in ranking.matches
                 ],
             }
-            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(_rounded(payload), ensure_ascii=False, indent=2))
             return
         self.stdout.write(
             f"must: {', '.join(requirements.must) or '—'} | nice: {', '.join(requirements.nice) or '—'} | "
@@ -74,3 +76,14 @@ class Command(BaseCommand):
             )
             if match.programme.flagged:
                 self.stdout.write(f"     talent programme: {'; '.join(match.programme.reasons)}")
+
+
+def _rounded(value: Any) -> Any:
+    """Scores to 4 decimals: more digits are noise to a reader and churn in diffs."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
