@@ -39,5 +39,10 @@ def test_distributions_look_like_a_drive():
     degree_share = {d: float(np.mean(batch.degree == DEGREE_RANK[d])) for d in ("bachelor", "master", "phd")}
     assert 0.3 < degree_share["master"] < 0.6 and 0.08 < degree_share["phd"] < 0.25
     assert float(np.mean(batch.top_papers[batch.degree == DEGREE_RANK["phd"]] > 0)) > 0.5
-    assert 3 <= float(np.mean(np.diff(batch.own.indptr))) <= 12
+    assert 6 <= float(np.mean(np.diff(batch.own.indptr))) <= 16
+    # foundation skills at the rates resumes show them, not as rare as any of 500 taxonomy skills
+    holders = batch.own.tocsc()
+    share = {s: holders[:, space.ids.index(s)].nnz / len(batch) for s in ("python", "pytorch", "cpp", "cuda")}
+    assert share["python"] > 0.7 and share["pytorch"] > 0.5 and 0.15 < share["cpp"] < 0.6
+    assert 0.1 < share["cuda"] < 0.5
     assert 0.4 < float(np.mean(batch.chinese)) < 0.8

@@ -40,6 +40,14 @@ def test_same_seed_same_people_and_another_seed_others(space):
     assert [p.email for p in build_people(space, 120, seed=SEED + 1)] != [p.email for p in first]
 
 
+def test_foundation_skills_appear_at_realistic_rates(space):
+    people = build_people(space, 600, seed=SEED)
+    share = {s: sum(s in p.skill_ids for p in people) / len(people) for s in ("python", "pytorch", "cpp")}
+    assert share["python"] > 0.7 and share["pytorch"] > 0.5 and share["cpp"] > 0.15
+    trainers = [p for p in people if p.area == "training-infra"]
+    assert sum("cuda" in p.skill_ids for p in trainers) > len(trainers) / 2
+
+
 def test_people_are_fictional_and_reachable_by_nobody(space):
     people = build_people(space, 600, seed=SEED)
     assert len({p.email for p in people}) == len({p.phone for p in people}) == 600

@@ -68,6 +68,59 @@ class SkillSpace:
         )
 
 
+# Foundation skills per focus area, with the share of candidates who list them. The taxonomy holds
+# hundreds of skills, so uniform or rank-weighted draws almost never land on Python or PyTorch, which
+# nearly every AI engineer lists and most requisitions require.
+COMMON_FOUNDATIONS = {
+    "python": 0.85,
+    "git": 0.45,
+    "linux": 0.5,
+    "deep-learning": 0.4,
+    "machine-learning": 0.35,
+}
+FOUNDATIONS: dict[str, dict[str, float]] = {
+    "llm": {"pytorch": 0.8, "transformer": 0.6, "huggingface": 0.5, "cuda": 0.3, "cpp": 0.3,
+            "distributed-training": 0.25, "nlp": 0.4},
+    "multimodal-understanding": {"pytorch": 0.8, "transformer": 0.5, "huggingface": 0.4,
+                                 "computer-vision": 0.45, "opencv": 0.3, "cpp": 0.25},
+    "multimodal-training": {"pytorch": 0.85, "transformer": 0.55, "distributed-training": 0.4, "cuda": 0.35,
+                            "huggingface": 0.4, "deepspeed": 0.25},
+    "training-infra": {"pytorch": 0.8, "cuda": 0.65, "cpp": 0.7, "distributed-training": 0.6, "deepspeed": 0.3,
+                       "kubernetes": 0.3, "docker": 0.4, "triton-lang": 0.2, "linux": 0.75},
+    "agents": {"python": 0.92, "pytorch": 0.45, "langchain": 0.4, "rag": 0.45, "prompt-engineering": 0.45,
+               "transformer": 0.3, "docker": 0.35, "sql": 0.3, "huggingface": 0.3},
+    "ai-hardware": {"python": 0.7, "cpp": 0.8, "cuda": 0.55, "pytorch": 0.4, "verilog": 0.3, "fpga": 0.2,
+                    "linux": 0.75, "triton-lang": 0.2},
+    "speech": {"pytorch": 0.8, "transformer": 0.4, "cpp": 0.35, "cuda": 0.2, "huggingface": 0.3},
+    "vision-optimisation": {"pytorch": 0.75, "cpp": 0.65, "cuda": 0.55, "opencv": 0.5, "linux": 0.65,
+                            "computer-vision": 0.5},
+    "reinforcement-learning": {"pytorch": 0.8, "transformer": 0.35, "cpp": 0.3, "cuda": 0.2, "jax": 0.15},
+    "ai-product": {"python": 0.5, "sql": 0.5, "prompt-engineering": 0.4, "pytorch": 0.15, "git": 0.2,
+                   "linux": 0.15, "deep-learning": 0.25, "machine-learning": 0.3},
+}  # fmt: skip
+
+
+def _foundations(space: SkillSpace, focus: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(candidate, skill) pairs for foundation skills, drawn from their own stream.
+
+    A separate generator keeps every other field of a seeded batch as it was before these draws.
+    """
+    rng = np.random.default_rng([seed, 1])
+    column = {skill_id: i for i, skill_id in enumerate(space.ids)}
+    rows, cols = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for area, name in enumerate(FOCUS_AREAS):
+        members = np.flatnonzero(focus == area)
+        if members.size == 0:
+            continue
+        for skill_id, share in {**COMMON_FOUNDATIONS, **FOUNDATIONS.get(name, {})}.items():
+            if skill_id not in column:
+                continue  # a trimmed or replaced taxonomy: skip what it does not have
+            holders = members[rng.random(members.size) < share]
+            rows.append(holders.astype(np.int64))
+            cols.append(np.full(holders.size, column[skill_id], np.int64))
+    return np.concatenate(rows), np.concatenate(cols)
+
+
 @dataclass(frozen=True)
 class Batch:
     focus: np.ndarray
@@ -129,6 +182,9 @@ def generate(space: SkillSpace, n: int, *, seed: int = 0, first_key: int = 0) ->
     owners = np.repeat(np.arange(n), off_area)
     rows.append(owners)
     cols.append(rng.integers(0, len(space.ids), size=owners.size))
+    foundation_rows, foundation_cols = _foundations(space, focus, seed)
+    rows.append(foundation_rows)
+    cols.append(foundation_cols)
     row_index = np.concatenate(rows)
     own = sp.csr_matrix(
         (np.ones(row_index.size, np.float32), (row_index, np.concatenate(cols))), shape=(n, len(space.ids))
