@@ -37,7 +37,9 @@ _DEGREES = (
 _SCHOOL_CJK = re.compile(
     r"[\u4e00-\u9fff]{2,24}(?:大学|学院|研究院|研究所|科学院|学校)(?:[(（][\u4e00-\u9fff]{2,4}[)）])?"
 )
-_CAP = r"[A-ZÀ-Ý][\w.'’&-]*"
+# A capitalised word, at most 40 characters: \w also matches Chinese, so unbounded, one word could run
+# through a whole line without spaces from every capital in it (quadratic on a long mixed line).
+_CAP = r"[A-ZÀ-Ý][\w.'’&-]{0,40}"
 _LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le)"
 # "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
 _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
