@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from talentdrive.matching.core.requirements import (
@@ -104,3 +106,32 @@ def test_domain_from_the_summary_when_the_requirements_name_none(mini_taxonomy):
     assert (
         extract_requirements("医学影像方向\n任职要求：熟悉 CUDA", mini_taxonomy).domain == "medical-imaging"
     )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"must_skills": ["cuda"], "domain": "narnia"}, "domain: unknown domain id 'narnia'"),
+        ({"must_skills": ["cuda"], "min_degree": "wizard"}, "min_degree: unknown degree 'wizard'"),
+        ({"must_skills": ["cuda"], "min_years": "lots"}, "min_years: must be a number"),
+        ({"must_skills": ["cuda"], "min_years": -3}, "min_years: must be between"),
+        ({"must_skills": {"id": "cuda"}}, "must_skills: expected a list"),
+        ({"nice_skills": ["warp-drive"]}, "nice_skills: unknown skill id"),
+    ],
+)
+def test_bad_structured_fields_name_the_field(mini_taxonomy, fields, message):
+    with pytest.raises(RequirementError, match=re.escape(message)):
+        requirements_from_fields(fields, known_skills=mini_taxonomy.skills.keys(), taxonomy=mini_taxonomy)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("llm", ("llm",)), ("llm, cuda", ("llm", "cuda")), ("cuda、rlhf", ("cuda", "rlhf"))],
+)
+def test_a_skill_string_is_one_id_or_a_comma_separated_list(mini_taxonomy, value, expected):
+    requirements = requirements_from_fields(
+        {"must_skills": value, "min_degree": "any", "domain": "healthcare"},
+        known_skills=mini_taxonomy.skills.keys(), taxonomy=mini_taxonomy,
+    )  # fmt: skip
+    assert requirements.must == expected
+    assert requirements.min_degree == "none" and requirements.domain == "healthcare"

@@ -215,6 +215,23 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
     return requirements
 
 
+_NO_DEGREE = {"", "none", "any", "不限", "无"}
+_LIST_SEPARATORS = re.compile(r"[,，、;；]")
+
+
+def _skill_list(data: Mapping[str, Any], name: str, alias: str) -> list[str]:
+    """A list of skill ids; a string is one id or a comma-separated list of them."""
+    field_name = name if data.get(name) is not None else alias
+    value = data.get(field_name)
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [item.strip() for item in _LIST_SEPARATORS.split(value) if item.strip()]
+    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+        return [item.strip() for item in value if item.strip()]
+    raise RequirementError(f"{field_name}: expected a list of skill ids, got {value!r}")
+
+
 def requirements_from_fields(
     data: Mapping[str, Any], known_skills: Iterable[str] | None = None, taxonomy: SkillFinder | None = None
 ) -> Requirements:
@@ -224,19 +241,31 @@ def requirements_from_fields(
     given but a description is, the description is extracted instead.
     """
     known = set(known_skills) if known_skills is not None else None
-    must = _unique(str(s) for s in data.get("must_skills") or data.get("must") or ())
-    nice = _unique(str(s) for s in data.get("nice_skills") or data.get("nice") or ())
+    must = _unique(_skill_list(data, "must_skills", "must"))
+    nice = _unique(_skill_list(data, "nice_skills", "nice"))
     if known is not None:
-        unknown = [s for s in (*must, *nice) if s not in known]
-        if unknown:
-            raise RequirementError(
-                f"unknown skill id(s): {', '.join(unknown)}; use ids from the skill taxonomy"
-            )
-    degree = normalise_degree(data.get("min_degree"))
+        for field_name, ids in (("must_skills", must), ("nice_skills", nice)):
+            unknown = [s for s in ids if s not in known]
+            if unknown:
+                raise RequirementError(
+                    f"{field_name}: unknown skill id(s): {', '.join(unknown)}; use ids from the skill taxonomy"
+                )
+    raw_degree = data.get("min_degree")
+    degree = normalise_degree(raw_degree)
+    if degree == "none" and str(raw_degree or "").strip().lower() not in _NO_DEGREE:
+        raise RequirementError(
+            f"min_degree: unknown degree {raw_degree!r}; use one of {', '.join(DEGREE_RANK)}"
+        )
+    domain = str(data.get("domain") or "").strip()
+    domains = getattr(taxonomy, "domains", None)
+    if domain and domains is not None and domain not in domains:
+        raise RequirementError(f"domain: unknown domain id {domain!r}; use an id from the domain taxonomy")
     try:
         years = float(data.get("min_years") or 0)
     except (TypeError, ValueError) as error:
-        raise RequirementError(f"min_years must be a number, got {data.get('min_years')!r}") from error
+        raise RequirementError(f"min_years: must be a number, got {data.get('min_years')!r}") from error
+    if not 0 <= years <= 60:
+        raise RequirementError(f"min_years: must be between 0 and 60, got {data.get('min_years')!r}")
     text = "\n".join(
         str(data.get(k) or "")
         for k in ("title", "title_en", "title_zh", "description", "description_en", "description_zh")
@@ -250,7 +279,7 @@ def requirements_from_fields(
     requirements = Requirements(
         must=must,
         nice=tuple(s for s in nice if s not in must),
-        domain=str(data.get("domain") or ""),
+        domain=domain,
         min_degree=degree,
         min_years=years,
         research=bool(data.get("research") or data.get("programme_eligible")),
