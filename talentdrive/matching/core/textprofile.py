@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from talentdrive.matching.core.profile import DEGREE_RANK, CandidateProfile, SkillEvidence, normalise_degree
@@ -120,15 +121,66 @@ def fill_from_text(profile: CandidateProfile, taxonomy: Any) -> CandidateProfile
     return replace(profile, degree=degree, years=years, top_venue_papers=top_papers, top_awards=top_awards)
 
 
-def _years(text: str) -> float:
+# "10 years old", "2 years ago", "within 3 years", "a 4-year programme" are not experience.
+_NOT_EXPERIENCE_AFTER = re.compile(r"^\W{0,2}(?:old|ago|later|warranty|guarantee|前|后|以后|内|制)", re.I)
+_NOT_EXPERIENCE_BEFORE = re.compile(r"(?:within|in the next|every|for the next|近|未来)\s*$", re.I)
+# A stated duration in a role line: "(2020 – present, 5 years)", "工作 3 年".
+_WORKED = re.compile(r"\b(?:worked|working|employed|served)\b", re.I)
+_STATED = re.compile(r"[(（,，]\s*$|\b(?:19|20)\d{2}\b", re.I)
+_MONTH = r"(?:[./年-]\s*(?:0?[1-9]|1[0-2])\s*月?)?"
+_RANGE = re.compile(
+    rf"((?:19|20)\d{{2}}){_MONTH}\s*(?:-|–|—|~|～|至|到|to|until)\s*"
+    rf"(?:((?:19|20)\d{{2}}){_MONTH}|(present|now|today|current|至今|今|现在))",
+    re.I,
+)
+_EDUCATION_LINE = re.compile(
+    r"大学|学院|本科|硕士|博士|学士|university|college|institute|school|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|bachelor|master",
+    re.I,
+)
+
+
+def _years(text: str, *, this_year: int | None = None) -> float:
+    """Years of experience: the largest explicit statement, else the span of dated roles.
+
+    A statement counts when experience words are near it or it sits in a dated role line
+    ("… (2020 – present, 5 years)"); ages, deadlines and programme lengths do not count.
+    """
     years = 0.0
     for match in _YEARS.finditer(text):
+        value = float(match.group(1))
+        if value > 40:
+            continue
+        after = text[match.end() : match.end() + 12]
+        before = text[max(0, match.start() - 16) : match.start()]
+        if _NOT_EXPERIENCE_AFTER.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
+            continue
         window = text[max(0, match.start() - 20) : match.end() + 20]
-        if _EXPERIENCE_NEAR.search(window):
-            value = float(match.group(1))
-            if value <= 40:
-                years = max(years, value)
-    return years
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_before = text[line_start : match.start()]
+        if _EXPERIENCE_NEAR.search(window) or _WORKED.search(window) or _STATED.search(line_before):
+            years = max(years, value)
+    return years or _dated_years(text, this_year)
+
+
+def _dated_years(text: str, this_year: int | None) -> float:
+    """Total span of the date ranges on non-education lines, overlaps counted once."""
+    current = this_year or date.today().year
+    spans: list[tuple[int, int]] = []
+    for line in text.splitlines():
+        if _EDUCATION_LINE.search(line):
+            continue
+        for match in _RANGE.finditer(line):
+            start = int(match.group(1))
+            end = current if match.group(3) else int(match.group(2))
+            if start <= end <= current and end - start <= 40:
+                spans.append((start, end))
+    total, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            total += end - start
+            reach = end
+    return float(min(total, 40))
 
 
 def profile_from_text(text: str, taxonomy: Any, *, key: str, **context: Any) -> CandidateProfile:
