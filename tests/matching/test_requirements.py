@@ -37,7 +37,7 @@ def test_chinese_description(mini_taxonomy):
     assert requirements.min_degree == "master"
     assert requirements.min_years == 3
     assert requirements.domain == "healthcare"
-    assert requirements.research is True
+    assert requirements.research is False  # "有顶会论文优先" is preferred, not expected
 
 
 def test_english_description(mini_taxonomy):
@@ -135,3 +135,34 @@ def test_a_skill_string_is_one_id_or_a_comma_separated_list(mini_taxonomy, value
     )  # fmt: skip
     assert requirements.must == expected
     assert requirements.min_degree == "none" and requirements.domain == "healthcare"
+
+
+def test_degree_subjects_are_not_skills(mini_taxonomy):
+    zh = extract_requirements(
+        "任职要求：\n大模型、语音识别等相关专业硕士及以上学历\n熟悉 CUDA", mini_taxonomy
+    )
+    assert zh.must == ("cuda",) and zh.min_degree == "master"
+    en = extract_requirements(
+        "Requirements:\n- MS or PhD in speech recognition, LLM, or a related field\n- CUDA", mini_taxonomy
+    )
+    assert en.must == ("cuda",) and en.min_degree == "master"
+
+
+def test_alternatives_are_one_requirement(mini_taxonomy):
+    # vLLM or CUDA share no parent: both become nice-to-have, with a warning saying so
+    loose = extract_requirements("Requirements:\n- vLLM or CUDA\n- RLHF", mini_taxonomy)
+    assert loose.must == ("rlhf",) and set(loose.nice) == {"vllm", "cuda"}
+    assert "any one of them" in loose.warnings[0]
+    # alternatives under one parent require the parent, which any member satisfies
+    grouped = extract_requirements("任职要求：\n熟悉 vLLM 或大模型推理", mini_taxonomy)
+    assert grouped.must == ("llm-inference",) and "vllm" in grouped.nice
+
+
+def test_research_is_expected_only_when_required(mini_taxonomy):
+    assert extract_requirements(
+        "Requirements:\n- CUDA\n- First-author publications at NeurIPS", mini_taxonomy
+    ).research
+    assert not extract_requirements(
+        "Requirements:\n- CUDA\n- NeurIPS publications preferred", mini_taxonomy
+    ).research
+    assert not extract_requirements("任职要求：\n熟悉 CUDA\n有顶会论文发表者优先", mini_taxonomy).research

@@ -146,6 +146,55 @@ def _choose_domain(found: Sequence[str], taxonomy: Any) -> list[str]:
     return sorted(found, key=lambda d: (d not in covered, found.index(d)))
 
 
+_MAJOR_ZH = re.compile(r"(?:相关|等|类)?专业(?!技能|知识|能力|素养|水平|经验)|学科背景|学位")
+_MAJOR_EN = re.compile(
+    r"\b(?:degree|major(?:ing)?|diploma|background|bachelor'?s?|master'?s?|ph\.?d|b\.?s\.?|m\.?s\.?)"
+    r"\s+in\s+[^.;\n]*?(?:related (?:field|discipline|area|subject)s?|or equivalent|or similar|(?=[.;]|$))",
+    re.I,
+)
+_OR = re.compile(r"\bor\b|或者?|and/or|/|\|", re.I)
+_OR_GAP = re.compile(r"^[\s,，、/|]*(?:(?:and/or|or|或者?|以及)[\s,，、/|]*)?$", re.I)
+
+
+def _or_groups(line: str, taxonomy: Any) -> tuple[set[int], list[tuple[int, list[str]]]]:
+    """Runs of skills joined by "or"/"或"/"/" ("vLLM, TensorRT-LLM or SGLang"): their start offsets,
+    and each group's end offset with its member ids."""
+    if not _OR.search(line):
+        return set(), []
+    mentions = sorted(taxonomy.find_skills(line), key=lambda m: getattr(m, "start", 0))
+    if not mentions or not hasattr(mentions[0], "start"):
+        return set(), []
+    grouped: set[int] = set()
+    groups: list[tuple[int, list[str]]] = []
+    run = [mentions[0]]
+    for mention in [*mentions[1:], None]:
+        gap = line[run[-1].end : mention.start] if mention is not None else None
+        gaps = [line[a.end : b.start] for a, b in zip(run, run[1:], strict=False)]
+        # After an "or" a plain comma starts a new list: "C/C++, PyTorch/TensorFlow" is two groups.
+        closed = gap is not None and any(_OR.search(g) for g in gaps) and not _OR.search(gap)
+        if gap is not None and _OR_GAP.match(gap) and not closed:
+            run.append(mention)
+            continue
+        ids = list(dict.fromkeys(_mention_id(m) for m in run))
+        if len(ids) > 1 and any(_OR.search(g) for g in gaps):
+            grouped.update(m.start for m in run)
+            groups.append((run[-1].end, ids))
+        if mention is not None:
+            run = [mention]
+    return grouped, groups
+
+
+def _common_ancestor(members: Sequence[str], taxonomy: Any) -> str:
+    """The most specific skill every member specialises (vLLM, SGLang → LLM inference), or ""."""
+    ancestors = getattr(taxonomy, "ancestors", None)
+    if ancestors is None:
+        return ""
+    shared = set.intersection(*(set(ancestors(m)) | {m} for m in members))
+    if not shared:
+        return ""
+    return max(sorted(shared), key=lambda s: len(set(ancestors(s))))
+
+
 def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -> Requirements:
     """Extract must/nice skills, domain, minimum degree and years, research expectations from free text."""
     if not text or not text.strip():
@@ -155,6 +204,7 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
     must_domains: list[str] = []
     nice: list[str] = []
     min_degree, min_years, research = "none", 0.0, False
+    alternatives: list[str] = []
     for raw_line in re.split(r"[\n\r]+", text):
         line = _LIST_MARK.sub("", raw_line).strip()
         if not line:
@@ -168,8 +218,14 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
         if _OTHER_HEAD.match(line):
             mode = "duties"
             continue
+        # Subjects of a degree ("计算机、人工智能等相关专业", "degree in CS, AI or a related field")
+        # describe the diploma, not skills the role requires.
+        line = _MAJOR_EN.sub(" ", line)
+        grouped, groups = _or_groups(line, taxonomy)
         # Clause by clause: "三年以上经验，有 RLHF 经验者优先" is a must and a nice-to-have.
+        offset = 0
         for clause in re.split(r"[，,；;。]", line):
+            start, offset = offset, offset + len(clause) + 1
             if not clause.strip():
                 continue
             if _NICE_INLINE.search(clause):
@@ -178,17 +234,34 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
                 clause_mode = "must"
             else:
                 clause_mode = "nice"
-            skills = [_mention_id(m) for m in taxonomy.find_skills(clause)]
-            if clause_mode == "must":
-                must_domains.extend(_mention_id(m) for m in taxonomy.find_domains(clause))
-            (must if clause_mode == "must" else nice).extend(skills)
-            if _RESEARCH.search(clause):
+            if not _MAJOR_ZH.search(clause):
+                skills = [
+                    _mention_id(m)
+                    for m in taxonomy.find_skills(clause)
+                    if start + getattr(m, "start", -1) not in grouped
+                ]
+                if clause_mode == "must":
+                    must_domains.extend(_mention_id(m) for m in taxonomy.find_domains(clause))
+                (must if clause_mode == "must" else nice).extend(skills)
+            for group_end, members in groups:
+                if start <= group_end <= offset:
+                    # Alternatives: any one satisfies the line. Requirements hold single skills, so the
+                    # closest skill all of them specialise becomes the must-have (a candidate with
+                    # any member has it through the taxonomy), and the members are nice-to-have.
+                    common = _common_ancestor(members, taxonomy) if clause_mode == "must" else ""
+                    if common:
+                        must.append(common)
+                    elif clause_mode == "must":
+                        alternatives.append(" / ".join(members))
+                    nice.extend(members)
+            # "有顶会论文者优先": a research record that is only preferred is not expected.
+            if _RESEARCH.search(clause) and not (mode == "nice" or _NICE_INLINE.search(clause)):
                 research = True
             if clause_mode == "must":
                 min_years = max(min_years, _years_in(clause))
                 for match in _DEGREE_MIN.finditer(clause):
                     degree = normalise_degree(
-                        match.group(1).replace("bs", "bachelor").replace("ms", "master")
+                        match.group(1).lower().replace("bs", "bachelor").replace("ms", "master")
                     )
                     # "本科及以上，硕士优先": the lowest degree named as a must is the bar.
                     if min_degree == "none" or DEGREE_RANK[degree] < DEGREE_RANK[min_degree]:
@@ -205,6 +278,10 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
         research=research,
         text=f"{title}\n{text}",
         title=title,
+        warnings=tuple(
+            f"alternatives {group} counted as nice-to-have: any one of them meets the requirement"
+            for group in dict.fromkeys(alternatives)
+        ),
     )
     if requirements.is_empty:
         return Requirements(
