@@ -244,7 +244,7 @@ The ranker's score adds must/nice coverage over the skill matrix (taxonomy ances
 degree, years, research and the BM25 text component, then explains the top {TOP}; the bm25s baseline
 computes the BM25 text component alone, over every distinct known term of the job text, and selects its
 top {TOP}. The ranker's text component queries the job text's {MAX_QUERY_TERMS} most informative terms
-(idf × frequency in the text; terms in more than about a quarter of the resumes are dropped), and its
+(idf × frequency in the text; terms in more than about one resume in seven are dropped), and its
 top-{TOP} is exact for that query (must-have buckets bound what lower buckets can reach). The recall
 row is the share of the top {TOP} found by scoring every candidate with every job-text term that the
 ranker also returns: what the shortened text query costs.

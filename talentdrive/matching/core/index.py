@@ -24,6 +24,10 @@ from talentdrive.matching.core.profile import DEGREE_RANK, CandidateProfile
 from talentdrive.matching.core.tokenise import tokenise
 
 FORMAT_VERSION = 1
+# A skill column in more than one profile in BROAD_COLUMN_SHARE is kept dense too (at most
+# MAX_BROAD_COLUMNS of them, one byte per profile each).
+BROAD_COLUMN_SHARE = 8
+MAX_BROAD_COLUMNS = 64
 
 
 @dataclass
@@ -54,12 +58,31 @@ class MatchIndex:
     key_row: dict[str, int] | None = field(init=False, default=None)
     _own_by_row: sp.csr_matrix | None = field(init=False, default=None)
     _row_major: dict[str, sp.csr_matrix] = field(init=False, default_factory=dict)
+    research: np.ndarray = field(init=False, repr=False)
+    broad_skills: dict[int, np.ndarray] = field(init=False, repr=False)
+    _derived: dict[tuple[str, float], np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.skill_column = {s: i for i, s in enumerate(self.skill_ids)}
         self.domain_column = {d: i for i, d in enumerate(self.domain_ids)}
         # Made now, inside build/load time, so the first explained query does not pay for it.
         self._own_by_row = self.own.tocsr()
+        # Skill columns most profiles imply (broad parents such as "LLM") as dense 0/1 vectors: a query
+        # adds them row by row instead of scattering most of the corpus's postings.
+        postings = np.diff(self.skills.indptr)
+        broad: np.ndarray = np.flatnonzero(postings > len(self) // BROAD_COLUMN_SHARE)
+        self.broad_skills = {}
+        for column in broad[np.argsort(-postings[broad], kind="stable")][:MAX_BROAD_COLUMNS]:
+            vector = np.zeros(len(self), dtype=np.uint8)
+            vector[self.skills.indices[self.skills.indptr[column] : self.skills.indptr[column + 1]]] = 1
+            self.broad_skills[int(column)] = vector
+        # The research signal depends on the candidate only: 0.35·PhD + 0.45·min(top papers, 3)/3
+        # + 0.2·(any top award), computed once instead of per query.
+        self.research = (
+            0.35 * (self.degree == DEGREE_RANK["phd"])
+            + 0.15 * np.minimum(self.top_papers, 3)
+            + 0.2 * (self.top_awards > 0)
+        ).astype(np.float32)
 
     def __len__(self) -> int:
         return int(self.keys.shape[0])
@@ -78,6 +101,15 @@ class MatchIndex:
         if matrix is None:
             matrix = self._row_major[name] = getattr(self, name).tocsr()
         return matrix
+
+    def derived(self, name: str, parameter: float, make: Callable[[], np.ndarray]) -> np.ndarray:
+        """A per-candidate array that depends on one query parameter with few values (the degree or
+        years a requisition asks for), made once per value: ~4 MB each at a million candidates."""
+        key = (name, parameter)
+        array = self._derived.get(key)
+        if array is None:
+            array = self._derived[key] = make()
+        return array
 
     def row_of(self, key: str) -> int | None:
         if self.key_row is None:

@@ -117,15 +117,17 @@ def compile_query(
 
 # A job description runs to ~1,500 characters and ~90 distinct terms; most are words every resume
 # has ("experience", "工作", "工程"). Their BM25 contribution barely separates candidates but their
-# postings cover most of the corpus, so the query keeps the most informative terms only.
+# postings cover most of the corpus, so the query keeps the most informative terms only. Dropping
+# terms in more than one resume in seven (idf < 2) also ranks the judged set better (nDCG@10 0.822
+# with idf ≥ 1, 0.839 with idf ≥ 2): such words say little about fit.
 MAX_QUERY_TERMS = 32
-MIN_QUERY_IDF = 1.0
+MIN_QUERY_IDF = 2.0
 
 
 def query_terms(index: MatchIndex, tokens: Sequence[str]) -> tuple[int, ...]:
     """Term ids of the query, at most MAX_QUERY_TERMS by idf × frequency in the query, in id order.
 
-    Terms with idf below MIN_QUERY_IDF (in more than about a quarter of the resumes) are dropped
+    Terms with idf below MIN_QUERY_IDF (in more than about one resume in seven) are dropped
     unless nothing else is left.
     """
     frequency: dict[int, int] = {}
@@ -153,6 +155,7 @@ def column_sum(
     rows: np.ndarray | None,
     n_rows: int,
     by_row: sp.csr_matrix | None = None,
+    broad: Mapping[int, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Σ over columns of matrix values, for every row (rows=None) or for the given rows only.
 
@@ -167,19 +170,35 @@ def column_sum(
         indicator = np.zeros(by_row.shape[1], dtype=np.float32)
         np.add.at(indicator, columns, 1.0)
         return np.asarray(by_row @ indicator, dtype=np.float32).ravel()
-    out = np.zeros(n_rows if rows is None else rows.shape[0], dtype=np.float32)
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    if rows is None:
+        # One weighted bincount over the columns' postings: several times faster than adding each
+        # column into a dense vector by fancy indexing, and summed in float64 before rounding.
+        # Columns with a dense 0/1 copy (``broad``) are added row by row, in bytes.
+        dense = [broad[c] for c in columns if broad is not None and c in broad]
+        spans = [
+            (indptr[c], indptr[c + 1])
+            for c in columns
+            if indptr[c + 1] > indptr[c] and (broad is None or c not in broad)
+        ]
+        if spans:
+            at = np.concatenate([indices[a:b] for a, b in spans])
+            weight = np.concatenate([data[a:b] for a, b in spans])
+            total = np.bincount(at, weights=weight, minlength=n_rows)
+        else:
+            total = np.zeros(n_rows, dtype=np.float64)
+        if dense:
+            total += np.sum(dense, axis=0, dtype=np.uint8) if len(dense) > 1 else dense[0]
+        return total.astype(np.float32)
+    out = np.zeros(rows.shape[0], dtype=np.float32)
     for column in columns:
         start, end = indptr[column], indptr[column + 1]
         if start == end:
             continue
         column_rows = indices[start:end]
-        if rows is None:
-            out[column_rows] += data[start:end]
-        else:
-            position = np.minimum(np.searchsorted(column_rows, rows), end - start - 1)
-            hit = column_rows[position] == rows
-            out[hit] += data[start:end][position[hit]]
+        position = np.minimum(np.searchsorted(column_rows, rows), end - start - 1)
+        hit = column_rows[position] == rows
+        out[hit] += data[start:end][position[hit]]
     return out
 
 
@@ -217,36 +236,46 @@ def components(
     if "must" in w:
         raw = take(dense["must"]) if "must" in dense else None
         if raw is None:
-            raw = column_sum(index.skills, query.must_columns, rows, n, skills_rows)
-        values["must"] = (raw / len(query.must_columns)).astype(np.float32)
+            raw = column_sum(index.skills, query.must_columns, rows, n, skills_rows, index.broad_skills)
+        values["must"] = (raw / len(query.must_columns)).astype(np.float32, copy=False)
     if "nice" in w:
         raw = take(dense["nice"]) if "nice" in dense else None
         if raw is None:
-            raw = column_sum(index.skills, query.nice_columns, rows, n, skills_rows)
-        values["nice"] = (raw / len(query.nice_columns)).astype(np.float32)
+            raw = column_sum(index.skills, query.nice_columns, rows, n, skills_rows, index.broad_skills)
+        values["nice"] = (raw / len(query.nice_columns)).astype(np.float32, copy=False)
     if "domain" in w:
         raw = take(dense["domain"]) if "domain" in dense else None
         if raw is None:
             domain = [-1 if query.domain_column is None else query.domain_column]
             raw = column_sum(index.domains, domain, rows, n, domain_rows)
-        values["domain"] = raw.astype(np.float32)
+        values["domain"] = raw.astype(np.float32, copy=False)
     if "degree" in w:
         minimum = DEGREE_RANK[requirements.min_degree]
-        degree = take(index.degree).astype(np.float32)
-        values["degree"] = np.where(degree >= minimum, 1.0, 0.5 * degree / minimum).astype(np.float32)
+        levels = np.arange(max(DEGREE_RANK.values()) + 1, dtype=np.float32)
+        table = np.where(levels >= minimum, 1.0, 0.5 * levels / minimum).astype(np.float32)
+        if rows is None:
+            values["degree"] = index.derived("degree", minimum, lambda: table[index.degree])
+        else:
+            values["degree"] = table[index.degree[rows]]
     if "years" in w:
-        values["years"] = np.minimum(take(index.years) / requirements.min_years, 1.0).astype(np.float32)
+        minimum_years = requirements.min_years
+
+        def years_share(years: np.ndarray) -> np.ndarray:
+            share = years / np.float32(minimum_years)
+            return np.minimum(share, np.float32(1.0), out=share).astype(np.float32, copy=False)
+
+        if rows is None:
+            values["years"] = index.derived("years", minimum_years, lambda: years_share(index.years))
+        else:
+            values["years"] = years_share(index.years[rows])
     if "research" in w:
-        values["research"] = (
-            0.35 * (take(index.degree) == DEGREE_RANK["phd"])
-            + 0.15 * np.minimum(take(index.top_papers), 3)
-            + 0.2 * (take(index.top_awards) > 0)
-        ).astype(np.float32)
+        values["research"] = take(index.research)
     if "text" in w:
         raw = take(dense["text"]) if "text" in dense else None
         if raw is None:
             raw = column_sum(index.terms, query.term_ids, rows, n, by_row("terms"))
-        values["text"] = np.minimum(raw / np.float32(query.text_scale), np.float32(1.0))
+        text = raw / np.float32(query.text_scale)
+        values["text"] = np.minimum(text, np.float32(1.0), out=text)
     if "semantic" in w:
         values["semantic"] = (
             np.zeros(n if rows is None else rows.shape[0], np.float32) if semantic is None else take(semantic)
@@ -258,7 +287,10 @@ def combine(query: Query, values: Mapping[str, np.ndarray]) -> np.ndarray:
     total: np.ndarray | None = None
     for name, value in values.items():
         part = query.weights[name] * value
-        total = part if total is None else total + part
+        if total is None:
+            total = part
+        else:
+            total += part  # in place: one pass and no new array per component
     assert total is not None  # research always applies
     return total
 
@@ -330,9 +362,8 @@ def top_rows(
         return TopRows(np.empty(0, np.int64), np.empty(0, np.float32), len(index), n_eligible)
     must = [c for c in query.must_columns if c >= 0]
     if "must" in query.weights and must and semantic is None:
-        found = _top_by_must_buckets(index, query, must, mask, k)
-        if found is not None:
-            return TopRows(found[0], found[1], len(index), n_eligible)
+        found = _top_by_must_buckets(index, query, mask, k)
+        return TopRows(found[0], found[1], len(index), n_eligible)
     scores = combine(query, components(index, query, semantic=semantic))
     if mask is not None:
         scores = np.where(mask, scores, -1.0).astype(np.float32)
@@ -340,6 +371,14 @@ def top_rows(
 
 
 def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    if scores.shape[0] > 64 * k:
+        # The k-th best of every step-th score is at most the k-th best of all: keeping the scores
+        # at or above it keeps the whole top k (about k·step rows), without partitioning them all.
+        step = scores.shape[0] // (16 * k)
+        sample = scores[::step]
+        floor = np.partition(sample, sample.shape[0] - k)[sample.shape[0] - k]
+        keep = np.flatnonzero(scores >= floor)
+        rows, scores = rows[keep], scores[keep]
     if k < scores.shape[0]:
         keep = np.argpartition(-scores, k - 1)[:k]
         # Rows tied with the k-th score but cut by argpartition must compete on row order too.
@@ -350,61 +389,66 @@ def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.
     return rows[order], scores[order]
 
 
-def dense_sums(index: MatchIndex, query: Query, must_counts: np.ndarray) -> dict[str, np.ndarray]:
-    """Column sums over every row for the column-based components, by scattering their postings.
+def dense_sums(index: MatchIndex, query: Query) -> dict[str, np.ndarray]:
+    """Column sums over every row for the column-based components (must, nice, domain, text).
 
     The cost is the postings of the query's few columns (the text query keeps its most informative
-    terms, whose postings are short), not the rows scored afterwards: a subset of any size is then
-    a gather, with no row-major copy of a million-row matrix.
+    terms), not the rows scored afterwards: a subset of any size is then a gather, with no row-major
+    copy of a million-row matrix.
     """
     n = len(index)
-    sums = {"must": must_counts}
-    if "nice" in query.weights:
-        sums["nice"] = _posting_counts(index.skills, [c for c in query.nice_columns if c >= 0], n)
-    if "domain" in query.weights:
-        domain = query.domain_column if query.domain_column is not None else -1
-        sums["domain"] = _posting_counts(index.domains, [domain] if domain >= 0 else [], n)
-    if "text" in query.weights:
-        sums["text"] = column_sum(index.terms, query.term_ids, None, n)
+    sums = {}
+    for name, matrix, columns, broad in (
+        ("must", index.skills, query.must_columns, index.broad_skills),
+        ("nice", index.skills, query.nice_columns, index.broad_skills),
+        ("domain", index.domains, (-1 if query.domain_column is None else query.domain_column,), None),
+        ("text", index.terms, query.term_ids, None),
+    ):
+        if name in query.weights:
+            sums[name] = column_sum(matrix, columns, None, n, broad=broad)
     return sums
 
 
 def _top_by_must_buckets(
-    index: MatchIndex, query: Query, must: list[int], mask: np.ndarray | None, k: int
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """Exact top-k read from the candidates with the most must-haves, or None to score everyone.
+    index: MatchIndex, query: Query, mask: np.ndarray | None, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exact top-k, reading as few candidates as the must-have counts allow.
 
-    1. Count each candidate's must-haves by scattering the must columns' postings.
+    1. Count each candidate's must-haves (with the other column sums, in one pass over postings).
     2. Score the fullest bucket(s) until k candidates are scored; the k-th score is a floor.
     3. A candidate with c of M must-haves scores at most w_must·c/M + (1 − w_must): only buckets
        whose ceiling reaches the floor can still place.
+    When the buckets to read hold a large share of everyone (broad must-haves such as "LLM", which
+    most profiles imply), scoring everyone from the dense sums is cheaper than gathering them.
     """
     n = len(index)
     total = len(query.must_columns)
     w_must = query.weights["must"]
-    counts = _posting_counts(index.skills, must, n)
+    dense = dense_sums(index, query)
+    counts = dense["must"].astype(np.int8)
     if mask is not None:
         counts[~mask] = 0
     fullest = int(counts.max(initial=0))
     if fullest == 0:
-        return None
-    # How many candidates hold each number of must-haves, to pick the bucket threshold without
-    # rescanning the counts for every threshold tried.
-    sizes = np.bincount(counts, minlength=fullest + 1)
+        return _score_everyone(index, query, dense, mask, k)
+    # The fewest must-haves to read so that at least k candidates are scored, and how many rows
+    # that makes us read.
     threshold = fullest
-    while threshold > 1 and int(sizes[threshold:].sum()) < k:
+    size = int(np.count_nonzero(counts >= threshold))
+    while threshold > 1 and size < k:
         threshold -= 1
-    dense = dense_sums(index, query, counts)
+        size = int(np.count_nonzero(counts >= threshold))
+    if size > n // BROAD_SHARE:
+        return _score_everyone(index, query, dense, mask, k)
     rows = np.flatnonzero(counts >= threshold)
     best_rows, best_scores = _score_rows(index, query, rows, k, dense)
     if best_rows.shape[0] < k:
-        return None
+        return _score_everyone(index, query, dense, mask, k)
     floor = float(best_scores[-1])
     needed = int(np.ceil((floor - (1.0 - w_must)) * total / w_must - 1e-6))
-    if needed < 1:
-        # Candidates without any must-have could still place: score everyone, from the same sums.
-        everyone = np.arange(n) if mask is None else np.flatnonzero(mask)
-        return _score_rows(index, query, everyone, k, dense)
+    if needed < 1 or int(np.count_nonzero(counts >= needed)) > n // BROAD_SHARE:
+        # Candidates without any must-have could still place, or too many could: score everyone.
+        return _score_everyone(index, query, dense, mask, k)
     if needed < threshold:
         more = np.flatnonzero((counts >= needed) & (counts < threshold))
         extra_rows, extra_scores = _score_rows(index, query, more, k, dense)
@@ -412,6 +456,22 @@ def _top_by_must_buckets(
             np.concatenate([best_rows, extra_rows]), np.concatenate([best_scores, extra_scores]), k
         )
     return best_rows, best_scores
+
+
+# Above one row in BROAD_SHARE, reading a bucket costs more than scoring everyone densely.
+BROAD_SHARE = 8
+
+
+def _score_everyone(
+    index: MatchIndex, query: Query, dense: Mapping[str, np.ndarray], mask: np.ndarray | None, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    scores = combine(query, components(index, query, dense=dense)).astype(np.float32)
+    if mask is not None:
+        scores = np.where(mask, scores, np.float32(-1.0))
+    rows = np.arange(scores.shape[0])
+    if mask is not None:
+        rows, scores = rows[mask], scores[mask]
+    return _best(rows, scores, k)
 
 
 def _score_rows(
@@ -422,10 +482,3 @@ def _score_rows(
         return rows, np.empty(0, np.float32)
     scores = combine(query, components(index, query, rows, dense=dense)).astype(np.float32)
     return _best(rows, scores, k)
-
-
-def _posting_counts(matrix: sp.csc_matrix, columns: Sequence[int], n: int) -> np.ndarray:
-    counts = np.zeros(n, dtype=np.int8)
-    for column in columns:
-        counts[matrix.indices[matrix.indptr[column] : matrix.indptr[column + 1]]] += 1
-    return counts
