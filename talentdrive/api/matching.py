@@ -82,6 +82,15 @@ class CandidateRankingOut(Schema):
     matches: list[CandidateMatchOut]
 
 
+class RequisitionRankingOut(Schema):
+    candidate_id: int
+    considered: int
+    warnings: list[str]
+    index_age_seconds: float
+    index_stale: bool
+    matches: list[RequisitionMatchOut]
+
+
 class CandidateQuery(Schema):
     k: int = SchemaField(50, ge=1, le=200)
     city: list[str] = SchemaField(default_factory=list)
@@ -89,7 +98,8 @@ class CandidateQuery(Schema):
     source: list[str] = SchemaField(default_factory=list)
     graduation_window: bool = True
     hard: list[str] = SchemaField(
-        default_factory=list, description="degree and/or years: make them hard filters"
+        default_factory=list,
+        description="degree and/or years: make them hard filters (repeat hard= or separate with commas)",
     )
 
 
@@ -131,7 +141,11 @@ def _match(match: Match) -> dict[str, Any]:
 def candidates_for_requisition(
     request: HttpRequest, requisition_id: int, query: Query[CandidateQuery]
 ) -> dict[str, Any]:
-    unknown = set(query.hard) - {"degree", "years"}
+    # Repeated (hard=degree&hard=years) or comma-separated (hard=degree,years): both are common.
+    hard = tuple(
+        dict.fromkeys(rule.strip() for item in query.hard for rule in item.split(",") if rule.strip())
+    )
+    unknown = set(hard) - {"degree", "years"}
     if unknown:
         raise ApiError(
             400,
@@ -144,7 +158,7 @@ def candidates_for_requisition(
         stages=tuple(query.stage),
         sources=tuple(query.source),
         graduation_window=query.graduation_window,
-        hard=tuple(query.hard),
+        hard=hard,
     )
     try:
         result = match_candidates(
@@ -169,7 +183,7 @@ def candidates_for_requisition(
 
 @router.get(
     "/candidates/{candidate_id}/requisitions",
-    response={200: list[RequisitionMatchOut], **ERRORS},
+    response={200: RequisitionRankingOut, **ERRORS},
     auth=staff_auth,
     summary="Open requisitions that fit a candidate, best first",
 )
@@ -178,22 +192,29 @@ def requisitions_for_candidate(
     candidate_id: int,
     k: int = Query(10, ge=1, le=200),  # type: ignore[type-arg]
     include_applied: bool = False,
-) -> list[dict[str, Any]]:
+) -> dict[str, Any]:
     try:
-        ranked = match_requisitions(
+        result = match_requisitions(
             user=_staff(request), candidate_id=candidate_id, k=k, include_applied=include_applied
         )
     except Candidate.DoesNotExist as error:
         raise ApiError(404, f"candidate {candidate_id} does not exist", code="not_found") from error
     except MatchUnavailable as error:
         raise ApiError(409, str(error), code="not_matchable") from error
-    return [
-        {
-            "requisition_id": r.pk,
-            "external_id": r.external_id,
-            "title_en": r.title_en,
-            "title_zh": r.title_zh,
-            **_match(m),
-        }
-        for r, m in ranked
-    ]
+    return {
+        "candidate_id": candidate_id,
+        "considered": result.considered,
+        "warnings": list(result.warnings),
+        "index_age_seconds": round(result.index_age_seconds, 1),
+        "index_stale": result.index_stale,
+        "matches": [
+            {
+                "requisition_id": r.pk,
+                "external_id": r.external_id,
+                "title_en": r.title_en,
+                "title_zh": r.title_zh,
+                **_match(m),
+            }
+            for r, m in result.matches
+        ],
+    }

@@ -47,6 +47,15 @@ class CandidateMatches:
     index_stale: bool
 
 
+@dataclass(frozen=True)
+class RequisitionMatches:
+    considered: int
+    matches: list[tuple[Requisition, Match]]
+    warnings: tuple[str, ...]
+    index_age_seconds: float
+    index_stale: bool
+
+
 def match_index_get() -> store.LiveIndex:
     """The live index, rebuilt first when the database moved on (see store.py for the staleness bound)."""
     from talentdrive.matching.services import match_index_rebuild
@@ -134,7 +143,7 @@ def match_candidates(
 
 def match_requisitions(
     *, user: User, candidate_id: int, k: int = 10, open_only: bool = True, include_applied: bool = False
-) -> list[tuple[Requisition, Match]]:
+) -> RequisitionMatches:
     """Top-k requisitions the user may see that fit a candidate (e.g. after a rejection elsewhere).
 
     Requisitions the candidate already applied to are left out unless ``include_applied``: the
@@ -156,12 +165,14 @@ def match_requisitions(
     if not include_applied:
         requisitions = requisitions.exclude(applications__candidate=candidate)
     taxonomy = get_taxonomy()
-    prepared, by_key = [], {}
+    prepared, by_key, warnings = [], {}, []
     for requisition in requisitions:
         try:
             prepared.append((str(requisition.pk), fetch.requirements_for(requisition, taxonomy)))
-        except RequirementError:
-            continue  # a requisition without usable requirements cannot be matched; its page says why
+        except RequirementError as error:
+            # A requisition without usable requirements cannot be matched; say which one and why.
+            warnings.append(f"requisition {requisition.external_id} left out: {error}")
+            continue
         by_key[str(requisition.pk)] = requisition
     names = skill_names()
     ranked = rank_requisitions(
@@ -173,4 +184,10 @@ def match_requisitions(
         names=names,
         rules=load_criteria(),
     )
-    return [(by_key[key], match) for key, match in ranked]
+    return RequisitionMatches(
+        considered=len(prepared),
+        matches=[(by_key[key], match) for key, match in ranked],
+        warnings=tuple(warnings),
+        index_age_seconds=max(0.0, time.time() - live.index.built_at),
+        index_stale=live.stale,
+    )

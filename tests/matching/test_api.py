@@ -65,6 +65,20 @@ def test_hard_degree_rule_filters(client, admin_user, requisition, pool):
     assert body["eligible"] == 1
 
 
+def test_hard_rules_may_be_comma_separated(client, admin_user, requisition, pool):
+    client.force_login(admin_user)
+    body = client.get(_url(requisition), {"hard": "degree,years"}).json()
+    assert [m["candidate_id"] for m in body["matches"]] == [pool[0].pk]
+    assert client.get(_url(requisition), {"hard": "degree,height"}).status_code == 400
+
+
+def test_unmatchable_requisition_is_named_in_the_warnings(client, admin_user, requisition, pool):
+    Requisition.objects.filter(pk=requisition.pk).update(must_skills=["no-such-skill"])
+    client.force_login(admin_user)
+    body = client.get(f"/api/matching/candidates/{pool[0].pk}/requisitions").json()
+    assert body["matches"] == [] and "no-such-skill" in body["warnings"][0]
+
+
 def test_unknown_hard_rule_is_a_400(client, admin_user, requisition, pool):
     client.force_login(admin_user)
     response = client.get(_url(requisition), {"hard": ["height"]})
@@ -102,7 +116,9 @@ def test_requisitions_for_candidate_permission_matrix(client, request, requisiti
     response = client.get(f"/api/matching/candidates/{pool[0].pk}/requisitions")
     assert response.status_code == status, response.content
     if status == 200:
-        assert [r["requisition_id"] for r in response.json()] == [requisition.pk]
+        body = response.json()
+        assert [r["requisition_id"] for r in body["matches"]] == [requisition.pk]
+        assert body["candidate_id"] == pool[0].pk and body["warnings"] == [] and body["index_stale"] is False
 
 
 def test_requisitions_for_candidate_hides_requisitions_out_of_scope(
@@ -111,7 +127,7 @@ def test_requisitions_for_candidate_hides_requisitions_out_of_scope(
     client.force_login(other_team_recruiter)
     response = client.get(f"/api/matching/candidates/{pool[0].pk}/requisitions")
     assert response.status_code == 200
-    assert response.json() == []
+    assert response.json()["matches"] == []
 
 
 def test_unknown_candidate_is_a_404(client, admin_user, pool):
@@ -127,7 +143,7 @@ def test_requisitions_for_candidate_leaves_out_roles_already_applied_to(
     Application.objects.create(candidate=pool[0], requisition=requisition, stage="rejected")
     client.force_login(admin_user)
     url = f"/api/matching/candidates/{pool[0].pk}/requisitions"
-    assert client.get(url).json() == []
-    assert [r["requisition_id"] for r in client.get(url, {"include_applied": "true"}).json()] == [
+    assert client.get(url).json()["matches"] == []
+    assert [r["requisition_id"] for r in client.get(url, {"include_applied": "true"}).json()["matches"]] == [
         requisition.pk
     ]
