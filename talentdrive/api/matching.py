@@ -115,9 +115,13 @@ def _match(match: Match) -> dict[str, Any]:
         "rank": match.rank,
         "score": match.score,
         "components": [{"name": c.name, "value": c.value, "weight": c.weight} for c in match.components],
-        "matched_must": [s.__dict__ | {"mentions": list(s.mentions)} for s in match.matched_must],
+        "matched_must": [
+            s.__dict__ | {"mentions": list(dict.fromkeys(s.mentions))} for s in match.matched_must
+        ],
         "missing_must": list(match.missing_must),
-        "matched_nice": [s.__dict__ | {"mentions": list(s.mentions)} for s in match.matched_nice],
+        "matched_nice": [
+            s.__dict__ | {"mentions": list(dict.fromkeys(s.mentions))} for s in match.matched_nice
+        ],
         "domain_match": match.domain_match,
         "degree": match.degree,
         "years": match.years,

@@ -36,7 +36,12 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "backoffice/matching/ranked_list.html", context)
     names = skill_names()
     rows = [
-        (match, result.candidates.get(match.key), [names.get(s, s) for s in match.missing_must])
+        (
+            match,
+            result.candidates.get(match.key),
+            [names.get(s, s) for s in match.missing_must],
+            [(s, _quote(s.name, s.mentions)) for s in match.matched_must],
+        )
         for match in result.ranking.matches
     ]
     context.update(
@@ -50,3 +55,11 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
         }
     )
     return render(request, "backoffice/matching/ranked_list.html", context)
+
+
+def _quote(name: str, mentions: tuple[str, ...]) -> str:
+    """The first mention worth quoting: one that says more than the skill's own name."""
+    for mention in dict.fromkeys(m.strip() for m in mentions):
+        if mention and mention.casefold() != name.casefold():
+            return mention
+    return ""

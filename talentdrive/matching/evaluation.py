@@ -86,6 +86,8 @@ def run_ranker(resumes: list[dict[str, Any]]) -> dict[str, list[str]]:
 def run_bm25s_plain(resumes: list[dict[str, Any]]) -> dict[str, list[str]]:
     import bm25s
 
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # its per-build DEBUG lines drown the figures
+
     texts = [r["text"] for r in resumes]
     corpus_tokens = bm25s.tokenize(texts, stopwords="en", show_progress=False)
     retriever = bm25s.BM25()
@@ -100,6 +102,7 @@ def run_bm25s_plain(resumes: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def run_bm25s_bilingual(resumes: list[dict[str, Any]]) -> dict[str, list[str]]:
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # its per-build DEBUG lines drown the figures
     import bm25s
 
     retriever = bm25s.BM25()

@@ -45,4 +45,23 @@ def test_missing_must_haves_are_named(client, admin_user, requisition, pool, mak
     make_candidate(skills=[skill("asr", "ASR")], degree="bachelor", years=1)
     client.force_login(admin_user)
     html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
-    assert f"✗ {load_taxonomy().skills['llm-inference'].name_en}" in html
+    name = load_taxonomy().skills["llm-inference"].name_en
+    # missing differs from matched in words and icon, not only in colour
+    assert (
+        f'class="chip match-missing"><span aria-hidden="true">✗</span> <span class="missing-label">missing:</span> {name}'
+        in html
+    )
+    assert 'class="chip match-has"' in html
+
+
+def test_mentions_equal_to_the_name_are_not_quoted_and_counts_are_plural_aware(
+    client, admin_user, requisition, make_candidate
+):
+    make_candidate(
+        skills=[skill("cuda", "CUDA"), skill("vllm", "vLLM")], text="CUDA vLLM",
+        publications=[{"venue": "NeurIPS", "top_venue": True}],
+    )  # fmt: skip
+    client.force_login(admin_user)
+    html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    assert "“CUDA”" not in html and "“vLLM”" in html
+    assert "1 top-venue paper," in html and "0 top awards" in html
