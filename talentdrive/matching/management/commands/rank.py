@@ -66,7 +66,7 @@ class Command(BaseCommand):
             matched = ", ".join(
                 f"{s.skill_id}"
                 + (f" (via {s.via})" if s.via != s.skill_id else "")
-                + (f" “{s.mentions[0]}”" if s.mentions else "")
+                + (f" “{quote}”" if (quote := _quote(s.name, s.mentions)) else "")
                 for s in match.matched_must
             )
             self.stdout.write(f"{match.rank:>3}  {match.score:.3f}  {match.key}")
@@ -87,3 +87,8 @@ def _rounded(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_rounded(v) for v in value]
     return value
+
+
+def _quote(name: str, mentions: tuple[str, ...]) -> str:
+    """The first mention that says more than the skill's own name ("vLLM" for LLM inference)."""
+    return next((m for m in mentions if m.strip() and m.strip().casefold() != name.casefold()), "")
