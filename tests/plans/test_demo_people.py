@@ -236,6 +236,19 @@ def test_ranked_list_for_a_demo_requisition_explains_its_candidates(people, clie
     assert {c["name"] for c in top["components"]} >= {"must", "text"}
 
 
+def test_top_candidates_hold_the_common_foundation_skills(people, client):
+    needing = [
+        r for r in Requisition.objects.filter(status="open").order_by("pk")
+        if {"python", "pytorch"} & set(r.must_skills)
+    ][:5]  # fmt: skip
+    assert needing
+    client.force_login(User.objects.get(username="admin"))
+    for requisition in needing:
+        body = client.get(f"/api/matching/requisitions/{requisition.pk}/candidates", {"k": 5}).json()
+        missing = Counter(s for m in body["matches"] for s in m["missing_must"])
+        assert missing["python"] <= 1 and missing["pytorch"] <= 2, (requisition.external_id, missing)
+
+
 def test_elite_candidates_carry_the_programme_flag(people, client):
     elite = [p for p in build_people(SkillSpace.from_taxonomy(load_taxonomy()), SIZE, seed=SEED) if p.elite]
     assert elite
