@@ -147,13 +147,24 @@ def _from_parse(data: dict[str, Any], key: str, taxonomy: Any, text: str = "") -
     return fill_from_text(merged, taxonomy)
 
 
+_ADDED: list[tuple[Any, frozenset[str]]] = []
+
+
+def _added_skills(taxonomy: Any) -> frozenset[str]:
+    """Skill ids the administrators' files add to the shipped taxonomy (computed once per taxonomy)."""
+    if not _ADDED or _ADDED[0][0] is not taxonomy:
+        # Holding the taxonomy keeps the identity check sound; one taxonomy per run is the usual case.
+        _ADDED[:] = [(taxonomy, frozenset(taxonomy.skills) - frozenset(load_taxonomy().skills))]
+    return _ADDED[0][1]
+
+
 def _site_skills(profile: CandidateProfile, taxonomy: Any) -> tuple[SkillEvidence, ...]:
     """Skills from administrators' taxonomy files that the text names but the parse does not list.
 
     The resume parser reads its vocabulary once per process (from the environment), so a skill an
     administrator added may be missing from parse output; the text is scanned for those skills only.
     """
-    added = set(taxonomy.skills) - set(load_taxonomy().skills)
+    added = _added_skills(taxonomy)
     if not added or not profile.text:
         return ()
     have = {s.skill_id for s in profile.skills}
