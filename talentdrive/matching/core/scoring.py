@@ -350,10 +350,10 @@ def top_rows(
 ) -> TopRows:
     """The k best rows by score; ties broken by row order, so results are deterministic.
 
-    Exact, but it avoids scoring everyone: candidates are bucketed by how many must-haves they have,
-    scored bucket by bucket from the fullest, and the search stops once the k-th best score beats
-    the best any lower bucket could reach (its must share plus every other weight at its maximum).
-    Only when that never happens are all rows scored.
+    Exact. The column-based components are summed over everyone once (``dense_sums``); then, when
+    the must-haves are specific, candidates are bucketed by how many they have and scored bucket by
+    bucket from the fullest, stopping once the k-th best score beats the best any lower bucket could
+    reach (its must share plus every other weight at its maximum). Otherwise everyone is scored.
     """
     mask = eligible(index, query, filters)
     n_eligible = len(index) if mask is None else int(mask.sum())
@@ -364,13 +364,17 @@ def top_rows(
     if "must" in query.weights and must and semantic is None:
         found = _top_by_must_buckets(index, query, mask, k)
         return TopRows(found[0], found[1], len(index), n_eligible)
+    if semantic is None:
+        found = _score_everyone(index, query, dense_sums(index, query), mask, k)
+        return TopRows(found[0], found[1], len(index), n_eligible)
     scores = combine(query, components(index, query, semantic=semantic))
     if mask is not None:
         scores = np.where(mask, scores, -1.0).astype(np.float32)
-    return TopRows(*_best(np.arange(scores.shape[0]), scores, k), len(index), n_eligible)
+    return TopRows(*_best(None, scores, k), len(index), n_eligible)
 
 
-def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _best(rows: np.ndarray | None, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k best (rows, scores), best first, ties by row; ``rows=None`` means positions."""
     if scores.shape[0] > 64 * k:
         # The k-th best of every step-th score is at most the k-th best of all: keeping the scores
         # at or above it keeps the whole top k (about k·step rows), without partitioning them all.
@@ -378,7 +382,9 @@ def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.
         sample = scores[::step]
         floor = np.partition(sample, sample.shape[0] - k)[sample.shape[0] - k]
         keep = np.flatnonzero(scores >= floor)
-        rows, scores = rows[keep], scores[keep]
+        rows, scores = (keep if rows is None else rows[keep]), scores[keep]
+    if rows is None:
+        rows = np.arange(scores.shape[0])
     if k < scores.shape[0]:
         keep = np.argpartition(-scores, k - 1)[:k]
         # Rows tied with the k-th score but cut by argpartition must compete on row order too.
@@ -465,13 +471,11 @@ BROAD_SHARE = 8
 def _score_everyone(
     index: MatchIndex, query: Query, dense: Mapping[str, np.ndarray], mask: np.ndarray | None, k: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    scores = combine(query, components(index, query, dense=dense)).astype(np.float32)
-    if mask is not None:
-        scores = np.where(mask, scores, np.float32(-1.0))
-    rows = np.arange(scores.shape[0])
-    if mask is not None:
-        rows, scores = rows[mask], scores[mask]
-    return _best(rows, scores, k)
+    scores = combine(query, components(index, query, dense=dense)).astype(np.float32, copy=False)
+    if mask is None:
+        return _best(None, scores, k)
+    rows = np.flatnonzero(mask)
+    return _best(rows, scores[rows], k)
 
 
 def _score_rows(
@@ -480,5 +484,5 @@ def _score_rows(
     """Best k of the given rows, every component read from the dense sums or the row arrays."""
     if rows.shape[0] == 0:
         return rows, np.empty(0, np.float32)
-    scores = combine(query, components(index, query, rows, dense=dense)).astype(np.float32)
+    scores = combine(query, components(index, query, rows, dense=dense)).astype(np.float32, copy=False)
     return _best(rows, scores, k)
