@@ -125,11 +125,12 @@ def explain_rows(
     weights: Weights = DEFAULT_WEIGHTS,
     semantic: np.ndarray | None = None,
     query: Query | None = None,
+    sums: Mapping[str, np.ndarray] | None = None,
 ) -> list[Match]:
-    """Full explanations for the given rows, in the given order."""
+    """Full explanations for the given rows, in the given order (``sums``: the search's column sums)."""
     if query is None:
         query = compile_query(index, requirements, weights=weights, semantic=semantic is not None)
-    values = components(index, query, rows, semantic=semantic)
+    values = components(index, query, rows, semantic=semantic, dense=sums)
     scores = combine(query, values)
     own_columns = _own_columns_for(index, rows)
     implied_by = _implied_by((*requirements.must, *requirements.nice), ancestors, index.skill_ids)
@@ -217,6 +218,7 @@ def rank_candidates(
         weights=weights,
         semantic=semantic,
         query=query,
+        sums=top.sums,
     )
     return Ranking(tuple(matches), top.considered, top.eligible, tuple(warnings))
 

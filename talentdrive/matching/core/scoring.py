@@ -338,6 +338,8 @@ class TopRows:
     considered: int
     eligible: int
     warnings: tuple[str, ...] = field(default=())
+    # The column sums over every row the search computed, so explaining the top rows reads them.
+    sums: Mapping[str, np.ndarray] | None = field(default=None, repr=False, compare=False)
 
 
 def top_rows(
@@ -361,12 +363,13 @@ def top_rows(
     if k <= 0:
         return TopRows(np.empty(0, np.int64), np.empty(0, np.float32), len(index), n_eligible)
     must = [c for c in query.must_columns if c >= 0]
-    if "must" in query.weights and must and semantic is None:
-        found = _top_by_must_buckets(index, query, mask, k)
-        return TopRows(found[0], found[1], len(index), n_eligible)
     if semantic is None:
-        found = _score_everyone(index, query, dense_sums(index, query), mask, k)
-        return TopRows(found[0], found[1], len(index), n_eligible)
+        sums = dense_sums(index, query)
+        if "must" in query.weights and must:
+            found = _top_by_must_buckets(index, query, sums, mask, k)
+        else:
+            found = _score_everyone(index, query, sums, mask, k)
+        return TopRows(found[0], found[1], len(index), n_eligible, sums=sums)
     scores = combine(query, components(index, query, semantic=semantic))
     if mask is not None:
         scores = np.where(mask, scores, -1.0).astype(np.float32)
@@ -416,7 +419,7 @@ def dense_sums(index: MatchIndex, query: Query) -> dict[str, np.ndarray]:
 
 
 def _top_by_must_buckets(
-    index: MatchIndex, query: Query, mask: np.ndarray | None, k: int
+    index: MatchIndex, query: Query, dense: Mapping[str, np.ndarray], mask: np.ndarray | None, k: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact top-k, reading as few candidates as the must-have counts allow.
 
@@ -430,7 +433,6 @@ def _top_by_must_buckets(
     n = len(index)
     total = len(query.must_columns)
     w_must = query.weights["must"]
-    dense = dense_sums(index, query)
     counts = dense["must"].astype(np.int8)
     if mask is not None:
         counts[~mask] = 0
