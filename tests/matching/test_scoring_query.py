@@ -78,3 +78,23 @@ def test_long_query_top_k_equals_scoring_everyone(mini_taxonomy):
         # then
         np.testing.assert_array_equal(pruned.rows, rows)
         np.testing.assert_allclose(pruned.scores, scores, rtol=1e-5)
+
+
+def test_explained_scores_are_the_search_scores(mini_taxonomy):
+    # given a corpus where several skills are broad (kept dense) and a long text
+    from talentdrive.matching.core.explain import rank_candidates
+
+    index = corpus(mini_taxonomy, n=3_000, seed=13)
+    assert index.broad_skills
+    requirements = Requirements(
+        must=("llm-inference", "cuda"), nice=("pytorch",), text=" ".join(WORDS), min_degree="master"
+    )
+    names = {k: s.name_en for k, s in mini_taxonomy.skills.items()}
+    # when
+    ranking = rank_candidates(index, requirements, k=30, ancestors=mini_taxonomy.ancestors, names=names)
+    top = top_rows(index, compile_query(index, requirements), k=30)
+    # then the same rows, and each explanation's score is its search score
+    assert [m.key for m in ranking.matches] == [str(index.keys[r]) for r in top.rows]
+    np.testing.assert_allclose([m.score for m in ranking.matches], top.scores, atol=1e-4)
+    for match in ranking.matches:
+        assert abs(match.score - sum(c.value * c.weight for c in match.components)) < 1e-3
