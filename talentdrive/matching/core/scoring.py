@@ -285,12 +285,18 @@ def components(
 
 def combine(query: Query, values: Mapping[str, np.ndarray]) -> np.ndarray:
     total: np.ndarray | None = None
+    scratch: np.ndarray | None = None
     for name, value in values.items():
-        part = query.weights[name] * value
+        weight = query.weights[name]
         if total is None:
-            total = part
-        else:
-            total += part  # in place: one pass and no new array per component
+            total = weight * value
+            continue
+        # In place, through one scratch buffer: a fresh million-row array per component costs its
+        # page faults as well as its pass.
+        if scratch is None or scratch.dtype != np.result_type(value, np.float32):
+            scratch = np.empty(value.shape, dtype=np.result_type(value, np.float32))
+        np.multiply(value, weight, out=scratch)
+        total += scratch
     assert total is not None  # research always applies
     return total
 
@@ -381,7 +387,7 @@ def _best(rows: np.ndarray | None, scores: np.ndarray, k: int) -> tuple[np.ndarr
     if scores.shape[0] > 64 * k:
         # The k-th best of every step-th score is at most the k-th best of all: keeping the scores
         # at or above it keeps the whole top k (about k·step rows), without partitioning them all.
-        step = scores.shape[0] // (16 * k)
+        step = 16
         sample = scores[::step]
         floor = np.partition(sample, sample.shape[0] - k)[sample.shape[0] - k]
         keep = np.flatnonzero(scores >= floor)
