@@ -133,7 +133,9 @@ def explain_rows(
     values = components(index, query, rows, semantic=semantic, dense=sums)
     scores = combine(query, values)
     own_columns = _own_columns_for(index, rows)
-    implied_by = _implied_by((*requirements.must, *requirements.nice), ancestors, index.skill_ids)
+    # Only the ranked rows' own skills can be evidence: walk their ancestors, not the whole index's.
+    shown = [index.skill_ids[c] for c in sorted({c for columns in own_columns.values() for c in columns})]
+    implied_by = _implied_by((*requirements.must, *requirements.nice), ancestors, shown)
     matches = []
     for position, row in enumerate(rows.tolist()):
         key = str(index.keys[row])
