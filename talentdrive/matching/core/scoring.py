@@ -8,8 +8,9 @@ score = Σ wᵢ·cᵢ / Σ wᵢ over the components that apply to the requisitio
 - degree    1 at or above the minimum, otherwise degree/minimum halved (or excluded when the rule is 'filter')
 - years     years/minimum capped at 1 (or excluded below the minimum when the rule is 'filter')
 - research  0.35·PhD + 0.45·min(top-venue papers, 3)/3 + 0.2·(any top award); weighted up for research roles
-- text      BM25 of the resume text against the job text, divided by half the query's total idf, capped at 1
-            (a per-query constant, so scores compare across directions without reading the whole corpus)
+- text      BM25 of the resume text against the job text's most informative terms (see query_terms),
+            divided by half their total idf, capped at 1 (a per-query constant, so scores compare
+            across directions without reading the whole corpus)
 - semantic  optional cosine similarity from an embedding model, when the caller provides it
 """
 
