@@ -182,10 +182,16 @@ TALENTDRIVE = {
     "IMPORT_MAX_ROWS": int(os.environ.get("TALENTDRIVE_IMPORT_MAX_ROWS", 50_000)),
     "RESUME_MAX_PAGES": int(os.environ.get("TALENTDRIVE_RESUME_MAX_PAGES", 20)),
     "CAMPUS_ACTIVE_APPLICATION_CAP": int(os.environ.get("TALENTDRIVE_CAMPUS_CAP", 3)),
-    # django-ratelimit rates for applying: per client address and per email address.
-    "APPLY_RATE_PER_IP": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_IP", "30/m"),
+    # django-ratelimit rates for applying: per client address and per email address. The address
+    # limit is generous because a whole campus may share one address; the email limit does the work.
+    "APPLY_RATE_PER_IP": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_IP", "300/m"),
     "APPLY_RATE_PER_EMAIL": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_EMAIL", "10/h"),
 }
+# Behind a reverse proxy, the client address comes from the header the proxy sets, e.g.
+# RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP. Several web processes need a shared cache for the limits to be
+# counted once: CACHE_BACKEND=django.core.cache.backends.redis.RedisCache, CACHE_LOCATION=redis://...
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 # Directories (comma-separated) of administrators' YAML files that extend the shipped skill taxonomy.
 TALENTDRIVE_TAXONOMY_DIRS = env_list("TALENTDRIVE_TAXONOMY_DIRS", "")
 
