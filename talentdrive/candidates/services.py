@@ -20,6 +20,8 @@ def candidate_find_or_create(
 
     Contact details are normalised first, so ``A@X.com`` and ``a@x.com``, ``138 0013 8000`` and
     ``+8613800138000`` are the same person. Blank fields of an existing candidate are filled in.
+    An email match wins over a phone match; a phone match whose holder has a different email is a
+    different person, created without the phone and recorded as a ``candidate.phone_conflict``.
     """
     email_norm = normalise_email(email)
     phone_norm = normalise_phone(phone)
@@ -30,7 +32,15 @@ def candidate_find_or_create(
         match |= Q(email=email_norm)
     if phone_norm:
         match |= Q(phone=phone_norm)
-    existing = Candidate.objects.select_for_update().filter(match).order_by("pk").first()
+    locked = Candidate.objects.select_for_update()
+    by_email = locked.filter(email=email_norm).first() if email_norm else None
+    by_phone = locked.filter(phone=phone_norm).first() if phone_norm else None
+    existing = by_email if by_email is not None else by_phone
+    phone_holder = None
+    if by_email is None and by_phone is not None and email_norm and by_phone.email:
+        # A phone match alone, against someone with another email: a shared line (family, office,
+        # agency), not the same person. Keep them apart; the phone (unique) stays with its holder.
+        phone_holder, existing, phone_norm, match = by_phone, None, "", Q(email=email_norm)
     if existing is not None:
         updates = {}
         if email_norm and not existing.email and not Candidate.objects.filter(email=email_norm).exists():
@@ -58,6 +68,13 @@ def candidate_find_or_create(
             raise
         return winner, False
     audit_record(actor=actor, action="candidate.create", target=candidate, data={})
+    if phone_holder is not None:
+        audit_record(
+            actor=actor,
+            action="candidate.phone_conflict",
+            target=candidate,
+            data={"phone_holder_id": phone_holder.pk},
+        )
     return candidate, True
 
 
