@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.normalise import normalise_phone
 from talentdrive.candidates.services import candidate_find_or_create
 from talentdrive.resumes.ingest.worker import ParseOutcome, content_sha256, parse_content
 from talentdrive.resumes.models import ParseStatus, Resume, resume_upload_to
@@ -20,6 +21,16 @@ from talentdrive.resumes.models import ParseStatus, Resume, resume_upload_to
 _ERROR_MAX = 300
 
 __all__ = ["ParseOutcome", "content_sha256", "parse_content"]
+
+
+def configured_max_bytes() -> int:
+    """The deployment's size limit for one resume file (TALENTDRIVE_UPLOAD_MAX_BYTES)."""
+    return int(str(settings.TALENTDRIVE["UPLOAD_MAX_BYTES"]))
+
+
+def configured_max_pages() -> int:
+    """The deployment's page limit for one resume (TALENTDRIVE_RESUME_MAX_PAGES)."""
+    return int(str(settings.TALENTDRIVE["RESUME_MAX_PAGES"]))
 
 
 def _store_file(*, sha256: str, content: bytes) -> str:
@@ -72,9 +83,11 @@ def resume_parse(*, resume_id: int) -> Resume:
     except OSError:
         outcome = ParseOutcome(None, "the stored file cannot be read", "", "", "")
     else:
-        # The size limit is the deployment's upload limit (TALENTDRIVE_UPLOAD_MAX_BYTES).
         outcome = parse_content(
-            content, resume.original_name, max_bytes=int(str(settings.TALENTDRIVE["UPLOAD_MAX_BYTES"]))
+            content,
+            resume.original_name,
+            max_bytes=configured_max_bytes(),
+            max_pages=configured_max_pages(),
         )
     with transaction.atomic():
         resume = Resume.objects.select_for_update().get(pk=resume_id)
@@ -89,6 +102,15 @@ def resume_parse(*, resume_id: int) -> Resume:
     return resume
 
 
+def _phone_holder(*, phone: str, candidate: Candidate) -> int | None:
+    """The id of another candidate holding this phone, when the ingested one was kept apart from it."""
+    phone_norm = normalise_phone(phone)
+    if not phone_norm or candidate.phone == phone_norm:
+        return None
+    holder = Candidate.objects.filter(phone=phone_norm).exclude(pk=candidate.pk).values_list("pk", flat=True)
+    return next(iter(holder), None)
+
+
 def first_contact(profile: dict[str, Any]) -> tuple[str, str]:
     emails = profile.get("emails") or []
     phones = profile.get("phones") or []
@@ -96,12 +118,20 @@ def first_contact(profile: dict[str, Any]) -> tuple[str, str]:
 
 
 def resume_ingest_parsed(
-    *, filename: str, content: bytes, sha256: str, outcome: ParseOutcome, actor: Any = None
+    *,
+    filename: str,
+    content: bytes,
+    sha256: str,
+    outcome: ParseOutcome,
+    actor: Any = None,
+    warnings: list[str] | None = None,
 ) -> Resume:
     """Create or update the candidate a parsed file belongs to, and its resume, in one transaction.
 
     Raises ValueError when the profile carries no email or phone: such a file cannot be tied to a
-    person and is reported rather than stored.
+    person and is reported rather than stored. When the file's phone belongs to a candidate with
+    another email, the file's person is kept apart (see candidate_find_or_create) and a warning
+    naming only candidate ids is appended to ``warnings``.
     """
     if outcome.profile is None:
         raise ValueError(outcome.error or "unreadable file")
@@ -117,6 +147,13 @@ def resume_ingest_parsed(
             location=str(outcome.profile.get("location") or "")[:120],
             actor=actor,
         )
+        if warnings is not None and phone:
+            holder = _phone_holder(phone=phone, candidate=candidate)
+            if holder is not None:
+                warnings.append(
+                    f"phone shared with candidate {holder} (another email): kept as candidate "
+                    f"{candidate.pk}, without the phone"
+                )
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,
             sha256=sha256,

@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from talentdrive.audit.models import AuditEvent
 from talentdrive.candidates.models import Candidate
 from talentdrive.resumes.models import ParseStatus, Resume
+
+from .core_samples import text_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "resumes"
@@ -47,10 +50,19 @@ def inbox(tmp_path) -> Path:
     return inbox
 
 
+def _run_ingest(directory: Path, failures: Path, *extra: str, workers: int = 1) -> tuple[str, str, int]:
+    """Standard output, standard error and the exit status of one ingest run."""
+    out, err = StringIO(), StringIO()
+    arguments = [str(directory), "--workers", str(workers), "--failures", str(failures), *extra]
+    try:
+        call_command("ingest", *arguments, stdout=out, stderr=err)
+    except SystemExit as exit_:
+        return out.getvalue(), err.getvalue(), int(exit_.code or 0)
+    return out.getvalue(), err.getvalue(), 0
+
+
 def _ingest(directory: Path, failures: Path, workers: int = 1) -> str:
-    out = StringIO()
-    call_command("ingest", str(directory), "--workers", str(workers), "--failures", str(failures), stdout=out)
-    return out.getvalue()
+    return _run_ingest(directory, failures, workers=workers)[0]
 
 
 def _failures(path: Path) -> dict[str, str]:
@@ -151,7 +163,9 @@ def test_killed_midway_and_restarted_ingests_each_file_exactly_once(tmp_path):
     stored_before_restart = _count(database, "SELECT COUNT(*) FROM resumes_resume")
     assert stored_before_restart < 400, "the first run finished before it could be killed"
     # and the ingest is started again
-    subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    restart = subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert restart.returncode == 1, "a failed file makes the run exit 1"
+    assert b"1 file(s) failed" in restart.stderr
     # then every good file is stored exactly once, and people are not duplicated
     assert _count(database, "SELECT COUNT(*) FROM resumes_resume") == 400
     assert _count(database, "SELECT COUNT(DISTINCT sha256) FROM resumes_resume") == 400
@@ -167,3 +181,78 @@ def test_the_worker_side_imports_no_django():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_run_with_failed_files_exits_1_after_storing_the_good_ones(inbox, tmp_path):
+    report = tmp_path / "failures.csv"
+    output, errors, status = _run_ingest(inbox, report, workers=2)
+    assert status == 1
+    assert Resume.objects.count() == 4
+    assert report.exists()
+    assert f"2 file(s) failed; see {report}" in errors
+    # a clean folder exits 0
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    shutil.copy(FIXTURES / GOOD[2], clean / GOOD[2])
+    assert _run_ingest(clean, tmp_path / "clean.csv")[2] == 0
+
+
+def _shared_phone_body(name: str, email: str) -> str:
+    return (
+        f"{name}\n{email}\n+86 139 1234 5678\n"
+        "Experience\nEngineer, Example Corp, Jan 2020 - Present\nSkills: Python, PyTorch\n"
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_people_sharing_a_phone_with_different_emails_stay_apart(tmp_path, workers):
+    # given three people, three emails, one phone (a family or office line), and a second resume of the first
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    people = [
+        ("Alice Zhang", "alice@example.com"),
+        ("Bob Li", "bob@example.com"),
+        ("Carol Wu", "carol@example.com"),
+    ]
+    for index, (name, email) in enumerate(people):
+        (inbox / f"{index}.txt").write_text(_shared_phone_body(name, email), encoding="utf-8")
+    (inbox / "3.txt").write_text(
+        _shared_phone_body("Alice Zhang", "alice@example.com") + "Go\n", encoding="utf-8"
+    )
+    # when the folder is ingested
+    output, errors, status = _run_ingest(inbox, tmp_path / "failures.csv", workers=workers)
+    # then each person is a candidate with their own email; the phone stays with the first file's person
+    assert status == 0
+    assert sorted(Candidate.objects.values_list("email", flat=True)) == [email for _, email in people]
+    holder = Candidate.objects.get(phone="+8613912345678")
+    assert (holder.email, holder.full_name) == ("alice@example.com", "Alice Zhang")
+    assert Resume.objects.filter(candidate=holder).count() == 2
+    # and each conflict is audited (ids only) and reported as a warning
+    conflicts = AuditEvent.objects.filter(action="candidate.phone_conflict")
+    assert conflicts.count() == 2
+    assert {event.data["phone_holder_id"] for event in conflicts} == {holder.pk}
+    assert "2 warning(s)" in output
+    assert errors.count(f"phone shared with candidate {holder.pk}") == 2
+    assert "bob@example.com" not in errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_page_and_size_limits_apply_to_ingest(tmp_path, settings):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    body = "Ada Example\nada@example.com\nExperience\nEngineer, Example Corp, Jan 2020 - Present\n"
+    (inbox / "three-pages.pdf").write_bytes(text_pdf(body, pages=3))
+    (inbox / "big.txt").write_text(body + "x" * 3_000_000, encoding="utf-8")
+    # the configured page limit is used by default
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "RESUME_MAX_PAGES": 2}
+    _, _, status = _run_ingest(inbox, tmp_path / "first.csv", "--max-bytes", str(2 * 1024 * 1024))
+    failures = _failures(tmp_path / "first.csv")
+    assert status == 1
+    assert "more than the limit of 2" in failures["three-pages.pdf"]
+    assert failures["big.txt"] == "2.9 MB, more than the 2 MB limit"
+    # and the options override it
+    _, _, status = _run_ingest(inbox, tmp_path / "second.csv", "--max-pages", "3", "--max-bytes", "4000000")
+    assert status == 0
+    assert Resume.objects.count() == 2

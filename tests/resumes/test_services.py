@@ -19,6 +19,8 @@ from talentdrive.resumes.services import (
 )
 from talentdrive.resumes.tasks import parse_resume_task
 
+from .core_samples import EN_RESUME, text_pdf
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "resumes"
 
 
@@ -155,3 +157,11 @@ def test_a_file_over_the_configured_size_limit_fails_with_the_reason(candidate, 
     parsed = resume_parse(resume_id=resume.pk)
     assert parsed.parse_status == ParseStatus.FAILED
     assert "limit" in parsed.parse_error
+
+
+def test_parse_applies_the_configured_page_limit(candidate, settings):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "RESUME_MAX_PAGES": 2}
+    resume = resume_attach(candidate=candidate, filename="cv.pdf", content=text_pdf(EN_RESUME, pages=3))
+    parsed = resume_parse(resume_id=resume.pk)
+    assert parsed.parse_status == ParseStatus.FAILED
+    assert parsed.parse_error == "3 pages, more than the limit of 2"

@@ -16,6 +16,7 @@ from .model import (
     Publication,
     Span,
     Tagged,
+    too_large_message,
 )
 from .parse import parse_document
 from .serialize import profile_to_json, result_to_json
@@ -40,4 +41,5 @@ __all__ = [
     "parse_document",
     "profile_to_json",
     "result_to_json",
+    "too_large_message",
 ]

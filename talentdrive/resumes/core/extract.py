@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .deadline import Deadline
 from .docx import docx_text
 from .markup import html_to_text, markdown_to_text
-from .model import Limits, ParseFailure
+from .model import Limits, ParseFailure, too_large_message
 from .pdf import pdf_text
 from .sniff import decode_text, sniff
 
@@ -23,7 +23,7 @@ class Extracted:
 def extract_text(content: bytes, limits: Limits, deadline: Deadline) -> Extracted:
     """Return the document's text or raise ParseFailure with a code and a short reason."""
     if len(content) > limits.max_bytes:
-        raise ParseFailure("too_large", f"{len(content)} bytes, more than the limit of {limits.max_bytes}")
+        raise ParseFailure("too_large", too_large_message(len(content), limits.max_bytes))
     if not content.strip():
         raise ParseFailure("empty", "empty file")
     kind = sniff(content)

@@ -139,6 +139,19 @@ ERROR_CODES = (
 )
 
 
+_MB = 1024 * 1024
+
+
+def too_large_message(size: int, limit: int) -> str:
+    """The one wording for a file over the size limit, wherever it is checked: sizes in MB."""
+    limit_mb = limit / _MB
+    shown_limit = f"{limit_mb:.0f}" if limit_mb == int(limit_mb) else f"{limit_mb:.1f}"
+    shown = f"{size / _MB:.1f}"
+    if float(shown) <= limit_mb:  # just over the limit: enough digits to see that it is over
+        shown = f"{size / _MB:.3f}"
+    return f"{shown} MB, more than the {shown_limit} MB limit"
+
+
 class ParseFailure(Exception):
     """Raised inside the core for a file that cannot be parsed; turned into a ParseResult error."""
 

@@ -46,6 +46,8 @@ class IngestReport:
     stored: int = 0
     skipped: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # (path, message): stored files whose contact details conflicted with another candidate's.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 def iter_files(root: Path) -> Iterator[Path]:
@@ -82,6 +84,7 @@ def ingest_directory(
     *,
     workers: int,
     max_bytes: int,
+    max_pages: int | None = None,
     actor: Any = None,
     exclude: frozenset[Path] = frozenset(),
     on_total: Callable[[int], None] = lambda total: None,
@@ -108,7 +111,9 @@ def ingest_directory(
                 claimed.add(digest)
             pending.append(path)
     batch: list[Parsed] = []
-    for parsed in _parse_all(pending, workers=workers, max_bytes=max_bytes):
+    # Results come back in file order whatever the workers' finishing order, so which file creates a
+    # candidate (and so the name it keeps) is the same on every run.
+    for parsed in _parse_all(pending, workers=workers, limits=(max_bytes, max_pages)):
         batch.append(parsed)
         if len(batch) >= _WRITE_BATCH:
             _store_batch(batch, report, actor, on_done)
@@ -140,6 +145,7 @@ def _store(parsed: Parsed, report: IngestReport, actor: Any) -> None:
     if content_sha256(content) != parsed.sha256:
         report.failures.append((parsed.path, "file changed while it was being ingested"))
         return
+    warnings: list[str] = []
     try:
         resume_ingest_parsed(
             filename=Path(parsed.path).name,
@@ -147,6 +153,7 @@ def _store(parsed: Parsed, report: IngestReport, actor: Any) -> None:
             sha256=parsed.sha256,
             outcome=parsed.outcome,
             actor=actor,
+            warnings=warnings,
         )
     except ValueError as error:
         report.failures.append((parsed.path, str(error)))
@@ -155,17 +162,25 @@ def _store(parsed: Parsed, report: IngestReport, actor: Any) -> None:
         report.failures.append((parsed.path, f"database error: {type(error).__name__}"))
         return
     report.stored += 1
+    report.warnings.extend((parsed.path, warning) for warning in warnings)
 
 
-def _parse_all(paths: list[Path], *, workers: int, max_bytes: int) -> Iterator[Parsed]:
+_Limits = tuple[int, int | None]
+
+
+def _parse_all(paths: list[Path], *, workers: int, limits: _Limits) -> Iterator[Parsed]:
+    """Parse every path, yielding the results in the order of ``paths``."""
     if workers <= 1:
         for path in paths:
-            yield parse_path(str(path), max_bytes)
+            yield parse_path(str(path), *limits)
         return
-    queue = [str(path) for path in reversed(paths)]
-    # A bounded window keeps memory flat on 20,000 files while every core stays busy.
+    order = [str(path) for path in paths]
+    ready: dict[str, Parsed] = {}
+    submitted = emitted = 0
+    # A bounded window (parsing plus finished-but-waiting) keeps memory flat on 20,000 files while
+    # every core stays busy.
     window = workers * 4
-    while queue:
+    while emitted < len(order):
         executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=_WORKER_CONTEXT,
@@ -174,32 +189,37 @@ def _parse_all(paths: list[Path], *, workers: int, max_bytes: int) -> Iterator[P
         )
         in_flight: dict[Future[Parsed], str] = {}
         try:
-            while queue or in_flight:
-                while queue and len(in_flight) < window:
-                    next_path = queue.pop()
-                    in_flight[executor.submit(parse_path, next_path, max_bytes)] = next_path
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in done:
-                    parsed = future.result()  # raises BrokenProcessPool with the path still in flight
-                    del in_flight[future]
-                    yield parsed
+            while emitted < len(order):
+                while submitted < len(order) and len(in_flight) + len(ready) < window:
+                    next_path = order[submitted]
+                    submitted += 1
+                    in_flight[executor.submit(parse_path, next_path, *limits)] = next_path
+                if in_flight:
+                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        parsed = future.result()  # raises BrokenProcessPool with the path still in flight
+                        del in_flight[future]
+                        ready[parsed.path] = parsed
+                while emitted < len(order) and order[emitted] in ready:
+                    yield ready.pop(order[emitted])
+                    emitted += 1
         except BrokenProcessPool:
             # A worker died (e.g. a native crash on a hostile file). The files in flight cannot be
             # told apart, so each is retried alone in a fresh pool; the one that kills it is reported.
             suspects = list(in_flight.values())
             executor.shutdown(wait=False, cancel_futures=True)
             for suspect in suspects:
-                yield _parse_isolated(suspect, max_bytes)
+                ready[suspect] = _parse_isolated(suspect, limits)
             continue
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_isolated(path: str, max_bytes: int) -> Parsed:
+def _parse_isolated(path: str, limits: _Limits) -> Parsed:
     with ProcessPoolExecutor(
         max_workers=1, mp_context=_WORKER_CONTEXT, initializer=exit_with_parent, initargs=(os.getpid(),)
     ) as single:
         try:
-            return single.submit(parse_path, path, max_bytes).result()
+            return single.submit(parse_path, path, *limits).result()
         except BrokenProcessPool:
             return Parsed(path, "", ParseOutcome(None, "the parser crashed on this file", "", "", ""))

@@ -38,11 +38,17 @@ def content_sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def parse_content(content: bytes, filename: str, *, max_bytes: int | None = None) -> ParseOutcome:
-    """Run the pure parsing core on one file; never raises, a failure is an outcome with an error."""
+def parse_content(
+    content: bytes, filename: str, *, max_bytes: int | None = None, max_pages: int | None = None
+) -> ParseOutcome:
+    """Run the pure parsing core on one file; never raises, a failure is an outcome with an error.
+
+    Limits not given keep the core's defaults; callers pass the deployment's configured ones.
+    """
     from talentdrive.resumes.core import Limits, parse_document, profile_to_json
 
-    limits = Limits(max_bytes=max_bytes) if max_bytes else None
+    budgets = {"max_bytes": max_bytes, "max_pages": max_pages}
+    limits = Limits(**{key: value for key, value in budgets.items() if value})
     try:
         result = parse_document(content, filename, limits=limits)
     except Exception as error:  # a parser bug must cost one file, not the batch
@@ -61,16 +67,19 @@ class Parsed:
     outcome: ParseOutcome
 
 
-def parse_path(path: str, max_bytes: int) -> Parsed:
+def parse_path(path: str, max_bytes: int, max_pages: int | None = None) -> Parsed:
     """Read and parse one file; every failure is an outcome with a reason, never an exception."""
+    from talentdrive.resumes.core import too_large_message
+
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            return Parsed(path, "", ParseOutcome(None, f"file too large ({size} bytes)", "", "", ""))
+            return Parsed(path, "", ParseOutcome(None, too_large_message(size, max_bytes), "", "", ""))
         content = Path(path).read_bytes()
     except OSError as error:
         return Parsed(path, "", ParseOutcome(None, f"cannot read file: {error.strerror}", "", "", ""))
-    return Parsed(path, content_sha256(content), parse_content(content, Path(path).name, max_bytes=max_bytes))
+    outcome = parse_content(content, Path(path).name, max_bytes=max_bytes, max_pages=max_pages)
+    return Parsed(path, content_sha256(content), outcome)
 
 
 def exit_with_parent(parent: int) -> None:

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 from typing import IO, Any, cast
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import (
@@ -20,12 +19,14 @@ from rich.progress import (
 )
 
 from talentdrive.resumes.ingest.directory import ingest_directory, write_failures
+from talentdrive.resumes.services import configured_max_bytes, configured_max_pages
 
 
 class Command(BaseCommand):
     help = (
         "Parse every file under DIR in parallel and create or update candidates and resumes. "
-        "Re-runs skip files already stored (by content hash); unreadable files go to the failure report."
+        "Re-runs skip files already stored (by content hash); unreadable files go to the failure report. "
+        "Exits 1 if any file failed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -38,6 +39,13 @@ class Command(BaseCommand):
             type=Path,
             default=Path("ingest-failures.csv"),
             help="failure report, CSV (path,error) or JSON Lines if the name ends in .jsonl",
+        )
+        # The defaults are the deployment's configured limits, the same ones uploads and parse use.
+        parser.add_argument(
+            "--max-bytes", type=int, default=configured_max_bytes(), help="size limit per file (bytes)"
+        )
+        parser.add_argument(
+            "--max-pages", type=int, default=configured_max_pages(), help="page limit per PDF"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -73,7 +81,8 @@ class Command(BaseCommand):
             report = ingest_directory(
                 root,
                 workers=workers,
-                max_bytes=int(str(settings.TALENTDRIVE["UPLOAD_MAX_BYTES"])),
+                max_bytes=max(1, int(options["max_bytes"])),
+                max_pages=max(1, int(options["max_pages"])),
                 # A failure report written inside the folder is not a resume.
                 exclude=frozenset({options["failures"].resolve()}),
                 on_total=on_total,
@@ -81,7 +90,13 @@ class Command(BaseCommand):
             )
         failures_path: Path = options["failures"]
         write_failures(failures_path, report.failures)
+        for path, warning in report.warnings:
+            self.stderr.write(f"warning: {path}: {warning}")
         self.stdout.write(
             f"{report.seen} files: {report.stored} stored, {report.skipped} already stored, "
-            f"{len(report.failures)} failed (listed in {failures_path})"
+            f"{len(report.failures)} failed (listed in {failures_path}), {len(report.warnings)} warning(s)"
         )
+        if report.failures:
+            # Everything good is stored and the report written; the status tells scripts to look at it.
+            self.stderr.write(f"{len(report.failures)} file(s) failed; see {failures_path}")
+            raise SystemExit(1)

@@ -9,7 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from talentdrive.resumes.core import Limits, parse_document, result_to_json
+from talentdrive.resumes.core import Limits, parse_document, result_to_json, too_large_message
+from talentdrive.resumes.services import configured_max_bytes, configured_max_pages
 
 DEFAULTS = Limits()
 
@@ -22,8 +23,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", metavar="FILE", help="resume files; '-' for standard input")
-        parser.add_argument("--max-bytes", type=int, default=DEFAULTS.max_bytes, help="size limit per file")
-        parser.add_argument("--max-pages", type=int, default=DEFAULTS.max_pages, help="page limit per PDF")
+        # The defaults are the deployment's configured limits, the same ones uploads and ingest use.
+        parser.add_argument(
+            "--max-bytes", type=int, default=configured_max_bytes(), help="size limit per file (bytes)"
+        )
+        parser.add_argument(
+            "--max-pages", type=int, default=configured_max_pages(), help="page limit per PDF"
+        )
         parser.add_argument(
             "--timeout", type=float, default=DEFAULTS.timeout_seconds, help="seconds per file"
         )
@@ -63,10 +69,11 @@ class Command(BaseCommand):
         else:
             path = Path(name)
             try:
-                if path.stat().st_size > limits.max_bytes:
+                size = path.stat().st_size
+                if size > limits.max_bytes:
                     return {
                         "source": name,
-                        "error": f"larger than the limit of {limits.max_bytes} bytes",
+                        "error": too_large_message(size, limits.max_bytes),
                         "code": "too_large",
                     }
                 content = path.read_bytes()
