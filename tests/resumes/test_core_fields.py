@@ -239,3 +239,40 @@ def test_a_long_mixed_line_without_spaces_is_read_in_linear_time():
     profile = extract_profile(text)
     assert profile.education == ()
     assert {"pytorch", "deep-learning"} <= {skill.id for skill in profile.skills}
+
+
+def test_a_heading_in_a_table_cell_is_not_a_domain():
+    # A DOCX table row arrives as "cell | cell | …"; its first cell names the section.
+    text = (
+        "张三\nzhangsan@example.com 13800138000\n"
+        "教育经历 | 清华大学 | 人工智能 硕士 | 2019.09-2022.06\n"
+        "工作经历 | 字节跳动 | 算法工程师 | 2022.07-至今\n"
+        "技能 | Python、PyTorch\n"
+    )
+    profile = profile_to_json(extract_profile(text, today=TODAY))
+    assert profile["domains"] == []
+    # and the row still gives the education entry
+    assert [(e["school"], e["major"], e["degree"]) for e in profile["education"]] == [
+        ("清华大学", "人工智能", "master")
+    ]
+    # a domain named in a cell that is not a heading still counts
+    text_with_domain = text + "项目 | 在线教育平台推荐系统\n"
+    domains = profile_to_json(extract_profile(text_with_domain, today=TODAY))["domains"]
+    assert [d["id"] for d in domains] == ["education"]
+
+
+def test_the_subject_of_a_degree_is_not_a_skill():
+    text = (
+        "Jane Doe\njane@example.com\nEducation\n"
+        "M.Sc. in Statistics, University of Oxford, 2018 - 2019\n"
+        "Experience\nData Scientist, Acme, 2019 - Present\nUsed statistics and Python daily.\n"
+    )
+    profile = profile_to_json(extract_profile(text, today=TODAY))
+    assert profile["education"][0]["major"] == "Statistics"
+    skills = {s["id"]: [m["text"] for m in s["mentions"]] for s in profile["skills"]}
+    # the mention in the job description counts; the degree's subject does not
+    assert skills["statistics"] == ["statistics"]
+    zh = "李四\nlisi@example.com\n教育背景\n浙江大学 人工智能 本科 2015.09-2019.06\n技能\nPython\n"
+    zh_skills = {s["id"] for s in profile_to_json(extract_profile(zh, today=TODAY))["skills"]}
+    assert "artificial-intelligence" not in zh_skills
+    assert "python" in zh_skills

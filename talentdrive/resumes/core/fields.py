@@ -11,9 +11,9 @@ from .contacts import find_emails, find_links, find_location, find_name, find_ph
 from .deadline import Deadline
 from .education import find_education
 from .experience import find_experience, years_of_experience
-from .model import Mention, Profile, Span, Tagged
+from .model import Education, Mention, Profile, Span, Tagged
 from .research import find_awards, find_publications
-from .sections import Section, split_lines, split_sections
+from .sections import Section, cell_headings, split_lines, split_sections
 from .vocabulary import Hit, knowledge
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -60,14 +60,32 @@ def _english_lines(sections: list[Section], enough: int = 2) -> int:
     return count
 
 
-def _tagged(hits: list[Hit], headings: list[tuple[int, int]]) -> tuple[Tagged, ...]:
-    starts = [start for start, _end in headings]
+def _major_spans(text: str, education: list[Education]) -> list[tuple[int, int]]:
+    """Where each entry's major is written inside that entry (``text`` offsets)."""
+    spans: list[tuple[int, int]] = []
+    for entry in education:
+        if not entry.major:
+            continue
+        at = text.find(entry.major, entry.span.start, entry.span.end)
+        while at >= 0:
+            spans.append((at, at + len(entry.major)))
+            at = text.find(entry.major, at + len(entry.major), entry.span.end)
+    return spans
+
+
+def _tagged(hits: list[Hit], excluded: list[tuple[int, int]]) -> tuple[Tagged, ...]:
+    """Hits grouped by id, without those starting inside an ``excluded`` span (sorted by start)."""
+    starts = [start for start, _end in excluded]
+    # Spans may nest or overlap (a major inside a heading cell); the furthest end so far decides.
+    reach: list[int] = []
+    for _start, end in excluded:
+        reach.append(max(end, reach[-1]) if reach else end)
     grouped: dict[str, list[Mention]] = {}
     names: dict[str, str] = {}
     for hit in hits:
         # A heading ("教育背景", "Education") names a section, not an industry or a skill.
         index = bisect_right(starts, hit.start) - 1
-        if index >= 0 and hit.start < headings[index][1]:
+        if index >= 0 and hit.start < reach[index]:
             continue
         mentions = grouped.get(hit.id)
         if mentions is None:
@@ -116,7 +134,11 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     vocabulary = knowledge()
     skill_hits, domain_hits = vocabulary.skills_and_domains(text)
     check("skills and domains")
-    skills, domains = _tagged(skill_hits, headings), _tagged(domain_hits, headings)
+    # Headings, including heading cells of table rows, name sections: never a skill or an industry.
+    not_mentions = sorted([*headings, *cell_headings(lines)])
+    # A degree's subject ("M.Sc. in Statistics", major 人工智能) is what was studied, not a skill.
+    not_skills = sorted([*not_mentions, *_major_spans(text, education)])
+    skills, domains = _tagged(skill_hits, not_skills), _tagged(domain_hits, not_mentions)
     warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")

@@ -138,3 +138,30 @@ def split_sections(lines: list[Line]) -> list[Section]:
         kind, heading, body = found, line, []
     sections.append(Section(kind, heading, tuple(body)))
     return sections
+
+
+# How the DOCX reader joins the cells of a table row into one line.
+_CELL_SEPARATOR = re.compile(r"\s\|\s")
+
+
+def cell_headings(lines: list[Line]) -> list[tuple[int, int]]:
+    """Spans of table cells that are headings ("教育经历 | 清华大学 | …" from a DOCX table row).
+
+    Such a row is not a heading line, so the sections keep it as body text; the cell still names a
+    section, never a skill or an industry, and callers exclude these spans from mentions.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in lines:
+        if " | " not in line.text:
+            continue
+        cell_start = 0
+        for separator in [*_CELL_SEPARATOR.finditer(line.text), None]:
+            cell_end = separator.start() if separator is not None else len(line.text)
+            cell = line.text[cell_start:cell_end]
+            stripped = cell.strip()
+            if stripped and heading_kind(stripped) is not None:
+                offset = line.start + cell_start + (len(cell) - len(cell.lstrip()))
+                spans.append((offset, offset + len(stripped)))
+            if separator is not None:
+                cell_start = separator.end()
+    return spans
