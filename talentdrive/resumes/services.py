@@ -151,8 +151,7 @@ def resume_ingest_parsed(
             holder = _phone_holder(phone=phone, candidate=candidate)
             if holder is not None:
                 warnings.append(
-                    f"phone shared with candidate {holder} (another email): kept as candidate "
-                    f"{candidate.pk}, without the phone"
+                    f"phone already held by candidate {holder}: stored as candidate {candidate.pk} without it"
                 )
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,

@@ -234,7 +234,7 @@ def test_people_sharing_a_phone_with_different_emails_stay_apart(tmp_path, worke
     assert conflicts.count() == 2
     assert {event.data["phone_holder_id"] for event in conflicts} == {holder.pk}
     assert "2 warning(s)" in output
-    assert errors.count(f"phone shared with candidate {holder.pk}") == 2
+    assert errors.count(f"phone already held by candidate {holder.pk}") == 2
     assert "bob@example.com" not in errors
 
 

@@ -165,3 +165,24 @@ def test_parse_applies_the_configured_page_limit(candidate, settings):
     parsed = resume_parse(resume_id=resume.pk)
     assert parsed.parse_status == ParseStatus.FAILED
     assert parsed.parse_error == "3 pages, more than the limit of 2"
+
+
+def test_ingest_prefers_the_email_match_over_a_phone_match(db):
+    # given two people: one with a phone only, one with an email only
+    by_phone = Candidate.objects.create(phone="+8613912345678", full_name="甲")
+    by_email = Candidate.objects.create(email="yi@example.com", full_name="乙")
+    body = "乙\nyi@example.com\n+86 139 1234 5678\n技能: Python\n".encode()
+    warnings: list[str] = []
+    # when a file carries the second one's email and the first one's phone
+    resume = resume_ingest_parsed(
+        filename="cv.txt",
+        content=body,
+        sha256=content_sha256(body),
+        outcome=parse_content(body, "cv.txt"),
+        warnings=warnings,
+    )
+    # then it belongs to the email's owner, and the phone's holder (no email of its own) is reported
+    assert resume.candidate_id == by_email.pk
+    assert warnings == [
+        f"phone already held by candidate {by_phone.pk}: stored as candidate {by_email.pk} without it"
+    ]
