@@ -251,7 +251,9 @@ def test_a_heading_in_a_table_cell_is_not_a_domain():
     )
     profile = profile_to_json(extract_profile(text, today=TODAY))
     assert profile["domains"] == []
-    # and the row still gives the education entry
+    # and the heading cells open their sections: a heading is never read as a value
+    assert [(e["employer"], e["title"]) for e in profile["experience"]] == [("字节跳动", "算法工程师")]
+    assert profile["warnings"] == []
     assert [(e["school"], e["major"], e["degree"]) for e in profile["education"]] == [
         ("清华大学", "人工智能", "master")
     ]

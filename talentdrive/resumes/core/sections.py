@@ -77,6 +77,8 @@ _HEADING = re.compile(
 _WORDY = re.compile(r"[^\W_]")
 # A line's text without its surrounding blanks: from the first to the last non-blank character.
 _LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+# How the DOCX reader joins the cells of a table row into one line.
+_CELL_SEPARATOR = re.compile(r"\s\|\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +130,40 @@ def heading_kind(line: str) -> str | None:
 def split_sections(lines: list[Line]) -> list[Section]:
     """The document cut at its headings; what comes before the first heading is the "header" section."""
     sections: list[Section] = []
-    kind, heading, body = "header", None, []
+    kind: str = "header"
+    heading: Line | None = None
+    body: list[Line] = []
     for line in lines:
         found = heading_kind(line.text)
-        if found is None:
+        if found is not None:
+            sections.append(Section(kind, heading, tuple(body)))
+            kind, heading, body = found, line, []
+            continue
+        opened = _row_opening_section(line)
+        if opened is None:
             body.append(line)
             continue
+        # A table row whose first cell is a heading ("工作经历 | 字节跳动 | …"): the cell opens the
+        # section and the rest of the row is its first line, so the heading is never read as a value.
         sections.append(Section(kind, heading, tuple(body)))
-        kind, heading, body = found, line, []
+        kind, heading, rest = opened
+        body = [rest]
     sections.append(Section(kind, heading, tuple(body)))
     return sections
 
 
-# How the DOCX reader joins the cells of a table row into one line.
-_CELL_SEPARATOR = re.compile(r"\s\|\s")
+def _row_opening_section(line: Line) -> tuple[str, Line, Line] | None:
+    separator = _CELL_SEPARATOR.search(line.text) if " | " in line.text else None
+    if separator is None:
+        return None
+    cell = line.text[: separator.start()].rstrip()
+    found = heading_kind(cell)
+    rest = line.text[separator.end() :]
+    rest_start = line.start + separator.end() + (len(rest) - len(rest.lstrip()))
+    rest = rest.strip()
+    if found is None or not _WORDY.search(rest):
+        return None
+    return found, Line(cell, line.start), Line(rest, rest_start)
 
 
 def cell_headings(lines: list[Line]) -> list[tuple[int, int]]:
