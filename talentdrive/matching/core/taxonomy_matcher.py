@@ -289,12 +289,13 @@ def _scan(trie: _Trie, plans: dict[str, _Plan], count: int, text: str) -> list[l
         if not found:
             continue
         # Longest first; a name whose context rule fails gives way to a shorter one. Each table takes its
-        # own longest accepted name.
-        open_tables = [which for which in range(count) if begin >= covered[which]]
+        # own longest accepted name: a table is still open here while it has covered nothing past
+        # ``begin`` (taking a name moves its cover past ``begin``).
+        taken = False
         for key, stop in reversed(found):
             surface = ""
             for which, target, ruled, entries in plans[key]:
-                if which not in open_tables:
+                if begin < covered[which]:
                     continue
                 if not surface:
                     start, end = (begin, stop) if offsets is None else (offsets[begin], offsets[stop - 1] + 1)
@@ -306,10 +307,9 @@ def _scan(trie: _Trie, plans: dict[str, _Plan], count: int, text: str) -> list[l
                     target = entry.target
                 covered[which] = stop
                 results[which].append(NameHit(target, surface, start, end))
-                open_tables.remove(which)
-            if not open_tables:
-                break
-        lowest = min(covered)
+                taken = True
+        if taken:
+            lowest = min(covered)
     return results
 
 
