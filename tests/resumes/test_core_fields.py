@@ -278,3 +278,18 @@ def test_the_subject_of_a_degree_is_not_a_skill():
     zh_skills = {s["id"] for s in profile_to_json(extract_profile(zh, today=TODAY))["skills"]}
     assert "artificial-intelligence" not in zh_skills
     assert "python" in zh_skills
+
+
+def test_make_mention_equals_the_dataclass_constructor_and_stays_frozen() -> None:
+    import dataclasses
+
+    import pytest
+
+    from talentdrive.resumes.core.model import Mention, Span, make_mention
+
+    made = make_mention("PyTorch", 3, 10)
+    assert made == Mention("PyTorch", Span(3, 10))
+    assert hash(made) == hash(Mention("PyTorch", Span(3, 10)))
+    assert dataclasses.asdict(made) == {"surface": "PyTorch", "span": {"start": 3, "end": 10}}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.span.start = 4  # type: ignore[misc]

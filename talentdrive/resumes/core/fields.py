@@ -11,7 +11,7 @@ from .contacts import find_emails, find_links, find_location, find_name, find_ph
 from .deadline import Deadline
 from .education import find_education
 from .experience import find_experience, years_of_experience
-from .model import Education, Mention, Profile, Span, Tagged
+from .model import Education, Mention, Profile, Tagged, make_mention
 from .research import find_awards, find_publications
 from .sections import Section, cell_headings, split_lines, split_sections
 from .vocabulary import Hit, knowledge
@@ -91,7 +91,7 @@ def _tagged(hits: list[Hit], excluded: list[tuple[int, int]]) -> tuple[Tagged, .
         if mentions is None:
             mentions = grouped[hit.id] = []
             names[hit.id] = hit.name
-        mentions.append(Mention(hit.surface, Span(hit.start, hit.end)))
+        mentions.append(make_mention(hit.surface, hit.start, hit.end))
     return tuple(Tagged(key, names[key], tuple(mentions)) for key, mentions in grouped.items())
 
 

@@ -80,6 +80,25 @@ class Mention:
     span: Span
 
 
+_new = object.__new__
+# The slot descriptors (``vars``, because the class attribute is the descriptor, not a field value).
+_SET_START, _SET_END = vars(Span)["start"].__set__, vars(Span)["end"].__set__
+_SET_SURFACE, _SET_SPAN = vars(Mention)["surface"].__set__, vars(Mention)["span"].__set__
+
+
+def make_mention(surface: str, start: int, end: int) -> Mention:
+    """``Mention(surface, Span(start, end))``, a third of the cost: a resume has a hundred mentions and
+    the frozen dataclasses' ``__init__`` goes through ``object.__setattr__`` per field, whereas the slot
+    descriptors set the same fields directly (the result is equal, hashes the same and stays frozen)."""
+    span = _new(Span)
+    _SET_START(span, start)
+    _SET_END(span, end)
+    mention = _new(Mention)
+    _SET_SURFACE(mention, surface)
+    _SET_SPAN(mention, span)
+    return mention
+
+
 @dataclass(frozen=True, slots=True)
 class Tagged:
     """A canonical taxonomy entry (skill or domain) with every mention as written."""
