@@ -242,7 +242,8 @@ _REGIONS = (
     "Sweden", "Ireland", "Hong Kong", "Taiwan", "Illinois", "California", "Washington", "Massachusetts", "New York",
     "Texas", "Ontario", "Quebec", "British Columbia", "England", "Scotland",
 )  # fmt: skip
-_STATE_CODES = [
+# US states and Canadian provinces, as written after a city ("Seattle, WA").
+STATE_CODES = (
     "AL",
     "AK",
     "AZ",
@@ -298,10 +299,10 @@ _STATE_CODES = [
     "QC",
     "BC",
     "AB",
-]
+)
 _CITY_REGION = re.compile(
     r"(?<![\w])(?P<loc>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:(?:"
-    + "|".join(_STATE_CODES)
+    + "|".join(STATE_CODES)
     + r")(?![A-Za-z])|(?:"
     + "|".join(re.escape(region) for region in _REGIONS)
     + r")(?![A-Za-z])))"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .contacts import STATE_CODES
 from .memo import line_memo
 
 KNOWN_EMPLOYERS = (
@@ -46,68 +47,7 @@ _PLACES = frozenset(
     ["china", "usa", "united", "states", "united", "kingdom", "canada", "germany", "france", "switzerland", "japan", "singapore", "india", "nigeria", "australia", "netherlands", "italy", "spain", "korea", "south", "korea", "israel", "sweden", "remote", "hybrid", "onsite", "beijing", "shanghai", "hangzhou", "guangzhou", "shenzhen", "nanjing", "chengdu", "wuhan", "suzhou", "xi'an", "tianjin", "chongqing", "hong", "kong", "taipei", "seattle", "new", "york", "san", "francisco", "mountain", "view", "redmond", "london", "sunnyvale", "menlo", "park", "palo", "alto", "cupertino", "toronto", "ottawa", "montreal", "vancouver", "waterloo", "boston", "cambridge", "zurich", "munich", "berlin", "paris", "milan", "lagos", "irvine", "los", "angeles", "san", "jose", "san", "diego", "austin", "chicago", "pittsburgh", "atlanta", "baltimore", "denver", "bangalore", "bengaluru", "hyderabad", "tel", "aviv", "amsterdam", "stockholm", "dublin", "edinburgh", "oxford", "tokyo", "seoul", "sydney", "melbourne", "远程", "中国", "北京", "上海", "杭州", "广州", "深圳", "南京", "成都", "武汉", "西安", "苏州", "香港", "新加坡"]
 ) | {"new york", "san francisco", "mountain view", "menlo park", "palo alto", "hong kong", "los angeles", "san jose",
      "san diego", "tel aviv", "united states", "united kingdom", "south korea"}  # fmt: skip
-_REGION_CODES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "DC",
-        "ON",
-        "QC",
-        "BC",
-        "AB",
-        "UK",
-        "US",
-        "USA",
-    ]
-)
+_REGION_CODES = frozenset([*STATE_CODES, "UK", "US", "USA"])
 
 
 @line_memo(maxsize=4096)
