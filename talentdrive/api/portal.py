@@ -14,7 +14,7 @@ from ninja.responses import Status
 from talentdrive.pipeline.core.uploads import UploadRejected
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.selectors import application_by_idempotency_key
-from talentdrive.pipeline.services import ApplicationRefused, application_submit
+from talentdrive.pipeline.services import ApplicationRefused, application_submit, submission_fingerprint
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.emails import send_application_confirmation
@@ -190,7 +190,15 @@ def _error(status: int, code: str, message: str, errors: dict[str, list[str]] | 
 
 @router.post(
     "/requisitions/{requisition_id}/apply",
-    response={200: ApplyOut, 201: ApplyOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut},
+    response={
+        200: ApplyOut,
+        201: ApplyOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
     url_name="public_apply",
     openapi_extra=_APPLY_BODY,
 )
@@ -212,10 +220,17 @@ def apply(request: HttpRequest, requisition_id: int):
         )
     if requisition.status != RequisitionStatus.OPEN:
         return _error(409, "closed", "this requisition is not taking applications")
+    email = request.POST.get("email", "").strip()
+    # A retry whose body was lost (no email at all) is still a retry; a body naming someone else is not.
+    fingerprint = submission_fingerprint(requisition_id=requisition.pk, email=email) if email else ""
     if key:
-        # A retry is answered from what the first request stored, before the body is even read.
+        # A retry is answered from what the first request stored, before the file is validated;
+        # the fingerprint tells a retry from another applicant sent under the same key.
         repeated = application_by_idempotency_key(key=f"api:{key}", requisition_id=requisition.pk)
         if repeated is not None:
+            stored = repeated.idempotency_fingerprint
+            if stored and fingerprint and stored != fingerprint:
+                return _key_reused()
             return Status(200, _apply_body(repeated, created=False, already_applied=False))
     data = request.POST.copy()
     data["submission_key"] = key or uuid.uuid4().hex
@@ -238,8 +253,11 @@ def apply(request: HttpRequest, requisition_id: int):
             applicant=form.applicant(language=data.get("language", "en"), source_default="api"),
             resume=form.cleaned_data["resume"],
             idempotency_key=f"api:{key}" if key else None,
+            idempotency_fingerprint=fingerprint,
         )
     except ApplicationRefused as refused:
+        if refused.code == "key_reused":
+            return _key_reused()
         return _error(409, refused.code, str(refused))
     except UploadRejected as rejected:
         return _error(400, rejected.code, str(UPLOAD_MESSAGES[rejected.code]))
@@ -251,6 +269,15 @@ def apply(request: HttpRequest, requisition_id: int):
         )
     body = _apply_body(outcome.application, created=outcome.created, already_applied=outcome.already_applied)
     return Status(201 if outcome.created else 200, body)
+
+
+def _key_reused() -> Status:
+    return _error(
+        422,
+        "idempotency_key_reused",
+        "this Idempotency-Key was already used for a different application (another applicant or "
+        "requisition); send a new key for a new application",
+    )
 
 
 def _apply_body(application: Application, *, created: bool, already_applied: bool) -> dict[str, Any]:

@@ -69,6 +69,10 @@ class Application(models.Model):
     # A client-chosen key: a double-click, a retry or a resubmitted form carries the same key,
     # and the unique constraint makes the second insert impossible rather than merely unlikely.
     idempotency_key = models.CharField(max_length=100, null=True, blank=True)
+    # A keyed SHA-256 digest of what the key was first sent with (requisition and normalised email):
+    # the same key with another body is a client bug that must not swallow a second applicant.
+    # A digest, so no contact detail is stored twice in plain text.
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True, default="")
     resume = models.ForeignKey(
         "resumes.Resume", null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
     )

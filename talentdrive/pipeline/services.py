@@ -8,9 +8,12 @@ path forgets the lock.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,6 +21,7 @@ from django.utils import timezone
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.normalise import normalise_email
 from talentdrive.candidates.services import candidate_anonymise, candidate_find_or_create, consent_record
 from talentdrive.pipeline.core.uploads import check_resume_upload
 from talentdrive.pipeline.intake import ApplicantDetails, ResumeUpload, intake_setting
@@ -29,7 +33,8 @@ from talentdrive.resumes.services import resume_attach
 
 class ApplicationRefused(Exception):
     """``code``: closed (requisition not open), cap (campus limit reached), consent, contact,
-    not_active (withdrawing twice), key_reused (an idempotency key sent again for another requisition)."""
+    not_active (withdrawing twice), key_reused (an idempotency key sent again for another requisition
+    or another person)."""
 
     def __init__(self, code: str, message: str = "") -> None:
         super().__init__(message or code)
@@ -49,13 +54,31 @@ def _normalised_key(raw: str | None) -> str | None:
     return key[:100] or None
 
 
-def _by_key(key: str | None, requisition_id: int) -> Application | None:
+def submission_fingerprint(*, requisition_id: int, email: str) -> str:
+    """A keyed digest of what identifies one submission: the requisition and the normalised email.
+
+    Keyed with the site secret so the stored value cannot be matched against a list of addresses."""
+    try:
+        address = normalise_email(email)
+    except ValueError:
+        address = (email or "").strip().lower()
+    message = f"{requisition_id}\n{address}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _by_key(key: str | None, requisition_id: int, fingerprint: str = "") -> Application | None:
     if key is None:
         return None
     application = Application.objects.filter(idempotency_key=key).first()
-    if application is not None and application.requisition_id != requisition_id:
+    if application is None:
+        return None
+    if application.requisition_id != requisition_id:
         # A key names one submission; reusing it for another job is a client bug, not a retry.
         raise ApplicationRefused("key_reused", "this Idempotency-Key was used for another requisition")
+    stored = application.idempotency_fingerprint
+    if fingerprint and stored and not hmac.compare_digest(stored, fingerprint):
+        # The same key with another person's details: answering with the first id would lose them.
+        raise ApplicationRefused("key_reused", "this Idempotency-Key was used for another applicant")
     return application
 
 
@@ -71,6 +94,7 @@ def application_submit(
     applicant: ApplicantDetails,
     resume: ResumeUpload | None,
     idempotency_key: str | None = None,
+    idempotency_fingerprint: str = "",
     actor: Any = None,
 ) -> SubmitOutcome:
     """Create one application, or return the one this key or this person already made.
@@ -79,7 +103,8 @@ def application_submit(
     missing consent, and ``UploadRejected`` for a bad file; nothing is written in either case.
     """
     key = _normalised_key(idempotency_key)
-    repeated = _by_key(key, requisition_id)
+    fingerprint = idempotency_fingerprint if key else ""
+    repeated = _by_key(key, requisition_id, fingerprint)
     if repeated is not None:
         return SubmitOutcome(repeated, created=False)
     if applicant.consent_version not in CONSENT_TEXTS:
@@ -93,11 +118,16 @@ def application_submit(
         )
     try:
         return _submit_locked(
-            requisition_id=requisition_id, applicant=applicant, resume=resume, key=key, actor=actor
+            requisition_id=requisition_id,
+            applicant=applicant,
+            resume=resume,
+            key=key,
+            fingerprint=fingerprint,
+            actor=actor,
         )
     except IntegrityError:
         # A concurrent request with the same key won the insert; answer with its application.
-        repeated = _by_key(key, requisition_id)
+        repeated = _by_key(key, requisition_id, fingerprint)
         if repeated is None:
             raise
         return SubmitOutcome(repeated, created=False)
@@ -110,6 +140,7 @@ def _submit_locked(
     applicant: ApplicantDetails,
     resume: ResumeUpload | None,
     key: str | None,
+    fingerprint: str,
     actor: Any,
 ) -> SubmitOutcome:
     try:
@@ -121,7 +152,7 @@ def _submit_locked(
     # The lock serialises every submission of one person: the re-checks below see what a
     # concurrent submission committed while we waited.
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    repeated = _by_key(key, requisition_id)
+    repeated = _by_key(key, requisition_id, fingerprint)
     if repeated is not None:
         return SubmitOutcome(repeated, created=False)
     requisition = Requisition.objects.select_related("plan_line").filter(pk=requisition_id).first()
@@ -152,6 +183,7 @@ def _submit_locked(
             candidate=candidate,
             requisition=requisition,
             idempotency_key=key,
+            idempotency_fingerprint=fingerprint,
             resume=stored,
             consent=consent,
             language="zh-hans" if applicant.language.startswith("zh") else "en",
@@ -214,7 +246,13 @@ def candidate_erase(*, candidate: Candidate, actor: Any = None) -> Candidate:
         stage=Stage.WITHDRAWN, withdrawn_at=now, stage_changed_at=now
     )
     applications.update(
-        school="", degree="", graduation_date=None, preferred_cities=[], referral_code="", resume=None
+        school="",
+        degree="",
+        graduation_date=None,
+        preferred_cities=[],
+        referral_code="",
+        resume=None,
+        idempotency_fingerprint="",
     )
     names = list(Resume.objects.filter(candidate=candidate).values_list("file", flat=True))
     Resume.objects.filter(candidate=candidate).delete()

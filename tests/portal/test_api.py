@@ -120,6 +120,26 @@ def test_a_retry_with_the_key_is_answered_even_if_the_body_was_lost(client, requ
     clash = client.post(
         f"/api/public/requisitions/{other.pk}/apply", body(), headers={"Idempotency-Key": "kiosk-retry"}
     )
-    assert clash.status_code == 409
-    assert clash.json()["code"] == "key_reused"
+    assert clash.status_code == 422
+    assert clash.json()["code"] == "idempotency_key_reused"
     assert Application.objects.count() == 1
+
+
+def test_the_same_key_with_another_applicant_is_refused_not_swallowed(client, requisition):
+    url = f"/api/public/requisitions/{requisition.pk}/apply"
+    first = client.post(url, body(), headers={"Idempotency-Key": "kiosk-shared"})
+    assert first.status_code == 201
+    other_person = body(full_name="Li Lei", email="li.lei@example.com", phone="+86 139 0013 9001")
+    clash = client.post(url, other_person, headers={"Idempotency-Key": "kiosk-shared"})
+    assert clash.status_code == 422
+    assert clash.json()["code"] == "idempotency_key_reused"
+    assert "Idempotency-Key" in clash.json()["message"]
+    # the same key and the same body (email case and spaces aside) is still a retry
+    again = client.post(
+        url, body(email=" Wang.Fang@Example.com "), headers={"Idempotency-Key": "kiosk-shared"}
+    )
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+    assert Application.objects.count() == 1
+    stored = Application.objects.get().idempotency_fingerprint
+    assert len(stored) == 64 and "wang" not in stored
