@@ -8,7 +8,8 @@ from talentdrive.matching.core.index import MatchIndex, build_index
 from talentdrive.matching.core.profile import CandidateProfile, SkillEvidence
 from talentdrive.matching.core.programme import load_criteria
 from talentdrive.matching.core.requirements import Requirements
-from talentdrive.matching.core.scoring import Filters, _best, combine, compile_query, components, top_rows
+from talentdrive.matching.core.scoring import Filters, combine, compile_query, components
+from talentdrive.matching.core.search import _best, top_rows
 
 
 def person(key, skills, **fields):

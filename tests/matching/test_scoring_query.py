@@ -5,14 +5,8 @@ import numpy as np
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.profile import CandidateProfile, SkillEvidence
 from talentdrive.matching.core.requirements import Requirements
-from talentdrive.matching.core.scoring import (
-    MAX_QUERY_TERMS,
-    _best,
-    combine,
-    compile_query,
-    components,
-    top_rows,
-)
+from talentdrive.matching.core.scoring import MAX_QUERY_TERMS, combine, compile_query, components
+from talentdrive.matching.core.search import _best, top_rows
 from talentdrive.matching.core.tokenise import tokenise
 
 WORDS = [f"word{i}" for i in range(80)]

@@ -21,8 +21,8 @@ from talentdrive.matching.core.scoring import (
     compile_query,
     components,
     eligible,
-    top_rows,
 )
+from talentdrive.matching.core.search import top_rows
 
 DEGREE_NAMES = {rank: name for name, rank in DEGREE_RANK.items()}
 
