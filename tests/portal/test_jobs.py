@@ -110,8 +110,27 @@ def test_json_ld_cannot_be_broken_out_of(client, drive, team):
     assert json.loads(block)["title"] == "</script><script>alert(1)</script>"
 
 
-def test_closed_job_page_is_not_found(client, jobs):
-    assert client.get(f"/jobs/{jobs[3].pk}/").status_code == 404
+@pytest.mark.parametrize("status", ["closed", "paused", "filled"])
+def test_a_job_that_was_public_answers_410_with_similar_open_jobs(client, jobs, status):
+    gone = jobs[3]
+    gone.status = status
+    gone.save(update_fields=["status"])
+    response = client.get(f"/jobs/{gone.pk}/")
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "This job no longer takes applications." in html
+    assert f'href="/jobs/{jobs[0].pk}/"' in html  # open, same focus area
+    assert f'href="/jobs/{jobs[2].pk}/"' not in html  # open, another focus area
+    assert "/jobs/?area=llm" in html
+    chinese = client.get(f"/zh-hans/jobs/{gone.pk}/")
+    assert chinese.status_code == 410
+    assert "该职位已不再接受申请" in chinese.content.decode()
+
+
+def test_draft_and_unknown_job_pages_are_not_found(client, jobs, drive, team):
+    draft = make_requisition(drive=drive, team=team, external_id="DRAFT", status="draft")
+    assert client.get(f"/jobs/{draft.pk}/").status_code == 404
+    assert client.get("/jobs/999999/").status_code == 404
 
 
 def test_language_switcher_links_to_the_same_page(client, jobs):

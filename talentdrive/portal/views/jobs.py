@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from talentdrive.matching.taxonomy_loader import get_taxonomy
-from talentdrive.plans.models import Channel, Level, Requisition
+from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.pagecache import cached_page
 from talentdrive.portal.search import FACETS, JobQuery, search
@@ -135,10 +136,40 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return cached_page(request, lambda: _job_detail(request, pk))
 
 
+# Shown on a job page that no longer takes applications: other open jobs of the same focus area.
+SIMILAR_JOBS = 5
+
+
+def _job_gone(request: HttpRequest, pk: int) -> HttpResponse:
+    """410 for a job that was public (paused, filled or closed): a link someone kept still leads
+    somewhere useful. Drafts and unknown numbers were never public: 404."""
+    requisition = (
+        Requisition.objects.select_related("plan_line__focus_area")
+        .filter(pk=pk)
+        .exclude(status=RequisitionStatus.DRAFT)
+        .first()
+    )
+    if requisition is None:
+        raise Http404("no open job with this number")
+    area = requisition.plan_line.focus_area
+    similar = list(
+        public_requisition_list()
+        .filter(plan_line__focus_area=area, drive_id=requisition.drive_id)
+        .exclude(pk=pk)[:SIMILAR_JOBS]
+    )
+    context = {
+        "job": requisition,
+        "similar_jobs": similar,
+        "area": area,
+        "area_url": reverse("portal:jobs") + "?" + urlencode({"area": area.code}),
+    }
+    return render(request, "portal/job_closed.html", context, status=410)
+
+
 def _job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     requisition = public_requisition_list().filter(pk=pk).first()
     if requisition is None:
-        raise Http404("no open job with this number")
+        return _job_gone(request, pk)
     must = _skill_names(requisition.must_skills)
     nice = _skill_names(requisition.nice_skills)
     context = {
