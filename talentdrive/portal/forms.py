@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from talentdrive.candidates.consent import current_consent
@@ -89,6 +91,7 @@ class ApplyForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.campus = campus
+        self.integration = integration
         self.graduation_window = graduation_window
         cities = self.fields["preferred_cities"]
         assert isinstance(cities, forms.MultipleChoiceField)
@@ -107,6 +110,23 @@ class ApplyForm(forms.Form):
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
         self.fields["phone"].widget.input_type = "tel"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        stale = [name for name in ("submission_key", "consent_version") if name in self.errors]
+        if stale and not self.integration:
+            # A hidden field the candidate cannot see or fix (a page kept open for long, a stale
+            # copy): say so in words and give fresh values, so submitting again just works.
+            for name in stale:
+                del self.errors[name]
+            data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+            data["submission_key"] = uuid.uuid4().hex
+            data["consent_version"] = current_consent().version
+            self.data = data
+            raise forms.ValidationError(
+                _("This form has expired. Please check your details and submit it again."), code="expired"
+            )
+        return cleaned
 
     @property
     def is_robot(self) -> bool:

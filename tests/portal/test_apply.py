@@ -99,6 +99,38 @@ def test_missing_consent_refuses(client, requisition):
     response = client.post(f"/jobs/{requisition.pk}/apply/", form_data(consent=None))
     assert response.status_code == 400
     assert Application.objects.count() == 0
+    checkbox = re.search(r'<input type="checkbox" name="consent"[^>]*>', response.content.decode()).group(0)
+    assert 'aria-invalid="true"' in checkbox
+
+
+def test_a_stale_form_says_so_and_can_be_submitted_again(client, requisition):
+    url = f"/jobs/{requisition.pk}/apply/"
+    response = client.post(url, form_data(submission_key=""))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This form has expired. Please check your details and submit it again." in html
+    assert "Please correct the fields marked below." not in html
+    assert Application.objects.count() == 0
+    fresh = re.search(r'name="submission_key" value="([0-9a-f]{32})"', html).group(1)
+    again = client.post(url, form_data(submission_key=fresh))
+    assert again.status_code == 302
+    assert Application.objects.count() == 1
+    chinese = client.post(f"/zh-hans{url}", form_data(submission_key=""))
+    assert "表单已过期" in chinese.content.decode()
+
+
+def test_focus_ring_colour_has_enough_contrast_on_white():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "talentdrive/portal/static/portal/portal.css").read_text()
+    colour = re.search(r"--focus:\s*#([0-9a-fA-F]{6})", css).group(1)
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    assert 1.05 / (luminance(colour) + 0.05) >= 3.0
 
 
 def test_campus_role_requires_education(client, campus_requisition):
