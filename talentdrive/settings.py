@@ -186,6 +186,9 @@ TALENTDRIVE = {
     # limit is generous because a whole campus may share one address; the email limit does the work.
     "APPLY_RATE_PER_IP": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_IP", "300/m"),
     "APPLY_RATE_PER_EMAIL": os.environ.get("TALENTDRIVE_APPLY_RATE_PER_EMAIL", "10/h"),
+    # The employer named in job postings (schema.org hiringOrganization); empty: the hiring team's
+    # business group.
+    "EMPLOYER_NAME": os.environ.get("TALENTDRIVE_EMPLOYER_NAME", ""),
 }
 # Behind a reverse proxy, the client address comes from the header the proxy sets, e.g.
 # RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP. Several web processes need a shared cache for the limits to be

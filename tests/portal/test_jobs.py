@@ -100,6 +100,17 @@ def test_job_detail_has_valid_job_posting_json_ld(client, jobs):
     assert data["jobLocation"][0]["address"]["addressLocality"] == "Shanghai"
     assert data["validThrough"] == "2027-06-30"
     assert "PyTorch" in html
+    assert data["hiringOrganization"]["name"] == "Flagship AI app"  # the business group, not the drive
+    assert data["inLanguage"] == "en"
+
+
+def test_json_ld_names_the_configured_employer_and_a_bcp47_language(client, jobs, settings):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "EMPLOYER_NAME": "Example Technology Co., Ltd."}
+    html = client.get(f"/zh-hans/jobs/{jobs[0].pk}/").content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(block)
+    assert data["hiringOrganization"]["name"] == "Example Technology Co., Ltd."
+    assert data["inLanguage"] == "zh-Hans"
 
 
 def test_json_ld_cannot_be_broken_out_of(client, drive, team):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -93,6 +94,20 @@ def _domain_name(code: str) -> str:
     return domain.name_zh if (get_language() or "en").startswith("zh") else domain.name_en
 
 
+def _employer_name(requisition: Requisition) -> str:
+    """The employer a job board shows: ``TALENTDRIVE["EMPLOYER_NAME"]`` when set, else the business
+    group the hiring team belongs to (the drive's name is a campaign, not an employer)."""
+    configured = str(settings.TALENTDRIVE.get("EMPLOYER_NAME", "") or "").strip()
+    if configured:
+        return configured
+    return str(requisition.plan_line.team.group.name)
+
+
+def _bcp47(language: str | None) -> str:
+    """Django's language code (``zh-hans``) as the BCP 47 tag schema.org expects (``zh-Hans``)."""
+    return "zh-Hans" if (language or "en").lower().startswith("zh") else "en"
+
+
 def _job_posting_ld(requisition: Requisition, request: HttpRequest, skills: list[str]) -> SafeString:
     """schema.org JobPosting, escaped so that no text can close the script element."""
     employment = "INTERN" if requisition.level == Level.INTERN else "FULL_TIME"
@@ -105,7 +120,7 @@ def _job_posting_ld(requisition: Requisition, request: HttpRequest, skills: list
         "datePosted": (requisition.status_changed_at or requisition.created_at).date().isoformat(),
         "validThrough": requisition.drive.ends_on.isoformat(),
         "employmentType": employment,
-        "hiringOrganization": {"@type": "Organization", "name": requisition.drive.name},
+        "hiringOrganization": {"@type": "Organization", "name": _employer_name(requisition)},
         "jobLocation": [
             {
                 "@type": "Place",
@@ -120,7 +135,7 @@ def _job_posting_ld(requisition: Requisition, request: HttpRequest, skills: list
         "directApply": True,
         "skills": ", ".join(skills),
         "url": request.build_absolute_uri(),
-        "inLanguage": get_language(),
+        "inLanguage": _bcp47(get_language()),
     }
     if requisition.min_years:
         data["experienceRequirements"] = {
@@ -167,7 +182,7 @@ def _job_gone(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    requisition = public_requisition_list().filter(pk=pk).first()
+    requisition = public_requisition_list().select_related("plan_line__team__group").filter(pk=pk).first()
     if requisition is None:
         return _job_gone(request, pk)
     must = _skill_names(requisition.must_skills)
