@@ -8,6 +8,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
@@ -18,7 +21,7 @@ from talentdrive.pipeline.services import ApplicationRefused, application_submit
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.emails import send_application_confirmation
-from talentdrive.portal.forms import UPLOAD_MESSAGES, ApplyForm
+from talentdrive.portal.forms import ApplyForm, upload_message
 from talentdrive.portal.ratelimits import apply_is_limited
 from talentdrive.portal.search import JobQuery, search
 
@@ -184,8 +187,33 @@ _APPLY_BODY = {
 }
 
 
+# Refusals from the application rules, as sentences an integration can show to the candidate.
+REFUSAL_MESSAGES = {
+    "closed": gettext_lazy("This requisition is not taking applications."),
+    "cap": gettext_lazy(
+        "This candidate already has the maximum number of active campus applications in this drive; "
+        "one must be withdrawn before applying for another."
+    ),
+    "consent": gettext_lazy(
+        "The consent version is not current: show the candidate the current consent text and send "
+        "its version."
+    ),
+    "contact": gettext_lazy("Give an email address or a phone number the candidate can be reached at."),
+}
+
+
 def _error(status: int, code: str, message: str, errors: dict[str, list[str]] | None = None) -> Status:
-    return Status(status, {"code": code, "message": message, "errors": errors or {}})
+    return Status(status, {"code": code, "message": str(message), "errors": errors or {}})
+
+
+def _request_language(request: HttpRequest) -> str:
+    """The form field ``language`` when given, else ``Accept-Language``: errors are in that language."""
+    field = str(request.POST.get("language", "")).strip().lower()
+    if field.startswith("zh"):
+        return "zh-hans"
+    if field.startswith("en"):
+        return "en"
+    return translation.get_language_from_request(request)
 
 
 @router.post(
@@ -204,7 +232,13 @@ def _error(status: int, code: str, message: str, errors: dict[str, list[str]] | 
 )
 def apply(request: HttpRequest, requisition_id: int):
     """Apply to an open requisition (multipart/form-data). 201 with the new id, 200 with the same id
-    for a repeated ``Idempotency-Key`` or a person who already applied."""
+    for a repeated ``Idempotency-Key`` or a person who already applied. Error messages follow the
+    ``language`` field, else ``Accept-Language``."""
+    with translation.override(_request_language(request)):
+        return _apply(request, requisition_id)
+
+
+def _apply(request: HttpRequest, requisition_id: int) -> Status:
     requisition = (
         Requisition.objects.select_related("plan_line")
         .filter(pk=requisition_id)
@@ -212,14 +246,16 @@ def apply(request: HttpRequest, requisition_id: int):
         .first()
     )
     if requisition is None:
-        return _error(404, "not_found", "no such requisition")
+        return _error(404, "not_found", _("There is no requisition with this number."))
     key = request.headers.get("Idempotency-Key", "").strip()
     if len(key) > IDEMPOTENCY_KEY_MAX:
         return _error(
-            400, "idempotency_key", f"the Idempotency-Key header is longer than {IDEMPOTENCY_KEY_MAX}"
+            400,
+            "idempotency_key",
+            _("The Idempotency-Key header is longer than %(max)s characters.") % {"max": IDEMPOTENCY_KEY_MAX},
         )
     if requisition.status != RequisitionStatus.OPEN:
-        return _error(409, "closed", "this requisition is not taking applications")
+        return _error(409, "closed", str(REFUSAL_MESSAGES["closed"]))
     email = request.POST.get("email", "").strip()
     # A retry whose body was lost (no email at all) is still a retry; a body naming someone else is not.
     fingerprint = submission_fingerprint(requisition_id=requisition.pk, email=email) if email else ""
@@ -243,10 +279,12 @@ def apply(request: HttpRequest, requisition_id: int):
         graduation_window=(requisition.graduation_from, requisition.graduation_to),
     )
     if apply_is_limited(request, email=data.get("email", "")):
-        return _error(429, "rate_limited", "too many applications; wait a few minutes")
+        return _error(
+            429, "rate_limited", _("Too many applications in a short time. Wait a few minutes and try again.")
+        )
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return _error(400, "invalid", "some fields are invalid", errors)
+        return _error(400, "invalid", _("Some fields are missing or invalid; see errors."), errors)
     try:
         outcome = application_submit(
             requisition_id=requisition.pk,
@@ -258,9 +296,10 @@ def apply(request: HttpRequest, requisition_id: int):
     except ApplicationRefused as refused:
         if refused.code == "key_reused":
             return _key_reused()
-        return _error(409, refused.code, str(refused))
+        message = REFUSAL_MESSAGES.get(refused.code, REFUSAL_MESSAGES["closed"])
+        return _error(409, refused.code, str(message))
     except UploadRejected as rejected:
-        return _error(400, rejected.code, str(UPLOAD_MESSAGES[rejected.code]))
+        return _error(400, rejected.code, upload_message(rejected.code))
     if outcome.created or outcome.already_applied:
         send_application_confirmation(
             application=outcome.application,
@@ -275,8 +314,10 @@ def _key_reused() -> Status:
     return _error(
         422,
         "idempotency_key_reused",
-        "this Idempotency-Key was already used for a different application (another applicant or "
-        "requisition); send a new key for a new application",
+        _(
+            "This Idempotency-Key was already used for a different application (another applicant or "
+            "requisition). Send a new key for a new application."
+        ),
     )
 
 

@@ -27,6 +27,17 @@ UPLOAD_MESSAGES = {
 }
 
 
+def upload_message(code: str) -> str:
+    """The sentence for a refused upload, with the configured limits filled in."""
+    message = str(UPLOAD_MESSAGES.get(code, UPLOAD_MESSAGES["unreadable"]))
+    if "%(" not in message:
+        return message
+    return message % {
+        "mb": intake_setting("UPLOAD_MAX_BYTES") // (1024 * 1024),
+        "pages": intake_setting("RESUME_MAX_PAGES"),
+    }
+
+
 class ApplyForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("Email"), max_length=254)

@@ -143,3 +143,36 @@ def test_the_same_key_with_another_applicant_is_refused_not_swallowed(client, re
     assert Application.objects.count() == 1
     stored = Application.objects.get().idempotency_fingerprint
     assert len(stored) == 64 and "wang" not in stored
+
+
+def test_api_errors_are_sentences_in_the_requests_language(client, requisition):
+    url = f"/api/public/requisitions/{requisition.pk}/apply"
+    consent = client.post(url, body(consent_version="1999-01"))
+    assert consent.status_code == 409
+    assert consent.json()["code"] == "consent"
+    assert consent.json()["message"].startswith("The consent version is not current")
+    chinese = client.post(url, body(consent_version="1999-01"), headers={"Accept-Language": "zh-Hans"})
+    assert chinese.json()["message"].startswith("同意书版本不是最新版本")
+    # the form field wins over the header
+    invalid = client.post(
+        url, body(email="not-an-email", language="zh-hans"), headers={"Accept-Language": "en"}
+    )
+    assert invalid.status_code == 400
+    assert invalid.json()["message"] == "部分字段缺失或无效，详见 errors。"
+    assert not invalid.json()["errors"]["email"][0].isascii()
+    missing = client.post("/api/public/requisitions/999999/apply", body())
+    assert missing.json() == {
+        "code": "not_found",
+        "message": "There is no requisition with this number.",
+        "errors": {},
+    }
+
+
+def test_closed_requisition_refusal_is_translated(client, requisition):
+    requisition.status = "paused"
+    requisition.save(update_fields=["status"])
+    response = client.post(
+        f"/api/public/requisitions/{requisition.pk}/apply", body(), headers={"Accept-Language": "zh-Hans"}
+    )
+    assert response.status_code == 409
+    assert response.json()["message"] == "该职位目前不接受申请。"

@@ -14,7 +14,7 @@ from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.services import ApplicationRefused, application_submit
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.portal.emails import send_application_confirmation
-from talentdrive.portal.forms import UPLOAD_MESSAGES, ApplyForm
+from talentdrive.portal.forms import ApplyForm, upload_message
 from talentdrive.portal.ratelimits import apply_is_limited
 
 _APPLIED_SALT = "talentdrive.portal.applied"
@@ -77,7 +77,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         form.add_error(None, REFUSALS.get(refused.code, REFUSALS["closed"]))
         return render(request, "portal/apply.html", context, status=409)
     except UploadRejected as rejected:
-        form.add_error("resume", UPLOAD_MESSAGES[rejected.code])
+        form.add_error("resume", upload_message(rejected.code))
         return render(request, "portal/apply.html", context, status=400)
     if outcome.created or outcome.already_applied:
         send_application_confirmation(
