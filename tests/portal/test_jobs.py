@@ -152,7 +152,7 @@ def test_language_switcher_links_to_the_same_page(client, jobs):
 def test_chinese_pages_are_translated(client, jobs):
     html = client.get(f"/zh-hans/jobs/{jobs[0].pk}/").content.decode()
     assert "立即申请" in html  # "Apply now"
-    assert "任职要求" in html  # "Requirements"
+    assert "职位要点" in html  # "At a glance"
     assert "Apply now" not in html
 
 
@@ -188,3 +188,15 @@ def test_requirements_show_taxonomy_names_in_the_page_language(client, drive, te
     assert "医疗健康" in zh
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', zh, re.S).group(1)
     assert "PyTorch" in json.loads(block)["skills"]
+
+
+def test_description_headings_render_as_headings_not_a_second_copy(client, drive, team):
+    job = make_requisition(drive=drive, team=team, external_id="DESC")
+    job.description_zh = "训练大模型。\n\n任职要求\n1. 熟悉 PyTorch\n2. <b>三年</b>经验"
+    job.save(update_fields=["description_zh"])
+    html = client.get(f"/zh-hans/jobs/{job.pk}/").content.decode()
+    body = html.split("<main", 1)[1]
+    assert body.count("任职要求") == 1
+    assert "<h3>任职要求</h3>" in body
+    assert "<li>熟悉 PyTorch</li>" in body
+    assert "&lt;b&gt;三年&lt;/b&gt;" in body
