@@ -13,6 +13,7 @@ from talentdrive.pipeline.services import (
     application_submit,
     application_withdraw,
     candidate_erase,
+    submission_fingerprint,
 )
 from talentdrive.plans.models import RequisitionStatus
 from talentdrive.resumes.models import Resume
@@ -209,3 +210,25 @@ def test_a_key_reused_for_another_requisition_is_refused(requisition, drive, tea
         application_submit(requisition_id=other.pk, applicant=applicant(), resume=None, idempotency_key="k")
     assert refused.value.code == "key_reused"
     assert Application.objects.count() == 1
+
+
+def test_a_key_reused_for_another_applicant_is_refused_and_erasure_drops_the_fingerprint(requisition):
+    def submit(email: str):
+        return application_submit(
+            requisition_id=requisition.pk,
+            applicant=applicant(email=email, phone=""),
+            resume=None,
+            idempotency_key="kiosk-1",
+            idempotency_fingerprint=submission_fingerprint(requisition_id=requisition.pk, email=email),
+        )
+
+    first = submit("li.lei@example.com")
+    stored = first.application.idempotency_fingerprint
+    assert len(stored) == 64 and "li.lei" not in stored
+    assert submit("LI.LEI@example.com ").application.pk == first.application.pk
+    with pytest.raises(ApplicationRefused) as refused:
+        submit("han.meimei@example.com")
+    assert refused.value.code == "key_reused"
+    assert Application.objects.count() == 1
+    candidate_erase(candidate=first.application.candidate)
+    assert Application.objects.get().idempotency_fingerprint == ""
