@@ -66,3 +66,8 @@ def test_random_bytes_named_txt_are_refused():
     with pytest.raises(UploadRejected) as rejected:
         check("cv.txt", noise)
     assert rejected.value.code in ("type_mismatch", "unreadable")
+
+
+def test_utf16_text_with_a_bom_is_accepted():
+    content = "张伟 简历\nPython, PyTorch\n".encode("utf-16")
+    assert check("cv.txt", content).content_type == TXT
