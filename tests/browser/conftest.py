@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline.factories import reseed_after, reseed_reference_data
+from tests.pipeline.factories import reseed_reference_data
 
 # The live server runs in a thread of this process; Playwright's sync API runs an event loop here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -68,15 +68,6 @@ def browser(chromium_executable):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    # Runs after every fixture finaliser, including the flush that ends a live-server test, so
-    # whichever test runs next on this worker finds the reference data the migrations promise.
-    yield
-    if nextitem is not None:  # after the last test the test database is already gone
-        reseed_after(item)
 
 
 @pytest.fixture(autouse=True)

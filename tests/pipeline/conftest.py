@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.factories import make_requisition, reseed_after
+from tests.pipeline.factories import make_requisition
 
 
 @pytest.fixture
@@ -26,11 +26,3 @@ def campus_requisitions(drive, team):
         )
         for n in range(4)
     ]
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    # After a transactional test's flush, so later tests on this worker still find the seeded data.
-    yield
-    if nextitem is not None:  # after the last test the test database is already gone
-        reseed_after(item)
