@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -23,6 +23,9 @@ class Hit(NamedTuple):
     start: int
     end: int
     top: bool = False  # venues: a top venue; awards: a tier-1/2 result
+
+
+_new_hit = tuple.__new__  # Hit(...) without the named tuple's Python-level __new__
 
 
 class Knowledge(Protocol):
@@ -48,15 +51,23 @@ class _TaxonomyKnowledge:
         found = self.taxonomy.find_domains(text)  # type: ignore[attr-defined]
         return [Hit(m.domain_id, domains[m.domain_id].name_en, m.surface, m.start, m.end) for m in found]
 
+    @cached_property
+    def _names(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Skill ids and domain ids to their English names."""
+        return tuple(  # type: ignore[return-value]
+            {key: record.name_en for key, record in table.items()}
+            for table in (self.taxonomy.skills, self.taxonomy.domains)  # type: ignore[attr-defined]
+        )
+
     def skills_and_domains(self, text: str) -> tuple[list[Hit], list[Hit]]:
-        domains = self.taxonomy.domains  # type: ignore[attr-defined]
-        if not domains:
+        if not self.taxonomy.domains:  # type: ignore[attr-defined]
             return self.skills(text), self.fallback.domains(text)
-        skills = self.taxonomy.skills  # type: ignore[attr-defined]
         found_skills, found_domains = self.taxonomy.match_skills_and_domains(text)  # type: ignore[attr-defined]
+        # A resume has a hundred hits: build each Hit straight from the matcher's tuple.
+        skill_names, domain_names = self._names
         return (
-            [Hit(h.target, skills[h.target].name_en, h.surface, h.start, h.end) for h in found_skills],
-            [Hit(h.target, domains[h.target].name_en, h.surface, h.start, h.end) for h in found_domains],
+            [_new_hit(Hit, (h[0], skill_names[h[0]], h[1], h[2], h[3], False)) for h in found_skills],
+            [_new_hit(Hit, (h[0], domain_names[h[0]], h[1], h[2], h[3], False)) for h in found_domains],
         )
 
     def venues(self, text: str) -> list[Hit]:
