@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,44 @@ def test_one_pass_agrees_where_a_separator_choice_differs():
     skills, domains = taxonomy.find_skills_and_domains(text)
     assert ids(skills) == ids(taxonomy.find_skills(text)) == ["chip", "chip"]
     assert [d.domain_id for d in domains] == [d.domain_id for d in taxonomy.find_domains(text)] == ["d"]
+
+
+_NAME_PIECES = [
+    "深度学习",
+    "大模型",
+    "机器\n学习",
+    "强化 学习",
+    "AI 芯片",
+    "医学影像",
+    ".NET",
+    "模型",
+    "数据",
+    "·",
+    "\u3000",
+]
+
+
+@hypothesis_settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES + _NAME_PIECES), st.text(alphabet="学习模型数据深度 \n-_·a", max_size=6)
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_start_patterns_never_hide_a_name(taxonomy, monkeypatch, text):
+    # Outside Latin script the walk runs only where the patterns say a whole name can be read. With
+    # patterns that accept every position instead, the walk must find nothing more.
+    from talentdrive.matching.core import taxonomy_matcher
+
+    def every_first_character(trie):
+        firsts = "".join(re.escape(c) for c in trie.root if c not in taxonomy_matcher._WORD_CHARS)
+        return (re.compile(f"[{firsts}]"),), ()
+
+    found = taxonomy.find_skills_and_domains(text)
+    with monkeypatch.context() as patch:
+        patch.setattr(taxonomy_matcher._Trie, "others", property(every_first_character))
+        assert taxonomy.find_skills_and_domains(text) == found

@@ -81,13 +81,18 @@ _LATIN_RUN = re.compile(f"[{_LATIN}]+")
 
 
 class _Trie:
-    """The character trie of some names, the pattern that finds where one could start, and the heads
+    """The character trie of some names, the patterns that find where one could start, and the heads
     that can start one: every single character that begins a name outside Latin script, and for Latin
     script the whole first word ("large" for "large language model", "c" for "C++"). A Latin name
     ends on a word boundary, so the walk from a word start finds nothing unless the text's whole word
-    is such a head; the pattern reads the word, and a set lookup spares the walk."""
+    is such a head; the pattern reads the word, and a set lookup spares the walk.
 
-    __slots__ = ("heads", "root", "starts")
+    Outside Latin script a name may start at any character, and Chinese text is dense with characters
+    that begin some name without finishing one ("模" of 模型压缩, "训" of 训练框架). There the
+    patterns are the trie itself, as regular expressions that accept a position only if a whole name
+    can be read from it (:func:`_filter_source`), so the walks in Python happen where a name is."""
+
+    __slots__ = ("_others", "heads", "latin", "root")
     heads: dict[str, _Node]  # each head and the trie node it leads to
 
     def __init__(self, keys: Iterable[str]) -> None:
@@ -106,19 +111,66 @@ class _Trie:
             for char in head:
                 node = node[char]
             self.heads[head] = node
-        latin = "".join(sorted(re.escape(c) for c in self.root if c in _WORD_CHARS))
-        parts = [f"(?<![{_LATIN}])[{latin}][{_LATIN}]*"] if latin else []
-        # Outside Latin script a name starts at any character, so only its second character can thin out
-        # the candidates: the next one must continue some name (or be a separator, which may be skipped).
-        others = [c for c in self.root if c not in _WORD_CHARS]
-        whole = _chars(c for c in others if self.root[c].key is not None)
-        longer = _chars(c for c in others if self.root[c].key is None)
-        if whole:
-            parts.append(f"[{whole}]")
-        if longer:
-            second = {c for first in others for c in self.root[first] if c != _SEP} | _SEPARATOR_CHARS
-            parts.append(f"[{longer}](?=[{_chars(second)}])")
-        self.starts = re.compile("|".join(parts)) if parts else None
+        latin = _chars(c for c in self.root if c in _WORD_CHARS)
+        self.latin = re.compile(f"(?<![{_LATIN}])[{latin}][{_LATIN}]*") if latin else None
+        self._others: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
+
+    @property
+    def others(self) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+        """The patterns for names that start outside Latin script: those for an ASCII first character
+        (".NET"), which any text may hold, and the rest, which only a text beyond ASCII can. Compiled on
+        first use (about 0.3 s for the shipped taxonomy's thousand-odd Chinese names, once per process)."""
+        if self._others is None:
+            firsts = [c for c in self.root if c not in _WORD_CHARS]
+            self._others = (
+                _filters(self.root, sorted(c for c in firsts if c.isascii())),
+                _filters(self.root, sorted(c for c in firsts if not c.isascii())),
+            )
+        return self._others
+
+
+def _filters(root: _Node, firsts: list[str]) -> tuple[re.Pattern[str], ...]:
+    # The engine skips, in C, every character that cannot start an alternative, and then tries the
+    # alternatives one by one: a few patterns of some dozens of first characters each are far quicker
+    # than one of hundreds.
+    count = max(1, min(8, len(firsts) // 32))
+    return tuple(
+        re.compile("|".join(_filter_source(root, first) for first in firsts[group::count]))
+        for group in range(count)
+        if firsts[group::count]
+    )
+
+
+_FILTER_SEPARATORS = "[" + "".join(sorted(re.escape(c) for c in _SEPARATOR_CHARS | {_SEP})) + "]"
+_FILTER_BOUNDARY = f"(?![{_LATIN}+#])"
+
+
+def _filter_source(root: _Node, first: str) -> str:
+    """A pattern that reads ``first`` and then, without consuming it, the rest of some name: every
+    text the walk in :func:`_scan` accepts as a name from this position, and possibly a little more
+    (the walk makes choices at separators that the pattern does not), so it never hides a name."""
+    rest = _rest_source(root[first], first, 0)
+    return re.escape(first) + (f"(?={rest})" if rest else "")
+
+
+def _rest_source(node: _Node, incoming: str, depth: int) -> str:
+    if node.key is not None and incoming not in _WORD_CHARS:
+        return ""  # a name ends here whatever follows
+    if depth > 200:
+        return ""  # absurdly long names: accept the position and let the walk decide
+    alternatives = [_FILTER_BOUNDARY] if node.key is not None else []
+    beside_cjk = incoming != _SEP and is_cjk(incoming)
+    for char, child in sorted(node.items()):
+        rest = _rest_source(child, char, depth + 1)
+        if char == _SEP:
+            alternatives.append(f"{_FILTER_SEPARATORS}+{rest}")
+        else:
+            # Separators may stand between two characters when either is Chinese ("AI 芯片", "机器\n学习").
+            optional = f"{_FILTER_SEPARATORS}*" if beside_cjk or is_cjk(char) else ""
+            alternatives.append(f"{optional}{re.escape(char)}{rest}")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _chars(chars: Iterable[str]) -> str:
@@ -236,8 +288,8 @@ def _plans(tables: Sequence[dict[str, list[NameEntry]]]) -> dict[str, _Plan]:
 def _scan(trie: _Trie, plans: dict[str, _Plan], count: int, text: str) -> list[list[NameHit]]:
     """Every accepted hit of each of ``count`` tables' names, one list per table."""
     results: list[list[NameHit]] = [[] for _ in range(count)]
-    starts, heads = trie.starts, trie.heads
-    if starts is None or not text:
+    latin, heads = trie.latin, trie.heads
+    if not text or not heads:
         return results
     folded, offsets = fold_with_offsets(text)
     length = len(folded)
@@ -246,14 +298,24 @@ def _scan(trie: _Trie, plans: dict[str, _Plan], count: int, text: str) -> list[l
     addresses = address_spans(folded)
     next_address, address_count = 0, len(addresses)
     separators, word_chars, boundary_chars = _SEPARATOR_CHARS, _WORD_CHARS, _BOUNDARY_CHARS
-    for candidate in starts.finditer(folded):
-        head = candidate[0]
-        node = heads.get(head)
-        if node is None:
-            continue
-        begin = candidate.start()
+    # Where a name may start, in order: Latin words that are heads, and positions outside Latin script
+    # where a whole name can be read.
+    candidates: list[tuple[int, str]] = (
+        [(match.start(), head) for match in latin.finditer(folded) if (head := match[0]) in heads]
+        if latin is not None
+        else []
+    )
+    ascii_patterns, other_patterns = trie.others
+    patterns = ascii_patterns if folded.isascii() else ascii_patterns + other_patterns
+    if patterns:
+        others = [(match.start(), match[0]) for pattern in patterns for match in pattern.finditer(folded)]
+        if others:
+            candidates += others
+            candidates.sort()
+    for begin, head in candidates:
         if begin < lowest:
             continue
+        node = heads[head]
         index = begin + len(head)
         if address_count:
             # Candidates come in order, so one pointer walks the (ordered) address spans.
@@ -268,7 +330,7 @@ def _scan(trie: _Trie, plans: dict[str, _Plan], count: int, text: str) -> list[l
             index >= length or folded[index - 1] not in word_chars or folded[index] not in boundary_chars
         ):
             found.append((node.key, index))
-        while index < length:
+        while node and index < length:  # a leaf (most names) has nothing to walk on to
             char = folded[index]
             child = node.get(char)
             if child is None:
