@@ -17,7 +17,7 @@ from .sections import Section, cell_headings, split_lines, split_sections
 from .vocabulary import Hit, knowledge
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_CJK_RUN_OR_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]+)|[A-Za-z]{2,}")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -31,8 +31,9 @@ def detect_language(
     sample = text[:20_000]
     if not _CJK.search(sample):
         return "en"  # no Chinese at all: the word count below could not change that
-    cjk = sum(map(len, _CJK_RUN.findall(sample)))  # runs, not characters: a tenth of the strings
-    words = len(_LATIN_WORD.findall(sample))
+    # One pass: each Chinese run (its characters counted) and each Latin word (an empty group).
+    found = _CJK_RUN_OR_WORD.findall(sample)
+    cjk, words = sum(map(len, found)), found.count("")
     total = cjk + words
     if total == 0 or cjk <= 0.05 * total:
         return "en"

@@ -98,14 +98,24 @@ class Section:
     lines: tuple[Line, ...]
 
 
+_new_line = object.__new__
+_SET_TEXT, _SET_START = vars(Line)["text"].__set__, vars(Line)["start"].__set__
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines, stripped, with their offsets into text."""
     lines = []
+    wordy = _WORDY.search
     for match in _LINE.finditer(text):
         stripped = match.group()
         # Rules and decorations ("-----", "====", "• • •") carry no text.
-        if _WORDY.search(stripped):
-            lines.append(Line(stripped, match.start()))
+        if wordy(stripped):
+            # Line(stripped, start) through its slots: the frozen dataclass's __init__ sets each field
+            # with object.__setattr__, and a resume has a hundred lines.
+            line = _new_line(Line)
+            _SET_TEXT(line, stripped)
+            _SET_START(line, match.start())
+            lines.append(line)
     return lines
 
 
