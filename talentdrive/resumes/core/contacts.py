@@ -13,10 +13,10 @@ EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![\w-])"
 )
 # Phone-looking runs: optional +CC / 00CC / (+86), then digits with spaces, dashes, dots or brackets.
-# (The leading lookahead names the characters a match can start with, so the scan skips the others.)
-_PHONE = re.compile(
-    r"(?=[(+\d])(?<![\w+/.])(?:\(?(?:\+|00)\s?\d{1,3}\)?[ \-]?)?\(?\d[\d \-().]{5,16}\d(?![\w/])"
-)
+_PHONE_BODY = r"(?<![\w+/.])(?:\(?(?:\+|00)\s?\d{1,3}\)?[ \-]?)?\(?\d[\d \-().]{5,16}\d(?![\w/])"
+# The pattern opens with the characters a phone can start with, so the engine skips every other one in
+# C; it reads that one character and, looking behind it, captures the number that starts there.
+_PHONE = re.compile(rf"[(+\d](?<=(?=(?P<phone>{_PHONE_BODY}))[(+\d])")
 # A run that starts like a date (2019.09, 2019-09-01, 2015 - 2019, 09/2019) is not a phone number.
 _DATEISH = re.compile(
     r"^\s*(?:(?:19|20)\d\d\s*[.\-/年]\s*(?:0?[1-9]|1[0-2])(?!\d)|(?:19|20)\d\d\D+(?:19|20)\d\d\s*$|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d)"
@@ -51,8 +51,12 @@ def find_phones(text: str, *, region: str = "CN") -> list[Phone]:
     """Phone numbers normalised to E.164; mainland mobiles need no +86, other countries need their prefix."""
     seen: set[str] = set()
     found = []
+    resume = 0
     for match in _PHONE.finditer(text):
-        raw = match.group()
+        if match.start() < resume:
+            continue  # inside the previous number
+        resume = match.end("phone")
+        raw = match.group("phone")
         if _DATEISH.search(raw):
             continue
         # "13600136000 5 年": a number followed by an unrelated figure; retry without trailing groups.
@@ -86,7 +90,12 @@ def _parse_phone(raw: str, digits: str, region: str) -> phonenumbers.PhoneNumber
         number = phonenumbers.parse(raw, None if international else region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
+    # Valid in the region the number's country code leads to first (US for +1, CN for +86) is valid; only
+    # otherwise are the other regions sharing the code tried (two dozen for +1).
+    main_region = phonenumbers.region_code_for_country_code(number.country_code)
+    if not phonenumbers.is_valid_number_for_region(number, main_region) and not phonenumbers.is_valid_number(
+        number
+    ):
         return None
     return number
 
