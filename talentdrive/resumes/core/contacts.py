@@ -92,7 +92,7 @@ def _parse_phone(raw: str, digits: str, region: str) -> phonenumbers.PhoneNumber
         return None
     # Valid in the region the number's country code leads to first (US for +1, CN for +86) is valid; only
     # otherwise are the other regions sharing the code tried (two dozen for +1).
-    main_region = phonenumbers.region_code_for_country_code(number.country_code)
+    main_region = phonenumbers.region_code_for_country_code(number.country_code or 0)
     if not phonenumbers.is_valid_number_for_region(number, main_region) and not phonenumbers.is_valid_number(
         number
     ):
