@@ -44,8 +44,9 @@ def detect_language(
     return "mixed"
 
 
-# Four or more English words in a row: an English phrase, not a tool name.
-_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'-]*(?:[ ,&/-]+[A-Za-z][A-Za-z'-]*){3,}")
+# Four or more English words in a row: an English phrase, not a tool name. (Tried from the first letter of
+# a word only: a phrase found from inside a word is found from its first letter too.)
+_ENGLISH_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z'-]*(?:[ ,&/-]+[A-Za-z][A-Za-z'-]*){3,}")
 
 
 def _english_lines(sections: list[Section], enough: int = 2) -> int:
