@@ -293,3 +293,20 @@ def test_make_mention_equals_the_dataclass_constructor_and_stays_frozen() -> Non
     assert dataclasses.asdict(made) == {"surface": "PyTorch", "span": {"start": 3, "end": 10}}
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.span.start = 4  # type: ignore[misc]
+
+
+def test_the_built_in_vocabulary_tags_skills_and_domains_when_the_taxonomy_cannot_load(monkeypatch):
+    from talentdrive.resumes.core import fields, vocabulary
+
+    # given: the small built-in list in place of the taxonomy (what parsing falls back to)
+    monkeypatch.setattr(fields, "knowledge", vocabulary._BuiltinKnowledge)
+
+    # when
+    profile = extract_profile("技能\nPyTorch, PyTorch 与 RLHF，医疗影像")
+
+    # then: each skill once, with every mention as written, and its display name
+    skills = {skill.id: skill for skill in profile.skills}
+    assert set(skills) == {"pytorch", "rlhf"}
+    assert skills["pytorch"].name == "PyTorch"
+    assert [m.surface for m in skills["pytorch"].mentions] == ["PyTorch", "PyTorch"]
+    assert [d.id for d in profile.domains] == ["healthcare"]

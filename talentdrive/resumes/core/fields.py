@@ -14,7 +14,7 @@ from .experience import find_experience, years_of_experience
 from .model import Education, Mention, Profile, Tagged, make_mention
 from .research import find_awards, find_publications
 from .sections import Section, cell_headings, split_lines, split_sections
-from .vocabulary import Hit, knowledge
+from .vocabulary import Found, knowledge
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_RUN_OR_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]+)|[A-Za-z]{2,}")
@@ -76,7 +76,7 @@ def _major_spans(text: str, education: list[Education]) -> list[tuple[int, int]]
     return spans
 
 
-def _tagged(hits: list[Hit], excluded: list[tuple[int, int]]) -> tuple[Tagged, ...]:
+def _tagged(found: Found, excluded: list[tuple[int, int]]) -> tuple[Tagged, ...]:
     """Hits grouped by id, without those starting inside an ``excluded`` span (sorted by start)."""
     starts = [start for start, _end in excluded]
     # Spans may nest or overlap (a major inside a heading cell); the furthest end so far decides.
@@ -84,17 +84,16 @@ def _tagged(hits: list[Hit], excluded: list[tuple[int, int]]) -> tuple[Tagged, .
     for _start, end in excluded:
         reach.append(max(end, reach[-1]) if reach else end)
     grouped: dict[str, list[Mention]] = {}
-    names: dict[str, str] = {}
-    for hit in hits:
+    for key, surface, start, end in found.hits:
         # A heading ("教育背景", "Education") names a section, not an industry or a skill.
-        index = bisect_right(starts, hit.start) - 1
-        if index >= 0 and hit.start < reach[index]:
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and start < reach[index]:
             continue
-        mentions = grouped.get(hit.id)
+        mentions = grouped.get(key)
         if mentions is None:
-            mentions = grouped[hit.id] = []
-            names[hit.id] = hit.name
-        mentions.append(make_mention(hit.surface, hit.start, hit.end))
+            mentions = grouped[key] = []
+        mentions.append(make_mention(surface, start, end))
+    names = found.names
     return tuple(Tagged(key, names[key], tuple(mentions)) for key, mentions in grouped.items())
 
 
@@ -135,13 +134,13 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     awards = find_awards(sections)
     check("contacts, publications and awards")
     vocabulary = knowledge()
-    skill_hits, domain_hits = vocabulary.skills_and_domains(text)
+    found_skills, found_domains = vocabulary.skills_and_domains(text)
     check("skills and domains")
     # Headings, including heading cells of table rows, name sections: never a skill or an industry.
     not_mentions = sorted([*headings, *cell_headings(lines)])
     # A degree's subject ("M.Sc. in Statistics", major 人工智能) is what was studied, not a skill.
     not_skills = sorted([*not_mentions, *_major_spans(text, education)])
-    skills, domains = _tagged(skill_hits, not_skills), _tagged(domain_hits, not_mentions)
+    skills, domains = _tagged(found_skills, not_skills), _tagged(found_domains, not_mentions)
     warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")

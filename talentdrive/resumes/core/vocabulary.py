@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+from collections.abc import Mapping
 from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -25,13 +26,23 @@ class Hit(NamedTuple):
     top: bool = False  # venues: a top venue; awards: a tier-1/2 result
 
 
-_new_hit = tuple.__new__  # Hit(...) without the named tuple's Python-level __new__
+class Found(NamedTuple):
+    """The skills or the domains of one text: each hit as (id, surface, start, end), and each id's name.
+
+    The hits are the taxonomy matcher's own tuples, passed on as they are: a resume has a hundred."""
+
+    hits: list[tuple[str, str, int, int]]
+    names: Mapping[str, str]
+
+
+def _found(hits: list[Hit]) -> Found:
+    return Found([(h.id, h.surface, h.start, h.end) for h in hits], {h.id: h.name for h in hits})
 
 
 class Knowledge(Protocol):
     def skills(self, text: str) -> list[Hit]: ...
     def domains(self, text: str) -> list[Hit]: ...
-    def skills_and_domains(self, text: str) -> tuple[list[Hit], list[Hit]]: ...
+    def skills_and_domains(self, text: str) -> tuple[Found, Found]: ...
     def venues(self, text: str) -> list[Hit]: ...
     def awards(self, text: str) -> list[Hit]: ...
 
@@ -59,16 +70,12 @@ class _TaxonomyKnowledge:
             for table in (self.taxonomy.skills, self.taxonomy.domains)  # type: ignore[attr-defined]
         )
 
-    def skills_and_domains(self, text: str) -> tuple[list[Hit], list[Hit]]:
+    def skills_and_domains(self, text: str) -> tuple[Found, Found]:
         if not self.taxonomy.domains:  # type: ignore[attr-defined]
-            return self.skills(text), self.fallback.domains(text)
+            return _found(self.skills(text)), _found(self.fallback.domains(text))
         found_skills, found_domains = self.taxonomy.match_skills_and_domains(text)  # type: ignore[attr-defined]
-        # A resume has a hundred hits: build each Hit straight from the matcher's tuple.
         skill_names, domain_names = self._names
-        return (
-            [_new_hit(Hit, (h[0], skill_names[h[0]], h[1], h[2], h[3], False)) for h in found_skills],
-            [_new_hit(Hit, (h[0], domain_names[h[0]], h[1], h[2], h[3], False)) for h in found_domains],
-        )
+        return Found(found_skills, skill_names), Found(found_domains, domain_names)
 
     def venues(self, text: str) -> list[Hit]:
         venues = self.taxonomy.venues  # type: ignore[attr-defined]
@@ -181,8 +188,8 @@ class _BuiltinKnowledge:
     def domains(self, text: str) -> list[Hit]:
         return [Hit(key, key, m.group(), m.start(), m.end()) for key, m in self._find(self._domains, text)]
 
-    def skills_and_domains(self, text: str) -> tuple[list[Hit], list[Hit]]:
-        return self.skills(text), self.domains(text)
+    def skills_and_domains(self, text: str) -> tuple[Found, Found]:
+        return _found(self.skills(text)), _found(self.domains(text))
 
     def venues(self, text: str) -> list[Hit]:
         hits = []
