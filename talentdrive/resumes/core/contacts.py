@@ -180,6 +180,10 @@ _NAME_LABEL = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3})",
     re.IGNORECASE,
 )
+# The same label in lines joined by newlines: it reads no newline, and "^" is the start of any line.
+_NAME_LABEL_IN_LINES = re.compile(
+    _NAME_LABEL.pattern.replace(r"\s", r"[^\S\n]"), re.IGNORECASE | re.MULTILINE
+)
 _EN_NAME = re.compile(
     r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,}|(?:van|de|von|der|da|di|le)\b)){1,3}$"
 )
@@ -192,12 +196,16 @@ _NOT_NAMES = re.compile(
 
 def find_name(lines: list[Line]) -> Located | None:
     """The person's name: a 姓名/Name label, else a name-shaped line (or leading part of one) near the top."""
-    for line in lines[:30]:
-        match = _NAME_LABEL.search(line.text)
-        if match:
-            value = match.group("name").strip()
-            start = line.start + match.start("name")
-            return Located(value, Span(start, start + len(value)))
+    top = lines[:30]
+    # One search over the top lines joined (the label pattern never reads past a line's end).
+    joined = "\n".join(line.text for line in top)
+    match = _NAME_LABEL_IN_LINES.search(joined)
+    if match:
+        line_begin = joined.rfind("\n", 0, match.start()) + 1
+        line = top[joined.count("\n", 0, line_begin)]
+        value = match.group("name").strip()
+        start = line.start + match.start("name") - line_begin
+        return Located(value, Span(start, start + len(value)))
     for line in lines[:6]:
         for candidate, offset in _name_candidates(line.text):
             if _NOT_NAMES.search(candidate):
@@ -213,6 +221,8 @@ def find_name(lines: list[Line]) -> Located | None:
 
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Ms|Mrs|Miss)\.?\s+(?=[A-Z])")
+_CJK_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=[\s(（]|$)")
+_LATIN_LEAD = re.compile(r"^([A-Za-z][A-Za-z.'’ -]{2,40}?)\s+(?=[\u4e00-\u9fff])")
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜/,，;；·•]|\s{2,}|\t)\s*")
 
 
@@ -231,10 +241,10 @@ def _name_candidates(text: str) -> list[tuple[str, int]]:
         if part and index >= 0:
             candidates.append((part, index))
             position = index + len(part)
-    cjk = re.match(r"^([\u4e00-\u9fff]{2,4})(?=[\s(（]|$)", text)
+    cjk = _CJK_LEAD.match(text)
     if cjk:
         candidates.append((cjk.group(1), 0))
-    latin = re.match(r"^([A-Za-z][A-Za-z.'’ -]{2,40}?)\s+(?=[\u4e00-\u9fff])", text)
+    latin = _LATIN_LEAD.match(text)
     if latin:
         candidates.append((latin.group(1), 0))  # "Song Chen 宋晨"
     return candidates

@@ -66,8 +66,9 @@ def _alternation(words: list[str]) -> str:
 
 _PHRASE = _alternation(list(_KIND_BY_PHRASE))
 # Decorations around a heading: numbering (一、 1. I.), bullets, markdown hashes, brackets, trailing colons.
+# (No phrase starts with a decoration, so the leading ones are taken whole, never given back.)
 _HEADING = re.compile(
-    rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[IVX]+\.)?\s*"
+    rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*+(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[IVX]+\.)?\s*"
     rf"(?P<first>{_PHRASE})(?:\s*(?:[/|&｜、与及和]|and)?\s*(?P<second>{_PHRASE}))?"
     rf"\s*[】\])）]?\s*[:：]?\s*[-=_—]*\s*$",
     re.IGNORECASE,
