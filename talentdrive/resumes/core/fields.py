@@ -29,7 +29,7 @@ def detect_language(
     outside the publication and skill lists, or a large English share do. ``english_lines`` may be a
     function, called only when the answer depends on it."""
     sample = text[:20_000]
-    if not _CJK.search(sample):
+    if sample.isascii() or not _CJK.search(sample):
         return "en"  # no Chinese at all: the word count below could not change that
     # One pass: each Chinese run (its characters counted) and each Latin word (an empty group).
     found = _CJK_RUN_OR_WORD.findall(sample)
