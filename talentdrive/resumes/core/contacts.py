@@ -105,6 +105,8 @@ _URL = re.compile(
     r"|(?<![\w@./])(?:github\.com|gitlab\.com|linkedin\.com|[a-z0-9-]+\.github\.io|scholar\.google\.[a-z.]+|huggingface\.co|kaggle\.com)(?:/[^\s<>\"'）)，。、|]*)?",
     re.IGNORECASE,
 )
+# Every address ``_URL`` reads holds one of these.
+_URL_MARKERS = ("://", "www.", "github", "gitlab", "linkedin", "scholar.google", "huggingface", "kaggle")
 _HOMEPAGE_LABEL = re.compile(
     r"(?:homepage|home page|website|personal page|blog|个人主页|主页|个人网站|博客)", re.IGNORECASE
 )
@@ -138,6 +140,9 @@ def find_links(lines: list[Line], header_end: int) -> list[Link]:
     for line in lines:
         if "." not in line.text:
             continue
+        lowered = line.text.lower()
+        if not any(marker in lowered for marker in _URL_MARKERS):
+            continue  # most lines with a full stop are prose: substring tests spare them the pattern
         for match in _URL.finditer(line.text):
             url = match.group().rstrip(".,;:")
             if "@" in url:
