@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +24,9 @@ class Limits:
     max_table_depth: int = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Half-open character range [start, end) into the extracted text."""
+class Span(NamedTuple):
+    """Half-open character range [start, end) into the extracted text. (A named tuple: immutable, and
+    cheap to make for each of the hundred-odd mentions and entries of a resume.)"""
 
     start: int
     end: int
@@ -74,29 +75,19 @@ class Experience:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """One place a skill or domain is written: the text as written, and where."""
+
     surface: str
     span: Span
 
 
-_new = object.__new__
-# The slot descriptors (``vars``, because the class attribute is the descriptor, not a field value).
-_SET_START, _SET_END = vars(Span)["start"].__set__, vars(Span)["end"].__set__
-_SET_SURFACE, _SET_SPAN = vars(Mention)["surface"].__set__, vars(Mention)["span"].__set__
+_new = tuple.__new__
 
 
 def make_mention(surface: str, start: int, end: int) -> Mention:
-    """``Mention(surface, Span(start, end))``, a third of the cost: a resume has a hundred mentions and
-    the frozen dataclasses' ``__init__`` goes through ``object.__setattr__`` per field, whereas the slot
-    descriptors set the same fields directly (the result is equal, hashes the same and stays frozen)."""
-    span = _new(Span)
-    _SET_START(span, start)
-    _SET_END(span, end)
-    mention = _new(Mention)
-    _SET_SURFACE(mention, surface)
-    _SET_SPAN(mention, span)
-    return mention
+    """``Mention(surface, Span(start, end))`` without the named tuples' Python-level ``__new__``."""
+    return _new(Mention, (surface, _new(Span, (start, end))))
 
 
 @dataclass(frozen=True, slots=True)
