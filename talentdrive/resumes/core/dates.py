@@ -56,7 +56,7 @@ def _point(match: re.Match[str], prefix: str) -> tuple[str | None, bool]:
     return None, False
 
 
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _SEASON = re.compile(
     rf"(?<![\w.])(?P<season>spring|summer|fall|autumn|winter)\s+(?P<year>{_YEAR})(?!\w)", re.IGNORECASE
 )
@@ -66,6 +66,8 @@ _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 12), "autumn":
 def find_ranges(text: str, offset: int = 0) -> list[DateRange]:
     """Every date range in text, offsets shifted by offset; a range ending in 至今/present is current.
     A season ("Summer 2018") is a range of its months."""
+    if not HAS_YEAR.search(text):
+        return []  # most lines (descriptions) hold no year: not worth a trip through the memo
     found = _ranges(text)
     if not offset:
         return list(found)
@@ -79,8 +81,6 @@ def _ranges(text: str) -> tuple[DateRange, ...]:
     # Lines are looked at by several extractors; the cache makes that one regex pass per line.
     offset = 0
     ranges = []
-    if not _HAS_YEAR.search(text):
-        return ()  # most lines (descriptions) have no year: skip the full pattern
     if not DATE_RANGE.search(text):
         for match in _SEASON.finditer(text):
             first, last = _SEASON_MONTHS[match.group("season").lower()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .dates import DateRange, find_ranges, years_from_intervals
+from .dates import HAS_YEAR, DateRange, find_ranges, years_from_intervals
 from .headerline import employer_title, header_parts, is_title, scores
 from .model import Experience, Span
 from .sections import Line, Section
@@ -127,14 +127,17 @@ def find_experience(sections: list[Section]) -> list[Experience]:
     if fallback:
         chosen = [section for section in sections if section.kind in ("header", "summary", "other")]
     entries = []
+    has_year = HAS_YEAR.search
     for section in chosen:
         heading = section.heading.text if section.heading else ""
         intern_section = bool(_INTERN.search(heading)) and not re.search(r"工作|work", heading, re.I)
         lines = list(section.lines)
         taken: set[int] = set()
         for index, line in enumerate(lines):
+            if index in taken or not has_year(line.text):
+                continue  # most lines are descriptions, without a year
             ranges = find_ranges(line.text, line.start)
-            if not ranges or index in taken:
+            if not ranges:
                 continue
             first = ranges[0]
             at_edge = first.start_offset - line.start <= 3 or line.end - first.end_offset <= 3
