@@ -112,7 +112,8 @@ class _Trie:
                 node = node[char]
             self.heads[head] = node
         latin = _chars(c for c in self.root if c in _WORD_CHARS)
-        self.latin = re.compile(f"(?<![{_LATIN}])[{latin}][{_LATIN}]*") if latin else None
+        # The first letter is read before the look behind it, so the engine skips in C to the next letter.
+        self.latin = re.compile(f"[{latin}](?<![{_LATIN}].)[{_LATIN}]*") if latin else None
         self._others: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
 
     @property

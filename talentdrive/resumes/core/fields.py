@@ -44,9 +44,10 @@ def detect_language(
     return "mixed"
 
 
-# Four or more English words in a row: an English phrase, not a tool name. (Tried from the first letter of
-# a word only: a phrase found from inside a word is found from its first letter too.)
-_ENGLISH_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z'-]*(?:[ ,&/-]+[A-Za-z][A-Za-z'-]*){3,}")
+# Four or more English words in a row: an English phrase, not a tool name. Tried from the first letter of
+# a word only (a phrase found from inside a word is found from its first letter too), which the pattern
+# reads before it looks behind, so the engine skips in C to the next letter.
+_ENGLISH_RUN = re.compile(r"[A-Za-z](?<![A-Za-z].)[A-Za-z'-]*(?:[ ,&/-]+[A-Za-z][A-Za-z'-]*){3,}")
 
 
 def _english_lines(sections: list[Section], enough: int = 2) -> int:
