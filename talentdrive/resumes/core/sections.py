@@ -66,12 +66,12 @@ def _alternation(words: list[str]) -> str:
 
 _PHRASE = _alternation(list(_KIND_BY_PHRASE))
 # Decorations around a heading: numbering (一、 1. I.), bullets, markdown hashes, brackets, trailing colons.
-# (No phrase starts with a decoration, so the leading ones are taken whole, never given back.)
+# (No phrase starts with a decoration, so the leading ones are taken whole, never given back.) Matched
+# against the lower-cased line: plain comparisons are quicker than case-insensitive ones.
 _HEADING = re.compile(
-    rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*+(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[IVX]+\.)?\s*"
+    rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*+(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[ivx]+\.)?\s*"
     rf"(?P<first>{_PHRASE})(?:\s*(?:[/|&｜、与及和]|and)?\s*(?P<second>{_PHRASE}))?"
-    rf"\s*[】\])）]?\s*[:：]?\s*[-=_—]*\s*$",
-    re.IGNORECASE,
+    rf"\s*[】\])）]?\s*[:：]?\s*[-=_—]*\s*$"
 )
 
 
@@ -124,17 +124,16 @@ def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None if the line is not a heading."""
     if len(line) > 48:
         return None
-    match = _HEADING.match(line)
+    match = _HEADING.match(line.lower())
     if match is None:
         return None
-    kind = _KIND_BY_PHRASE[match.group("first").lower()]
+    kind = _KIND_BY_PHRASE[match.group("first")]
     second = match.group("second")
     if second and (
-        kind in ("other", "summary")
-        or (kind == "projects" and _KIND_BY_PHRASE[second.lower()] == "experience")
+        kind in ("other", "summary") or (kind == "projects" and _KIND_BY_PHRASE[second] == "experience")
     ):
         # "Certifications & Awards", "Research & Work Experience": named by the more specific word.
-        kind = _KIND_BY_PHRASE[second.lower()]
+        kind = _KIND_BY_PHRASE[second]
     return kind
 
 
