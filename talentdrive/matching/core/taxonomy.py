@@ -211,7 +211,8 @@ class Taxonomy:
 
     def compile_matchers(self) -> None:
         """Build every name matcher now rather than on first use (a long-lived parsing process)."""
-        _ = (self._skill_and_domain_matcher, self._venue_matcher, self._award_matcher)
+        for matcher in (self._skill_and_domain_matcher, self._venue_matcher, self._award_matcher):
+            matcher.prepare()
 
     def ancestors(self, skill_id: str) -> tuple[str, ...]:
         """Transitive parents, nearest first (vllm ⇒ llm-inference ⇒ llm …). Unknown ids give ()."""

@@ -205,6 +205,10 @@ class NameMatcher:
     def iter_find(self, text: str) -> Iterator[NameHit]:
         yield from self.find(text)
 
+    def prepare(self) -> None:
+        """Compile the start patterns now rather than on the first text outside Latin script."""
+        _ = self._trie.others
+
 
 class MultiMatcher:
     """Several matchers (skills and domains) in one pass over the text, each with the results it would
@@ -222,6 +226,14 @@ class MultiMatcher:
         self._shared = not any(
             _separator_choice_differs(self._trie.root, m._trie.root) for m in self._matchers
         )
+
+    def prepare(self) -> None:
+        """Compile the start patterns now rather than on the first text outside Latin script."""
+        if self._shared:
+            _ = self._trie.others
+        else:
+            for matcher in self._matchers:
+                matcher.prepare()
 
     def find(self, text: str) -> list[list[NameHit]]:
         if not self._shared:
