@@ -7,7 +7,6 @@ import uuid
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -128,9 +127,20 @@ def list_open_requisitions(request: HttpRequest, filters: Query[JobFilters]):
     }
 
 
-@router.get("/requisitions/{requisition_id}", response=JobDetailOut, url_name="public_requisition")
+@router.get(
+    "/requisitions/{requisition_id}",
+    response={200: JobDetailOut, 404: ErrorOut, 410: ErrorOut},
+    url_name="public_requisition",
+)
 def get_open_requisition(request: HttpRequest, requisition_id: int):
-    requisition = get_object_or_404(public_requisition_list(), pk=requisition_id)
+    """An open requisition. 410 for one that was public and no longer takes applications (paused,
+    filled or closed), as the job page answers; 404 for a number that was never public."""
+    requisition = public_requisition_list().filter(pk=requisition_id).first()
+    if requisition is None:
+        with translation.override(translation.get_language_from_request(request)):
+            if Requisition.objects.filter(pk=requisition_id).exclude(status=RequisitionStatus.DRAFT).exists():
+                return _error(410, "closed", str(REFUSAL_MESSAGES["closed"]))
+            return _error(404, "not_found", _("There is no requisition with this number."))
     return {
         **_job(requisition),
         "description_en": requisition.description_en,

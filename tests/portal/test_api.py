@@ -40,11 +40,26 @@ def test_list_open_requisitions_with_portal_filters(client, drive, team, requisi
     } or {f["value"]: f["count"] for f in campus["facets"]["channel"]} == {"campus": 1}
 
 
-def test_detail_of_open_requisition_and_404_for_closed(client, drive, team, requisition):
+def test_detail_of_open_requisition_410_for_one_no_longer_open_and_404_for_a_draft(
+    client, drive, team, requisition
+):
     closed = make_requisition(drive=drive, team=team, external_id="X", status="closed")
+    draft = make_requisition(drive=drive, team=team, external_id="D", status="draft")
     detail = client.get(f"/api/public/requisitions/{requisition.pk}").json()
     assert detail["must_skills"] == ["PyTorch", "distributed training"]
-    assert client.get(f"/api/public/requisitions/{closed.pk}").status_code == 404
+
+    gone = client.get(f"/api/public/requisitions/{closed.pk}", headers={"Accept-Language": "zh-hans"})
+    assert gone.status_code == 410
+    assert gone.json()["code"] == "closed" and gone.json()["message"] == "该职位目前不接受申请。"
+
+    for number in (draft.pk, 999_999):
+        missing = client.get(f"/api/public/requisitions/{number}")
+        assert missing.status_code == 404
+        assert missing.json() == {
+            "code": "not_found",
+            "message": "There is no requisition with this number.",
+            "errors": {},
+        }
 
 
 def test_apply_returns_id_and_same_id_for_a_repeated_key(client, requisition):
