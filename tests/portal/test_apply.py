@@ -64,6 +64,27 @@ def test_double_submission_of_one_form_makes_one_application_and_one_email(clien
     assert len(mail.outbox) == 1
 
 
+def test_the_same_form_sent_twice_is_one_application_but_another_persons_is_their_own(client, requisition):
+    url = f"/jobs/{requisition.pk}/apply/"
+    # given: one person submits, then sends the same page again (a double click)
+    assert client.post(url, form_data()).status_code == 302
+    assert client.post(url, form_data()).status_code == 302
+    assert Application.objects.count() == 1
+
+    # when: the next student at the same computer goes Back and sends the page with their own details
+    second = client.post(
+        url, form_data(full_name="Han Meimei", email="han.meimei@example.com", phone="139 0013 9001")
+    )
+
+    # then: theirs is a new application, and the first one is untouched
+    assert second.status_code == 302
+    assert sorted(Application.objects.values_list("candidate__email", flat=True)) == [
+        "han.meimei@example.com",
+        "li.lei@example.com",
+    ]
+    assert mail.outbox[-1].to == ["han.meimei@example.com"]
+
+
 def test_reapplying_is_answered_kindly(client, requisition):
     client.post(f"/jobs/{requisition.pk}/apply/", form_data())
     again = client.post(f"/jobs/{requisition.pk}/apply/", form_data(submission_key="another"), follow=True)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import uuid
+from functools import partial
+
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +14,12 @@ from django.views.decorators.cache import never_cache
 from talentdrive.candidates.consent import current_consent
 from talentdrive.pipeline.core.uploads import UploadRejected
 from talentdrive.pipeline.models import Application
-from talentdrive.pipeline.services import ApplicationRefused, application_submit
+from talentdrive.pipeline.services import (
+    ApplicationRefused,
+    SubmitOutcome,
+    application_submit,
+    submission_fingerprint,
+)
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.portal.emails import send_application_confirmation
 from talentdrive.portal.forms import ApplyForm, upload_message
@@ -67,12 +75,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return render(request, "portal/apply.html", context, status=400)
     try:
-        outcome = application_submit(
-            requisition_id=requisition.pk,
-            applicant=form.applicant(language=language),
-            resume=form.cleaned_data["resume"],
-            idempotency_key="portal:" + form.cleaned_data["submission_key"],
-        )
+        outcome = _submit(requisition.pk, form, language)
     except ApplicationRefused as refused:
         form.add_error(None, REFUSALS.get(refused.code, REFUSALS["closed"]))
         return render(request, "portal/apply.html", context, status=409)
@@ -87,6 +90,30 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         )
     token = signing.dumps({"a": outcome.application.pk, "again": outcome.already_applied}, salt=_APPLIED_SALT)
     return redirect(reverse("portal:applied", kwargs={"token": token}))
+
+
+def _submit(requisition_id: int, form: ApplyForm, language: str) -> SubmitOutcome:
+    """Submit the form once: sent again (a double click, a retry), it answers with the same application.
+
+    The form's hidden key names one submission of one person. The same page sent by someone else (a
+    shared computer at a campus talk, the Back button) is a new application, not a repeat: the key's
+    fingerprint of the job and email tells them apart, and theirs is submitted under a fresh key.
+    """
+    submit = partial(
+        application_submit,
+        requisition_id=requisition_id,
+        applicant=form.applicant(language=language),
+        resume=form.cleaned_data["resume"],
+        idempotency_fingerprint=submission_fingerprint(
+            requisition_id=requisition_id, email=form.cleaned_data["email"]
+        ),
+    )
+    try:
+        return submit(idempotency_key="portal:" + form.cleaned_data["submission_key"])
+    except ApplicationRefused as refused:
+        if refused.code != "key_reused":
+            raise
+    return submit(idempotency_key="portal:" + uuid.uuid4().hex)
 
 
 @never_cache
