@@ -75,6 +75,18 @@ def test_plain_text_encodings_are_detected(encode):
     assert result.profile is not None and result.profile.phones[0].e164 == "+8613800138000"
 
 
+def test_utf16_without_a_byte_order_mark_is_text_but_zero_laden_binary_is_not():
+    from .core_samples import EN_RESUME
+
+    text = parse_document(EN_RESUME.encode("utf-16-le"), "resume.txt")
+    assert text.ok and text.kind == "txt" and "Stanford" in text.text
+
+    # binary data with a zero in every other byte is not UTF-16 text, whatever its name
+    garbage = parse_document(b"\x00\xff" * 300, "resume.pdf")
+    assert garbage.error == "binary data, not text or a known document type"
+    assert garbage.code == "unsupported_type"
+
+
 def test_html_is_reduced_to_visible_text_and_keeps_link_targets():
     html = (
         "<!DOCTYPE html><html><head><title>x</title><style>p{color:red}</style>"

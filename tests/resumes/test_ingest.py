@@ -88,6 +88,24 @@ def test_ingest_creates_candidates_and_reports_bad_files(inbox, tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_every_copy_of_a_bad_file_is_reported_and_copies_of_a_good_one_are_stored_once(inbox, tmp_path):
+    # given: the broken PDF twice more under other names, and the good copy still there
+    shutil.copy(inbox / "broken.pdf", inbox / "broken-again.pdf")
+    shutil.copy(inbox / "broken.pdf", inbox / "batch-2" / "broken-3.pdf")
+    report = tmp_path / "failures.csv"
+
+    # when
+    output = _ingest(inbox, report)
+
+    # then: each bad file is listed with the reason, and the copy of the good one counts as stored
+    failures = _failures(report)
+    assert set(failures) == {"broken.pdf", "broken-again.pdf", "broken-3.pdf", "no-contact.txt"}
+    assert failures["broken-again.pdf"] == failures["broken-3.pdf"] == failures["broken.pdf"]
+    assert Resume.objects.count() == 4
+    assert "9 files: 4 stored, 1 already stored, 4 failed" in output
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_rerun_skips_everything_stored(inbox, tmp_path):
     _ingest(inbox, tmp_path / "first.csv")
     stored = set(Resume.objects.values_list("pk", "sha256"))

@@ -22,6 +22,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r\f"
 # Control characters other than tab/newline/carriage-return/form-feed mark binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -63,19 +64,24 @@ def _sniff_zip(content: bytes) -> str:
 
 
 def decode_text(content: bytes) -> str:
-    """Decode plain text: BOM first, then UTF-8, UTF-16 without BOM, GB18030, Windows-1252; binary is refused."""
+    """Decode plain text: BOM first, then UTF-16 without BOM, UTF-8, GB18030, Windows-1252; binary is refused."""
     for bom, encoding in _BOMS:
         if content.startswith(bom):
             return _checked(content.decode(encoding, errors="replace"))
+    sample = content[:4000]
+    # (Before UTF-8: ASCII in UTF-16 is valid UTF-8 too, a zero byte between every two letters.)
+    if sample.count(b"\x00") > len(sample) // 4:
+        # Mostly-ASCII UTF-16 without a BOM: the zero bytes sit on one parity, and the others are
+        # mostly printable ASCII (binary data full of zero bytes is not).
+        others = sample.replace(b"\x00", b"")
+        if len(others.translate(None, _PRINTABLE_ASCII)) > len(others) // 10:
+            raise ParseFailure("unsupported_type", "binary data, not text or a known document type")
+        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+        return _checked(content.decode(encoding, errors="replace"))
     try:
         return _checked(content.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    sample = content[:4000]
-    if sample.count(b"\x00") > len(sample) // 4:
-        # Mostly-ASCII UTF-16 without a BOM: the zero bytes sit on one parity.
-        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-        return _checked(content.decode(encoding, errors="replace"))
     try:
         decoded = content.decode("gb18030")
     except UnicodeDecodeError:

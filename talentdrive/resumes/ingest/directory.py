@@ -96,19 +96,26 @@ def ingest_directory(
     report.seen = len(files)
     on_total(len(files))
     pending: list[Path] = []
-    claimed: set[str] = set()
+    # The same bytes under several names are one file: parsed once, and its copies share its outcome
+    # (already stored when it is stored, the same failure when it fails).
+    first_with: dict[str, str] = {}  # content hash -> the first file with it
+    copies: dict[str, list[Path]] = {}  # that first file -> the later files with the same bytes
     for start in range(0, len(files), _LOOKUP_BATCH):
         chunk = files[start : start + _LOOKUP_BATCH]
         hashes = {path: _hash_path(path) for path in chunk}
         known = resume_known_hashes(hashes=[h for h in hashes.values() if h])
         for path, digest in hashes.items():
-            # The same bytes under two names are one resume; the second copy is skipped too.
-            if digest and (digest in known or digest in claimed):
+            if digest and digest in known:
                 report.skipped += 1
                 on_done(1)
                 continue
+            if digest in first_with:
+                copies[first_with[digest]].append(path)
+                on_done(1)
+                continue
             if digest:
-                claimed.add(digest)
+                first_with[digest] = str(path)
+                copies[str(path)] = []
             pending.append(path)
     batch: list[Parsed] = []
     # Results come back in file order whatever the workers' finishing order, so which file creates a
@@ -116,20 +123,31 @@ def ingest_directory(
     for parsed in _parse_all(pending, workers=workers, limits=(max_bytes, max_pages)):
         batch.append(parsed)
         if len(batch) >= _WRITE_BATCH:
-            _store_batch(batch, report, actor, on_done)
+            _store_batch(batch, copies, report, actor, on_done)
             batch = []
-    _store_batch(batch, report, actor, on_done)
+    _store_batch(batch, copies, report, actor, on_done)
     return report
 
 
 def _store_batch(
-    batch: list[Parsed], report: IngestReport, actor: Any, on_done: Callable[[int], None]
+    batch: list[Parsed],
+    copies: dict[str, list[Path]],
+    report: IngestReport,
+    actor: Any,
+    on_done: Callable[[int], None],
 ) -> None:
     # One commit per batch rather than per file; inside it each file is its own savepoint, so a file
     # that fails leaves the others alone, and a crash loses at most one uncommitted batch (re-done on restart).
     with transaction.atomic():
         for parsed in batch:
+            failed_before = len(report.failures)
             _store(parsed, report, actor)
+            same_bytes = copies.get(parsed.path, [])
+            if len(report.failures) > failed_before:
+                reason = report.failures[-1][1]
+                report.failures.extend((str(copy), reason) for copy in same_bytes)
+            else:
+                report.skipped += len(same_bytes)
             on_done(1)
 
 
