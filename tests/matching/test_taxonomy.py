@@ -1,4 +1,6 @@
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -340,6 +342,21 @@ def test_speech_and_networking_are_not_venues(taxonomy):
 def test_long_runs_that_are_no_address_are_scanned_once(taxonomy, run):
     text = run + " PyTorch and alice.ml@example.net, github.com/ml-lab"
     assert ids(taxonomy.find_skills(text)) == ["pytorch"]
+
+
+def test_a_long_run_of_separators_after_a_chinese_word_is_read_once():
+    # "视觉 语言" is a name: the patterns for Chinese names used to backtrack into a run of separators
+    # that did not end in 语, time growing with the square of the run (hours for this one, well under a
+    # second read once). A separate process, so a regression fails at the time limit instead of hanging.
+    code = (
+        "from talentdrive.matching.core.taxonomy import load_taxonomy; t = load_taxonomy(); "
+        "print([m.skill_id for s in '\\n \\t-' for m in t.find_skills('视觉' + s * 1_000_000 + 'x PyTorch')])"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == str(["pytorch"] * 4)
 
 
 def test_long_chinese_lines_are_searched_whole(taxonomy):

@@ -76,8 +76,14 @@ def test_the_same_form_sent_twice_is_one_application_but_another_persons_is_thei
         url, form_data(full_name="Han Meimei", email="han.meimei@example.com", phone="139 0013 9001")
     )
 
-    # then: theirs is a new application, and the first one is untouched
-    assert second.status_code == 302
+    # and sends it once more (a double click)
+    again = client.post(
+        url, form_data(full_name="Han Meimei", email="han.meimei@example.com", phone="139 0013 9001")
+    )
+
+    # then: theirs is a new application, repeated the second time, and the first one is untouched
+    assert second.status_code == again.status_code == 302
+    assert client.get(second["Location"]).content == client.get(again["Location"]).content
     assert sorted(Application.objects.values_list("candidate__email", flat=True)) == [
         "han.meimei@example.com",
         "li.lei@example.com",

@@ -76,10 +76,22 @@ def test_plain_text_encodings_are_detected(encode):
 
 
 def test_utf16_without_a_byte_order_mark_is_text_but_zero_laden_binary_is_not():
-    from .core_samples import EN_RESUME
+    from .core_samples import EN_RESUME, MIXED_RESUME
 
-    text = parse_document(EN_RESUME.encode("utf-16-le"), "resume.txt")
-    assert text.ok and text.kind == "txt" and "Stanford" in text.text
+    for resume, encoding, expected in (
+        (EN_RESUME, "utf-16-le", "Stanford"),
+        (EN_RESUME, "utf-16-be", "Stanford"),
+        (MIXED_RESUME, "utf-16-le", "上海交通大学"),
+        (
+            "张伟 Zhang Wei\n电话：138 0013 8000\n邮箱：zhang.wei@example.com\n教育背景 Education\n"
+            "清华大学 计算机科学与技术 硕士 2019.09-2022.06\n技能：Python, PyTorch, 大模型训练, 分布式训练\n",
+            "utf-16-le",
+            "清华大学",
+        ),
+        ("Résumé de Zoé Dupont\nzoe@example.fr\nÉcole polytechnique, 2016 - 2019\n", "utf-16-le", "École"),
+    ):
+        text = parse_document(resume.encode(encoding), "resume.txt")
+        assert text.ok and text.kind == "txt" and expected in text.text, (encoding, text.error)
 
     # binary data with a zero in every other byte is not UTF-16 text, whatever its name
     garbage = parse_document(b"\x00\xff" * 300, "resume.pdf")

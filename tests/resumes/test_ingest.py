@@ -106,6 +106,39 @@ def test_every_copy_of_a_bad_file_is_reported_and_copies_of_a_good_one_are_store
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_copy_is_stored_when_the_first_file_fails_for_a_reason_of_its_own(tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    from talentdrive.resumes.ingest import directory
+
+    # given: one resume under two names, and a database that refuses the first write
+    folder = tmp_path / "two"
+    folder.mkdir()
+    shutil.copy(FIXTURES / GOOD[2], folder / "a.txt")
+    shutil.copy(FIXTURES / GOOD[2], folder / "b.txt")
+    real_write = directory.resume_ingest_parsed
+    calls = []
+
+    def flaky_write(**arguments):
+        calls.append(arguments["filename"])
+        if len(calls) == 1:
+            raise OperationalError("the database went away")
+        return real_write(**arguments)
+
+    monkeypatch.setattr(directory, "resume_ingest_parsed", flaky_write)
+
+    # when
+    report = directory.ingest_directory(folder, workers=1, max_bytes=10_000_000)
+
+    # then: the failure was the first path's, not its bytes', so the copy is stored
+    assert calls == ["a.txt", "b.txt"]
+    assert [Path(path).name for path, _reason in report.failures] == ["a.txt"]
+    assert report.failures[0][1] == "database error: OperationalError"
+    assert (report.stored, report.skipped) == (1, 0)
+    assert Resume.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_rerun_skips_everything_stored(inbox, tmp_path):
     _ingest(inbox, tmp_path / "first.csv")
     stored = set(Resume.objects.values_list("pk", "sha256"))

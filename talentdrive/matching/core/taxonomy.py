@@ -210,7 +210,9 @@ class Taxonomy:
         return MappingProxyType({code: tuple(ids) for code, ids in result.items()})
 
     def compile_matchers(self) -> None:
-        """Build every name matcher now rather than on first use (a long-lived parsing process)."""
+        """Build the name matchers parsing uses, and compile their patterns, now rather than on first use
+        (a long-lived parsing process). The skill and domain matchers used alone still compile theirs
+        when first used."""
         for matcher in (self._skill_and_domain_matcher, self._venue_matcher, self._award_matcher):
             matcher.prepare()
 

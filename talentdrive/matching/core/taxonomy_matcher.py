@@ -164,11 +164,13 @@ def _rest_source(node: _Node, incoming: str, depth: int) -> str:
     beside_cjk = incoming != _SEP and is_cjk(incoming)
     for char, child in sorted(node.items()):
         rest = _rest_source(child, char, depth + 1)
+        # Separator runs are read whole and never given back (possessive), as the walk skips a run whole:
+        # backtracking into a long run would cost time growing with its square.
         if char == _SEP:
-            alternatives.append(f"{_FILTER_SEPARATORS}+{rest}")
+            alternatives.append(f"{_FILTER_SEPARATORS}++{rest}")
         else:
             # Separators may stand between two characters when either is Chinese ("AI 芯片", "机器\n学习").
-            optional = f"{_FILTER_SEPARATORS}*" if beside_cjk or is_cjk(char) else ""
+            optional = f"{_FILTER_SEPARATORS}*+" if beside_cjk or is_cjk(char) else ""
             alternatives.append(f"{optional}{re.escape(char)}{rest}")
     if len(alternatives) == 1:
         return alternatives[0]

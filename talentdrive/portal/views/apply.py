@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import uuid
 from functools import partial
 
 from django.core import signing
@@ -97,23 +96,24 @@ def _submit(requisition_id: int, form: ApplyForm, language: str) -> SubmitOutcom
 
     The form's hidden key names one submission of one person. The same page sent by someone else (a
     shared computer at a campus talk, the Back button) is a new application, not a repeat: the key's
-    fingerprint of the job and email tells them apart, and theirs is submitted under a fresh key.
+    fingerprint of the job and email tells them apart, and theirs is submitted under a key of their own,
+    made from both, so that their own retries repeat it.
     """
+    key = form.cleaned_data["submission_key"]
+    fingerprint = submission_fingerprint(requisition_id=requisition_id, email=form.cleaned_data["email"])
     submit = partial(
         application_submit,
         requisition_id=requisition_id,
         applicant=form.applicant(language=language),
         resume=form.cleaned_data["resume"],
-        idempotency_fingerprint=submission_fingerprint(
-            requisition_id=requisition_id, email=form.cleaned_data["email"]
-        ),
+        idempotency_fingerprint=fingerprint,
     )
     try:
-        return submit(idempotency_key="portal:" + form.cleaned_data["submission_key"])
+        return submit(idempotency_key=f"portal:{key}")
     except ApplicationRefused as refused:
         if refused.code != "key_reused":
             raise
-    return submit(idempotency_key="portal:" + uuid.uuid4().hex)
+    return submit(idempotency_key=f"portal:{key[:60]}:{fingerprint[:24]}")
 
 
 @never_cache

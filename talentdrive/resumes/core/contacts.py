@@ -15,7 +15,8 @@ EMAIL = re.compile(
 # Phone-looking runs: optional +CC / 00CC / (+86), then digits with spaces, dashes, dots or brackets.
 _PHONE_BODY = r"(?<![\w+/.])(?:\(?(?:\+|00)\s?\d{1,3}\)?[ \-]?)?\(?\d[\d \-().]{5,16}\d(?![\w/])"
 # The pattern opens with the characters a phone can start with, so the engine skips every other one in
-# C; it reads that one character and, looking behind it, captures the number that starts there.
+# C; it reads that one character and, looking behind it, captures the number that starts there. (It
+# also stops at each later digit of a number; those are passed over, the body failing at once there.)
 _PHONE = re.compile(rf"[(+\d](?<=(?=(?P<phone>{_PHONE_BODY}))[(+\d])")
 # A run that starts like a date (2019.09, 2019-09-01, 2015 - 2019, 09/2019) is not a phone number.
 _DATEISH = re.compile(
@@ -180,14 +181,12 @@ _COMPOUND_SURNAMES = (
     "端木",
 )
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
-_NAME_LABEL = re.compile(
-    r"(?:姓\s*名(?:\s*/?\s*name)?|^name)\s*[:：]\s*"
-    r"(?P<name>[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3})",
-    re.IGNORECASE,
-)
-# The same label in lines joined by newlines: it reads no newline, and "^" is the start of any line.
+# A 姓名/Name label and the name after it, searched in the top lines joined by newlines: blanks are
+# spaces and tabs (never a newline), so a match stays in its line, and "^" is the start of any line.
 _NAME_LABEL_IN_LINES = re.compile(
-    _NAME_LABEL.pattern.replace(r"\s", r"[^\S\n]"), re.IGNORECASE | re.MULTILINE
+    r"(?:姓[^\S\n]*名(?:[^\S\n]*/?[^\S\n]*name)?|^name)[^\S\n]*[:：][^\S\n]*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3})",
+    re.IGNORECASE | re.MULTILINE,
 )
 _EN_NAME = re.compile(
     r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,}|(?:van|de|von|der|da|di|le)\b)){1,3}$"

@@ -22,7 +22,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r\f"
+_PRINTABLE_ASCII = re.compile(r"[\x20-\x7e\t\n\r\f]")
+_LATIN1 = re.compile(r"[\x00-\xff]")
 # Control characters other than tab/newline/carriage-return/form-feed mark binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -71,13 +72,15 @@ def decode_text(content: bytes) -> str:
     sample = content[:4000]
     # (Before UTF-8: ASCII in UTF-16 is valid UTF-8 too, a zero byte between every two letters.)
     if sample.count(b"\x00") > len(sample) // 4:
-        # Mostly-ASCII UTF-16 without a BOM: the zero bytes sit on one parity, and the others are
-        # mostly printable ASCII (binary data full of zero bytes is not).
-        others = sample.replace(b"\x00", b"")
-        if len(others.translate(None, _PRINTABLE_ASCII)) > len(others) // 10:
-            raise ParseFailure("unsupported_type", "binary data, not text or a known document type")
+        # UTF-16 without a BOM, of text that is at least half ASCII: the zero bytes sit on one parity.
         encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-        return _checked(content.decode(encoding, errors="replace"))
+        text = content.decode(encoding, errors="replace")
+        # Its characters below U+0100 are then mostly printable ASCII (a few accented letters beside
+        # them); binary data full of zero bytes decodes to control characters and stray Latin-1 signs.
+        head = text[:2000]
+        if len(_PRINTABLE_ASCII.findall(head)) < 0.8 * len(_LATIN1.findall(head)):
+            raise ParseFailure("unsupported_type", "binary data, not text or a known document type")
+        return _checked(text)
     try:
         return _checked(content.decode("utf-8"))
     except UnicodeDecodeError:

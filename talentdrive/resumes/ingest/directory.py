@@ -120,18 +120,20 @@ def ingest_directory(
     batch: list[Parsed] = []
     # Results come back in file order whatever the workers' finishing order, so which file creates a
     # candidate (and so the name it keeps) is the same on every run.
-    for parsed in _parse_all(pending, workers=workers, limits=(max_bytes, max_pages)):
+    limits = (max_bytes, max_pages)
+    for parsed in _parse_all(pending, workers=workers, limits=limits):
         batch.append(parsed)
         if len(batch) >= _WRITE_BATCH:
-            _store_batch(batch, copies, report, actor, on_done)
+            _store_batch(batch, copies, limits, report, actor, on_done)
             batch = []
-    _store_batch(batch, copies, report, actor, on_done)
+    _store_batch(batch, copies, limits, report, actor, on_done)
     return report
 
 
 def _store_batch(
     batch: list[Parsed],
     copies: dict[str, list[Path]],
+    limits: _Limits,
     report: IngestReport,
     actor: Any,
     on_done: Callable[[int], None],
@@ -140,29 +142,49 @@ def _store_batch(
     # that fails leaves the others alone, and a crash loses at most one uncommitted batch (re-done on restart).
     with transaction.atomic():
         for parsed in batch:
-            failed_before = len(report.failures)
-            _store(parsed, report, actor)
+            failure = _store(parsed, report, actor)
             same_bytes = copies.get(parsed.path, [])
-            if len(report.failures) > failed_before:
-                reason = report.failures[-1][1]
-                report.failures.extend((str(copy), reason) for copy in same_bytes)
-            else:
+            if failure is None:
                 report.skipped += len(same_bytes)
+            elif failure.in_the_bytes:
+                report.failures.extend((str(copy), failure.reason) for copy in same_bytes)
+            else:
+                # The reason was this path's (unreadable, changed, a database error): the copies are tried
+                # one by one until one is stored.
+                for index, copy in enumerate(same_bytes):
+                    retry = (
+                        Parsed(str(copy), parsed.sha256, parsed.outcome)
+                        if parsed.sha256
+                        else parse_path(str(copy), *limits)
+                    )
+                    if _store(retry, report, actor) is None:
+                        report.skipped += len(same_bytes) - index - 1
+                        break
             on_done(1)
 
 
-def _store(parsed: Parsed, report: IngestReport, actor: Any) -> None:
+@dataclass(frozen=True)
+class _Failure:
+    reason: str
+    in_the_bytes: bool  # a byte-identical copy would fail the same way
+
+
+def _store(parsed: Parsed, report: IngestReport, actor: Any) -> _Failure | None:
+    """Store one parsed file: None when stored, else why not (also added to the report)."""
+
+    def failed(reason: str, *, in_the_bytes: bool) -> _Failure:
+        report.failures.append((parsed.path, reason))
+        return _Failure(reason, in_the_bytes)
+
     if parsed.outcome.profile is None:
-        report.failures.append((parsed.path, parsed.outcome.error or "unreadable file"))
-        return
+        # A parse failure lies in the bytes; a file that could not be read at all comes without a hash.
+        return failed(parsed.outcome.error or "unreadable file", in_the_bytes=bool(parsed.sha256))
     try:
         content = Path(parsed.path).read_bytes()
     except OSError as error:
-        report.failures.append((parsed.path, f"cannot read file: {error.strerror}"))
-        return
+        return failed(f"cannot read file: {error.strerror}", in_the_bytes=False)
     if content_sha256(content) != parsed.sha256:
-        report.failures.append((parsed.path, "file changed while it was being ingested"))
-        return
+        return failed("file changed while it was being ingested", in_the_bytes=False)
     warnings: list[str] = []
     try:
         resume_ingest_parsed(
@@ -174,13 +196,12 @@ def _store(parsed: Parsed, report: IngestReport, actor: Any) -> None:
             warnings=warnings,
         )
     except ValueError as error:
-        report.failures.append((parsed.path, str(error)))
-        return
+        return failed(str(error), in_the_bytes=True)
     except DatabaseError as error:
-        report.failures.append((parsed.path, f"database error: {type(error).__name__}"))
-        return
+        return failed(f"database error: {type(error).__name__}", in_the_bytes=False)
     report.stored += 1
     report.warnings.extend((parsed.path, warning) for warning in warnings)
+    return None
 
 
 _Limits = tuple[int, int | None]
