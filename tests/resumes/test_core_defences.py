@@ -179,3 +179,23 @@ def test_password_protected_pdf_is_unsupported_but_permissions_only_pdf_is_read(
     locked = parse_document(encrypted(user_password="secret"), "cv.pdf")
     assert locked.code == "unsupported_type" and "password" in (locked.error or "")
     assert parse_document(encrypted(), "cv.pdf").ok
+
+
+def test_long_runs_of_hyphens_in_a_chinese_resume_are_read_in_bounded_time():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # The language check looks for English phrases line by line; its pattern's time grows with the square
+    # of a run of hyphens, so a hostile line of them took minutes before lines were looked at up to a
+    # bound. A separate process, so a regression fails at the time limit instead of hanging the suite.
+    code = (
+        "from talentdrive.resumes.core import extract_profile; "
+        "text = '教育背景\\n' + '中文简历内容' * 300 + '\\n' + ('a' + '-' * 100_000 + '\\n') * 2; "
+        "print(extract_profile(text).language)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "zh"

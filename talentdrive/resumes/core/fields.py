@@ -50,6 +50,11 @@ def detect_language(
 _ENGLISH_RUN = re.compile(r"[A-Za-z](?<![A-Za-z].)[A-Za-z'-]*(?:[ ,&/-]+[A-Za-z][A-Za-z'-]*){3,}")
 
 
+# A line is looked at up to here: a line of English shows a phrase early, and the pattern's time grows with
+# the square of a run of hyphens (a word may hold them, and so may the gap between words).
+_PHRASE_WINDOW = 1_000
+
+
 def _english_lines(sections: list[Section], enough: int = 2) -> int:
     """Lines holding an English phrase outside the publication and skill lists, counted up to ``enough``."""
     count = 0
@@ -57,7 +62,7 @@ def _english_lines(sections: list[Section], enough: int = 2) -> int:
         if section.kind in ("publications", "skills"):
             continue
         for line in section.lines:
-            if _ENGLISH_RUN.search(line.text):
+            if _ENGLISH_RUN.search(line.text[:_PHRASE_WINDOW]):
                 count += 1
                 if count >= enough:
                     return count
