@@ -110,6 +110,8 @@ def test_mixed_resume():
         ("代表性论文", "publications"),
         ("所获奖项", "awards"),
         ("Research Experience", "projects"),
+        ("TECHNICAL SKİLLS", "skills"),  # typed on a Turkish keyboard
+        ("İV. EDUCATİON", "education"),
     ],
 )
 def test_headings_in_both_languages(line, kind):

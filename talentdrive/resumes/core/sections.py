@@ -124,7 +124,8 @@ def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None if the line is not a heading."""
     if len(line) > 48:
         return None
-    match = _HEADING.match(line.lower())
+    # (A Turkish keyboard's capital İ lower-cases to i and a combining dot: "SKİLLS" is "skills".)
+    match = _HEADING.match(line.lower().replace("i\u0307", "i"))
     if match is None:
         return None
     kind = _KIND_BY_PHRASE[match.group("first")]
