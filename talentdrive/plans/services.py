@@ -93,8 +93,12 @@ def _enforce_plan_limit(
 
 
 def _record_override(
-    *, plan_line: PlanLine, requisition: Requisition, override: PlanOverrideRequest, committed_after: int
+    *, plan_line: PlanLine, requisition: Requisition, override: PlanOverrideRequest | None
 ) -> None:
+    """Record an administrator's override of the plan limit, if one was used, with the line's headcount now."""
+    if override is None:
+        return
+    committed_after = plan_line_committed_headcount(plan_line=plan_line)
     PlanOverride.objects.create(
         plan_line=plan_line,
         requisition=requisition,
@@ -187,11 +191,7 @@ def requisition_create(
         target=requisition,
         data={"plan_line": locked.pk, "headcount": headcount, "status": status},
     )
-    if used_override is not None:
-        committed_after = plan_line_committed_headcount(plan_line=locked)
-        _record_override(
-            plan_line=locked, requisition=requisition, override=used_override, committed_after=committed_after
-        )
+    _record_override(plan_line=locked, requisition=requisition, override=used_override)
     return requisition
 
 
@@ -239,13 +239,7 @@ def requisition_update(
         changes["recruiters"] = sorted(current.recruiters.values_list("pk", flat=True))
     if changes:
         audit_record(actor=actor, action="requisition.update", target=current, data=changes)
-    if used_override is not None:
-        _record_override(
-            plan_line=locked_line,
-            requisition=current,
-            override=used_override,
-            committed_after=plan_line_committed_headcount(plan_line=locked_line),
-        )
+    _record_override(plan_line=locked_line, requisition=current, override=used_override)
     return current
 
 
@@ -295,13 +289,7 @@ def requisition_change_status(
         reason=reason.strip(),
         data={"from": previous, "to": status},
     )
-    if used_override is not None:
-        _record_override(
-            plan_line=locked_line,
-            requisition=current,
-            override=used_override,
-            committed_after=plan_line_committed_headcount(plan_line=locked_line),
-        )
+    _record_override(plan_line=locked_line, requisition=current, override=used_override)
     return current
 
 
