@@ -14,12 +14,9 @@ from talentdrive.plans.services import PlanLimitExceeded, requisition_create
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_two_concurrent_creations_cannot_both_pass_the_limit(plan_line):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL: SQLite serialises whole-database writes, so the race this guards cannot happen there"
-        )
-    # given a line with target 3 and 2 already committed, so only one more fits
+def _race_for_the_last_seat(plan_line) -> dict[str, object]:
+    """Commit 2 of the line's target of 3, then let two threads each try to open one more at once.
+    Returns each thread's outcome: "created" or the exception it raised."""
     requisition_create(
         plan_line=plan_line,
         external_id="R-0",
@@ -45,17 +42,27 @@ def test_two_concurrent_creations_cannot_both_pass_the_limit(plan_line):
                 actor=None,
             )
             outcomes[external_id] = "created"
-        except Exception as error:  # collected and asserted below
+        except Exception as error:  # collected and asserted by the caller
             outcomes[external_id] = error
         finally:
             connections.close_all()
 
-    # when
     threads = [threading.Thread(target=create, args=(f"R-{n}",)) for n in (1, 2)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    return outcomes
+
+
+def test_two_concurrent_creations_cannot_both_pass_the_limit(plan_line):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL: SQLite serialises whole-database writes, so the race this guards cannot happen there"
+        )
+    # given a line with target 3 and 2 already committed, so only one more fits
+    # when two transactions race for it
+    outcomes = _race_for_the_last_seat(plan_line)
     # then
     assert sorted(type(o).__name__ if not isinstance(o, str) else o for o in outcomes.values()) == [
         "PlanLimitExceeded",
@@ -74,41 +81,7 @@ def test_concurrent_creations_on_sqlite_queue_behind_the_write_lock(plan_line):
         or ("mode=memory" in str(connection.settings_dict["NAME"]))
     ):
         pytest.skip("needs a file-backed SQLite database shared by threads")
-    requisition_create(
-        plan_line=plan_line,
-        external_id="R-0",
-        title_zh="甲",
-        title_en="A",
-        headcount=2,
-        status="open",
-        actor=None,
-    )
-    barrier = threading.Barrier(2, timeout=30)
-    outcomes: list[object] = []
-
-    def create(external_id: str) -> None:
-        try:
-            barrier.wait()
-            requisition_create(
-                plan_line=plan_line,
-                external_id=external_id,
-                title_zh="乙",
-                title_en="B",
-                headcount=1,
-                status="open",
-                actor=None,
-            )
-            outcomes.append("created")
-        except Exception as error:
-            outcomes.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=create, args=(f"R-{n}",)) for n in (1, 2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    outcomes = list(_race_for_the_last_seat(plan_line).values())
     assert outcomes.count("created") == 1
     assert sum(isinstance(o, PlanLimitExceeded) for o in outcomes) == 1
     assert Requisition.objects.filter(plan_line=plan_line).count() == 2
