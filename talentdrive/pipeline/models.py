@@ -53,6 +53,9 @@ class Source(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+IDEMPOTENCY_KEY_LENGTH = 120
+
+
 class Application(models.Model):
     """A candidate applying to a requisition; it moves through stages."""
 
@@ -66,9 +69,10 @@ class Application(models.Model):
     source = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     stage_changed_at = models.DateTimeField(auto_now_add=True)
-    # A client-chosen key: a double-click, a retry or a resubmitted form carries the same key,
-    # and the unique constraint makes the second insert impossible rather than merely unlikely.
-    idempotency_key = models.CharField(max_length=100, null=True, blank=True)
+    # A client-chosen key, prefixed with where it came from ("api:", "portal:"): a double-click, a retry
+    # or a resubmitted form carries the same key, and the unique constraint makes the second insert
+    # impossible rather than merely unlikely. Long enough for a 100-character key and its prefix.
+    idempotency_key = models.CharField(max_length=IDEMPOTENCY_KEY_LENGTH, null=True, blank=True)
     # A keyed SHA-256 digest of what the key was first sent with (requisition and normalised email):
     # the same key with another body is a client bug that must not swallow a second applicant.
     # A digest, so no contact detail is stored twice in plain text.

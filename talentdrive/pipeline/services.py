@@ -25,7 +25,7 @@ from talentdrive.candidates.normalise import normalise_email
 from talentdrive.candidates.services import candidate_anonymise, candidate_find_or_create, consent_record
 from talentdrive.pipeline.core.uploads import check_resume_upload
 from talentdrive.pipeline.intake import ApplicantDetails, ResumeUpload, intake_setting
-from talentdrive.pipeline.models import ACTIVE_STAGES, Application, Stage
+from talentdrive.pipeline.models import ACTIVE_STAGES, IDEMPOTENCY_KEY_LENGTH, Application, Stage
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.resumes.models import Resume
 from talentdrive.resumes.services import resume_attach
@@ -51,7 +51,11 @@ class SubmitOutcome:
 
 def _normalised_key(raw: str | None) -> str | None:
     key = (raw or "").strip()
-    return key[:100] or None
+    if len(key) > IDEMPOTENCY_KEY_LENGTH:
+        # Cut short, two different keys could become one and answer one applicant with another's
+        # application: a key that does not fit is a caller's bug.
+        raise ValueError(f"an idempotency key is at most {IDEMPOTENCY_KEY_LENGTH} characters")
+    return key or None
 
 
 def submission_fingerprint(*, requisition_id: int, email: str) -> str:

@@ -92,6 +92,22 @@ def test_invalid_fields_are_reported_per_field(client, requisition):
     assert Application.objects.count() == 0
 
 
+def test_the_longest_keys_are_kept_whole(client, requisition):
+    # Two 100-character keys that differ only at the end belong to two submissions.
+    url = f"/api/public/requisitions/{requisition.pk}/apply"
+    first_key, second_key = "k" * 99 + "1", "k" * 99 + "2"
+    first = client.post(url, body(), headers={"Idempotency-Key": first_key})
+    second = client.post(
+        url,
+        body(full_name="Han Meimei", email="han.meimei@example.com", phone="+86 139 0013 9001"),
+        headers={"Idempotency-Key": second_key},
+    )
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.json()["id"] != second.json()["id"]
+    again = client.post(url, body(), headers={"Idempotency-Key": first_key})
+    assert (again.status_code, again.json()["id"]) == (200, first.json()["id"])
+
+
 def test_overlong_idempotency_key_is_refused(client, requisition):
     response = client.post(
         f"/api/public/requisitions/{requisition.pk}/apply", body(), headers={"Idempotency-Key": "k" * 101}
