@@ -269,7 +269,9 @@ def _resolve(payload: RequisitionCreateIn | RequisitionPatchIn, user: User) -> d
     return sent
 
 
-def _override(payload: RequisitionCreateIn | RequisitionPatchIn, user: User) -> PlanOverrideRequest | None:
+def _override(
+    payload: RequisitionCreateIn | RequisitionPatchIn | StatusIn, user: User
+) -> PlanOverrideRequest | None:
     if payload.override_reason is None:
         return None
     if not user.is_drive_admin:
@@ -397,9 +399,14 @@ def requisition_patch(
 def requisition_status(request: HttpRequest, requisition_id: int, payload: StatusIn) -> dict[str, Any]:
     user = _writer(request)
     requisition = _for_edit(user, requisition_id)
+    override = _override(payload, user)
     try:
         requisition_change_status(
-            requisition=requisition, status=payload.status, actor=user, reason=payload.reason
+            requisition=requisition,
+            status=payload.status,
+            actor=user,
+            reason=payload.reason,
+            override=override,
         )
     except ValidationError as error:
         raise _service_error(error) from error

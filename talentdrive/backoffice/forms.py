@@ -182,6 +182,8 @@ def _plan_line_label(line: PlanLine) -> str:
 class StatusChangeForm(forms.Form):
     status = forms.ChoiceField(choices=RequisitionStatus.choices)
     reason = forms.CharField(label=_("Reason"), max_length=1000, required=False)
+    # Opening a draft commits its headcount; an administrator may exceed the plan line's target.
+    override_reason = forms.CharField(max_length=1000, required=False)
 
 
 class ImportForm(forms.Form):

@@ -98,6 +98,7 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "nav": "requisitions",
         "requisition": requisition,
         "can_edit": can_edit,
+        "can_override": _user(request).is_drive_admin and requisition.status == RequisitionStatus.DRAFT,
         "transitions": [(status, RequisitionStatus(status).label) for status in transitions],
         "events": [
             (event, EVENT_LABELS.get(event.action, event.action))
@@ -108,7 +109,7 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "backoffice/requisition_detail.html", context)
 
 
-def _override(request: HttpRequest, form: RequisitionForm) -> PlanOverrideRequest | None:
+def _override(request: HttpRequest, form: RequisitionForm | StatusChangeForm) -> PlanOverrideRequest | None:
     reason = (form.cleaned_data.get("override_reason") or "").strip()
     if reason and _user(request).is_drive_admin:
         return PlanOverrideRequest(actor=_user(request), reason=reason)
@@ -222,7 +223,11 @@ def requisition_status(request: HttpRequest, pk: int) -> HttpResponse:
     status = form.cleaned_data["status"]
     try:
         requisition_change_status(
-            requisition=requisition, status=status, actor=_user(request), reason=form.cleaned_data["reason"]
+            requisition=requisition,
+            status=status,
+            actor=_user(request),
+            reason=form.cleaned_data["reason"],
+            override=_override(request, form),
         )
     except ValidationError as error:
         messages.error(

@@ -184,6 +184,26 @@ def test_invalid_input_is_a_400_or_409_naming_the_field(client, world, payload, 
     assert not Requisition.objects.filter(external_id="R-NEW").exists()
 
 
+def test_opening_a_draft_beyond_the_target_needs_an_administrators_override(client, world):
+    # a draft of 3 on a line with target 3 and 1 committed: drafts do not count until opened
+    created = call(client, world, "admin", "post", "/api/requisitions", new_requisition(world, headcount=3))
+    assert created.status_code == 201, created.content
+    url = f"/api/requisitions/{created.json()['id']}/status"
+    refused = call(client, world, "recruiter", "post", url, {"status": "open"})
+    assert (refused.status_code, refused.json()["code"]) == (409, "plan_limit_exceeded")
+    reason = {"status": "open", "override_reason": "CEO approved two more"}
+    assert call(client, world, "recruiter", "post", url, reason).status_code == 403
+    opened = call(client, world, "admin", "post", url, reason)
+    assert opened.status_code == 200, opened.content
+    assert opened.json()["status"] == "open"
+    override = PlanOverride.objects.get()
+    assert (override.reason, override.committed_after, override.actor) == (
+        "CEO approved two more",
+        4,
+        world.users["admin"],
+    )
+
+
 def test_status_change_needs_a_reason_to_pause(client, world):
     url = f"/api/requisitions/{world.open_requisition.pk}/status"
     refused = call(client, world, "recruiter", "post", url, {"status": "paused"})

@@ -199,3 +199,26 @@ def test_a_draft_may_be_prepared_beyond_the_plan_and_counts_once_opened(client, 
     assert "would exceed it" in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == "draft"
+
+
+def test_an_administrator_may_open_a_draft_beyond_the_target_with_a_written_reason(client, world):
+    # given: a draft larger than what its plan line has left (drafts do not count until opened)
+    client.force_login(world.users["admin"])
+    requisition = world.requisitions["R2"]
+    Requisition.objects.filter(pk=requisition.pk).update(headcount=requisition.plan_line.target + 5)
+    url = reverse("backoffice:requisition_status", args=[requisition.pk])
+    page = client.get(reverse("backoffice:requisition_detail", args=[requisition.pk])).content.decode()
+    assert 'name="override_reason"' in page
+
+    # when: opened without a reason, then with one
+    refused = client.post(url, {"status": "open"}, follow=True)
+    requisition.refresh_from_db()
+    assert requisition.status == "draft"
+    assert "The status was not changed" in refused.content.decode()
+    client.post(url, {"status": "open", "override_reason": "board approved the extra hires"})
+
+    # then
+    requisition.refresh_from_db()
+    assert requisition.status == "open"
+    override = PlanOverride.objects.get(requisition=requisition)
+    assert (override.reason, override.actor) == ("board approved the extra hires", world.users["admin"])

@@ -115,3 +115,7 @@ class RequisitionPatchIn(RequisitionFields):
 class StatusIn(Schema):
     status: StatusCode
     reason: str = ""
+    override_reason: str | None = Field(
+        None,
+        description="administrators only: the written reason to open a draft beyond the plan line's target",
+    )
