@@ -170,18 +170,13 @@ class ApplyForm(forms.Form):
         upload = self.cleaned_data["resume"]
         max_bytes = intake_setting("UPLOAD_MAX_BYTES")
         if upload.size > max_bytes:
-            raise forms.ValidationError(UPLOAD_MESSAGES["too_large"] % {"mb": max_bytes // (1024 * 1024)})
+            raise forms.ValidationError(upload_message("too_large"))
         content = upload.read()
         pages = intake_setting("RESUME_MAX_PAGES")
         try:
             check_resume_upload(filename=upload.name, content=content, max_bytes=max_bytes, max_pages=pages)
         except UploadRejected as rejected:
-            message = UPLOAD_MESSAGES[rejected.code]
-            raise forms.ValidationError(
-                message % {"mb": max_bytes // (1024 * 1024), "pages": pages}
-                if "%(" in str(message)
-                else message
-            ) from rejected
+            raise forms.ValidationError(upload_message(rejected.code)) from rejected
         return ResumeUpload(filename=upload.name, content=content)
 
     def applicant(self, *, language: str, source_default: str = "portal") -> ApplicantDetails:
