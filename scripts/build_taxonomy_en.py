@@ -29,8 +29,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from talentdrive.matching.core.taxonomy import DATA_DIR, taxonomy_from_documents  # noqa: E402
-from talentdrive.matching.core.text import name_key  # noqa: E402
+from talentdrive.taxonomy.model import DATA_DIR, taxonomy_from_documents  # noqa: E402
+from talentdrive.taxonomy.text import name_key  # noqa: E402
 
 OUTPUT = DATA_DIR / "skills-en-derived.yaml"
 

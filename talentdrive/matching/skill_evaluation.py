@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from talentdrive.matching.core.taxonomy import Taxonomy, load_taxonomy
+from talentdrive.taxonomy.model import Taxonomy, load_taxonomy
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 

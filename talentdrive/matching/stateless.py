@@ -21,7 +21,7 @@ from talentdrive.matching.core.requirements import (
     extract_requirements,
     requirements_from_fields,
 )
-from talentdrive.matching.core.taxonomy import load_taxonomy
+from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.core.textprofile import expand_domains, fill_from_text, profile_from_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}

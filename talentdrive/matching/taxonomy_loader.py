@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from talentdrive.matching.core.taxonomy import Taxonomy, load_taxonomy
+from talentdrive.taxonomy.model import Taxonomy, load_taxonomy
 
 
 def get_taxonomy() -> Taxonomy:

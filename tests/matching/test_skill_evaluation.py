@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from talentdrive.matching.core.taxonomy import load_taxonomy
+from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.skill_evaluation import (
     DEFAULT_DATA,
     bio_spans,

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from talentdrive.matching.core.taxonomy import (
+from talentdrive.taxonomy.model import (
     FOCUS_AREAS,
     Skill,
     Taxonomy,
@@ -17,7 +17,7 @@ from talentdrive.matching.core.taxonomy import (
     taxonomy_from_documents,
     validate_taxonomy,
 )
-from talentdrive.matching.core.text import fold_with_offsets, name_key
+from talentdrive.taxonomy.text import fold_with_offsets, name_key
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -349,7 +349,7 @@ def test_a_long_run_of_separators_after_a_chinese_word_is_read_once():
     # that did not end in 语, time growing with the square of the run (hours for this one, well under a
     # second read once). A separate process, so a regression fails at the time limit instead of hanging.
     code = (
-        "from talentdrive.matching.core.taxonomy import load_taxonomy; t = load_taxonomy(); "
+        "from talentdrive.taxonomy.model import load_taxonomy; t = load_taxonomy(); "
         "print([m.skill_id for s in '\\n \\t-' for m in t.find_skills('视觉' + s * 1_000_000 + 'x PyTorch')])"
     )
     root = Path(__file__).resolve().parents[2]
@@ -421,7 +421,7 @@ _NAME_PIECES = [
 def test_start_patterns_never_hide_a_name(taxonomy, monkeypatch, text):
     # Outside Latin script the walk runs only where the patterns say a whole name can be read. With
     # patterns that accept every position instead, the walk must find nothing more.
-    from talentdrive.matching.core import taxonomy_matcher
+    from talentdrive.taxonomy import matcher as taxonomy_matcher
 
     def every_first_character(trie):
         firsts = "".join(re.escape(c) for c in trie.root if c not in taxonomy_matcher._WORD_CHARS)

@@ -40,7 +40,7 @@ def test_ranked_list_requires_login(client, requisition):
 
 
 def test_missing_must_haves_are_named(client, admin_user, requisition, pool, make_candidate):
-    from talentdrive.matching.core.taxonomy import load_taxonomy
+    from talentdrive.taxonomy.model import load_taxonomy
 
     make_candidate(skills=[skill("asr", "ASR")], degree="bachelor", years=1)
     client.force_login(admin_user)

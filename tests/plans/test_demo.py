@@ -19,7 +19,7 @@ from talentdrive.plans.demo.plan import apportion, build_demo_plan
 from talentdrive.plans.demo.users import DEMO_USERS
 from talentdrive.plans.models import BusinessGroup, Drive, FocusArea, PlanLine, Requisition, Team
 
-TAXONOMY_DIR = Path(__file__).resolve().parents[2] / "talentdrive" / "matching" / "taxonomy"
+TAXONOMY_DIR = Path(__file__).resolve().parents[2] / "talentdrive" / "taxonomy" / "data"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from django.test import override_settings
 from talentdrive.accounts.models import User
 from talentdrive.audit.models import AuditEvent
 from talentdrive.candidates.models import Candidate, ConsentRecord
-from talentdrive.matching.core.taxonomy import load_taxonomy
+from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.synth.generate import SkillSpace
 from talentdrive.pipeline.models import ACTIVE_STAGES, Application
 from talentdrive.plans.demo.load import demo_drive_load

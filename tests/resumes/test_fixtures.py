@@ -12,7 +12,7 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from talentdrive.matching.core.taxonomy import load_taxonomy
+from talentdrive.taxonomy.model import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "resumes"

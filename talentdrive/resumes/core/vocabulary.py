@@ -223,7 +223,7 @@ def knowledge() -> Knowledge:
     # list: parsing must never stop over vocabulary.
     for paths in [extra] if not extra else [extra, []]:
         try:
-            from talentdrive.matching.core.taxonomy import load_taxonomy
+            from talentdrive.taxonomy.model import load_taxonomy
 
             taxonomy = load_taxonomy(paths)
             taxonomy.compile_matchers()

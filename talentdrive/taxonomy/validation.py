@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from talentdrive.matching.core.text import name_key
+from talentdrive.taxonomy.text import name_key
 
 if TYPE_CHECKING:
-    from talentdrive.matching.core.taxonomy import Taxonomy
+    from talentdrive.taxonomy.model import Taxonomy
 
 __all__ = ["FOCUS_AREAS", "SKILL_KINDS", "validate_taxonomy"]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from talentdrive.matching.core.text import fold_with_offsets, is_cjk, name_key
+from talentdrive.taxonomy.text import fold_with_offsets, is_cjk, name_key
 
 __all__ = ["MultiMatcher", "NameEntry", "NameHit", "NameMatcher", "address_spans"]
 

@@ -1,6 +1,6 @@
 """The bilingual AI skill taxonomy: skills, industry domains, research venues and competitions.
 
-The data ships as YAML in ``talentdrive/matching/taxonomy/``; administrators add or amend entries by
+The data ships as YAML in ``talentdrive/taxonomy/data/``; administrators add or amend entries by
 dropping more YAML files in a directory passed as ``extra_paths`` (the Django side reads it from the
 ``TALENTDRIVE_TAXONOMY_DIRS`` setting). Pure Python: no Django import, frozen dataclasses out.
 """
@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from talentdrive.matching.core.taxonomy_matcher import MultiMatcher, NameEntry, NameHit, NameMatcher
-from talentdrive.matching.core.taxonomy_validation import FOCUS_AREAS, validate_taxonomy
+from talentdrive.taxonomy.matcher import MultiMatcher, NameEntry, NameHit, NameMatcher
+from talentdrive.taxonomy.validation import FOCUS_AREAS, validate_taxonomy
 
 __all__ = [
     "FOCUS_AREAS",
@@ -36,7 +36,7 @@ __all__ = [
     "validate_taxonomy",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "taxonomy"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 class TaxonomyError(ValueError):
