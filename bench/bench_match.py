@@ -23,10 +23,10 @@ from talentdrive.matching.core.index import MatchIndex
 from talentdrive.matching.core.requirements import Requirements, requirements_from_fields
 from talentdrive.matching.core.scoring import MAX_QUERY_TERMS, combine, compile_query, components
 from talentdrive.matching.core.search import top_rows
-from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.core.tokenise import tokenise
 from talentdrive.matching.synth.generate import SkillSpace, generate, to_index
 from talentdrive.plans.demo.plan import build_demo_plan
+from talentdrive.taxonomy.model import load_taxonomy
 
 TOP = 50
 

@@ -21,8 +21,8 @@ from talentdrive.matching.core.requirements import (
     extract_requirements,
     requirements_from_fields,
 )
-from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.core.textprofile import expand_domains, fill_from_text, profile_from_text
+from talentdrive.taxonomy.model import load_taxonomy
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}

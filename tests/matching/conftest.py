@@ -9,9 +9,9 @@ from django.utils import timezone
 from talentdrive.accounts.models import Role, User
 from talentdrive.candidates.models import Candidate
 from talentdrive.matching import store
-from talentdrive.taxonomy.model import taxonomy_from_documents
 from talentdrive.plans.models import BusinessGroup, City, PlanLine, Requisition, RequisitionStatus, Team
 from talentdrive.resumes.models import ParseStatus, Resume
+from talentdrive.taxonomy.model import taxonomy_from_documents
 
 MINI_TAXONOMY = {
     "skills": [

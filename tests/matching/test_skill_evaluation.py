@@ -2,7 +2,6 @@ import io
 
 import pytest
 
-from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.skill_evaluation import (
     DEFAULT_DATA,
     bio_spans,
@@ -11,6 +10,7 @@ from talentdrive.matching.skill_evaluation import (
     score,
     taxonomy_extractor,
 )
+from talentdrive.taxonomy.model import load_taxonomy
 
 
 def test_bio_spans_reads_plain_and_typed_tags():

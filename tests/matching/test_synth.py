@@ -4,8 +4,8 @@ import numpy as np
 
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.profile import DEGREE_RANK, profile_from_parse
-from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.synth.generate import SkillSpace, generate, iter_profiles, to_index
+from talentdrive.taxonomy.model import load_taxonomy
 
 
 def _row_skills(index, row):

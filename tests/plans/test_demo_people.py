@@ -11,7 +11,6 @@ from django.test import override_settings
 from talentdrive.accounts.models import User
 from talentdrive.audit.models import AuditEvent
 from talentdrive.candidates.models import Candidate, ConsentRecord
-from talentdrive.taxonomy.model import load_taxonomy
 from talentdrive.matching.synth.generate import SkillSpace
 from talentdrive.pipeline.models import ACTIVE_STAGES, Application
 from talentdrive.plans.demo.load import demo_drive_load
@@ -21,6 +20,7 @@ from talentdrive.plans.demo.people.load import demo_people_load
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.ingest.worker import parse_content
 from talentdrive.resumes.models import ParseStatus, Resume
+from talentdrive.taxonomy.model import load_taxonomy
 
 SIZE = 200
 SEED = 7
