@@ -1,6 +1,6 @@
 """Matching speed: top-50 over synthetic profiles, against bm25s and rank_bm25 in the same run.
 
-The queries are the demo drive's own requisitions (``talentdrive.plans.demo``, generated without a
+The queries are the demo drive's own requisitions (``talentdrive.demo``, generated without a
 database): bilingual descriptions of ~1,500 characters, 4 must-haves, 2–3 nice-to-haves each.
 Full: 1,000,000 profiles, 100 of them sampled; batch: all of them × 100,000 profiles.
 Tiny (the test suite): 2,000 profiles, 5 requisitions; batch 20 × 2,000.
@@ -18,14 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
+from talentdrive.demo.plan import build_demo_plan
+from talentdrive.evaluation.synth.generate import SkillSpace, generate, to_index
 from talentdrive.matching.core.explain import rank_candidates
 from talentdrive.matching.core.index import MatchIndex
 from talentdrive.matching.core.requirements import Requirements, requirements_from_fields
 from talentdrive.matching.core.scoring import MAX_QUERY_TERMS, combine, compile_query, components
 from talentdrive.matching.core.search import top_rows
 from talentdrive.matching.core.tokenise import tokenise
-from talentdrive.matching.synth.generate import SkillSpace, generate, to_index
-from talentdrive.plans.demo.plan import build_demo_plan
 from talentdrive.taxonomy.model import load_taxonomy
 
 TOP = 50
@@ -221,7 +221,7 @@ def run(*, full: bool) -> str:
 
 Command: `.venv/bin/python -m bench --full --only match` ({size} run). Synthetic bilingual profiles from
 `talentdrive synth` (vectorised, straight into the index), {n:,} candidates. Queries: {n_queries} of the
-demo drive's own requisitions (`talentdrive.plans.demo`), sampled at random — bilingual title and
+demo drive's own requisitions (`talentdrive.demo`), sampled at random — bilingual title and
 description of {text_chars:,.0f} characters on average, {must_count:.1f} must-haves, 2–3 nice-to-haves,
 domain, degree, years and research criteria, ranked as the service ranks them; top-{TOP}; single
 process, timings after load, explanation of all {TOP} results included. The machine is shared:

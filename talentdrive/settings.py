@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "talentdrive.portal",
     "talentdrive.backoffice",
     "talentdrive.api",
+    # Beside the domain: the demo drive, quality measurement, and the command that serves the site.
+    "talentdrive.demo",
+    "talentdrive.evaluation",
+    "talentdrive.serving",
 ]
 
 MIDDLEWARE = [

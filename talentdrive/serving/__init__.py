@@ -1,0 +1,1 @@
+"""The commands that serve the site (``serve``): one home, for the embedded default and for production."""
