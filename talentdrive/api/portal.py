@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
+from talentdrive.audit.actors import PUBLIC
 from talentdrive.pipeline.core.uploads import UploadRejected
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.selectors import application_by_idempotency_key
@@ -302,6 +303,7 @@ def _apply(request: HttpRequest, requisition_id: int) -> Status:
             resume=form.cleaned_data["resume"],
             idempotency_key=f"api:{key}" if key else None,
             idempotency_fingerprint=fingerprint,
+            actor=PUBLIC,
         )
     except ApplicationRefused as refused:
         if refused.code == "key_reused":

@@ -12,12 +12,21 @@ from talentdrive.audit.models import AuditEvent
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "action", "target_type", "target_id", "actor", "reason")
+    list_display = ("created_at", "action", "target_type", "target_id", "actor_display", "reason")
     list_filter = ("action", "target_type", "created_at")
-    search_fields = ("action", "target_type", "target_id", "reason", "actor__username")
+    search_fields = ("action", "target_type", "target_id", "reason", "actor__username", "actor_name")
     list_select_related = ("actor",)
     date_hierarchy = "created_at"
-    readonly_fields = ("created_at", "actor", "action", "target_type", "target_id", "reason", "data")
+    readonly_fields = (
+        "created_at",
+        "actor",
+        "actor_name",
+        "action",
+        "target_type",
+        "target_id",
+        "reason",
+        "data",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

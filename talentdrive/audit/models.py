@@ -2,6 +2,41 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    """Every kind of state change the system records; a new service adds its action here."""
+
+    DRIVE_CREATE = "drive.create", _("Drive created")
+    DRIVE_UPDATE = "drive.update", _("Drive changed")
+    BUSINESS_GROUP_CREATE = "business_group.create", _("Business group created")
+    TEAM_CREATE = "team.create", _("Team created")
+    PLAN_LINE_CREATE = "plan_line.create", _("Plan line created")
+    PLAN_LINE_UPDATE = "plan_line.update", _("Plan line changed")
+    PLAN_LINE_OVERRIDE = "plan_line.override", _("Plan target overridden")
+    REQUISITION_CREATE = "requisition.create", _("Requisition created")
+    REQUISITION_UPDATE = "requisition.update", _("Requisition changed")
+    REQUISITION_STATUS = "requisition.status", _("Requisition status changed")
+    CANDIDATE_CREATE = "candidate.create", _("Candidate created")
+    CANDIDATE_UPDATE = "candidate.update", _("Candidate details changed")
+    CANDIDATE_PHONE_CONFLICT = "candidate.phone_conflict", _("Phone number already used by another candidate")
+    CANDIDATE_CONSENT = "candidate.consent", _("Consent given")
+    CANDIDATE_ERASE = "candidate.erase", _("Personal data erased")
+    RESUME_ATTACH = "resume.attach", _("Résumé attached")
+    RESUME_INGEST = "resume.ingest", _("Résumé ingested")
+    RESUME_PARSE = "resume.parse", _("Résumé parsed")
+    RESUME_PARSE_FAILED = "resume.parse_failed", _("Résumé could not be parsed")
+    APPLICATION_SUBMIT = "application.submit", _("Application submitted")
+    APPLICATION_WITHDRAW = "application.withdraw", _("Application withdrawn")
+    MATCH_INDEX_REBUILD = "matching.index_rebuilt", _("Match index rebuilt")
+    API_TOKEN_CREATE = "api_token.create", _("API token created")
+    API_TOKEN_REVOKE = "api_token.revoke", _("API token revoked")
+    USER_UPDATE = "user.update", _("Staff account changed")
+    ADMIN_CHANGE = "admin.change", _("Changed in the admin")
+    ADMIN_ADD = "admin.add", _("Added in the admin")
+    ADMIN_DELETE = "admin.delete", _("Deleted in the admin")
+    DEMO_PEOPLE_LOAD = "demo.people_load", _("Demo candidates loaded")
 
 
 class AuditEvent(models.Model):
@@ -14,7 +49,10 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(max_length=80, db_index=True)
+    # Who acted when no staff member did: "system:<command or task>", "candidate" (through their status
+    # link) or "public" (an anonymous visitor of the portal). Empty when ``actor`` names the user.
+    actor_name = models.CharField(max_length=80, blank=True)
+    action = models.CharField(max_length=80, db_index=True, choices=AuditAction.choices)
     target_type = models.CharField(max_length=80)
     target_id = models.CharField(max_length=64)
     reason = models.TextField(blank=True)
@@ -27,3 +65,7 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.target_type}#{self.target_id}"
+
+    @property
+    def actor_display(self) -> str:
+        return str(self.actor) if self.actor_id else (self.actor_name or "?")

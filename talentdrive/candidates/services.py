@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from talentdrive.audit.actors import CANDIDATE, Actor
+from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate, ConsentRecord
@@ -14,7 +16,7 @@ from talentdrive.candidates.normalise import normalise_email, normalise_phone
 
 @transaction.atomic
 def candidate_find_or_create(
-    *, email: str = "", phone: str = "", full_name: str = "", location: str = "", actor=None
+    *, email: str = "", phone: str = "", full_name: str = "", location: str = "", actor: Actor
 ) -> tuple[Candidate, bool]:
     """Return the candidate with this email or phone, creating one if none exists.
 
@@ -67,11 +69,11 @@ def candidate_find_or_create(
         if winner is None:
             raise
         return winner, False
-    audit_record(actor=actor, action="candidate.create", target=candidate, data={})
+    audit_record(actor=actor, action=AuditAction.CANDIDATE_CREATE, target=candidate, data={})
     if phone_holder is not None:
         audit_record(
             actor=actor,
-            action="candidate.phone_conflict",
+            action=AuditAction.CANDIDATE_PHONE_CONFLICT,
             target=candidate,
             data={"phone_holder_id": phone_holder.pk},
         )
@@ -90,12 +92,14 @@ def consent_record(*, candidate: Candidate, version: str, language: str) -> Cons
         text=text.text_for(language),
         given_at=timezone.now(),
     )
-    audit_record(actor=None, action="candidate.consent", target=candidate, data={"version": version})
+    audit_record(
+        actor=CANDIDATE, action=AuditAction.CANDIDATE_CONSENT, target=candidate, data={"version": version}
+    )
     return record
 
 
 @transaction.atomic
-def candidate_anonymise(*, candidate: Candidate, actor=None) -> Candidate:
+def candidate_anonymise(*, candidate: Candidate, actor: Actor) -> Candidate:
     """Remove the person's identifying fields; the row stays so anonymous counts remain true.
 
     Files and per-application details are removed by the caller that owns them; this clears what
@@ -110,5 +114,5 @@ def candidate_anonymise(*, candidate: Candidate, actor=None) -> Candidate:
     candidate.location = ""
     candidate.erased_at = timezone.now()
     candidate.save(update_fields=["full_name", "email", "phone", "location", "erased_at", "updated_at"])
-    audit_record(actor=actor, action="candidate.erase", target=candidate, data={})
+    audit_record(actor=actor, action=AuditAction.CANDIDATE_ERASE, target=candidate, data={})
     return candidate

@@ -14,7 +14,7 @@ from django.db import transaction
 from talentdrive.accounts.models import User
 from talentdrive.demo import organisation as org
 from talentdrive.demo.plan import SEED, build_demo_plan
-from talentdrive.demo.users import DEMO_USERS, DemoUser
+from talentdrive.demo.users import DEMO, DEMO_USERS, DemoUser
 from talentdrive.plans.models import BusinessGroup, City, Drive, FocusArea, Team
 from talentdrive.plans.services import (
     business_group_create,
@@ -44,7 +44,7 @@ def _ensure_organisation() -> dict[str, Team]:
     for spec in org.GROUPS:
         if spec.code not in groups:
             groups[spec.code] = business_group_create(
-                code=spec.code, name_zh=spec.name_zh, name_en=spec.name_en, actor=None
+                code=spec.code, name_zh=spec.name_zh, name_en=spec.name_en, actor=DEMO
             )
     teams = {team.code: team for team in Team.objects.all()}
     for team_spec in org.TEAMS:
@@ -54,7 +54,7 @@ def _ensure_organisation() -> dict[str, Team]:
                 name_zh=team_spec.name_zh,
                 name_en=team_spec.name_en,
                 group=groups[team_spec.group],
-                actor=None,
+                actor=DEMO,
             )
     return teams
 

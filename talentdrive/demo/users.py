@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from talentdrive.audit.actors import system_actor
+
 
 @dataclass(frozen=True)
 class DemoUser:
@@ -69,3 +71,7 @@ HIRING_MANAGERS = tuple(
 INTERVIEWER = DemoUser("interviewer", "interviewer-demo-2026", "interviewer", "Liu Yang (interviewer)")
 
 DEMO_USERS: tuple[DemoUser, ...] = (ADMIN, LEADERSHIP, *RECRUITERS, *HIRING_MANAGERS, INTERVIEWER)
+
+
+# The demo loader acts as itself in the audit trail, not as any of the accounts it creates.
+DEMO = system_actor("load_demo")

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import get_language
 
 from talentdrive.accounts.models import Role, User
+from talentdrive.audit.actors import system_actor
 from talentdrive.candidates.models import Candidate
 from talentdrive.matching import fetch, store
 from talentdrive.matching.core.explain import Match, Ranking, rank_candidates, rank_requisitions
@@ -75,7 +76,7 @@ def match_index_get() -> store.LiveIndex:
         if index is not None and index.tag == mark:
             return store.install(index, mark)
     if live is None or len(live.index) <= store.sync_rebuild_limit():
-        match_index_rebuild(trigger="on-demand")
+        match_index_rebuild(trigger="on-demand", actor=system_actor("matching"))
         live = store.current()
         assert live is not None
         return live

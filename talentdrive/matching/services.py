@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
 
 from django.db import transaction
 
+from talentdrive.audit.actors import Actor
+from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.matching import fetch, store
 from talentdrive.matching.core.index import build_index
@@ -17,7 +18,7 @@ from talentdrive.matching.taxonomy_loader import get_taxonomy
 logger = logging.getLogger(__name__)
 
 
-def match_index_rebuild(*, trigger: str, actor: Any | None = None) -> IndexBuild:
+def match_index_rebuild(*, trigger: str, actor: Actor) -> IndexBuild:
     """Build the index from the database, save it under var/, make it live, record the build."""
     started = time.perf_counter()
     taxonomy = get_taxonomy()
@@ -35,7 +36,7 @@ def match_index_rebuild(*, trigger: str, actor: Any | None = None) -> IndexBuild
         )
         audit_record(
             actor=actor,
-            action="matching.index_rebuilt",
+            action=AuditAction.MATCH_INDEX_REBUILD,
             target=build,
             data={"candidates": len(index), "trigger": trigger},
         )

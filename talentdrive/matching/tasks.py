@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from talentdrive.audit.actors import system_actor
 from talentdrive.matching import fetch, store
 
 
@@ -15,4 +16,4 @@ def match_index_rebuild_task(trigger: str = "task") -> int:
     live = store.current()
     if live is not None and not live.stale and live.watermark == fetch.watermark():
         return len(live.index)
-    return match_index_rebuild(trigger=trigger).candidates
+    return match_index_rebuild(trigger=trigger, actor=system_actor("matching")).candidates

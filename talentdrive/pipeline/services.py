@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from talentdrive.audit.actors import Actor
+from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate
@@ -99,7 +100,7 @@ def application_submit(
     resume: ResumeUpload | None,
     idempotency_key: str | None = None,
     idempotency_fingerprint: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> SubmitOutcome:
     """Create one application, or return the one this key or this person already made.
 
@@ -145,11 +146,14 @@ def _submit_locked(
     resume: ResumeUpload | None,
     key: str | None,
     fingerprint: str,
-    actor: Any,
+    actor: Actor,
 ) -> SubmitOutcome:
     try:
         candidate, _ = candidate_find_or_create(
-            email=applicant.email, phone=applicant.phone, full_name=applicant.full_name.strip()[:200]
+            email=applicant.email,
+            phone=applicant.phone,
+            full_name=applicant.full_name.strip()[:200],
+            actor=actor,
         )
     except ValueError as error:
         raise ApplicationRefused("contact") from error
@@ -200,7 +204,7 @@ def _submit_locked(
         )
     audit_record(
         actor=actor,
-        action="application.submit",
+        action=AuditAction.APPLICATION_SUBMIT,
         target=application,
         data={"requisition": requisition.pk, "source": application.source},
     )
@@ -209,7 +213,7 @@ def _submit_locked(
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, actor: Any = None, reason: str = "") -> Application:
+def application_withdraw(*, application: Application, actor: Actor, reason: str = "") -> Application:
     """The candidate steps back; the row stays so the requisition's counts remain true."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.stage not in ACTIVE_STAGES:
@@ -222,7 +226,7 @@ def application_withdraw(*, application: Application, actor: Any = None, reason:
     application.save(update_fields=["stage", "withdrawn_at", "stage_changed_at"])
     audit_record(
         actor=actor,
-        action="application.withdraw",
+        action=AuditAction.APPLICATION_WITHDRAW,
         target=application,
         reason=reason,
         data={"from": previous, "to": Stage.WITHDRAWN},
@@ -231,7 +235,7 @@ def application_withdraw(*, application: Application, actor: Any = None, reason:
 
 
 @transaction.atomic
-def candidate_erase(*, candidate: Candidate, actor: Any = None) -> Candidate:
+def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
     """Delete a person's personal data and files; keep anonymous application rows for the plan's counts."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.erased_at is not None:
@@ -241,7 +245,7 @@ def candidate_erase(*, candidate: Candidate, actor: Any = None) -> Candidate:
     for application in applications.filter(stage__in=ACTIVE_STAGES):
         audit_record(
             actor=actor,
-            action="application.withdraw",
+            action=AuditAction.APPLICATION_WITHDRAW,
             target=application,
             reason="personal data erased at the candidate's request",
             data={"from": application.stage, "to": Stage.WITHDRAWN},

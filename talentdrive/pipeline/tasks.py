@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from talentdrive.audit.actors import system_actor
 from talentdrive.pipeline.models import Application
 from talentdrive.resumes.services import resume_parse
 
@@ -19,4 +20,4 @@ def application_intake_task(application_id: int) -> str:
     application = Application.objects.filter(pk=application_id).only("pk", "resume_id").first()
     if application is None or application.resume_id is None:
         return "skipped"
-    return str(resume_parse(resume_id=application.resume_id).parse_status)
+    return str(resume_parse(resume_id=application.resume_id, actor=system_actor("intake")).parse_status)

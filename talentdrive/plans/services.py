@@ -13,6 +13,8 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from talentdrive.accounts.models import User
+from talentdrive.audit.actors import Actor
+from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.plans.models import (
     ALLOWED_TRANSITIONS,
@@ -109,7 +111,7 @@ def _record_override(
     )
     audit_record(
         actor=override.actor,
-        action="plan_line.override",
+        action=AuditAction.PLAN_LINE_OVERRIDE,
         target=plan_line,
         reason=override.reason.strip(),
         data={"requisition": requisition.pk, "target": plan_line.target, "committed_after": committed_after},
@@ -153,7 +155,7 @@ def requisition_create(
     cities: Iterable[City] = (),
     recruiters: Iterable[User] = (),
     status: str = RequisitionStatus.DRAFT,
-    actor: User | None,
+    actor: Actor,
     override: PlanOverrideRequest | None = None,
     **fields: Any,
 ) -> Requisition:
@@ -187,7 +189,7 @@ def requisition_create(
     requisition.recruiters.set(list(recruiters))
     audit_record(
         actor=actor,
-        action="requisition.create",
+        action=AuditAction.REQUISITION_CREATE,
         target=requisition,
         data={"plan_line": locked.pk, "headcount": headcount, "status": status},
     )
@@ -199,7 +201,7 @@ def requisition_create(
 def requisition_update(
     *,
     requisition: Requisition,
-    actor: User | None,
+    actor: Actor,
     headcount: int | None = None,
     cities: Iterable[City] | None = None,
     recruiters: Iterable[User] | None = None,
@@ -238,7 +240,7 @@ def requisition_update(
         current.recruiters.set(list(recruiters))
         changes["recruiters"] = sorted(current.recruiters.values_list("pk", flat=True))
     if changes:
-        audit_record(actor=actor, action="requisition.update", target=current, data=changes)
+        audit_record(actor=actor, action=AuditAction.REQUISITION_UPDATE, target=current, data=changes)
     _record_override(plan_line=locked_line, requisition=current, override=used_override)
     return current
 
@@ -248,7 +250,7 @@ def requisition_change_status(
     *,
     requisition: Requisition,
     status: str,
-    actor: User | None,
+    actor: Actor,
     reason: str = "",
     override: PlanOverrideRequest | None = None,
 ) -> Requisition:
@@ -284,7 +286,7 @@ def requisition_change_status(
     current.save(update_fields=["status", "status_changed_at", "updated_at"])
     audit_record(
         actor=actor,
-        action="requisition.status",
+        action=AuditAction.REQUISITION_STATUS,
         target=current,
         reason=reason.strip(),
         data={"from": previous, "to": status},
@@ -321,7 +323,7 @@ def plan_line_upsert(
     team: Team,
     target: int,
     note: str = "",
-    actor: User | None,
+    actor: Actor,
 ) -> tuple[PlanLine, str]:
     """Create or change the plan line with this external id; returns it and "created", "updated" or "unchanged"."""
     values: dict[str, Any] = {
@@ -337,7 +339,7 @@ def plan_line_upsert(
         line = PlanLine(drive=drive, external_id=external_id, **values)
         line.full_clean()
         line.save()
-        audit_record(actor=actor, action="plan_line.create", target=line, data={"target": target})
+        audit_record(actor=actor, action=AuditAction.PLAN_LINE_CREATE, target=line, data={"target": target})
         return line, "created"
     changes = {
         name: [_json_value(getattr(existing, name)), _json_value(value)]
@@ -360,16 +362,16 @@ def plan_line_upsert(
         setattr(existing, name, value)
     existing.full_clean()
     existing.save()
-    audit_record(actor=actor, action="plan_line.update", target=existing, data=changes)
+    audit_record(actor=actor, action=AuditAction.PLAN_LINE_UPDATE, target=existing, data=changes)
     return existing, "updated"
 
 
 @transaction.atomic
-def team_create(*, code: str, name_zh: str, name_en: str, group: BusinessGroup, actor: User | None) -> Team:
+def team_create(*, code: str, name_zh: str, name_en: str, group: BusinessGroup, actor: Actor) -> Team:
     team = Team(code=code, name_zh=name_zh, name_en=name_en, group=group)
     team.full_clean()
     team.save()
-    audit_record(actor=actor, action="team.create", target=team, data={"group": group.code})
+    audit_record(actor=actor, action=AuditAction.TEAM_CREATE, target=team, data={"group": group.code})
     return team
 
 
@@ -384,7 +386,7 @@ def drive_upsert(
     ends_on: date,
     cities: Iterable[City],
     channels: list[str],
-    actor: User | None,
+    actor: Actor,
 ) -> tuple[Drive, str]:
     """Create or change the drive with this code; returns it and "created", "updated" or "unchanged"."""
     values: dict[str, Any] = {
@@ -402,7 +404,9 @@ def drive_upsert(
         drive.full_clean()
         drive.save()
         drive.cities.set(city_ids)
-        audit_record(actor=actor, action="drive.create", target=drive, data={"total_target": total_target})
+        audit_record(
+            actor=actor, action=AuditAction.DRIVE_CREATE, target=drive, data={"total_target": total_target}
+        )
         return drive, "created"
     changes = {
         name: [_json_value(getattr(drive, name)), _json_value(value)]
@@ -419,14 +423,14 @@ def drive_upsert(
     drive.full_clean()
     drive.save()
     drive.cities.set(city_ids)
-    audit_record(actor=actor, action="drive.update", target=drive, data=changes)
+    audit_record(actor=actor, action=AuditAction.DRIVE_UPDATE, target=drive, data=changes)
     return drive, "updated"
 
 
 @transaction.atomic
-def business_group_create(*, code: str, name_zh: str, name_en: str, actor: User | None) -> BusinessGroup:
+def business_group_create(*, code: str, name_zh: str, name_en: str, actor: Actor) -> BusinessGroup:
     group = BusinessGroup(code=code, name_zh=name_zh, name_en=name_en)
     group.full_clean()
     group.save()
-    audit_record(actor=actor, action="business_group.create", target=group)
+    audit_record(actor=actor, action=AuditAction.BUSINESS_GROUP_CREATE, target=group)
     return group

@@ -10,6 +10,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from talentdrive.audit.actors import Actor
+from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.normalise import normalise_phone
@@ -44,7 +46,7 @@ def _store_file(*, sha256: str, content: bytes) -> str:
     return name
 
 
-def resume_attach(*, candidate: Candidate, filename: str, content: bytes, actor: Any = None) -> Resume:
+def resume_attach(*, candidate: Candidate, filename: str, content: bytes, actor: Actor) -> Resume:
     """Store a file for a candidate and return its (pending) resume; the same bytes twice are one resume."""
     sha256 = content_sha256(content)
     name = _store_file(sha256=sha256, content=content)
@@ -55,7 +57,9 @@ def resume_attach(*, candidate: Candidate, filename: str, content: bytes, actor:
             defaults={"file": name, "original_name": filename[-255:], "size": len(content)},
         )
         if created:
-            audit_record(actor=actor, action="resume.attach", target=resume, data={"size": len(content)})
+            audit_record(
+                actor=actor, action=AuditAction.RESUME_ATTACH, target=resume, data={"size": len(content)}
+            )
     return resume
 
 
@@ -74,7 +78,7 @@ def _apply_outcome(resume: Resume, outcome: ParseOutcome) -> None:
         resume.content_type = outcome.content_type[:100]
 
 
-def resume_parse(*, resume_id: int) -> Resume:
+def resume_parse(*, resume_id: int, actor: Actor) -> Resume:
     """Parse a stored resume. A failure marks it failed with the reason; nothing is ever deleted."""
     resume = Resume.objects.get(pk=resume_id)
     try:
@@ -94,8 +98,10 @@ def resume_parse(*, resume_id: int) -> Resume:
         _apply_outcome(resume, outcome)
         resume.save()
         audit_record(
-            actor=None,
-            action="resume.parse" if outcome.profile is not None else "resume.parse_failed",
+            actor=actor,
+            action=AuditAction.RESUME_PARSE
+            if outcome.profile is not None
+            else AuditAction.RESUME_PARSE_FAILED,
             target=resume,
             data={"status": resume.parse_status},
         )
@@ -123,7 +129,7 @@ def resume_ingest_parsed(
     content: bytes,
     sha256: str,
     outcome: ParseOutcome,
-    actor: Any = None,
+    actor: Actor,
     warnings: list[str] | None = None,
 ) -> Resume:
     """Create or update the candidate a parsed file belongs to, and its resume, in one transaction.
@@ -161,5 +167,7 @@ def resume_ingest_parsed(
         if created or resume.parse_status != ParseStatus.PARSED:
             _apply_outcome(resume, outcome)
             resume.save()
-            audit_record(actor=actor, action="resume.ingest", target=resume, data={"size": len(content)})
+            audit_record(
+                actor=actor, action=AuditAction.RESUME_INGEST, target=resume, data={"size": len(content)}
+            )
     return resume

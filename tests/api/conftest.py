@@ -9,6 +9,7 @@ from talentdrive.accounts.models import Role, User
 from talentdrive.accounts.services import api_token_create
 from talentdrive.plans.models import BusinessGroup, City, FocusArea, PlanLine, Requisition, Team
 from talentdrive.plans.services import requisition_create
+from tests.actors import TEST_ACTOR
 
 
 @dataclass
@@ -61,10 +62,14 @@ def world(plan_line, team) -> World:
         title_en="LLM pre-training engineer",
         description_en="Scale pre-training runs.",
         status="open",
-        actor=None,
+        actor=TEST_ACTOR,
     )
     draft_requisition = requisition_create(
-        plan_line=plan_line, external_id="R-DRAFT", title_zh="草稿职位", title_en="Draft role", actor=None
+        plan_line=plan_line,
+        external_id="R-DRAFT",
+        title_zh="草稿职位",
+        title_en="Draft role",
+        actor=TEST_ACTOR,
     )
     campus_requisition = requisition_create(
         plan_line=campus_line,
@@ -73,7 +78,7 @@ def world(plan_line, team) -> World:
         title_en="Agent engineer (graduate)",
         headcount=4,
         status="open",
-        actor=None,
+        actor=TEST_ACTOR,
     )
     tokens = {role: api_token_create(user=user, name="tests")[1] for role, user in users.items()}
     return World(

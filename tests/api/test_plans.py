@@ -8,6 +8,7 @@ from django.test import Client
 from talentdrive.accounts.models import ApiToken
 from talentdrive.audit.models import AuditEvent
 from talentdrive.plans.models import PlanOverride, Requisition, RequisitionStatus
+from tests.actors import TEST_ACTOR
 
 from .conftest import call
 
@@ -308,7 +309,7 @@ def test_listing_runs_a_fixed_number_of_queries(client, world, django_assert_max
             title_en="Bulk",
             status="open",
             recruiters=[world.users["other_recruiter"]],
-            actor=None,
+            actor=TEST_ACTOR,
         )
     for who, expected in (("anonymous", 32), ("admin", 33)):  # the draft is not public
         with django_assert_max_num_queries(10):

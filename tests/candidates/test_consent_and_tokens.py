@@ -6,6 +6,7 @@ from talentdrive.candidates.consent import CONSENT_TEXTS, CURRENT_CONSENT_VERSIO
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.services import candidate_anonymise, consent_record
 from talentdrive.candidates.tokens import status_token_make, status_token_read
+from tests.actors import TEST_ACTOR
 
 
 @pytest.fixture
@@ -30,12 +31,12 @@ def test_unknown_consent_version_is_refused(candidate):
 
 
 def test_anonymise_clears_identity_and_is_idempotent(candidate):
-    candidate_anonymise(candidate=candidate)
+    candidate_anonymise(candidate=candidate, actor=TEST_ACTOR)
     candidate.refresh_from_db()
     assert (candidate.full_name, candidate.email, candidate.phone) == ("", "", "")
     erased_at = candidate.erased_at
     assert erased_at is not None
-    candidate_anonymise(candidate=candidate)
+    candidate_anonymise(candidate=candidate, actor=TEST_ACTOR)
     candidate.refresh_from_db()
     assert candidate.erased_at == erased_at
 

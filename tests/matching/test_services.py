@@ -10,6 +10,7 @@ from talentdrive.matching.selectors import CandidateFilters, match_candidates, m
 from talentdrive.matching.services import match_index_rebuild
 from talentdrive.matching.tasks import match_index_rebuild_task
 from talentdrive.pipeline.models import Application
+from tests.actors import TEST_ACTOR
 
 from .conftest import skill
 
@@ -26,7 +27,7 @@ def pool(make_candidate):
 
 
 def test_rebuild_records_the_build_and_an_audit_event(pool):
-    build = match_index_rebuild(trigger="test")
+    build = match_index_rebuild(trigger="test", actor=TEST_ACTOR)
     assert build.candidates == 3
     assert IndexBuild.objects.count() == 1
     assert AuditEvent.objects.filter(action="matching.index_rebuilt", target_id=str(build.pk)).exists()
@@ -60,7 +61,7 @@ def test_erased_candidates_leave_the_index(admin_user, requisition, pool):
 
 
 def test_index_is_loaded_from_disk_when_the_process_starts(pool):
-    match_index_rebuild(trigger="test")
+    match_index_rebuild(trigger="test", actor=TEST_ACTOR)
     store.reset()  # a fresh process
     live = match_index_get()
     assert len(live.index) == 3
@@ -113,7 +114,7 @@ def test_big_index_answers_stale_while_a_task_rebuilds(
 ):
     # given a live index bigger than the synchronous-rebuild limit
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_SYNC_REBUILD_LIMIT": 0}
-    match_index_rebuild(trigger="test")
+    match_index_rebuild(trigger="test", actor=TEST_ACTOR)
     newcomer = make_candidate(skills=[skill("vllm", "vLLM"), skill("cuda", "CUDA")], degree="PhD", years=9)
     # when the profiles change, the answer comes at once from the old index, marked stale
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -130,10 +131,10 @@ def test_big_index_answers_stale_while_a_task_rebuilds(
 def test_a_process_picks_up_an_index_another_process_rebuilt(admin_user, pool, make_candidate, settings):
     # given this process holds an old index, and a worker has since rebuilt and saved a newer one
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_SYNC_REBUILD_LIMIT": 0}
-    match_index_rebuild(trigger="test")
+    match_index_rebuild(trigger="test", actor=TEST_ACTOR)
     old = store.current()
     make_candidate(skills=[skill("cuda", "CUDA")])
-    match_index_rebuild(trigger="worker")
+    match_index_rebuild(trigger="worker", actor=TEST_ACTOR)
     store.install(old.index, old.watermark)
     # when
     live = match_index_get()

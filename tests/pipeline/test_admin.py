@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from talentdrive.pipeline.services import application_submit
+from tests.actors import TEST_ACTOR
 from tests.pipeline.factories import applicant
 
 
@@ -16,7 +17,7 @@ from tests.pipeline.factories import applicant
     ],
 )
 def test_admin_lists_open_for_administrators(client, admin_user, requisition, url):
-    application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None)
+    application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR)
     client.force_login(admin_user)
     assert client.get(url).status_code == 200
 
@@ -28,7 +29,7 @@ def test_admin_pages_need_staff(client, recruiter):
 
 def test_application_change_page_opens(client, admin_user, requisition):
     application = application_submit(
-        requisition_id=requisition.pk, applicant=applicant(), resume=None
+        requisition_id=requisition.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
     ).application
     client.force_login(admin_user)
     assert client.get(f"/admin/pipeline/application/{application.pk}/change/").status_code == 200

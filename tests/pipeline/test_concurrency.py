@@ -9,6 +9,7 @@ from django.db import connection, connections
 
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.services import application_submit
+from tests.actors import TEST_ACTOR
 from tests.pipeline.factories import applicant, make_requisition, reseed_reference_data
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -56,6 +57,7 @@ def test_same_key_from_parallel_requests_creates_one_application(open_requisitio
             applicant=applicant(),
             resume=None,
             idempotency_key="double-click",
+            actor=TEST_ACTOR,
         ),
     )
     assert all(not isinstance(r, Exception) for r in results), results
@@ -68,7 +70,11 @@ def test_same_person_different_keys_in_parallel_creates_one_application(open_req
     results = _in_parallel(
         4,
         lambda n: application_submit(
-            requisition_id=open_requisition.pk, applicant=applicant(), resume=None, idempotency_key=f"k{n}"
+            requisition_id=open_requisition.pk,
+            applicant=applicant(),
+            resume=None,
+            idempotency_key=f"k{n}",
+            actor=TEST_ACTOR,
         ),
     )
     assert all(not isinstance(r, Exception) for r in results), results

@@ -17,6 +17,7 @@ from talentdrive.pipeline.services import (
 )
 from talentdrive.plans.models import RequisitionStatus
 from talentdrive.resumes.models import Resume
+from tests.actors import TEST_ACTOR
 from tests.pipeline.factories import applicant, pdf_bytes, resume_upload
 
 
@@ -32,6 +33,7 @@ def test_submit_creates_application_with_consent_resume_and_audit(requisition):
         applicant=applicant(referral_code=" REF-42 ", preferred_cities=("beijing",)),
         resume=resume_upload(),
         idempotency_key="k-1",
+        actor=TEST_ACTOR,
     )
     # then
     application = outcome.application
@@ -47,10 +49,18 @@ def test_submit_creates_application_with_consent_resume_and_audit(requisition):
 
 def test_repeated_idempotency_key_returns_the_same_application(requisition):
     first = application_submit(
-        requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), idempotency_key="same"
+        requisition_id=requisition.pk,
+        applicant=applicant(),
+        resume=resume_upload(),
+        idempotency_key="same",
+        actor=TEST_ACTOR,
     )
     again = application_submit(
-        requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), idempotency_key="same"
+        requisition_id=requisition.pk,
+        applicant=applicant(),
+        resume=resume_upload(),
+        idempotency_key="same",
+        actor=TEST_ACTOR,
     )
     assert again.application.pk == first.application.pk
     assert not again.created
@@ -59,7 +69,11 @@ def test_repeated_idempotency_key_returns_the_same_application(requisition):
 
 def test_reapplying_with_another_key_is_answered_not_duplicated(requisition):
     first = application_submit(
-        requisition_id=requisition.pk, applicant=applicant(), resume=None, idempotency_key="a"
+        requisition_id=requisition.pk,
+        applicant=applicant(),
+        resume=None,
+        idempotency_key="a",
+        actor=TEST_ACTOR,
     )
     # the same person, spelled differently
     second = application_submit(
@@ -67,6 +81,7 @@ def test_reapplying_with_another_key_is_answered_not_duplicated(requisition):
         applicant=applicant(email=" LI.LEI@Example.com ", phone="+86 138 0013 8000"),
         resume=None,
         idempotency_key="b",
+        actor=TEST_ACTOR,
     )
     assert second.already_applied and not second.created
     assert second.application.pk == first.application.pk
@@ -81,7 +96,9 @@ def test_requisition_not_open_refuses_and_writes_nothing(requisition, status):
     requisition.status = status
     requisition.save()
     with pytest.raises(ApplicationRefused) as refused:
-        application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload())
+        application_submit(
+            requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), actor=TEST_ACTOR
+        )
     assert refused.value.code == "closed"
     assert Application.objects.count() == 0
     assert Candidate.objects.count() == 0
@@ -91,26 +108,35 @@ def test_requisition_not_open_refuses_and_writes_nothing(requisition, status):
 @override_settings(TALENTDRIVE={"CAMPUS_ACTIVE_APPLICATION_CAP": 2, "UPLOAD_MAX_BYTES": 10 * 1024 * 1024})
 def test_campus_cap_counts_active_applications_only(campus_requisitions):
     first, second, third, _ = campus_requisitions
-    a = application_submit(requisition_id=first.pk, applicant=applicant(), resume=None).application
-    application_submit(requisition_id=second.pk, applicant=applicant(), resume=None)
+    a = application_submit(
+        requisition_id=first.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+    ).application
+    application_submit(requisition_id=second.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR)
     with pytest.raises(ApplicationRefused) as refused:
-        application_submit(requisition_id=third.pk, applicant=applicant(), resume=None)
+        application_submit(requisition_id=third.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR)
     assert refused.value.code == "cap"
     assert Application.objects.count() == 2
     # a withdrawn application frees a place
-    application_withdraw(application=a)
-    assert application_submit(requisition_id=third.pk, applicant=applicant(), resume=None).created
+    application_withdraw(application=a, actor=TEST_ACTOR)
+    assert application_submit(
+        requisition_id=third.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+    ).created
 
 
 def test_cap_does_not_apply_to_experienced_roles(requisition, settings):
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "CAMPUS_ACTIVE_APPLICATION_CAP": 0}
-    assert application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None).created
+    assert application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+    ).created
 
 
 def test_missing_consent_refuses(requisition):
     with pytest.raises(ApplicationRefused):
         application_submit(
-            requisition_id=requisition.pk, applicant=applicant(consent_version=""), resume=None
+            requisition_id=requisition.pk,
+            applicant=applicant(consent_version=""),
+            resume=None,
+            actor=TEST_ACTOR,
         )
     assert Application.objects.count() == 0
 
@@ -121,6 +147,7 @@ def test_disguised_file_is_rejected_before_anything_is_stored(requisition):
             requisition_id=requisition.pk,
             applicant=applicant(),
             resume=resume_upload(b"MZ\x90\x00 not a pdf", filename="cv.pdf"),
+            actor=TEST_ACTOR,
         )
     assert rejected.value.code == "type_mismatch"
     assert Candidate.objects.count() == 0
@@ -128,16 +155,16 @@ def test_disguised_file_is_rejected_before_anything_is_stored(requisition):
 
 def test_withdraw_records_and_refuses_twice(requisition):
     application = application_submit(
-        requisition_id=requisition.pk, applicant=applicant(), resume=None
+        requisition_id=requisition.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
     ).application
-    application_withdraw(application=application)
+    application_withdraw(application=application, actor=TEST_ACTOR)
     application.refresh_from_db()
     assert application.stage == Stage.WITHDRAWN and application.withdrawn_at is not None
     assert (
         AuditEvent.objects.filter(action="application.withdraw", target_id=str(application.pk)).count() == 1
     )
     with pytest.raises(ApplicationRefused):
-        application_withdraw(application=application)
+        application_withdraw(application=application, actor=TEST_ACTOR)
 
 
 def test_erase_removes_personal_data_and_files_but_keeps_counts(
@@ -147,12 +174,13 @@ def test_erase_removes_personal_data_and_files_but_keeps_counts(
         requisition_id=requisition.pk,
         applicant=applicant(school="Tsinghua", referral_code="R1"),
         resume=resume_upload(pdf_bytes(text="unique erase me")),
+        actor=TEST_ACTOR,
     )
     file_name = outcome.application.resume.file.name
     candidate = outcome.application.candidate
     # when
     with django_capture_on_commit_callbacks(execute=True):
-        candidate_erase(candidate=candidate)
+        candidate_erase(candidate=candidate, actor=TEST_ACTOR)
     # then
     candidate.refresh_from_db()
     assert (candidate.full_name, candidate.email, candidate.phone) == ("", "", "")
@@ -167,9 +195,13 @@ def test_erase_removes_personal_data_and_files_but_keeps_counts(
 
 
 def test_same_email_after_erasure_is_a_new_person(requisition):
-    first = application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None).application
-    candidate_erase(candidate=first.candidate)
-    again = application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None)
+    first = application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+    ).application
+    candidate_erase(candidate=first.candidate, actor=TEST_ACTOR)
+    again = application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+    )
     assert again.created
     assert again.application.candidate_id != first.candidate_id
 
@@ -179,7 +211,7 @@ def test_a_parse_failure_is_recorded_and_keeps_the_application(
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         outcome = application_submit(
-            requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload()
+            requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), actor=TEST_ACTOR
         )
     # the file vanishes between intake and parsing (a storage fault)
     default_storage.delete(outcome.application.resume.file.name)
@@ -194,7 +226,7 @@ def test_a_parse_failure_is_recorded_and_keeps_the_application(
 def test_a_readable_resume_is_parsed_at_intake(requisition, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         outcome = application_submit(
-            requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload()
+            requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), actor=TEST_ACTOR
         )
     resume = Resume.objects.get(pk=outcome.application.resume_id)
     assert resume.parse_status == "parsed"
@@ -205,9 +237,17 @@ def test_a_key_reused_for_another_requisition_is_refused(requisition, drive, tea
     from tests.pipeline.factories import make_requisition
 
     other = make_requisition(drive=drive, team=team, external_id="REQ-2")
-    application_submit(requisition_id=requisition.pk, applicant=applicant(), resume=None, idempotency_key="k")
+    application_submit(
+        requisition_id=requisition.pk,
+        applicant=applicant(),
+        resume=None,
+        idempotency_key="k",
+        actor=TEST_ACTOR,
+    )
     with pytest.raises(ApplicationRefused) as refused:
-        application_submit(requisition_id=other.pk, applicant=applicant(), resume=None, idempotency_key="k")
+        application_submit(
+            requisition_id=other.pk, applicant=applicant(), resume=None, idempotency_key="k", actor=TEST_ACTOR
+        )
     assert refused.value.code == "key_reused"
     assert Application.objects.count() == 1
 
@@ -220,6 +260,7 @@ def test_a_key_reused_for_another_applicant_is_refused_and_erasure_drops_the_fin
             resume=None,
             idempotency_key="kiosk-1",
             idempotency_fingerprint=submission_fingerprint(requisition_id=requisition.pk, email=email),
+            actor=TEST_ACTOR,
         )
 
     first = submit("li.lei@example.com")
@@ -230,5 +271,5 @@ def test_a_key_reused_for_another_applicant_is_refused_and_erasure_drops_the_fin
         submit("han.meimei@example.com")
     assert refused.value.code == "key_reused"
     assert Application.objects.count() == 1
-    candidate_erase(candidate=first.application.candidate)
+    candidate_erase(candidate=first.application.candidate, actor=TEST_ACTOR)
     assert Application.objects.get().idempotency_fingerprint == ""

@@ -9,6 +9,7 @@ from django.db import connection, connections
 
 from talentdrive.plans.models import Requisition
 from talentdrive.plans.services import PlanLimitExceeded, requisition_create
+from tests.actors import TEST_ACTOR
 
 # serialized_rollback restores the cities and focus areas the migrations seed, which a flush removes.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +25,7 @@ def _race_for_the_last_seat(plan_line) -> dict[str, object]:
         title_en="A",
         headcount=2,
         status="open",
-        actor=None,
+        actor=TEST_ACTOR,
     )
     barrier = threading.Barrier(2, timeout=30)
     outcomes: dict[str, object] = {}
@@ -39,7 +40,7 @@ def _race_for_the_last_seat(plan_line) -> dict[str, object]:
                 title_en="B",
                 headcount=1,
                 status="open",
-                actor=None,
+                actor=TEST_ACTOR,
             )
             outcomes[external_id] = "created"
         except Exception as error:  # collected and asserted by the caller

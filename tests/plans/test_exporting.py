@@ -12,6 +12,7 @@ from talentdrive.plans.exporting import PLAN_EXPORT_COLUMNS, REQUISITION_EXPORT_
 from talentdrive.plans.importing import plan_import
 from talentdrive.plans.models import BusinessGroup, Drive, PlanLine, Requisition, Team
 from talentdrive.plans.services import requisition_change_status, requisition_create
+from tests.actors import TEST_ACTOR
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def populated(plan_line):
         cities=[beijing],
         recruiters=recruiters,
         status="open",
-        actor=None,
+        actor=TEST_ACTOR,
         must_skills=["rlhf", "pytorch"],
         nice_skills=["clinical-nlp"],
         domain="healthcare",
@@ -42,15 +43,15 @@ def populated(plan_line):
         level="scientist",
     )
     closed = requisition_create(
-        plan_line=plan_line, external_id="R-2", title_zh="乙", title_en="B", actor=None
+        plan_line=plan_line, external_id="R-2", title_zh="乙", title_en="B", actor=TEST_ACTOR
     )
-    requisition_change_status(requisition=closed, status="closed", actor=None, reason="merged")
+    requisition_change_status(requisition=closed, status="closed", actor=TEST_ACTOR, reason="merged")
     return plan_line
 
 
 def reimport(kind: str, content: bytes, file_format: str):
     return plan_import(
-        kind=kind, filename=f"export.{file_format}", content=content, drive_code=None, actor=None
+        kind=kind, filename=f"export.{file_format}", content=content, drive_code=None, actor=TEST_ACTOR
     )
 
 

@@ -10,6 +10,7 @@ from talentdrive.audit.models import AuditEvent
 from talentdrive.plans.importing import plan_import
 from talentdrive.plans.models import BusinessGroup, PlanLine, Team
 from talentdrive.plans.services import requisition_create
+from tests.actors import TEST_ACTOR
 
 HEADER = ["external_id", "city", "channel", "focus_area", "team", "target"]
 
@@ -23,7 +24,12 @@ def csv_bytes(rows: list[list[object]], header: list[str] = HEADER) -> bytes:
 
 
 def run(
-    content: bytes, *, drive_code: str | None = "ai-2026", dry_run: bool = False, actor=None, kind="plan"
+    content: bytes,
+    *,
+    drive_code: str | None = "ai-2026",
+    dry_run: bool = False,
+    actor=TEST_ACTOR,
+    kind="plan",
 ):
     return plan_import(
         kind=kind, filename="plan.csv", content=content, drive_code=drive_code, actor=actor, dry_run=dry_run
@@ -128,7 +134,7 @@ def test_target_below_committed_headcount_is_refused(plan_line):
         title_en="A",
         headcount=3,
         status="open",
-        actor=None,
+        actor=TEST_ACTOR,
     )
     content = csv_bytes([["PL-SH-EXP-LLM", "shanghai", "experienced", "llm", "core-training", 2]])
     report = run(content)

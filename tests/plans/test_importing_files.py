@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from talentdrive.plans.importing import plan_import
 from talentdrive.plans.importing.rows import TableError, read_table
 from talentdrive.plans.models import Drive, PlanLine, Requisition
+from tests.actors import TEST_ACTOR
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CSV_TEXT = "external_id,city,channel,focus_area,team,target\nPL-1,上海,校园招聘,llm,core-training,3\n"
@@ -70,7 +71,7 @@ def test_size_and_row_limits(settings, drive):
         table(b"h\n1\n2\n3\n", max_rows=2)
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "IMPORT_MAX_BYTES": 20}
     report = plan_import(
-        kind="plan", filename="plan.csv", content=CSV_TEXT.encode(), drive_code="ai-2026", actor=None
+        kind="plan", filename="plan.csv", content=CSV_TEXT.encode(), drive_code="ai-2026", actor=TEST_ACTOR
     )
     assert "the limit is 20 bytes" in report.errors[0].message
     assert PlanLine.objects.count() == 0
@@ -93,8 +94,10 @@ def test_xlsx_numbers_dates_and_row_numbers_as_the_sheet_shows_them():
 
 def test_example_plan_imports_twice_with_the_same_rows(db):
     content = (EXAMPLES / "plan.xlsx").read_bytes()
-    first = plan_import(kind="plan", filename="plan.xlsx", content=content, drive_code=None, actor=None)
-    second = plan_import(kind="plan", filename="plan.xlsx", content=content, drive_code=None, actor=None)
+    first = plan_import(kind="plan", filename="plan.xlsx", content=content, drive_code=None, actor=TEST_ACTOR)
+    second = plan_import(
+        kind="plan", filename="plan.xlsx", content=content, drive_code=None, actor=TEST_ACTOR
+    )
     assert first.ok, first.errors
     assert (first.created, first.drive_created) == (10, True)
     assert (second.created, second.updated, second.unchanged, second.drive_created) == (0, 0, 10, False)
@@ -102,18 +105,28 @@ def test_example_plan_imports_twice_with_the_same_rows(db):
     assert sum(drive.plan_lines.values_list("target", flat=True)) == drive.total_target
     requisitions = (EXAMPLES / "requisitions.xlsx").read_bytes()
     report = plan_import(
-        kind="requisitions", filename="requisitions.xlsx", content=requisitions, drive_code=None, actor=None
+        kind="requisitions",
+        filename="requisitions.xlsx",
+        content=requisitions,
+        drive_code=None,
+        actor=TEST_ACTOR,
     )
     assert (report.created, report.errors) == (10, ())
     again = plan_import(
-        kind="requisitions", filename="requisitions.xlsx", content=requisitions, drive_code=None, actor=None
+        kind="requisitions",
+        filename="requisitions.xlsx",
+        content=requisitions,
+        drive_code=None,
+        actor=TEST_ACTOR,
     )
     assert again.unchanged == 10
 
 
 def test_example_bad_plan_reports_three_rows_and_writes_nothing(db):
     content = (EXAMPLES / "bad-plan.xlsx").read_bytes()
-    report = plan_import(kind="plan", filename="bad-plan.xlsx", content=content, drive_code=None, actor=None)
+    report = plan_import(
+        kind="plan", filename="bad-plan.xlsx", content=content, drive_code=None, actor=TEST_ACTOR
+    )
     assert [(e.row, e.column) for e in report.errors] == [(4, "city"), (7, "target"), (10, "external_id")]
     assert not Drive.objects.filter(code="example-2027").exists()
     assert PlanLine.objects.count() == 0

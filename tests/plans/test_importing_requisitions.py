@@ -7,6 +7,7 @@ from talentdrive.accounts.models import Role, User
 from talentdrive.audit.models import AuditEvent
 from talentdrive.plans.importing import plan_import
 from talentdrive.plans.models import PlanLine, Requisition, RequisitionStatus
+from tests.actors import TEST_ACTOR
 
 HEADER = ["external_id", "plan_line", "title_zh", "title_en", "headcount", "status"]
 
@@ -25,7 +26,7 @@ def run(content: bytes, *, drive_code: str | None = "ai-2026", dry_run: bool = F
         filename="requisitions.csv",
         content=content,
         drive_code=drive_code,
-        actor=None,
+        actor=TEST_ACTOR,
         dry_run=dry_run,
     )
 

@@ -5,6 +5,7 @@ import datetime as dt
 from talentdrive.plans.models import Drive
 from talentdrive.plans.selectors import drive_list
 from talentdrive.plans.services import requisition_create
+from tests.actors import TEST_ACTOR
 
 
 def test_the_drive_with_open_requisitions_comes_first(plan_line):
@@ -20,7 +21,7 @@ def test_the_drive_with_open_requisitions_comes_first(plan_line):
     assert [drive.code for drive in drive_list()] == ["example-2027", "ai-2026"]
     # when the older drive has an open requisition
     requisition_create(
-        plan_line=plan_line, external_id="R-1", title_zh="甲", title_en="A", status="open", actor=None
+        plan_line=plan_line, external_id="R-1", title_zh="甲", title_en="A", status="open", actor=TEST_ACTOR
     )
     # then it leads
     assert [drive.code for drive in drive_list()] == ["ai-2026", "example-2027"]

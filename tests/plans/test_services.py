@@ -13,6 +13,7 @@ from talentdrive.plans.services import (
     requisition_create,
     requisition_update,
 )
+from tests.actors import TEST_ACTOR
 
 
 def make(plan_line, external_id, headcount=1, status=RequisitionStatus.OPEN, **kwargs):
@@ -23,7 +24,7 @@ def make(plan_line, external_id, headcount=1, status=RequisitionStatus.OPEN, **k
         title_zh="大模型算法工程师",
         title_en="LLM algorithm engineer",
         headcount=headcount,
-        actor=None,
+        actor=TEST_ACTOR,
         **kwargs,
     )
 
@@ -46,7 +47,9 @@ def test_create_past_target_is_refused_and_writes_nothing(plan_line):
 
 def test_closed_requisitions_release_headcount(plan_line):
     first = make(plan_line, "R-1", headcount=3)
-    requisition_change_status(requisition=first, status=RequisitionStatus.CLOSED, actor=None, reason="reorg")
+    requisition_change_status(
+        requisition=first, status=RequisitionStatus.CLOSED, actor=TEST_ACTOR, reason="reorg"
+    )
     assert make(plan_line, "R-2", headcount=3).headcount == 3
 
 
@@ -65,10 +68,10 @@ def test_admin_override_needs_reason_and_is_recorded(plan_line, admin_user, recr
 def test_headcount_increase_is_checked_against_target(plan_line):
     requisition = make(plan_line, "R-1", headcount=2)
     with pytest.raises(PlanLimitExceeded):
-        requisition_update(requisition=requisition, actor=None, headcount=4)
+        requisition_update(requisition=requisition, actor=TEST_ACTOR, headcount=4)
     requisition.refresh_from_db()
     assert requisition.headcount == 2
-    assert requisition_update(requisition=requisition, actor=None, headcount=3).headcount == 3
+    assert requisition_update(requisition=requisition, actor=TEST_ACTOR, headcount=3).headcount == 3
 
 
 @pytest.mark.parametrize(
@@ -86,7 +89,7 @@ def test_status_lifecycle(plan_line, path, allowed):
     try:
         for status in path:
             requisition = requisition_change_status(
-                requisition=requisition, status=status, actor=None, reason="because"
+                requisition=requisition, status=status, actor=TEST_ACTOR, reason="because"
             )
     except StatusTransitionError:
         assert not allowed
@@ -99,7 +102,7 @@ def test_status_lifecycle(plan_line, path, allowed):
 def test_pause_without_reason_is_refused(plan_line):
     requisition = make(plan_line, "R-1", status=RequisitionStatus.OPEN)
     with pytest.raises(StatusTransitionError):
-        requisition_change_status(requisition=requisition, status="paused", actor=None)
+        requisition_change_status(requisition=requisition, status="paused", actor=TEST_ACTOR)
     requisition.refresh_from_db()
     assert requisition.status == "open"
 
@@ -110,7 +113,7 @@ def test_drafts_do_not_count_until_opened(plan_line, admin_user):
     draft = make(plan_line, "R-2", headcount=2, status=RequisitionStatus.DRAFT)
     # when the draft is opened, then the target holds and nothing changes
     with pytest.raises(PlanLimitExceeded):
-        requisition_change_status(requisition=draft, status="open", actor=None)
+        requisition_change_status(requisition=draft, status="open", actor=TEST_ACTOR)
     draft.refresh_from_db()
     assert draft.status == "draft"
     assert not AuditEvent.objects.filter(action="requisition.status").exists()
@@ -128,6 +131,6 @@ def test_closing_a_draft_needs_no_room(plan_line):
     make(plan_line, "R-1", headcount=3)
     draft = make(plan_line, "R-2", headcount=2, status=RequisitionStatus.DRAFT)
     assert (
-        requisition_change_status(requisition=draft, status="closed", actor=None, reason="dup").status
+        requisition_change_status(requisition=draft, status="closed", actor=TEST_ACTOR, reason="dup").status
         == "closed"
     )

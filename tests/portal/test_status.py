@@ -7,13 +7,14 @@ import pytest
 from talentdrive.candidates.tokens import status_token_make
 from talentdrive.pipeline.models import Application, Stage
 from talentdrive.pipeline.services import application_submit
+from tests.actors import TEST_ACTOR
 from tests.pipeline.factories import applicant, make_requisition, resume_upload
 
 
 @pytest.fixture
 def application(requisition):
     return application_submit(
-        requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload()
+        requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), actor=TEST_ACTOR
     ).application
 
 
@@ -26,6 +27,7 @@ def other_application(drive, team):
         requisition_id=other_requisition.pk,
         applicant=applicant(email="han@example.com", phone="13900139000", name="Han Meimei"),
         resume=None,
+        actor=TEST_ACTOR,
     ).application
 
 
@@ -140,7 +142,7 @@ def test_status_page_query_count_does_not_grow_with_applications(
 ):
     for n in range(5):
         other = make_requisition(drive=drive, team=team, external_id=f"REQ-MORE-{n}")
-        application_submit(requisition_id=other.pk, applicant=applicant(), resume=None)
+        application_submit(requisition_id=other.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR)
     with django_assert_max_num_queries(4):
         response = client.get(url(application.candidate))
     assert response.content.decode().count("data-stage=") == 6

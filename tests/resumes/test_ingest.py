@@ -20,6 +20,7 @@ from django.core.management import call_command
 from talentdrive.audit.models import AuditEvent
 from talentdrive.candidates.models import Candidate
 from talentdrive.resumes.models import ParseStatus, Resume
+from tests.actors import TEST_ACTOR
 
 from .core_samples import text_pdf
 
@@ -128,7 +129,7 @@ def test_a_copy_is_stored_when_the_first_file_fails_for_a_reason_of_its_own(tmp_
     monkeypatch.setattr(directory, "resume_ingest_parsed", flaky_write)
 
     # when
-    report = directory.ingest_directory(folder, workers=1, max_bytes=10_000_000)
+    report = directory.ingest_directory(folder, workers=1, max_bytes=10_000_000, actor=TEST_ACTOR)
 
     # then: the failure was the first path's, not its bytes', so the copy is stored
     assert calls == ["a.txt", "b.txt"]

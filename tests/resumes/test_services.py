@@ -18,6 +18,7 @@ from talentdrive.resumes.services import (
     resume_parse,
 )
 from talentdrive.resumes.tasks import parse_resume_task
+from tests.actors import TEST_ACTOR
 
 from .core_samples import EN_RESUME, text_pdf
 
@@ -51,8 +52,8 @@ def test_attach_stores_the_file_under_its_hash_once(candidate, recruiter):
 
 def test_parse_fills_the_profile(candidate):
     content = (FIXTURES / "en12_finance_ds.txt").read_bytes()
-    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=None)
-    parsed = resume_parse(resume_id=resume.pk)
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=TEST_ACTOR)
+    parsed = resume_parse(resume_id=resume.pk, actor=TEST_ACTOR)
     assert parsed.parse_status == ParseStatus.PARSED
     assert parsed.profile["emails"] == ["ethan.davis@example.com"]
     assert parsed.language == "en"
@@ -64,9 +65,9 @@ def test_parse_fills_the_profile(candidate):
 def test_a_failed_parse_keeps_the_resume_and_its_file(candidate):
     # given binary garbage that claims to be a PDF
     garbage = b"%PDF-1.7\n" + bytes(range(256)) * 8
-    resume = resume_attach(candidate=candidate, filename="cv.pdf", content=garbage, actor=None)
+    resume = resume_attach(candidate=candidate, filename="cv.pdf", content=garbage, actor=TEST_ACTOR)
     # when it is parsed
-    parsed = resume_parse(resume_id=resume.pk)
+    parsed = resume_parse(resume_id=resume.pk, actor=TEST_ACTOR)
     # then it is marked failed with a reason, and nothing is deleted
     assert parsed.parse_status == ParseStatus.FAILED
     assert parsed.parse_error
@@ -78,7 +79,7 @@ def test_a_failed_parse_keeps_the_resume_and_its_file(candidate):
 
 def test_the_parse_task_parses_by_id(candidate):
     content = (FIXTURES / "zh15_nlp_campus_noi.txt").read_bytes()
-    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=None)
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=TEST_ACTOR)
     result = parse_resume_task.enqueue(resume.pk)
     resume.refresh_from_db()
     assert resume.parse_status == ParseStatus.PARSED
@@ -86,7 +87,7 @@ def test_the_parse_task_parses_by_id(candidate):
 
 
 def test_the_parse_task_reports_a_missing_file_as_a_failure(candidate):
-    resume = resume_attach(candidate=candidate, filename="cv.txt", content=b"hello", actor=None)
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=b"hello", actor=TEST_ACTOR)
     default_storage.delete(resume.file.name)
     parse_resume_task.enqueue(resume.pk)
     resume.refresh_from_db()
@@ -103,6 +104,7 @@ def test_ingest_dedups_candidates_by_normalised_contact(db):
             content=body,
             sha256=content_sha256(body),
             outcome=parse_content(body, "cv.txt"),
+            actor=TEST_ACTOR,
         )
     candidate = Candidate.objects.get()
     assert candidate.phone == "+8618610102233"
@@ -118,6 +120,7 @@ def test_ingest_refuses_a_profile_without_contact_details(db):
             content=content,
             sha256=content_sha256(content),
             outcome=parse_content(content, "cv.txt"),
+            actor=TEST_ACTOR,
         )
     assert not Candidate.objects.exists()
     assert not Resume.objects.exists()
@@ -140,7 +143,7 @@ def test_who_may_read_resumes(candidate, role, allowed):
     from talentdrive.resumes.selectors import resume_get, resume_list_for_candidate
 
     user = User.objects.create_user(username=f"u-{role}", password="pass-123456", role=role)
-    resume = resume_attach(candidate=candidate, filename="cv.txt", content=b"hello", actor=None)
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=b"hello", actor=TEST_ACTOR)
     if allowed:
         assert resume_get(user=user, resume_id=resume.pk) == resume
         assert list(resume_list_for_candidate(user=user, candidate=candidate)) == [resume]
@@ -153,16 +156,18 @@ def test_a_file_over_the_configured_size_limit_fails_with_the_reason(candidate, 
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "UPLOAD_MAX_BYTES": 500}
     content = (FIXTURES / "en12_finance_ds.txt").read_bytes()
     assert len(content) > 500
-    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=None)
-    parsed = resume_parse(resume_id=resume.pk)
+    resume = resume_attach(candidate=candidate, filename="cv.txt", content=content, actor=TEST_ACTOR)
+    parsed = resume_parse(resume_id=resume.pk, actor=TEST_ACTOR)
     assert parsed.parse_status == ParseStatus.FAILED
     assert "limit" in parsed.parse_error
 
 
 def test_parse_applies_the_configured_page_limit(candidate, settings):
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "RESUME_MAX_PAGES": 2}
-    resume = resume_attach(candidate=candidate, filename="cv.pdf", content=text_pdf(EN_RESUME, pages=3))
-    parsed = resume_parse(resume_id=resume.pk)
+    resume = resume_attach(
+        candidate=candidate, filename="cv.pdf", content=text_pdf(EN_RESUME, pages=3), actor=TEST_ACTOR
+    )
+    parsed = resume_parse(resume_id=resume.pk, actor=TEST_ACTOR)
     assert parsed.parse_status == ParseStatus.FAILED
     assert parsed.parse_error == "3 pages, more than the limit of 2"
 
@@ -180,6 +185,7 @@ def test_ingest_prefers_the_email_match_over_a_phone_match(db):
         sha256=content_sha256(body),
         outcome=parse_content(body, "cv.txt"),
         warnings=warnings,
+        actor=TEST_ACTOR,
     )
     # then it belongs to the email's owner, and the phone's holder (no email of its own) is reported
     assert resume.candidate_id == by_email.pk

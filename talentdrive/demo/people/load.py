@@ -25,13 +25,14 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from talentdrive.accounts.models import User
+from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate, ConsentRecord
 from talentdrive.demo import organisation as org
 from talentdrive.demo.people.compose import CITY_NAMES, Person, build_people
 from talentdrive.demo.people.funnel import Applicant, Opening, Placement, filled, place
+from talentdrive.demo.users import DEMO
 from talentdrive.evaluation.synth.generate import SkillSpace
 from talentdrive.matching.services import match_index_rebuild
 from talentdrive.matching.taxonomy_loader import get_taxonomy
@@ -172,12 +173,11 @@ def _write(people: list[Person], placements: list[Placement], full: list[int], d
         moment = now - timedelta(days=days)
         Application.objects.filter(pk__in=ids).update(created_at=moment, stage_changed_at=moment)
     # Filled requisitions get there through the plan service, audited, like the paused ones.
-    admin = User.objects.filter(username="admin").first()
     for requisition in Requisition.objects.filter(pk__in=full).order_by("pk"):
-        requisition_change_status(requisition=requisition, status=RequisitionStatus.FILLED, actor=admin)
+        requisition_change_status(requisition=requisition, status=RequisitionStatus.FILLED, actor=DEMO)
     audit_record(
-        actor=None,
-        action="demo.people_load",
+        actor=DEMO,
+        action=AuditAction.DEMO_PEOPLE_LOAD,
         target=drive,
         data={"candidates": len(candidates), "applications": len(created)},
     )
@@ -201,5 +201,5 @@ def demo_people_load(*, seed: int, size: int = DEFAULT_SIZE, build_index: bool =
     placements = place(applicants, openings, hire_target=hire_target, seed=seed)
     _write(people, placements, filled(openings, placements), drive)
     if build_index:
-        match_index_rebuild(trigger="demo load")
+        match_index_rebuild(trigger="demo load", actor=DEMO)
     return _summary(drive, created=True, started=started)

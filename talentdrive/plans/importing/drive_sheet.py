@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from talentdrive.accounts.models import User
+from talentdrive.audit.actors import Actor
 from talentdrive.plans.importing import columns as cols
 from talentdrive.plans.importing.columns import CellError
 from talentdrive.plans.importing.lookups import Reference, channel
@@ -33,7 +33,7 @@ def _where(name: str) -> str:
 
 
 def drive_from_sheet(
-    *, table: Table, positions: dict[str, int], ref: Reference, actor: User | None, outcome: Outcome
+    *, table: Table, positions: dict[str, int], ref: Reference, actor: Actor, outcome: Outcome
 ) -> Drive | None:
     """Create or update the drive the sheet describes; None (with errors recorded) when it is unusable."""
     lookup = {alias.lower(): name for name, aliases in PROPERTY_ALIASES.items() for alias in aliases}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
-from talentdrive.accounts.models import User
+from talentdrive.audit.actors import Actor
 from talentdrive.plans.importing import columns as cols
 from talentdrive.plans.importing.columns import PLAN_COLUMNS, CellError
 from talentdrive.plans.importing.drive_sheet import drive_from_sheet
@@ -131,7 +131,7 @@ def _check_duplicates(parsed: list[PlanRow], outcome: Outcome) -> None:
 
 
 def import_plan_lines(
-    *, table: Table, positions: dict[str, int], drive_code: str | None, actor: User | None, outcome: Outcome
+    *, table: Table, positions: dict[str, int], drive_code: str | None, actor: Actor, outcome: Outcome
 ) -> None:
     """Validate every row, then write them; the caller rolls back when any error was recorded."""
     ref = Reference()
@@ -162,7 +162,7 @@ def import_plan_lines(
         _write_row(plan_row, ref, actor, outcome)
 
 
-def _write_row(row: PlanRow, ref: Reference, actor: User | None, outcome: Outcome) -> None:
+def _write_row(row: PlanRow, ref: Reference, actor: Actor, outcome: Outcome) -> None:
     team = row.team
     if isinstance(team, NewTeam):
         existing = ref.team(team.code)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from talentdrive.accounts.models import User
+from talentdrive.audit.actors import Actor
 from talentdrive.plans.importing import columns as cols
 from talentdrive.plans.importing import lookups
 from talentdrive.plans.importing.columns import REQUISITION_COLUMNS, CellError
@@ -155,7 +156,7 @@ def import_requisitions(
     table: Table,
     positions: dict[str, int],
     drive_code: str | None,
-    actor: User | None,
+    actor: Actor,
     outcome: Outcome,
     filename: str,
 ) -> None:
@@ -210,7 +211,7 @@ def import_requisitions(
             outcome.counts[result] += 1
 
 
-def _create(row: RequisitionRow, actor: User | None, reason: str) -> str:
+def _create(row: RequisitionRow, actor: Actor, reason: str) -> str:
     fields = dict(row.fields)
     status = row.status or RequisitionStatus.DRAFT
     # A closed requisition cannot be created directly; it is created as a draft and closed, both audited.
@@ -237,7 +238,7 @@ def _same(current: Requisition, name: str, value: Any) -> bool:
     return bool(getattr(current, name) == value)
 
 
-def _update(row: RequisitionRow, current: Requisition, actor: User | None, reason: str) -> str:
+def _update(row: RequisitionRow, current: Requisition, actor: Actor, reason: str) -> str:
     if current.plan_line_id != row.plan_line.pk:
         raise ValidationError(
             {

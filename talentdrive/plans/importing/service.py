@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from talentdrive.accounts.models import User
+from talentdrive.audit.actors import Actor, SystemActor
 from talentdrive.plans.importing.columns import PLAN_COLUMNS, REQUISITION_COLUMNS, map_header
 from talentdrive.plans.importing.outcome import Outcome
 from talentdrive.plans.importing.plan import import_plan_lines
@@ -25,16 +25,16 @@ def plan_import(
     filename: str,
     content: bytes,
     drive_code: str | None,
-    actor: User | None,
+    actor: Actor,
     dry_run: bool = False,
 ) -> ImportReport:
     """Import plan lines or requisitions from CSV or XLSX, all or nothing.
 
     Every row is checked and written inside one transaction, through the same services the admin and
     the API use, so plan limits hold; if any row is bad, or on a dry run, the transaction is rolled back
-    and the report lists every problem with its row and column. ``actor`` None means the command line.
+    and the report lists every problem with its row and column. A ``SystemActor`` is the command line.
     """
-    if actor is not None and not actor.is_drive_admin:
+    if not isinstance(actor, SystemActor) and not actor.is_drive_admin:
         raise PermissionDenied("only an administrator may import a plan or requisitions")
     if kind not in ("plan", "requisitions"):
         raise ValueError(f"unknown import kind {kind!r}")

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from talentdrive.audit.actors import PUBLIC
 from talentdrive.candidates.consent import current_consent
 from talentdrive.pipeline.core.uploads import UploadRejected
 from talentdrive.pipeline.models import Application
@@ -107,6 +108,7 @@ def _submit(requisition_id: int, form: ApplyForm, language: str) -> SubmitOutcom
         applicant=form.applicant(language=language),
         resume=form.cleaned_data["resume"],
         idempotency_fingerprint=fingerprint,
+        actor=PUBLIC,
     )
     try:
         return submit(idempotency_key=f"portal:{key}")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.selectors import (
@@ -65,7 +66,7 @@ def status_withdraw(request: HttpRequest, token: str, application_id: int) -> Ht
         raise Http404("no such application") from error
     # Already withdrawn or closed: the status page shows where it stands.
     with contextlib.suppress(ApplicationRefused):
-        application_withdraw(application=application, reason="withdrawn by the candidate")
+        application_withdraw(application=application, reason="withdrawn by the candidate", actor=CANDIDATE)
     return redirect(reverse("portal:status", kwargs={"token": token}) + f"?withdrawn={application_id}")
 
 
@@ -89,7 +90,7 @@ def status_erase(request: HttpRequest, token: str) -> HttpResponse:
     error = False
     if request.method == "POST":
         if request.POST.get("confirm") == "yes":
-            candidate_erase(candidate=candidate)
+            candidate_erase(candidate=candidate, actor=CANDIDATE)
             return render(request, "portal/status_erased.html", {"just_erased": True})
         error = True
     return render(request, "portal/status_erase.html", {"token": token, "error": error})

@@ -17,10 +17,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.db import DatabaseError, transaction
 
+from talentdrive.audit.actors import Actor
 from talentdrive.resumes.ingest.worker import (
     Parsed,
     ParseOutcome,
@@ -85,7 +85,7 @@ def ingest_directory(
     workers: int,
     max_bytes: int,
     max_pages: int | None = None,
-    actor: Any = None,
+    actor: Actor,
     exclude: frozenset[Path] = frozenset(),
     on_total: Callable[[int], None] = lambda total: None,
     on_done: Callable[[int], None] = lambda count: None,
@@ -135,7 +135,7 @@ def _store_batch(
     copies: dict[str, list[Path]],
     limits: _Limits,
     report: IngestReport,
-    actor: Any,
+    actor: Actor,
     on_done: Callable[[int], None],
 ) -> None:
     # One commit per batch rather than per file; inside it each file is its own savepoint, so a file
@@ -169,7 +169,7 @@ class _Failure:
     in_the_bytes: bool  # a byte-identical copy would fail the same way
 
 
-def _store(parsed: Parsed, report: IngestReport, actor: Any) -> _Failure | None:
+def _store(parsed: Parsed, report: IngestReport, actor: Actor) -> _Failure | None:
     """Store one parsed file: None when stored, else why not (also added to the report)."""
 
     def failed(reason: str, *, in_the_bytes: bool) -> _Failure:

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from talentdrive.accounts.models import User
+from talentdrive.audit.actors import Actor, system_actor
 from talentdrive.plans.importing import plan_import
 
 
@@ -27,15 +28,14 @@ class Command(BaseCommand):
             content = path.read_bytes()
         except OSError as error:
             raise CommandError(f"cannot read {path}: {error.strerror}") from error
-        actor = None
+        actor: Actor = system_actor("import")
         if options["user"]:
-            actor = User.objects.filter(username=options["user"], is_active=True).first()
-            if actor is None:
+            user = User.objects.filter(username=options["user"], is_active=True).first()
+            if user is None:
                 raise CommandError(f'no active user "{options["user"]}"')
-            if not actor.is_drive_admin:
-                raise CommandError(
-                    f"{actor.username} is not an administrator; only administrators may import"
-                )
+            if not user.is_drive_admin:
+                raise CommandError(f"{user.username} is not an administrator; only administrators may import")
+            actor = user
         report = plan_import(
             kind=options["kind"],
             filename=path.name,

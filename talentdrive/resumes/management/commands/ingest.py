@@ -18,6 +18,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from talentdrive.audit.actors import system_actor
 from talentdrive.resumes.ingest.directory import ingest_directory, write_failures
 from talentdrive.resumes.services import configured_max_bytes, configured_max_pages
 
@@ -83,6 +84,7 @@ class Command(BaseCommand):
                 workers=workers,
                 max_bytes=max(1, int(options["max_bytes"])),
                 max_pages=max(1, int(options["max_pages"])),
+                actor=system_actor("ingest"),
                 # A failure report written inside the folder is not a resume.
                 exclude=frozenset({options["failures"].resolve()}),
                 on_total=on_total,
