@@ -37,6 +37,7 @@ test-postgres: venv browser
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 types: venv
 	$(VENV)/bin/mypy talentdrive
