@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Field as SchemaField
 from ninja import Query, Router, Schema, Status
 
-from talentdrive.accounts.models import Role, User
+from talentdrive.accounts.models import User
 from talentdrive.api.auth import caller, reader_auth, staff_auth
 from talentdrive.api.schemas.errors import ApiError, ErrorOut, PlanLimitOut
 from talentdrive.api.schemas.plans import (
@@ -25,13 +25,13 @@ from talentdrive.api.schemas.plans import (
     StatusCode,
     StatusIn,
 )
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import City, Drive, PlanLine, Requisition
 from talentdrive.plans.selectors import (
     RequisitionFilters,
     drive_list,
     plan_line_list_for_user,
     public_requisition_list,
-    requisition_can_create,
     requisition_get_for_edit,
     requisition_list,
 )
@@ -222,7 +222,7 @@ def requisition_detail(request: HttpRequest, requisition_id: int) -> dict[str, A
 def _writer(request: HttpRequest) -> User:
     user = caller(request)
     assert user is not None
-    if not user.is_drive_admin and user.role not in (Role.RECRUITER, Role.HIRING_MANAGER):
+    if not plans_access.requisition_can_change_any(user):
         raise ApiError(
             403, f"a {user.get_role_display().lower()} may not change requisitions", code="forbidden"
         )
@@ -274,7 +274,7 @@ def _override(
 ) -> PlanOverrideRequest | None:
     if payload.override_reason is None:
         return None
-    if not user.is_drive_admin:
+    if not plans_access.requisition_can_override_plan(user):
         raise ApiError(
             403,
             "only an administrator may exceed a plan line's target",
@@ -328,7 +328,7 @@ def requisition_new(request: HttpRequest, payload: RequisitionCreateIn) -> Statu
             code="invalid",
             field="plan_line",
         )
-    if not requisition_can_create(user=user, plan_line=line):
+    if not plans_access.requisition_can_create(user, line):
         raise ApiError(
             403, f"you may not create requisitions under plan line {line.external_id}", code="forbidden"
         )

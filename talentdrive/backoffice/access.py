@@ -1,8 +1,8 @@
-"""Who may open which back-office page. Object-level checks stay in the domain selectors."""
+"""The back office's door: sign-in, the staff language, and asking the domain's access rules."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -11,25 +11,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 
-from talentdrive.accounts.models import Role
-
 ResponseT = TypeVar("ResponseT", bound=HttpResponseBase)
-
-ALL_STAFF: frozenset[str] = frozenset(Role.values)
-PLAN_READERS: frozenset[str] = frozenset({Role.ADMIN, Role.LEADERSHIP, Role.RECRUITER})
-REQUISITION_READERS: frozenset[str] = frozenset(
-    {Role.ADMIN, Role.LEADERSHIP, Role.RECRUITER, Role.HIRING_MANAGER}
-)
-REQUISITION_CREATORS: frozenset[str] = frozenset({Role.ADMIN, Role.RECRUITER})
-IMPORTERS: frozenset[str] = frozenset({Role.ADMIN})
+Rule = Callable[[Any], bool]
 
 
-def has_role(user: Any, roles: Collection[str]) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_drive_admin:
-        return True
-    return user.role in roles
+def is_staff_member(user: Any) -> bool:
+    """Any signed-in, active staff account: the home page and the language switch."""
+    return bool(user.is_authenticated and user.is_active)
 
 
 def staff_language(view: Callable[..., ResponseT]) -> Callable[..., ResponseT]:
@@ -50,17 +38,18 @@ def staff_language(view: Callable[..., ResponseT]) -> Callable[..., ResponseT]:
     return wrapper
 
 
-def staff_view(
-    roles: Collection[str],
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Anonymous visitors go to the login page; signed-in staff without the role get 403."""
+def staff_view(rule: Rule) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Anonymous visitors go to the login page; signed-in staff whom ``rule`` refuses get 403.
+
+    ``rule`` is a question from a domain's access module (``plans.access.plan_can_read`` …); this
+    module decides nothing itself."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @staff_language
         @login_required
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not has_role(request.user, roles):
+            if not rule(request.user):
                 raise PermissionDenied("your role does not give access to this page")
             return view(request, *args, **kwargs)
 

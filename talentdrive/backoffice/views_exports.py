@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from talentdrive.accounts.models import Role
 from talentdrive.backoffice.access import staff_view
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.exporting import plan_export
 from talentdrive.plans.models import Drive
 
-# The export is not narrowed to a recruiter's scope, so only roles that see the whole plan get it.
-EXPORTERS = frozenset({Role.ADMIN, Role.LEADERSHIP})
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
-@staff_view(EXPORTERS)
+@staff_view(plans_access.plan_can_export)
 def plan_download(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "plan")
     file_format = request.GET.get("format", "xlsx")

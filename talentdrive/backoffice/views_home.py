@@ -5,15 +5,16 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from talentdrive.backoffice.access import ALL_STAFF, PLAN_READERS, has_role, staff_view
+from talentdrive.backoffice.access import is_staff_member, staff_view
 from talentdrive.insights.selectors import drive_headlines
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.selectors import drive_list
 
 
-@staff_view(ALL_STAFF)
+@staff_view(is_staff_member)
 def home(request: HttpRequest) -> HttpResponse:
     drives = drive_list()
-    show_figures = has_role(request.user, PLAN_READERS)
+    show_figures = plans_access.plan_can_read(request.user)
     headlines = drive_headlines(user=request.user, drives=drives) if show_figures else {}  # type: ignore[arg-type]
     cards = [(drive, headlines.get(drive.pk)) for drive in drives] if show_figures else []
     return render(

@@ -17,8 +17,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from talentdrive.backoffice.access import IMPORTERS, staff_view
+from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import ImportForm
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.importing import ImportReport, plan_import
 from talentdrive.plans.selectors import drive_list
 
@@ -51,7 +52,7 @@ def _discard_pending(request: HttpRequest) -> None:
         (_pending_dir() / pending["token"]).unlink(missing_ok=True)
 
 
-@staff_view(IMPORTERS)
+@staff_view(plans_access.plan_can_import)
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None, drives=_drive_choices())
     report: ImportReport | None = None
@@ -89,7 +90,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/import.html", context)
 
 
-@staff_view(IMPORTERS)
+@staff_view(plans_access.plan_can_import)
 def import_commit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return redirect("backoffice:import")

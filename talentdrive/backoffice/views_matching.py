@@ -6,7 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from talentdrive.accounts.models import User
-from talentdrive.backoffice.access import REQUISITION_READERS, staff_view
+from talentdrive.backoffice.access import staff_view
+from talentdrive.matching import access as matching_access
 from talentdrive.matching.selectors import CandidateFilters, MatchUnavailable, match_candidates, skill_names
 from talentdrive.plans.models import Requisition
 
@@ -14,7 +15,7 @@ DEFAULT_K = 20
 MAX_K = 100
 
 
-@staff_view(REQUISITION_READERS)
+@staff_view(matching_access.match_can_rank)
 def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)

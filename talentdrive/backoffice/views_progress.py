@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from talentdrive.backoffice.access import PLAN_READERS, staff_view
+from talentdrive.backoffice.access import staff_view
 from talentdrive.insights.core.progress import (
     DIMENSIONS,
     Figures,
@@ -20,6 +20,7 @@ from talentdrive.insights.core.progress import (
     next_dimension,
 )
 from talentdrive.insights.selectors import dimension_member_labels, progress_report
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Drive
 from talentdrive.plans.selectors import drive_list
 
@@ -116,7 +117,7 @@ def _report(request: HttpRequest) -> tuple[list[Drive], Drive, ProgressReport]:
     return drives, drive, report
 
 
-@staff_view(PLAN_READERS)
+@staff_view(plans_access.plan_can_read)
 def progress(request: HttpRequest) -> HttpResponse:
     try:
         drives, drive, report = _report(request)
@@ -172,7 +173,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@staff_view(PLAN_READERS)
+@staff_view(plans_access.plan_can_read)
 def progress_csv(request: HttpRequest) -> HttpResponse:
     _, drive, report = _report(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

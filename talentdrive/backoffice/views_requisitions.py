@@ -16,13 +16,12 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
 from talentdrive.audit.selectors import audit_events_for
-from talentdrive.backoffice.access import REQUISITION_CREATORS, REQUISITION_READERS, staff_view
+from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import RequisitionFilterForm, RequisitionForm, StatusChangeForm
-from talentdrive.insights.selectors import plan_lines_in_scope
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import ALLOWED_TRANSITIONS, PlanLine, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import (
     RequisitionFilters,
-    requisition_can_edit,
     requisition_get,
     requisition_get_for_edit,
     requisition_list,
@@ -50,7 +49,7 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
-@staff_view(REQUISITION_READERS)
+@staff_view(plans_access.requisition_can_list)
 def requisition_index(request: HttpRequest) -> HttpResponse:
     form = RequisitionFilterForm(request.GET or None)
     values = form.cleaned_data if form.is_valid() else {}
@@ -67,7 +66,7 @@ def requisition_index(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "can_create": _user(request).is_drive_admin or _user(request).role in REQUISITION_CREATORS,
+        "can_create": plans_access.requisition_can_create_any(_user(request)),
     }
     template = "backoffice/requisition_rows.html" if request.htmx else "backoffice/requisition_list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -88,17 +87,18 @@ def _matching_url(pk: int) -> str | None:
         return None
 
 
-@staff_view(REQUISITION_READERS)
+@staff_view(plans_access.requisition_can_list)
 def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     requisition = _get_visible(request, pk)
-    can_edit = requisition_can_edit(user=_user(request), requisition=requisition)
+    can_edit = plans_access.requisition_can_edit(_user(request), requisition)
     allowed = ALLOWED_TRANSITIONS[requisition.status] if can_edit else frozenset()
     transitions = [status for status in RequisitionStatus.values if status in allowed]
     context = {
         "nav": "requisitions",
         "requisition": requisition,
         "can_edit": can_edit,
-        "can_override": _user(request).is_drive_admin and requisition.status == RequisitionStatus.DRAFT,
+        "can_override": plans_access.requisition_can_override_plan(_user(request))
+        and requisition.status == RequisitionStatus.DRAFT,
         "transitions": [(status, RequisitionStatus(status).label) for status in transitions],
         "events": [
             (event, EVENT_LABELS.get(event.action, event.action))
@@ -111,7 +111,7 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _override(request: HttpRequest, form: RequisitionForm | StatusChangeForm) -> PlanOverrideRequest | None:
     reason = (form.cleaned_data.get("override_reason") or "").strip()
-    if reason and _user(request).is_drive_admin:
+    if reason and plans_access.requisition_can_override_plan(_user(request)):
         return PlanOverrideRequest(actor=_user(request), reason=reason)
     return None
 
@@ -138,12 +138,13 @@ def _apply_service_error(form: RequisitionForm, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-@staff_view(REQUISITION_CREATORS)
+@staff_view(plans_access.requisition_can_create_any)
 def requisition_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form_kwargs: dict[str, Any] = {
-        "plan_lines": plan_lines_in_scope(user=user),
-        "allow_override": user.is_drive_admin,
+        # Only lines inside the user's own scope are offered; any other posted line is not a valid choice.
+        "plan_lines": PlanLine.objects.filter(plans_access.plan_lines_for_new_requisitions(user)),
+        "allow_override": plans_access.requisition_can_override_plan(user),
     }
     form = RequisitionForm(request.POST or None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
@@ -169,7 +170,7 @@ def requisition_new(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/requisition_form.html", {"nav": "requisitions", "form": form})
 
 
-@staff_view(REQUISITION_READERS)
+@staff_view(plans_access.requisition_can_list)
 def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     try:
@@ -181,7 +182,7 @@ def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=RequisitionForm.initial_from(requisition),
         # The plan line is fixed once created, so the edit form offers no choice of it.
         plan_lines=PlanLine.objects.none(),
-        allow_override=user.is_drive_admin,
+        allow_override=plans_access.requisition_can_override_plan(user),
         editing=True,
     )
     if request.method == "POST" and form.is_valid():
@@ -208,7 +209,7 @@ def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(REQUISITION_READERS)
+@staff_view(plans_access.requisition_can_list)
 def requisition_status(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         requisition = requisition_get_for_edit(user=_user(request), requisition_id=pk)

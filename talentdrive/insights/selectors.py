@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import get_language
 
-from talentdrive.accounts.models import Role, User
+from talentdrive.accounts.models import User
 from talentdrive.insights.core.progress import (
     DIMENSIONS,
     Figures,
@@ -23,6 +23,7 @@ from talentdrive.insights.core.progress import (
     assemble,
 )
 from talentdrive.pipeline.models import Application, Stage
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import (
     Channel,
     City,
@@ -60,29 +61,11 @@ class UnknownDimension(ValueError):
     pass
 
 
-def progress_can_view(*, user: User) -> bool:
-    return user.is_authenticated and (user.is_drive_admin or user.role in (Role.LEADERSHIP, Role.RECRUITER))
-
-
 def _line_scope(user: User) -> tuple[Q, bool]:
-    """Which plan lines the user may see, and whether that is a subset of the plan."""
-    if not progress_can_view(user=user):
-        raise PermissionDenied("the progress page is for leadership, administrators and recruiters")
-    if user.is_drive_admin or user.role == Role.LEADERSHIP:
-        return Q(), False
-    # A recruiter sees the lines of their team/city scope and the lines of requisitions they work on;
-    # a subquery rather than a join, so the sums are not multiplied by the join.
-    scope = Q(pk__in=Requisition.objects.filter(recruiters=user).values("plan_line_id"))
-    team_ids = list(user.scope_teams.values_list("pk", flat=True))
-    city_ids = list(user.scope_cities.values_list("pk", flat=True))
-    if team_ids or city_ids:
-        cell = Q()
-        if team_ids:
-            cell &= Q(team_id__in=team_ids)
-        if city_ids:
-            cell &= Q(city_id__in=city_ids)
-        scope |= cell
-    return scope, True
+    """Which plan lines the user may see (``plans.access``), and whether that is a subset of the plan."""
+    if not plans_access.plan_can_read(user):
+        raise PermissionDenied("your role does not give access to the headcount plan")
+    return plans_access.plan_line_scope(user), plans_access.plan_is_scoped(user)
 
 
 def _is_chinese() -> bool:
@@ -110,12 +93,6 @@ def _group_fields(dimensions: list[str], prefix: str) -> list[str]:
         names.append(prefix + DIMENSION_KEY[dimension])
         names += [prefix + extra for extra in DIMENSION_EXTRA[dimension]]
     return names
-
-
-def plan_lines_in_scope(*, user: User) -> QuerySet[PlanLine]:
-    """Every plan line, of any drive, the user may see."""
-    scope, _ = _line_scope(user)
-    return PlanLine.objects.filter(scope)
 
 
 def progress_plan_lines(

@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import get_language
 
-from talentdrive.accounts.models import Role, User
+from talentdrive.accounts.models import User
 from talentdrive.audit.actors import system_actor
 from talentdrive.candidates.models import Candidate
-from talentdrive.matching import fetch, store
+from talentdrive.matching import access, fetch, store
 from talentdrive.matching.core.explain import Match, Ranking, rank_candidates, rank_requisitions
 from talentdrive.matching.core.programme import load_criteria
 from talentdrive.matching.core.requirements import RequirementError, Requirements
@@ -22,7 +22,6 @@ from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import requisition_get, requisition_list
 
 MAX_K = 200
-MATCH_READERS = frozenset({Role.ADMIN, Role.LEADERSHIP, Role.RECRUITER, Role.HIRING_MANAGER})
 
 
 class MatchUnavailable(Exception):
@@ -95,7 +94,7 @@ def skill_names() -> dict[str, str]:
 
 
 def _check_reader(user: User) -> None:
-    if not (user.is_drive_admin or user.role in MATCH_READERS):
+    if not access.match_can_rank(user):
         raise PermissionDenied("your role does not give access to candidate ranking")
 
 

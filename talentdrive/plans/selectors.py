@@ -1,4 +1,4 @@
-"""Reads for plans and requisitions; who may see which requisition is decided here."""
+"""Reads for plans and requisitions, narrowed to what the user may see (the rules: ``plans/access.py``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from talentdrive.accounts.models import Role, User
+from talentdrive.accounts.models import User
+from talentdrive.plans import access
 from talentdrive.plans.models import COMMITTED_STATUSES, Drive, PlanLine, Requisition, RequisitionStatus
 
 PUBLIC_STATUSES = (RequisitionStatus.OPEN,)
@@ -23,28 +24,6 @@ class RequisitionFilters:
     team: str | None = None
     status: str | None = None
     q: str | None = None
-
-
-def _visible_to(user: User) -> Q:
-    """Which requisitions a staff member may read."""
-    if user.is_drive_admin or user.role == Role.LEADERSHIP:
-        return Q()
-    if user.role == Role.RECRUITER:
-        scope = Q(recruiters=user)
-        team_ids = list(user.scope_teams.values_list("pk", flat=True))
-        city_ids = list(user.scope_cities.values_list("pk", flat=True))
-        if team_ids or city_ids:
-            cell = Q()
-            if team_ids:
-                cell &= Q(plan_line__team_id__in=team_ids)
-            if city_ids:
-                cell &= Q(plan_line__city_id__in=city_ids)
-            scope |= cell
-        return scope
-    if user.role == Role.HIRING_MANAGER:
-        return Q(hiring_manager=user)
-    # Interviewers see candidates assigned to them, not requisitions at large.
-    return Q(pk__in=[])
 
 
 def _apply_filters(requisitions: QuerySet[Requisition], filters: RequisitionFilters) -> QuerySet[Requisition]:
@@ -74,7 +53,7 @@ def _apply_filters(requisitions: QuerySet[Requisition], filters: RequisitionFilt
 
 def requisition_list(*, user: User, filters: RequisitionFilters | None = None) -> QuerySet[Requisition]:
     """Requisitions the user may see, filtered; distinct because city and scope filters join many-to-many."""
-    requisitions = Requisition.objects.filter(_visible_to(user))
+    requisitions = Requisition.objects.filter(access.requisition_scope(user))
     requisitions = _apply_filters(requisitions, filters or RequisitionFilters())
     return (
         requisitions.distinct()
@@ -94,20 +73,9 @@ def requisition_get(*, user: User, requisition_id: int) -> Requisition:
     return requisition
 
 
-def requisition_can_edit(*, user: User, requisition: Requisition) -> bool:
-    if user.is_drive_admin:
-        return True
-    if user.role == Role.RECRUITER:
-        return (
-            requisition.recruiters.filter(pk=user.pk).exists()
-            or requisition_list(user=user).filter(pk=requisition.pk).exists()
-        )
-    return user.role == Role.HIRING_MANAGER and requisition.hiring_manager_id == user.pk
-
-
 def requisition_get_for_edit(*, user: User, requisition_id: int) -> Requisition:
     requisition = requisition_get(user=user, requisition_id=requisition_id)
-    if not requisition_can_edit(user=user, requisition=requisition):
+    if not access.requisition_can_edit(user, requisition):
         raise PermissionDenied("you may read this requisition but not change it")
     return requisition
 
@@ -149,21 +117,9 @@ def plan_line_list(*, drive: Drive | None = None) -> QuerySet[PlanLine]:
 
 
 def plan_line_list_for_user(*, user: User, drive: Drive | None = None) -> QuerySet[PlanLine]:
-    """Plan lines with the headcount committed under each; interviewers do not read the plan."""
-    if user.role == Role.INTERVIEWER and not user.is_drive_admin:
-        raise PermissionDenied("interviewers do not have access to the headcount plan")
+    """The plan lines the user may see (``access.plan_line_scope``), with the headcount committed under each."""
+    if not access.plan_can_read(user):
+        raise PermissionDenied("your role does not give access to the headcount plan")
     committed = Sum("requisitions__headcount", filter=Q(requisitions__status__in=COMMITTED_STATUSES))
-    return plan_line_list(drive=drive).annotate(committed=Coalesce(committed, 0))
-
-
-def requisition_can_create(*, user: User, plan_line: PlanLine) -> bool:
-    """Administrators anywhere; a recruiter in the cells their team and city scope covers."""
-    if user.is_drive_admin:
-        return True
-    if user.role != Role.RECRUITER:
-        return False
-    team_ids = set(user.scope_teams.values_list("pk", flat=True))
-    city_ids = set(user.scope_cities.values_list("pk", flat=True))
-    if not team_ids and not city_ids:
-        return False
-    return (not team_ids or plan_line.team_id in team_ids) and (not city_ids or plan_line.city_id in city_ids)
+    lines = plan_line_list(drive=drive).filter(access.plan_line_scope(user))
+    return lines.annotate(committed=Coalesce(committed, 0))

@@ -1,21 +1,18 @@
-"""Reads for resumes; who may read a candidate's files and profiles is decided here."""
+"""Reads for resumes; who may read them is decided in ``resumes/access.py``."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from talentdrive.accounts.models import Role, User
+from talentdrive.accounts.models import User
 from talentdrive.candidates.models import Candidate
+from talentdrive.resumes import access
 from talentdrive.resumes.models import ParseStatus, Resume
-
-# Resumes carry personal data: staff who screen candidates read them; interviewers see the
-# profile of the candidates assigned to them through the pipeline, not the resume store at large.
-_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.RECRUITER, Role.HIRING_MANAGER}
 
 
 def _check_reader(user: User) -> None:
-    if not user.is_authenticated or not (user.is_drive_admin or user.role in _READERS):
+    if not access.resume_can_read(user):
         raise PermissionDenied("not allowed to read resumes")
 
 

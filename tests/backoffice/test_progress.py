@@ -169,3 +169,15 @@ def test_progress_without_any_drive_explains_itself(client, admin_user):
     response = client.get(reverse("backoffice:progress"))
     assert response.status_code == 200
     assert "No hiring drive has been set up yet" in response.content.decode()
+
+
+def test_hiring_manager_sees_the_progress_of_their_own_team(client, world):
+    # given: "manager" manages R1, a requisition of team core-training (lines L1 and L2)
+    client.force_login(world.users["hiring_manager"])
+    # when
+    response = client.get(reverse("backoffice:progress"), {"drive": "ai-2026", "group": "team"})
+    # then: only the core-training lines count: targets 5 + 4
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert row_figures(html, "Total")[0] == "9"
+    assert "Your scope only" in html

@@ -222,3 +222,27 @@ def test_an_administrator_may_open_a_draft_beyond_the_target_with_a_written_reas
     assert requisition.status == "open"
     override = PlanOverride.objects.get(requisition=requisition)
     assert (override.reason, override.actor) == ("board approved the extra hires", world.users["admin"])
+
+
+def test_a_recruiter_assigned_to_another_teams_requisition_cannot_open_requisitions_on_its_lines(
+    client, world
+):
+    # given: "rec" is scoped to core-training and also works on R6, a requisition of the health team (L3)
+    recruiter = world.users["recruiter"]
+    world.requisitions["R6"].recruiters.add(recruiter)
+    client.force_login(recruiter)
+    # when: the form is opened, and a requisition on L3 is posted anyway
+    offered = client.get(reverse("backoffice:requisition_new")).context["form"].fields["plan_line"].queryset
+    response = client.post(
+        reverse("backoffice:requisition_new"), new_requisition(world, plan_line=world.lines["L3"].pk)
+    )
+    # then: L3 is not offered, the post is refused on the plan-line field, nothing is created
+    assert {line.external_id for line in offered} == {"L1", "L2", "X1"}  # X1: same team, another drive
+    assert response.status_code == 200
+    assert "plan_line" in response.context["form"].errors
+    assert not Requisition.objects.filter(external_id="R-NEW").exists()
+    # and the same rule answers the API and the back office alike
+    from talentdrive.plans import access
+
+    assert not access.requisition_can_create(recruiter, world.lines["L3"])
+    assert access.requisition_can_create(recruiter, world.lines["L1"])

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.admin.base import ServiceWriteAdmin
 from talentdrive.plans.models import (
     COMMITTED_STATUSES,
@@ -200,9 +201,7 @@ class RequisitionAdmin(ServiceWriteAdmin):
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, change, **kwargs)
-        form.may_override = bool(  # type: ignore[attr-defined]
-            getattr(request.user, "is_drive_admin", False)
-        )
+        form.may_override = plans_access.requisition_can_override_plan(request.user)  # type: ignore[attr-defined]
         return form
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
