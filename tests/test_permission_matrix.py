@@ -1,0 +1,229 @@
+"""Every back-office view and every API operation, against every kind of visitor.
+
+The routes come from the URL configuration and the OpenAPI document, so a new view or endpoint
+without a row in the tables below fails ``test_every_route_has_a_row``. The rules themselves live in
+the domains' access modules (``plans/access.py``, ``matching/access.py`` …); this test pins what
+they answer, as a recruiting team would expect.
+
+Visitors: anonymous; a candidate holding their status link (sent as a bearer token to the API and
+as nothing else to the back office, which has no candidate accounts); an interviewer; a recruiter
+in scope (team core-training, where R1 is); a recruiter out of scope (team glasses); the hiring
+manager of R1; leadership; an administrator.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from talentdrive.accounts.services import api_token_create
+from talentdrive.api.main import api
+from talentdrive.candidates.models import Candidate
+from talentdrive.candidates.tokens import status_token_make
+from talentdrive.plans.models import Requisition
+from talentdrive.resumes.models import ParseStatus, Resume
+from tests.insights.world import build_world
+
+VISITORS = (
+    "anonymous",
+    "candidate",
+    "interviewer",
+    "recruiter",
+    "other_recruiter",
+    "hiring_manager",
+    "leadership",
+    "admin",
+)
+STAFF = VISITORS[2:]
+
+# Back office: route name -> (method, statuses in VISITORS order). 302 for a visitor who is not
+# signed in means "to the login page"; after a permitted POST, 302 is the redirect to the result.
+BACKOFFICE = {
+    "login": ("get", [200, 200, 302, 302, 302, 302, 302, 302]),
+    "logout": ("post", [302, 302, 302, 302, 302, 302, 302, 302]),
+    "home": ("get", [302, 302, 200, 200, 200, 200, 200, 200]),
+    "progress": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    "progress_csv": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    "requisition_list": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    "requisition_new": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
+    "requisition_detail": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "requisition_edit": ("get", [302, 302, 403, 200, 404, 200, 403, 200]),
+    "requisition_status": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
+    "requisition_matching": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "import": ("get", [302, 302, 403, 403, 403, 403, 403, 200]),
+    "import_commit": ("post", [302, 302, 403, 403, 403, 403, 403, 302]),
+    "export": ("get", [302, 302, 403, 403, 403, 403, 200, 200]),
+}
+ROUTE_ARGUMENTS = {"requisition_detail", "requisition_edit", "requisition_status", "requisition_matching"}
+
+# API: (method, OpenAPI path) -> statuses in VISITORS order.
+PUBLIC = [200] * len(VISITORS)
+API = {
+    ("get", "/api/drives"): PUBLIC,
+    ("get", "/api/drives/{code}"): PUBLIC,
+    ("get", "/api/plan-lines"): [401, 401, 403, 200, 200, 200, 200, 200],
+    # open requisitions are public; staff see theirs (an interviewer none, so R1 is "not found")
+    ("get", "/api/requisitions"): [200, 401, 200, 200, 200, 200, 200, 200],
+    ("get", "/api/requisitions/{requisition_id}"): [200, 401, 404, 200, 404, 200, 200, 200],
+    ("post", "/api/requisitions"): [401, 401, 403, 201, 403, 403, 403, 201],
+    ("patch", "/api/requisitions/{requisition_id}"): [401, 401, 403, 200, 404, 200, 403, 200],
+    ("post", "/api/requisitions/{requisition_id}/status"): [401, 401, 403, 200, 404, 200, 403, 200],
+    ("get", "/api/public/requisitions"): PUBLIC,
+    ("get", "/api/public/requisitions/{requisition_id}"): PUBLIC,
+    # no sign-in gate: an empty body is refused for what it lacks, whoever sends it
+    ("post", "/api/public/requisitions/{requisition_id}/apply"): [400] * len(VISITORS),
+    ("get", "/api/matching/requisitions/{requisition_id}/candidates"): [
+        401,
+        401,
+        403,
+        200,
+        404,
+        200,
+        200,
+        200,
+    ],
+    ("get", "/api/matching/candidates/{candidate_id}/requisitions"): [401, 401, 403, 200, 200, 200, 200, 200],
+}
+
+
+def _backoffice_routes() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and namespace == "backoffice" and pattern.name:
+                names.add(pattern.name)
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def _api_operations() -> set[tuple[str, str]]:
+    schema = api.get_openapi_schema()
+    return {(method, path) for path, operations in schema["paths"].items() for method in operations}
+
+
+def test_every_route_has_a_row():
+    assert _backoffice_routes() == set(BACKOFFICE), "a back-office view without a row in BACKOFFICE"
+    assert _api_operations() == set(API), "an API operation without a row in API"
+
+
+@pytest.fixture
+def world(drive, team, settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.VAR_DIR = tmp_path
+    world = build_world(drive, team)
+    # Ranking needs a requisition in taxonomy ids and a candidate with a parsed profile.
+    Requisition.objects.filter(pk=world.requisitions["R1"].pk).update(must_skills=["llm", "pytorch"])
+    candidate = Candidate.objects.filter(applications__requisition=world.requisitions["R1"]).first()
+    Resume.objects.create(
+        candidate=candidate,
+        file="resumes/00/matrix",
+        original_name="resume.txt",
+        sha256="0" * 64,
+        size=100,
+        parse_status=ParseStatus.PARSED,
+        parsed_at=timezone.now(),
+        text="LLM PyTorch",
+        profile={
+            "skills": [{"id": "llm", "name": "LLM", "mentions": [{"text": "LLM", "span": [0, 3]}]}],
+            "education": [{"degree": "master", "school": "Zhejiang University", "end": "2020"}],
+            "years_experience": 3,
+            "domains": [],
+            "publications": [],
+            "awards": [],
+        },
+    )
+    return world
+
+
+def _candidate_token(world) -> str:
+    return status_token_make(candidate=Candidate.objects.filter(applications__isnull=False).first())
+
+
+def _sign_in(client, world, visitor: str) -> None:
+    if visitor in STAFF:
+        client.force_login(world.users[visitor])
+
+
+@pytest.mark.parametrize(
+    ("route", "visitor", "expected"),
+    [
+        pytest.param(route, visitor, statuses[index], id=f"{route}-{visitor}")
+        for route, (_, statuses) in BACKOFFICE.items()
+        for index, visitor in enumerate(VISITORS)
+    ],
+)
+def test_backoffice(client, world, route, visitor, expected):
+    # given
+    method, _ = BACKOFFICE[route]
+    _sign_in(client, world, visitor)
+    if visitor == "candidate":
+        # the candidate has just used their status link on the portal, in the same browser
+        client.get(reverse("portal:status", kwargs={"token": _candidate_token(world)}))
+    args = [world.requisitions["R1"].pk] if route in ROUTE_ARGUMENTS else []
+    url = reverse(f"backoffice:{route}", args=args)
+    # when
+    if method == "post":
+        response = client.post(url, {"status": "paused", "reason": "budget review"})
+    else:
+        response = client.get(url)
+    # then
+    assert response.status_code == expected
+    if expected == 302 and visitor in ("anonymous", "candidate") and route != "logout":
+        assert response["Location"].startswith(reverse("backoffice:login"))
+
+
+def _api_request(client, world, method: str, path: str, headers: dict[str, str]):
+    requisition = world.requisitions["R1"]
+    candidate = Candidate.objects.filter(applications__requisition=requisition).first()
+    url = (
+        path.replace("{code}", world.drive.code)
+        .replace("{requisition_id}", str(requisition.pk))
+        .replace("{candidate_id}", str(candidate.pk))
+    )
+    if (method, path) == ("post", "/api/requisitions"):
+        body = {
+            "drive": world.drive.code,
+            "plan_line": "L1",
+            "external_id": "R-MATRIX",
+            "title_zh": "推理工程师",
+            "title_en": "Inference engineer",
+            "headcount": 1,
+        }
+        return client.post(url, body, content_type="application/json", headers=headers)
+    if method == "patch":
+        return client.patch(
+            url, {"title_en": "Role R1, renamed"}, content_type="application/json", headers=headers
+        )
+    if path.endswith("/status"):
+        body = {"status": "paused", "reason": "budget review"}
+        return client.post(url, body, content_type="application/json", headers=headers)
+    if method == "post":
+        return client.post(url, {}, headers=headers)
+    return client.get(url, headers=headers)
+
+
+@pytest.mark.parametrize(
+    ("operation", "visitor", "expected"),
+    [
+        pytest.param(operation, visitor, statuses[index], id=f"{operation[0]} {operation[1]}-{visitor}")
+        for operation, statuses in API.items()
+        for index, visitor in enumerate(VISITORS)
+    ],
+)
+def test_api(client, world, operation, visitor, expected):
+    # given: staff call with their API token, the candidate with their status link as a bearer token
+    headers: dict[str, str] = {}
+    if visitor in STAFF:
+        _, raw = api_token_create(user=world.users[visitor], name="matrix")
+        headers["Authorization"] = f"Bearer {raw}"
+    elif visitor == "candidate":
+        headers["Authorization"] = f"Bearer {_candidate_token(world)}"
+    # when
+    response = _api_request(client, world, *operation, headers)
+    # then
+    assert response.status_code == expected, response.content[:300]
