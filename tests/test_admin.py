@@ -17,6 +17,7 @@ from talentdrive.plans.models import (
     Team,
 )
 from talentdrive.plans.services import PlanOverrideRequest, requisition_create
+from tests.actors import TEST_ACTOR
 
 ROWS = 12
 
@@ -71,7 +72,7 @@ def populated(drive, team, plan_line, admin_user):
             actor=admin_user,
             override=PlanOverrideRequest(actor=admin_user, reason=f"approved by leadership {index}"),
         )
-        api_token_create(user=manager, name=f"token {index}")
+        api_token_create(user=manager, name=f"token {index}", actor=TEST_ACTOR)
     return lines
 
 

@@ -23,6 +23,7 @@ from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.tokens import status_token_make
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.models import ParseStatus, Resume
+from tests.actors import TEST_ACTOR
 from tests.insights.world import build_world
 
 VISITORS = (
@@ -219,7 +220,7 @@ def test_api(client, world, operation, visitor, expected):
     # given: staff call with their API token, the candidate with their status link as a bearer token
     headers: dict[str, str] = {}
     if visitor in STAFF:
-        _, raw = api_token_create(user=world.users[visitor], name="matrix")
+        _, raw = api_token_create(user=world.users[visitor], name="matrix", actor=TEST_ACTOR)
         headers["Authorization"] = f"Bearer {raw}"
     elif visitor == "candidate":
         headers["Authorization"] = f"Bearer {_candidate_token(world)}"

@@ -11,10 +11,11 @@ from django.http import HttpRequest
 
 from talentdrive.accounts.models import ApiToken, User
 from talentdrive.accounts.services import api_token_revoke
+from talentdrive.audit.admin_mixins import AuditedAdmin
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     list_display = ("username", "display_name", "email", "role", "is_staff", "is_active", "last_login")
     list_filter = ("role", "is_staff", "is_superuser", "is_active", "scope_teams", "scope_cities")
     search_fields = ("username", "display_name", "email", "first_name", "last_name")
@@ -31,15 +32,15 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.action(description="Revoke selected tokens")
 def revoke_tokens(modeladmin: ApiTokenAdmin, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
-    revoked = 0
-    for token in queryset.filter(revoked_at__isnull=True):
-        api_token_revoke(token=token)
-        revoked += 1
+    revoked = sum(
+        api_token_revoke(token=token, actor=request.user)  # type: ignore[arg-type]
+        for token in queryset.filter(revoked_at__isnull=True)
+    )
     modeladmin.message_user(request, f"{revoked} token(s) revoked.", messages.SUCCESS)
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedAdmin):
     list_display = ("name", "user", "prefix", "created_at", "last_used_at", "revoked_at")
     list_filter = (("revoked_at", admin.EmptyFieldListFilter), "created_at")
     search_fields = ("name", "prefix", "user__username", "user__display_name")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from talentdrive.audit.admin_mixins import AuditedAdmin
 from talentdrive.candidates.models import Candidate, ConsentRecord
 
 
@@ -18,7 +19,7 @@ class ConsentInline(admin.TabularInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(AuditedAdmin):
     list_display = ("id", "full_name", "email", "phone", "created_at", "erased_at")
     list_filter = ("erased_at",)
     search_fields = ("full_name", "email", "phone")
@@ -28,7 +29,7 @@ class CandidateAdmin(admin.ModelAdmin):
 
 
 @admin.register(ConsentRecord)
-class ConsentRecordAdmin(admin.ModelAdmin):
+class ConsentRecordAdmin(AuditedAdmin):
     list_display = ("id", "candidate", "version", "language", "given_at")
     list_filter = ("version", "language")
     list_select_related = ("candidate",)

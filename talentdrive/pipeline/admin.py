@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from talentdrive.audit.admin_mixins import AuditedAdmin
 from talentdrive.pipeline.models import Application
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(AuditedAdmin):
     list_display = ("id", "candidate", "requisition", "stage", "source", "resume_parse", "created_at")
     list_filter = (
         "stage",

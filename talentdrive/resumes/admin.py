@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from talentdrive.audit.admin_mixins import AuditedAdmin
 from talentdrive.resumes.models import Resume
 
 
 @admin.register(Resume)
-class ResumeAdmin(admin.ModelAdmin):
+class ResumeAdmin(AuditedAdmin):
     list_display = ("id", "candidate", "language", "parse_status", "size", "created_at", "parsed_at")
     list_filter = ("parse_status", "language")
     list_select_related = ("candidate",)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from talentdrive.accounts.models import Role
 from talentdrive.accounts.services import api_token_create
 from talentdrive.plans.models import City
+from tests.actors import TEST_ACTOR
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_user_change_form_edits_role_and_scope(logged_in, recruiter):
 
 
 def test_token_detail_shows_digest_read_only(logged_in, recruiter):
-    token, raw = api_token_create(user=recruiter, name="ci")
+    token, raw = api_token_create(user=recruiter, name="ci", actor=TEST_ACTOR)
     url = reverse("admin:accounts_apitoken_change", args=[token.pk])
     response = logged_in.get(url)
     assert response.status_code == 200
@@ -56,7 +57,7 @@ def test_token_detail_shows_digest_read_only(logged_in, recruiter):
 
 
 def test_revoke_action_revokes_tokens(logged_in, recruiter):
-    token, _ = api_token_create(user=recruiter, name="ci")
+    token, _ = api_token_create(user=recruiter, name="ci", actor=TEST_ACTOR)
     response = logged_in.post(
         reverse("admin:accounts_apitoken_changelist"),
         {"action": "revoke_tokens", "_selected_action": [token.pk], "index": 0},

@@ -80,7 +80,9 @@ def world(plan_line, team) -> World:
         status="open",
         actor=TEST_ACTOR,
     )
-    tokens = {role: api_token_create(user=user, name="tests")[1] for role, user in users.items()}
+    tokens = {
+        role: api_token_create(user=user, name="tests", actor=TEST_ACTOR)[1] for role, user in users.items()
+    }
     return World(
         plan_line, campus_line, open_requisition, draft_requisition, campus_requisition, tokens, users
     )

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
+from talentdrive.audit.admin_mixins import AuditedAdmin
 from talentdrive.plans.admin.base import ServiceWriteAdmin
 from talentdrive.plans.models import (
     COMMITTED_STATUSES,
@@ -32,21 +33,21 @@ from talentdrive.plans.services import (
 
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(AuditedAdmin):
     list_display = ("code", "name_en", "name_zh")
     search_fields = ("code", "name_en", "name_zh")
     list_filter = ("drives",)
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(admin.ModelAdmin):
+class FocusAreaAdmin(AuditedAdmin):
     list_display = ("code", "name_en", "name_zh", "position")
     search_fields = ("code", "name_en", "name_zh")
     list_filter = ("plan_lines__drive",)
 
 
 @admin.register(BusinessGroup)
-class BusinessGroupAdmin(admin.ModelAdmin):
+class BusinessGroupAdmin(AuditedAdmin):
     list_display = ("code", "name_en", "name_zh")
     search_fields = ("code", "name_en", "name_zh")
     list_filter = ("teams__plan_lines__drive",)
@@ -69,7 +70,7 @@ class BusinessGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(AuditedAdmin):
     list_display = ("code", "name_en", "name_zh", "group")
     search_fields = ("code", "name_en", "name_zh", "group__name_en", "group__name_zh")
     list_filter = ("group",)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from talentdrive.audit.admin_mixins import AuditedAdmin
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.admin.base import ServiceWriteAdmin
 from talentdrive.plans.models import (
@@ -242,7 +243,7 @@ class RequisitionAdmin(ServiceWriteAdmin):
 
 
 @admin.register(PlanOverride)
-class PlanOverrideAdmin(admin.ModelAdmin):
+class PlanOverrideAdmin(AuditedAdmin):
     list_display = ("created_at", "plan_line", "requisition", "actor", "target", "committed_after")
     list_filter = ("plan_line__drive", "plan_line__city", "plan_line__channel", "plan_line__focus_area")
     search_fields = ("reason", "plan_line__external_id", "requisition__external_id", "actor__username")

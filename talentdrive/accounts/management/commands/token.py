@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from talentdrive.accounts.models import ApiToken, User
 from talentdrive.accounts.services import api_token_create, api_token_revoke
+from talentdrive.audit.actors import system_actor
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             user = User.objects.filter(username=options["username"], is_active=True).first()
             if user is None:
                 raise CommandError(f'no active user "{options["username"]}"')
-            token, raw = api_token_create(user=user, name=options["name"])
+            token, raw = api_token_create(user=user, name=options["name"], actor=system_actor("token"))
             self.stderr.write(
                 f"token {token.prefix}… for {user.username}; copy it now, it is not shown again:"
             )
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             tokens = list(ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True))
             if len(tokens) != 1:
                 raise CommandError(f'{len(tokens)} active tokens start with "{prefix}"; give a longer prefix')
-            api_token_revoke(token=tokens[0])
+            api_token_revoke(token=tokens[0], actor=system_actor("token"))
             self.stdout.write(f"revoked {tokens[0]}")
         else:
             listed = ApiToken.objects.select_related("user").order_by("user__username", "created_at")
