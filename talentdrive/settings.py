@@ -38,6 +38,9 @@ _DEV_SECRET = "talentdrive-embedded-development-key-not-for-production-use-01234
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if IS_PRODUCTION else _DEV_SECRET)
 if IS_PRODUCTION and not SECRET_KEY:
     raise RuntimeError("SECRET_KEY must be set when TALENTDRIVE_ENV=production")
+if IS_PRODUCTION and SECRET_KEY == _DEV_SECRET:
+    # The development key is public (it is in this repository): with it anyone could forge status links.
+    raise RuntimeError("SECRET_KEY is the public development key; set a secret one for production")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if IS_PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "talentdrive.accounts",
     "talentdrive.audit",
     "talentdrive.plans",
@@ -73,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -82,6 +87,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "talentdrive.urls"
@@ -129,6 +137,21 @@ LOGIN_URL = "backoffice:login"
 LOGIN_REDIRECT_URL = "backoffice:home"
 LOGOUT_REDIRECT_URL = "backoffice:login"
 
+# django-axes counts failed logins (the back office and the admin) and locks out an account after
+# AXES_FAILURE_LIMIT failures, and separately an address that fails on many accounts, for an hour.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "backoffice/locked_out.html"
+AXES_VERBOSE = False
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ["RATELIMIT_IP_META_KEY"], "REMOTE_ADDR"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -160,7 +183,19 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The embedded default prints emails; production sends them over SMTP (EMAIL_HOST, EMAIL_PORT, …) unless
+# another backend is set, and `check --deploy` warns about a backend that delivers nothing.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if IS_PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "careers@talentdrive.example")
 
 CACHES = {
@@ -201,6 +236,32 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 # Directories (comma-separated) of administrators' YAML files that extend the shipped skill taxonomy.
 TALENTDRIVE_TAXONOMY_DIRS = env_list("TALENTDRIVE_TAXONOMY_DIRS", "")
+
+# Content-Security-Policy (django-csp): scripts and styles only from this site, no inline script.
+# Inline style *attributes* stay allowed for the progress bars' widths; they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page needs a camera, microphone, location or payment.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -45,6 +45,8 @@ from talentdrive.plans.services import (
 )
 
 router = Router(tags=["plans"])
+# Far beyond any drive; a larger offset is a client error, not a database overflow.
+MAX_OFFSET = 1_000_000
 
 READ_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut}
 WRITE_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: PlanLimitOut}
@@ -169,7 +171,7 @@ class RequisitionQuery(Schema):
     status: StatusCode | None = None
     q: str | None = SchemaField(None, max_length=200, description="words in titles or descriptions, or an id")
     limit: int = SchemaField(50, ge=1, le=MAX_LIMIT)
-    offset: int = SchemaField(0, ge=0)
+    offset: int = SchemaField(0, ge=0, le=MAX_OFFSET)
 
 
 def _visible(user: User | None, filters: RequisitionFilters) -> QuerySet[Requisition]:

@@ -90,6 +90,14 @@ def test_expected_skills_are_taxonomy_ids_mentioned_in_the_text(path):
         assert domain["id"] in taxonomy.domains, domain["id"]
 
 
+def _pdf_text(content: bytes) -> str:
+    from talentdrive.resumes.core.deadline import Deadline
+    from talentdrive.resumes.core.extract import extract_text
+    from talentdrive.resumes.core.model import Limits
+
+    return extract_text(content, Limits(), Deadline(60)).text
+
+
 def test_generated_files_match_their_sources():
     # given the generator and the committed outputs (every text format, and a sample of the PDFs,
     # which are slow to build; `scripts/make_resume_fixtures.py --check` verifies them all)
@@ -102,8 +110,12 @@ def test_generated_files_match_their_sources():
             if not font or pdfs >= 3:
                 continue
             pdfs += 1
-        # when a file is rebuilt, then it is byte for byte what is committed
+        # when a file is rebuilt, then it is what is committed: byte for byte for text formats; for a
+        # PDF, the same text (its embedded font subset changes with the system font package's version)
         target, data = script.build(source)
-        assert target.read_bytes() == data, target.name
+        if header.get("format") == "pdf":
+            assert _pdf_text(target.read_bytes()) == _pdf_text(data), target.name
+        else:
+            assert target.read_bytes() == data, target.name
         checked += 1
     assert checked >= 26

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from talentdrive.demo.load import demo_drive_load
 from talentdrive.demo.people.load import DEFAULT_SIZE, demo_people_load
@@ -25,6 +26,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.IS_PRODUCTION:
+            # The demo's staff accounts have passwords printed in the README: never on a live site.
+            raise CommandError(
+                "load_demo refuses to run with TALENTDRIVE_ENV=production: the demo accounts' passwords are public"
+            )
         started = time.perf_counter()
         result = demo_drive_load(seed=options["seed"])
         elapsed = time.perf_counter() - started
