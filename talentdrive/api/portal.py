@@ -21,8 +21,8 @@ from talentdrive.pipeline.rules import application_rules
 from talentdrive.pipeline.selectors import requisition_check_open, requisition_public_get
 from talentdrive.pipeline.services import application_repeat_get, application_submit
 from talentdrive.plans.models import Requisition
+from talentdrive.plans.search import JobQuery, search
 from talentdrive.plans.selectors import public_requisition_list
-from talentdrive.portal.search import JobQuery, search
 
 router = Router(tags=["portal"])
 
