@@ -222,7 +222,7 @@ def _error(status: int, code: str, message: str, errors: dict[str, list[str]] | 
 
 def _domain_error(error: DomainError, *, status: int | None = None) -> Status:
     """A refusal of the domain as the API answers it: its code, its message, and per-field messages."""
-    problems = getattr(error, "problems", ())
+    problems = getattr(error, "problems", None) or ((error,) if error.field else ())
     errors: dict[str, list[str]] = {}
     for problem in problems:
         errors.setdefault(problem.field or "__all__", []).append(str(problem.message))
