@@ -137,13 +137,15 @@ def get_open_requisition(request: HttpRequest, requisition_id: int):
     filled or closed), as the job page answers; 404 for a number that was never public."""
     requisition = public_requisition_list().filter(pk=requisition_id).first()
     if requisition is None:
+        try:
+            requisition_check_open(requisition_public_get(requisition_id=requisition_id))
+            # Open, yet not listed for the public: as for a number that was never public.
+            refused = ApplicationRefused("not_found")
+        except ApplicationRefused as error:
+            refused = error
         with translation.override(translation.get_language_from_request(request)):
-            try:
-                requisition_check_open(requisition_public_get(requisition_id=requisition_id))
-            except ApplicationRefused as refused:
-                # A job page answers 410 for a job that is gone, where applying answers 409.
-                return _domain_error(refused, status=410 if refused.code == "closed" else None)
-            raise AssertionError("an open requisition missing from the public list")
+            # A job page answers 410 for a job that is gone, where applying answers 409.
+            return _domain_error(refused, status=410 if refused.code == "closed" else None)
     return {
         **_job(requisition),
         "description_en": requisition.description_en,
