@@ -191,9 +191,9 @@ def _submit(
         return SubmitOutcome(repeated, created=False)
 
 
-def _confirm(application: Application, *, base_url: str | None, again: bool) -> None:
+def _confirm(application: Application, *, candidate: Candidate, base_url: str | None, again: bool) -> None:
     """Queue the confirmation in this transaction; it is sent only if the transaction commits."""
-    if not base_url or not application.candidate.email:
+    if not base_url or not candidate.email:
         return
     ConfirmationEmail.objects.create(application=application, again=again, base_url=base_url[:200])
     transaction.on_commit(lambda: _enqueue_confirmation(application.pk))
@@ -238,7 +238,7 @@ def _submit_locked(
     requisition = application_requisition_get(requisition_id=requisition_id)
     existing = Application.objects.filter(candidate=candidate, requisition=requisition).first()
     if existing is not None:
-        _confirm(existing, base_url=confirmation_base_url, again=True)
+        _confirm(existing, candidate=candidate, base_url=confirmation_base_url, again=True)
         return SubmitOutcome(existing, created=False, already_applied=True)
     if requisition.plan_line.channel == Channel.CAMPUS:
         active_campus = Application.objects.filter(
@@ -279,7 +279,7 @@ def _submit_locked(
         target=application,
         data={"requisition": requisition.pk, "source": application.source},
     )
-    _confirm(application, base_url=confirmation_base_url, again=False)
+    _confirm(application, candidate=candidate, base_url=confirmation_base_url, again=False)
     transaction.on_commit(lambda: _enqueue_intake(application.pk))
     return SubmitOutcome(application, created=True)
 
