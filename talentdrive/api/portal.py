@@ -3,27 +3,26 @@ such as a campus-event kiosk. No authentication; applying is rate-limited and id
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from talentdrive.audit.actors import PUBLIC
-from talentdrive.pipeline.core.uploads import UploadRejected
+from talentdrive.errors import DomainError
+from talentdrive.pipeline.errors import ApplicationInvalid, ApplicationRefused, ResumeRefused
+from talentdrive.pipeline.forms import ApplicantForm
 from talentdrive.pipeline.models import Application
-from talentdrive.pipeline.selectors import application_by_idempotency_key
-from talentdrive.pipeline.services import ApplicationRefused, application_submit, submission_fingerprint
-from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
+from talentdrive.pipeline.ratelimits import apply_is_limited
+from talentdrive.pipeline.rules import application_rules
+from talentdrive.pipeline.selectors import requisition_check_open, requisition_public_get
+from talentdrive.pipeline.services import application_repeat_get, application_submit
+from talentdrive.plans.models import Requisition
+from talentdrive.plans.search import JobQuery, search
 from talentdrive.plans.selectors import public_requisition_list
-from talentdrive.portal.emails import send_application_confirmation
-from talentdrive.portal.forms import ApplyForm, upload_message
-from talentdrive.portal.ratelimits import apply_is_limited
-from talentdrive.portal.search import JobQuery, search
 
 router = Router(tags=["portal"])
 
@@ -138,10 +137,15 @@ def get_open_requisition(request: HttpRequest, requisition_id: int):
     filled or closed), as the job page answers; 404 for a number that was never public."""
     requisition = public_requisition_list().filter(pk=requisition_id).first()
     if requisition is None:
+        try:
+            requisition_check_open(requisition_public_get(requisition_id=requisition_id))
+            # Open, yet not listed for the public: as for a number that was never public.
+            refused = ApplicationRefused("not_found")
+        except ApplicationRefused as error:
+            refused = error
         with translation.override(translation.get_language_from_request(request)):
-            if Requisition.objects.filter(pk=requisition_id).exclude(status=RequisitionStatus.DRAFT).exists():
-                return _error(410, "closed", str(REFUSAL_MESSAGES["closed"]))
-            return _error(404, "not_found", _("There is no requisition with this number."))
+            # A job page answers 410 for a job that is gone, where applying answers 409.
+            return _domain_error(refused, status=410 if refused.code == "closed" else None)
     return {
         **_job(requisition),
         "description_en": requisition.description_en,
@@ -198,23 +202,33 @@ _APPLY_BODY = {
 }
 
 
-# Refusals from the application rules, as sentences an integration can show to the candidate.
-REFUSAL_MESSAGES = {
-    "closed": gettext_lazy("This requisition is not taking applications."),
-    "cap": gettext_lazy(
-        "This candidate already has the maximum number of active campus applications in this drive; "
-        "one must be withdrawn before applying for another."
-    ),
-    "consent": gettext_lazy(
-        "The consent version is not current: show the candidate the current consent text and send "
-        "its version."
-    ),
-    "contact": gettext_lazy("Give an email address or a phone number the candidate can be reached at."),
+# The HTTP status of every refusal ``application_submit`` can make; a code missing here is a bug
+# that fails loudly (a 500 and a log), never a vague answer.
+STATUS_OF = {
+    ApplicationRefused: {
+        "not_found": 404,
+        "closed": 409,
+        "cap": 409,
+        "consent": 409,
+        "contact": 409,
+        "idempotency_key_reused": 422,
+    },
+    ApplicationInvalid: {"invalid": 400},
+    ResumeRefused: dict.fromkeys(ResumeRefused.codes(), 400),
 }
 
 
 def _error(status: int, code: str, message: str, errors: dict[str, list[str]] | None = None) -> Status:
     return Status(status, {"code": code, "message": str(message), "errors": errors or {}})
+
+
+def _domain_error(error: DomainError, *, status: int | None = None) -> Status:
+    """A refusal of the domain as the API answers it: its code, its message, and per-field messages."""
+    problems = getattr(error, "problems", None) or ((error,) if error.field else ())
+    errors: dict[str, list[str]] = {}
+    for problem in problems:
+        errors.setdefault(problem.field or "__all__", []).append(str(problem.message))
+    return _error(status or STATUS_OF[type(error)][error.code], error.code, str(error.message), errors)
 
 
 def _request_language(request: HttpRequest) -> str:
@@ -246,18 +260,14 @@ def apply(request: HttpRequest, requisition_id: int):
     for a repeated ``Idempotency-Key`` or a person who already applied. Error messages follow the
     ``language`` field, else ``Accept-Language``."""
     with translation.override(_request_language(request)):
-        return _apply(request, requisition_id)
+        try:
+            return _apply(request, requisition_id)
+        except DomainError as error:
+            return _domain_error(error)
 
 
 def _apply(request: HttpRequest, requisition_id: int) -> Status:
-    requisition = (
-        Requisition.objects.select_related("plan_line")
-        .filter(pk=requisition_id)
-        .exclude(status="draft")
-        .first()
-    )
-    if requisition is None:
-        return _error(404, "not_found", _("There is no requisition with this number."))
+    requisition = requisition_public_get(requisition_id=requisition_id)
     key = request.headers.get("Idempotency-Key", "").strip()
     if len(key) > IDEMPOTENCY_KEY_MAX:
         return _error(
@@ -265,72 +275,33 @@ def _apply(request: HttpRequest, requisition_id: int) -> Status:
             "idempotency_key",
             _("The Idempotency-Key header is longer than %(max)s characters.") % {"max": IDEMPOTENCY_KEY_MAX},
         )
-    if requisition.status != RequisitionStatus.OPEN:
-        return _error(409, "closed", str(REFUSAL_MESSAGES["closed"]))
+    requisition_check_open(requisition)
     email = request.POST.get("email", "").strip()
-    # A retry whose body was lost (no email at all) is still a retry; a body naming someone else is not.
-    fingerprint = submission_fingerprint(requisition_id=requisition.pk, email=email) if email else ""
     if key:
-        # A retry is answered from what the first request stored, before the file is validated;
-        # the fingerprint tells a retry from another applicant sent under the same key.
-        repeated = application_by_idempotency_key(key=f"api:{key}", requisition_id=requisition.pk)
+        # A retry is answered from what the first request stored, before the body is validated.
+        repeated = application_repeat_get(
+            requisition_id=requisition.pk, idempotency_key=f"api:{key}", email=email
+        )
         if repeated is not None:
-            stored = repeated.idempotency_fingerprint
-            if stored and fingerprint and stored != fingerprint:
-                return _key_reused()
             return Status(200, _apply_body(repeated, created=False, already_applied=False))
-    data = request.POST.copy()
-    data["submission_key"] = key or uuid.uuid4().hex
-    data.pop("website", None)
-    form = ApplyForm(
-        data,
-        request.FILES,
-        campus=requisition.plan_line.channel == Channel.CAMPUS,
-        integration=True,
-        graduation_window=(requisition.graduation_from, requisition.graduation_to),
-    )
-    if apply_is_limited(request, email=data.get("email", "")):
+    if apply_is_limited(request, email=email):
         return _error(
             429, "rate_limited", _("Too many applications in a short time. Wait a few minutes and try again.")
         )
+    form = ApplicantForm(request.POST, request.FILES, rules=application_rules(requisition))
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return _error(400, "invalid", _("Some fields are missing or invalid; see errors."), errors)
-    try:
-        outcome = application_submit(
-            requisition_id=requisition.pk,
-            applicant=form.applicant(language=data.get("language", "en"), source_default="api"),
-            resume=form.cleaned_data["resume"],
-            idempotency_key=f"api:{key}" if key else None,
-            idempotency_fingerprint=fingerprint,
-            actor=PUBLIC,
-        )
-    except ApplicationRefused as refused:
-        if refused.code == "key_reused":
-            return _key_reused()
-        message = REFUSAL_MESSAGES.get(refused.code, REFUSAL_MESSAGES["closed"])
-        return _error(409, refused.code, str(message))
-    except UploadRejected as rejected:
-        return _error(400, rejected.code, upload_message(rejected.code))
-    if outcome.created or outcome.already_applied:
-        send_application_confirmation(
-            application=outcome.application,
-            base_url=request.build_absolute_uri("/"),
-            again=outcome.already_applied,
-        )
+        return _error(400, "invalid", str(ApplicationInvalid.messages["invalid"]), errors)
+    outcome = application_submit(
+        requisition_id=requisition.pk,
+        applicant=form.applicant(language=request.POST.get("language", "en"), source_default="api"),
+        resume=form.cleaned_data["resume"],
+        idempotency_key=f"api:{key}" if key else None,
+        confirmation_base_url=request.build_absolute_uri("/"),
+        actor=PUBLIC,
+    )
     body = _apply_body(outcome.application, created=outcome.created, already_applied=outcome.already_applied)
     return Status(201 if outcome.created else 200, body)
-
-
-def _key_reused() -> Status:
-    return _error(
-        422,
-        "idempotency_key_reused",
-        _(
-            "This Idempotency-Key was already used for a different application (another applicant or "
-            "requisition). Send a new key for a new application."
-        ),
-    )
 
 
 def _apply_body(application: Application, *, created: bool, already_applied: bool) -> dict[str, Any]:

@@ -119,3 +119,28 @@ class Application(models.Model):
     @property
     def is_active(self) -> bool:
         return self.stage in ACTIVE_STAGES
+
+
+class ConfirmationEmail(models.Model):
+    """One confirmation email owed to an applicant, written in the transaction of the submission.
+
+    A task sends it after the commit and records ``sent_at``, so a rolled-back submission sends
+    nothing and a task that runs twice sends once. ``again``: the person had already applied to
+    the requisition, and the email says so.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="confirmation_emails")
+    again = models.BooleanField(default=False)
+    # Where the private status link in the email points: the site the person applied on.
+    base_url = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # The last time the mail server refused it; a later run of the task tries again.
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["application", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"confirmation #{self.pk} of application #{self.application_id}"

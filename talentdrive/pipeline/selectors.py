@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, QuerySet, Sum
 
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.normalise import normalise_email
 from talentdrive.candidates.tokens import status_token_read
+from talentdrive.pipeline.errors import ApplicationRefused
 from talentdrive.pipeline.models import Application
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
 
@@ -20,9 +24,51 @@ def candidate_from_status_token(*, token: str) -> Candidate | None:
     return Candidate.objects.filter(pk=candidate_id).first()
 
 
-def application_by_idempotency_key(*, key: str, requisition_id: int) -> Application | None:
-    """The application a client already made with this key for this requisition, if any."""
-    return Application.objects.filter(idempotency_key=key, requisition_id=requisition_id).first()
+def application_by_idempotency_key(*, key: str) -> Application | None:
+    """The application a client already made with this key, for whichever requisition."""
+    return Application.objects.filter(idempotency_key=key).first()
+
+
+def submission_fingerprint(*, requisition_id: int, email: str) -> str:
+    """A keyed digest of what identifies one submission: the requisition and the normalised email.
+
+    Keyed with the site secret so the stored value cannot be matched against a list of addresses."""
+    try:
+        address = normalise_email(email)
+    except ValueError:
+        address = (email or "").strip().lower()
+    message = f"{requisition_id}\n{address}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def requisition_public_get(*, requisition_id: int) -> Requisition:
+    """A requisition that is or was public: anything but a draft, open or not.
+
+    Raises ``ApplicationRefused("not_found")`` for a number that was never public, so a draft cannot be
+    told from a missing number."""
+    requisition = (
+        Requisition.objects.select_related("plan_line", "drive")
+        .prefetch_related("cities")
+        .exclude(status=RequisitionStatus.DRAFT)
+        .filter(pk=requisition_id)
+        .first()
+    )
+    if requisition is None:
+        raise ApplicationRefused("not_found", detail=str(requisition_id))
+    return requisition
+
+
+def requisition_check_open(requisition: Requisition) -> Requisition:
+    """The requisition, if it takes applications; ``ApplicationRefused("closed")`` if it no longer does
+    (paused, filled or closed)."""
+    if requisition.status != RequisitionStatus.OPEN:
+        raise ApplicationRefused("closed", detail=str(requisition.status))
+    return requisition
+
+
+def application_requisition_get(*, requisition_id: int) -> Requisition:
+    """The requisition one may apply to now; ``ApplicationRefused`` not_found or closed otherwise."""
+    return requisition_check_open(requisition_public_get(requisition_id=requisition_id))
 
 
 def candidate_find_by_email(*, email: str) -> Candidate | None:

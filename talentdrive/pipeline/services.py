@@ -8,11 +8,10 @@ path forgets the lock.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from dataclasses import dataclass
+from functools import partial
 
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,24 +21,25 @@ from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate
-from talentdrive.candidates.normalise import normalise_email
 from talentdrive.candidates.services import candidate_anonymise, candidate_find_or_create, consent_record
-from talentdrive.pipeline.core.uploads import check_resume_upload
+from talentdrive.pipeline.errors import ApplicationInvalid, ApplicationRefused
 from talentdrive.pipeline.intake import ApplicantDetails, ResumeUpload, intake_setting
-from talentdrive.pipeline.models import ACTIVE_STAGES, IDEMPOTENCY_KEY_LENGTH, Application, Stage
-from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
+from talentdrive.pipeline.models import (
+    ACTIVE_STAGES,
+    IDEMPOTENCY_KEY_LENGTH,
+    Application,
+    ConfirmationEmail,
+    Stage,
+)
+from talentdrive.pipeline.rules import applicant_problems, application_rules, resume_check
+from talentdrive.pipeline.selectors import (
+    application_by_idempotency_key,
+    application_requisition_get,
+    submission_fingerprint,
+)
+from talentdrive.plans.models import Channel
 from talentdrive.resumes.models import Resume
 from talentdrive.resumes.services import resume_attach
-
-
-class ApplicationRefused(Exception):
-    """``code``: closed (requisition not open), cap (campus limit reached), consent, contact,
-    not_active (withdrawing twice), key_reused (an idempotency key sent again for another requisition
-    or another person)."""
-
-    def __init__(self, code: str, message: str = "") -> None:
-        super().__init__(message or code)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -59,32 +59,13 @@ def _normalised_key(raw: str | None) -> str | None:
     return key or None
 
 
-def submission_fingerprint(*, requisition_id: int, email: str) -> str:
-    """A keyed digest of what identifies one submission: the requisition and the normalised email.
+def _personal_key(key: str, fingerprint: str) -> str:
+    """The key of one person's submission of a page that several people may send.
 
-    Keyed with the site secret so the stored value cannot be matched against a list of addresses."""
-    try:
-        address = normalise_email(email)
-    except ValueError:
-        address = (email or "").strip().lower()
-    message = f"{requisition_id}\n{address}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
-
-
-def _by_key(key: str | None, requisition_id: int, fingerprint: str = "") -> Application | None:
-    if key is None:
-        return None
-    application = Application.objects.filter(idempotency_key=key).first()
-    if application is None:
-        return None
-    if application.requisition_id != requisition_id:
-        # A key names one submission; reusing it for another job is a client bug, not a retry.
-        raise ApplicationRefused("key_reused", "this Idempotency-Key was used for another requisition")
-    stored = application.idempotency_fingerprint
-    if fingerprint and stored and not hmac.compare_digest(stored, fingerprint):
-        # The same key with another person's details: answering with the first id would lose them.
-        raise ApplicationRefused("key_reused", "this Idempotency-Key was used for another applicant")
-    return application
+    67 characters of the page's key (a "portal:" prefix and 60 characters) and 24 of the person's
+    fingerprint: the same person sending the page again gets the same key, another person another.
+    """
+    return f"{key[:67]}:{fingerprint[:24]}"
 
 
 def _enqueue_intake(application_id: int) -> None:
@@ -93,34 +74,105 @@ def _enqueue_intake(application_id: int) -> None:
     application_intake_task.enqueue(application_id)
 
 
+def _enqueue_confirmation(application_id: int) -> None:
+    from talentdrive.pipeline.tasks import application_confirmation_email_task
+
+    application_confirmation_email_task.enqueue(application_id)
+
+
 def application_submit(
     *,
     requisition_id: int,
     applicant: ApplicantDetails,
     resume: ResumeUpload | None,
     idempotency_key: str | None = None,
-    idempotency_fingerprint: str = "",
+    shared_key: bool = False,
+    confirmation_base_url: str | None = None,
     actor: Actor,
 ) -> SubmitOutcome:
     """Create one application, or return the one this key or this person already made.
 
-    Raises ``ApplicationRefused`` for a closed or paused requisition, a reached campus cap or a
-    missing consent, and ``UploadRejected`` for a bad file; nothing is written in either case.
+    ``idempotency_key`` names one submission: sent again (a double click, a retry) it answers with the
+    same application; sent with another requisition or another person's email it is refused
+    (``idempotency_key_reused``), unless ``shared_key``: the key comes from a page several people may
+    send (a shared computer at a campus talk, the Back button), and another person's submission is
+    theirs, under a key made from both.
+
+    With ``confirmation_base_url`` (the site's address, where the status link points) a confirmation
+    email is queued in the transaction and sent by a task after the commit, for a new application
+    and, saying so, for a person who had already applied.
+
+    Raises ``ApplicationRefused`` (not_found, closed, cap, consent, contact, idempotency_key_reused),
+    ``ApplicationInvalid`` for details that break the requisition's rules (campus education and
+    graduation window) and ``ResumeRefused`` for a bad file; nothing is written in any case.
     """
     key = _normalised_key(idempotency_key)
-    fingerprint = idempotency_fingerprint if key else ""
+    fingerprint = submission_fingerprint(requisition_id=requisition_id, email=applicant.email)
+    submit = partial(
+        _submit,
+        requisition_id=requisition_id,
+        applicant=applicant,
+        resume=resume,
+        fingerprint=fingerprint,
+        confirmation_base_url=confirmation_base_url,
+        actor=actor,
+    )
+    try:
+        return submit(key=key)
+    except ApplicationRefused as refused:
+        if not (shared_key and key and applicant.email) or refused.code != "idempotency_key_reused":
+            raise
+    return submit(key=_personal_key(key, fingerprint))
+
+
+def application_repeat_get(
+    *, requisition_id: int, idempotency_key: str, email: str = ""
+) -> Application | None:
+    """The application this key already made for this requisition: a retry is answered from what the
+    first request stored, even when its body was lost on the way (no email: still a retry).
+
+    Raises ``ApplicationRefused("idempotency_key_reused")`` when the key made another requisition's
+    application, or was first sent with another person's email.
+    """
+    fingerprint = submission_fingerprint(requisition_id=requisition_id, email=email) if email else ""
+    return _by_key(_normalised_key(idempotency_key), requisition_id, fingerprint)
+
+
+def _by_key(key: str | None, requisition_id: int, fingerprint: str = "") -> Application | None:
+    if key is None:
+        return None
+    application = application_by_idempotency_key(key=key)
+    if application is None:
+        return None
+    if application.requisition_id != requisition_id:
+        # A key names one submission; reusing it for another job is a client bug, not a retry.
+        raise ApplicationRefused("idempotency_key_reused", detail="used for another requisition")
+    stored = application.idempotency_fingerprint
+    if fingerprint and stored and not hmac.compare_digest(stored, fingerprint):
+        # The same key with another person's details: answering with the first id would lose them.
+        raise ApplicationRefused("idempotency_key_reused", detail="used for another applicant")
+    return application
+
+
+def _submit(
+    *,
+    requisition_id: int,
+    applicant: ApplicantDetails,
+    resume: ResumeUpload | None,
+    key: str | None,
+    fingerprint: str,
+    confirmation_base_url: str | None,
+    actor: Actor,
+) -> SubmitOutcome:
+    # Without an email there is no person to tell a retry from; without a key, no retry.
+    fingerprint = fingerprint if key and applicant.email else ""
     repeated = _by_key(key, requisition_id, fingerprint)
     if repeated is not None:
         return SubmitOutcome(repeated, created=False)
     if applicant.consent_version not in CONSENT_TEXTS:
         raise ApplicationRefused("consent")
     if resume is not None:
-        check_resume_upload(
-            filename=resume.filename,
-            content=resume.content,
-            max_bytes=intake_setting("UPLOAD_MAX_BYTES"),
-            max_pages=intake_setting("RESUME_MAX_PAGES"),
-        )
+        resume_check(resume)
     try:
         return _submit_locked(
             requisition_id=requisition_id,
@@ -128,6 +180,7 @@ def application_submit(
             resume=resume,
             key=key,
             fingerprint=fingerprint,
+            confirmation_base_url=confirmation_base_url,
             actor=actor,
         )
     except IntegrityError:
@@ -138,6 +191,14 @@ def application_submit(
         return SubmitOutcome(repeated, created=False)
 
 
+def _confirm(application: Application, *, candidate: Candidate, base_url: str | None, again: bool) -> None:
+    """Queue the confirmation in this transaction; it is sent only if the transaction commits."""
+    if not base_url or not candidate.email:
+        return
+    ConfirmationEmail.objects.create(application=application, again=again, base_url=base_url[:200])
+    transaction.on_commit(lambda: _enqueue_confirmation(application.pk))
+
+
 @transaction.atomic
 def _submit_locked(
     *,
@@ -146,8 +207,18 @@ def _submit_locked(
     resume: ResumeUpload | None,
     key: str | None,
     fingerprint: str,
+    confirmation_base_url: str | None,
     actor: Actor,
 ) -> SubmitOutcome:
+    requisition = application_requisition_get(requisition_id=requisition_id)
+    problems = applicant_problems(
+        rules=application_rules(requisition),
+        school=applicant.school,
+        degree=applicant.degree,
+        graduation_date=applicant.graduation_date,
+    )
+    if problems:
+        raise ApplicationInvalid(problems)
     try:
         candidate, _ = candidate_find_or_create(
             email=applicant.email,
@@ -163,11 +234,11 @@ def _submit_locked(
     repeated = _by_key(key, requisition_id, fingerprint)
     if repeated is not None:
         return SubmitOutcome(repeated, created=False)
-    requisition = Requisition.objects.select_related("plan_line").filter(pk=requisition_id).first()
-    if requisition is None or requisition.status != RequisitionStatus.OPEN:
-        raise ApplicationRefused("closed")
+    # Read again under the lock: the requisition may have closed while we waited.
+    requisition = application_requisition_get(requisition_id=requisition_id)
     existing = Application.objects.filter(candidate=candidate, requisition=requisition).first()
     if existing is not None:
+        _confirm(existing, candidate=candidate, base_url=confirmation_base_url, again=True)
         return SubmitOutcome(existing, created=False, already_applied=True)
     if requisition.plan_line.channel == Channel.CAMPUS:
         active_campus = Application.objects.filter(
@@ -208,6 +279,7 @@ def _submit_locked(
         target=application,
         data={"requisition": requisition.pk, "source": application.source},
     )
+    _confirm(application, candidate=candidate, base_url=confirmation_base_url, again=False)
     transaction.on_commit(lambda: _enqueue_intake(application.pk))
     return SubmitOutcome(application, created=True)
 

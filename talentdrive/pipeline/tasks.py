@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django_tasks import task
 
 from talentdrive.audit.actors import system_actor
-from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.emails import send_application_confirmation
+from talentdrive.pipeline.models import Application, ConfirmationEmail
 from talentdrive.resumes.services import resume_parse
 
 
@@ -21,3 +23,29 @@ def application_intake_task(application_id: int) -> str:
     if application is None or application.resume_id is None:
         return "skipped"
     return str(resume_parse(resume_id=application.resume_id, actor=system_actor("intake")).parse_status)
+
+
+@task()
+def application_confirmation_email_task(application_id: int) -> int:
+    """Send the confirmation emails this application is owed and not yet sent; answer how many went.
+
+    Each email is claimed by a conditional update before it is sent, so two runs of the task (a retry,
+    two workers) never send one twice. A mail server fault gives the claim back and records the
+    failure: the next run tries again. The email is sent at most once; a worker that dies between the
+    claim and the send loses it, which is the lesser harm for a message carrying a private link.
+    """
+    owed = ConfirmationEmail.objects.filter(application_id=application_id, sent_at__isnull=True)
+    delivered = 0
+    for email in owed.select_related("application__candidate", "application__requisition"):
+        claimed = ConfirmationEmail.objects.filter(pk=email.pk, sent_at__isnull=True).update(
+            sent_at=timezone.now()
+        )
+        if not claimed:
+            continue
+        if send_application_confirmation(
+            application=email.application, base_url=email.base_url, again=email.again
+        ):
+            delivered += 1
+        else:
+            ConfirmationEmail.objects.filter(pk=email.pk).update(sent_at=None, failed_at=timezone.now())
+    return delivered

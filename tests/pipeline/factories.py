@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from django.utils import timezone
@@ -76,6 +77,14 @@ def applicant(
 ) -> ApplicantDetails:
     extra.setdefault("consent_version", CURRENT_CONSENT_VERSION)
     return ApplicantDetails(full_name=name, email=email, phone=phone, **extra)
+
+
+def graduate(**extra) -> ApplicantDetails:
+    """An applicant with the education a campus role asks for."""
+    extra.setdefault("school", "Sun Yat-sen University")
+    extra.setdefault("degree", "master")
+    extra.setdefault("graduation_date", dt.date(2027, 6, 30))
+    return applicant(**extra)
 
 
 def resume_upload(content: bytes | None = None, filename: str = "resume.pdf") -> ResumeUpload:

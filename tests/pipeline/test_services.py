@@ -6,19 +6,13 @@ from django.test import override_settings
 
 from talentdrive.audit.models import AuditEvent
 from talentdrive.candidates.models import Candidate
-from talentdrive.pipeline.core.uploads import UploadRejected
+from talentdrive.pipeline.errors import ApplicationRefused, ResumeRefused
 from talentdrive.pipeline.models import Application, Stage
-from talentdrive.pipeline.services import (
-    ApplicationRefused,
-    application_submit,
-    application_withdraw,
-    candidate_erase,
-    submission_fingerprint,
-)
+from talentdrive.pipeline.services import application_submit, application_withdraw, candidate_erase
 from talentdrive.plans.models import RequisitionStatus
 from talentdrive.resumes.models import Resume
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import applicant, pdf_bytes, resume_upload
+from tests.pipeline.factories import applicant, graduate, pdf_bytes, resume_upload
 
 
 @pytest.fixture(autouse=True)
@@ -90,16 +84,22 @@ def test_reapplying_with_another_key_is_answered_not_duplicated(requisition):
 
 
 @pytest.mark.parametrize(
-    "status", [RequisitionStatus.PAUSED, RequisitionStatus.CLOSED, RequisitionStatus.DRAFT]
+    ("status", "code"),
+    [
+        (RequisitionStatus.PAUSED, "closed"),
+        (RequisitionStatus.CLOSED, "closed"),
+        # A draft was never public: as for a number that does not exist.
+        (RequisitionStatus.DRAFT, "not_found"),
+    ],
 )
-def test_requisition_not_open_refuses_and_writes_nothing(requisition, status):
+def test_requisition_not_open_refuses_and_writes_nothing(requisition, status, code):
     requisition.status = status
     requisition.save()
     with pytest.raises(ApplicationRefused) as refused:
         application_submit(
             requisition_id=requisition.pk, applicant=applicant(), resume=resume_upload(), actor=TEST_ACTOR
         )
-    assert refused.value.code == "closed"
+    assert refused.value.code == code
     assert Application.objects.count() == 0
     assert Candidate.objects.count() == 0
     assert Resume.objects.count() == 0
@@ -109,17 +109,17 @@ def test_requisition_not_open_refuses_and_writes_nothing(requisition, status):
 def test_campus_cap_counts_active_applications_only(campus_requisitions):
     first, second, third, _ = campus_requisitions
     a = application_submit(
-        requisition_id=first.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+        requisition_id=first.pk, applicant=graduate(), resume=None, actor=TEST_ACTOR
     ).application
-    application_submit(requisition_id=second.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR)
+    application_submit(requisition_id=second.pk, applicant=graduate(), resume=None, actor=TEST_ACTOR)
     with pytest.raises(ApplicationRefused) as refused:
-        application_submit(requisition_id=third.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR)
+        application_submit(requisition_id=third.pk, applicant=graduate(), resume=None, actor=TEST_ACTOR)
     assert refused.value.code == "cap"
     assert Application.objects.count() == 2
     # a withdrawn application frees a place
     application_withdraw(application=a, actor=TEST_ACTOR)
     assert application_submit(
-        requisition_id=third.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+        requisition_id=third.pk, applicant=graduate(), resume=None, actor=TEST_ACTOR
     ).created
 
 
@@ -142,7 +142,7 @@ def test_missing_consent_refuses(requisition):
 
 
 def test_disguised_file_is_rejected_before_anything_is_stored(requisition):
-    with pytest.raises(UploadRejected) as rejected:
+    with pytest.raises(ResumeRefused) as rejected:
         application_submit(
             requisition_id=requisition.pk,
             applicant=applicant(),
@@ -248,7 +248,7 @@ def test_a_key_reused_for_another_requisition_is_refused(requisition, drive, tea
         application_submit(
             requisition_id=other.pk, applicant=applicant(), resume=None, idempotency_key="k", actor=TEST_ACTOR
         )
-    assert refused.value.code == "key_reused"
+    assert refused.value.code == "idempotency_key_reused"
     assert Application.objects.count() == 1
 
 
@@ -259,7 +259,6 @@ def test_a_key_reused_for_another_applicant_is_refused_and_erasure_drops_the_fin
             applicant=applicant(email=email, phone=""),
             resume=None,
             idempotency_key="kiosk-1",
-            idempotency_fingerprint=submission_fingerprint(requisition_id=requisition.pk, email=email),
             actor=TEST_ACTOR,
         )
 
@@ -269,7 +268,7 @@ def test_a_key_reused_for_another_applicant_is_refused_and_erasure_drops_the_fin
     assert submit("LI.LEI@example.com ").application.pk == first.application.pk
     with pytest.raises(ApplicationRefused) as refused:
         submit("han.meimei@example.com")
-    assert refused.value.code == "key_reused"
+    assert refused.value.code == "idempotency_key_reused"
     assert Application.objects.count() == 1
     candidate_erase(candidate=first.application.candidate, actor=TEST_ACTOR)
     assert Application.objects.get().idempotency_fingerprint == ""

@@ -45,3 +45,17 @@ def settings_rates(settings):
         "APPLY_RATE_PER_EMAIL": "100000/m",
     }
     return settings
+
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """As in production, what a request leaves for after its commit (the confirmation email, the
+    resume's parsing) runs when the request ends, though each test runs in one transaction."""
+    post = client.post
+
+    def post_and_commit(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_commit
+    return client

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from talentdrive.portal.core.facets import JobAttributes, facet_counts
+from talentdrive.plans.core.facets import JobAttributes, facet_counts
 
 FACETS = ("city", "channel", "area", "team", "level")
 CITIES = ["beijing", "shanghai", "hangzhou", "guangzhou"]

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
+from talentdrive.pipeline.emails import send_status_link
 from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.ratelimits import apply_is_limited
 from talentdrive.pipeline.selectors import (
     candidate_application_get,
     candidate_application_list,
@@ -23,8 +25,6 @@ from talentdrive.pipeline.selectors import (
     candidate_from_status_token,
 )
 from talentdrive.pipeline.services import ApplicationRefused, application_withdraw, candidate_erase
-from talentdrive.portal.emails import send_status_link
-from talentdrive.portal.ratelimits import apply_is_limited
 
 
 def _candidate_or_refuse(request: HttpRequest, token: str) -> Candidate | HttpResponse:

@@ -1,4 +1,8 @@
-"""Per-address and per-email limits on applying (django-ratelimit, counted in the cache)."""
+"""Per-address and per-email limits on applying (django-ratelimit, counted in the cache).
+
+One place for every way in (the portal's form, its status-link form, the public API), so a client
+cannot get round the limit by switching from one to the other: the counters are shared.
+"""
 
 from __future__ import annotations
 

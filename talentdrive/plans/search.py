@@ -1,4 +1,5 @@
-"""Job search for the portal: filters from the query string, result page, and counts per filter value."""
+"""Job search as the public sees it (the career portal, the public API): filters from the query string,
+the result page, and counts per filter value."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import get_language
 
+from talentdrive.plans.core.facets import JobAttributes, facet_counts
 from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
 from talentdrive.plans.selectors import RequisitionFilters, public_requisition_list
-from talentdrive.portal.core.facets import JobAttributes, facet_counts
 
 PAGE_SIZE = 20
 FACETS = ("city", "channel", "area", "team", "level")

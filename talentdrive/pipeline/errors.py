@@ -1,0 +1,90 @@
+"""What applying can refuse, with the sentence each refusal shows, in the applicant's language.
+
+Written to the person applying: the portal shows it on the form and an integration (a campus kiosk)
+shows the API's ``message`` to the candidate in front of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.translation import gettext_lazy as _
+
+from talentdrive.errors import DomainError
+from talentdrive.pipeline.core.uploads import UploadRejected
+from talentdrive.pipeline.intake import intake_setting
+
+
+class ApplicationRefused(DomainError):
+    """The application as a whole is refused; nothing was written."""
+
+    messages = {
+        # A number that was never public (missing or a draft) and one that no longer takes
+        # applications (paused, filled, closed) are told apart, as the job page does.
+        "not_found": _("There is no requisition with this number."),
+        "closed": _("This job is not taking applications."),
+        "cap": _(
+            "You already have the maximum number of active campus applications in this drive. "
+            "Withdraw one from your status page to apply for another."
+        ),
+        "consent": _("The consent version is not current: read the consent text again and agree to it."),
+        "contact": _("Give an email address or a phone number we can reach you at."),
+        # An idempotency key names one submission: sent again for another requisition or another
+        # person, it is a client's bug, not a retry.
+        "idempotency_key_reused": _(
+            "This Idempotency-Key was already used for a different application (another applicant or "
+            "requisition). Send a new key for a new application."
+        ),
+        # Withdrawing an application that is no longer active (withdrawn, rejected, hired).
+        "not_active": _("This application is no longer active."),
+    }
+
+
+class ApplicantInvalid(DomainError):
+    """One detail of the applicant breaks a rule of the requisition; ``field`` names it."""
+
+    messages = {
+        # The same words and code as Django's own check of a required field.
+        "required": _("This field is required."),
+        "invalid_choice": _("Select a valid choice. %(value)s is not one of the available choices."),
+        "graduation_date_range": _("Enter a graduation date between 1950 and 2040."),
+        "graduation_window": _("This campus role is for graduates from %(start)s to %(end)s."),
+    }
+
+
+class ApplicationInvalid(DomainError):
+    """Some details break the requisition's rules; ``problems`` holds one error per field and rule."""
+
+    messages = {"invalid": _("Some fields are missing or invalid; see errors.")}
+
+    def __init__(self, problems: Iterable[DomainError]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("invalid", detail=", ".join(f"{p.field}:{p.code}" for p in self.problems))
+
+
+class ResumeRefused(DomainError):
+    """The resume file is refused before anything is stored (``field`` is always ``resume``)."""
+
+    messages = {
+        "empty": _("The file is empty. Choose your resume file again."),
+        "too_large": _(
+            "The file is larger than %(mb)s MB. Save it smaller (for example as PDF) and try again."
+        ),
+        "extension": _("Upload your resume as a PDF, Word (.docx) or text (.txt) file."),
+        "type_mismatch": _(
+            "The file's content does not match its name. Upload a real PDF, .docx or .txt file."
+        ),
+        "unreadable": _("The file cannot be opened. Save it again as PDF and upload that."),
+        "too_many_pages": _("The resume has more than %(pages)s pages. Shorten it and try again."),
+    }
+
+    def __init__(self, code: str, *, detail: str = "") -> None:
+        limits = {
+            "mb": intake_setting("UPLOAD_MAX_BYTES") // (1024 * 1024),
+            "pages": intake_setting("RESUME_MAX_PAGES"),
+        }
+        super().__init__(code, field="resume", params=limits, detail=detail)
+
+    @classmethod
+    def from_rejection(cls, rejected: UploadRejected) -> ResumeRefused:
+        return cls(rejected.code, detail=rejected.detail)
