@@ -23,8 +23,8 @@ class IndexBuild(models.Model):
     storage_name = models.CharField(
         max_length=300,
         blank=True,
-        help_text="The archive in the matching storage (STORAGES['matching']); empty once it has "
-        "been pruned.",
+        help_text="The build's folder in the matching storage (STORAGES['matching']); empty once "
+        "its files have been pruned.",
     )
     refresh_requested_at = models.DateTimeField(
         null=True,

@@ -23,7 +23,7 @@ from talentdrive.matching.taxonomy_loader import get_taxonomy
 
 logger = logging.getLogger(__name__)
 
-# Archives of older builds are deleted, keeping a few so a process that has just read which build
+# The files of older builds are deleted, keeping a few so a process that has just read which build
 # is the newest can still load it while the next one is recorded.
 KEEP_STORED_BUILDS = 3
 # A rebuild asked for and not seen after this long is asked for again (the task may have been lost).
@@ -74,7 +74,7 @@ def match_index_rebuild(*, trigger: str, actor: Actor, requested_by: str = "") -
 
 
 def _prune_stored_builds() -> None:
-    """Delete the archives of all but the newest few builds; their rows stay as history."""
+    """Delete the stored files of all but the newest few builds; their rows stay as history."""
     kept = IndexBuild.objects.exclude(storage_name="").order_by("-snapshot_at", "-pk")
     for build in kept[KEEP_STORED_BUILDS:]:
         try:

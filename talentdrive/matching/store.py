@@ -1,10 +1,10 @@
 """Stored builds of the match index, and this process's copy of the newest one.
 
-A build is one archive in the ``matching`` storage (``STORAGES["matching"]``: local files under var/
-by default, any backend of Django's storage API, such as an S3-compatible bucket, in production),
-named by the watermark it was built from. The ``IndexBuild`` table says which build is the newest;
-a process whose copy is older loads the newest archive. The table, not the storage, is the pointer:
-a build's row is written only after its archive is complete, so no reader sees half an index.
+A build is one folder of files in the ``matching`` storage (``STORAGES["matching"]``: local files
+under var/ by default, any backend of Django's storage API, such as an S3-compatible bucket, in
+production), named by the watermark it was built from. The ``IndexBuild`` table says which build is
+the newest; a process whose copy is older loads it. The table, not the storage, is the pointer: a
+build's row is written only after all its files are stored, so no reader sees half an index.
 """
 
 from __future__ import annotations
@@ -16,20 +16,19 @@ import secrets
 import tempfile
 import threading
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 from talentdrive.matching.core.index import MatchIndex
 
 logger = logging.getLogger(__name__)
 
 STORAGE_ALIAS = "matching"
-# The files MatchIndex.save writes; an archive holding anything else is not one of ours.
+# The files MatchIndex.save writes.
 MEMBERS = frozenset(
     {"meta.json", "tag.txt", "arrays.npz", "skills.npz", "own.npz", "domains.npz", "terms.npz"}
 )
@@ -67,40 +66,42 @@ def sync_rebuild_limit() -> int:
     )
 
 
-def archive_name(watermark: str) -> str:
-    """``index-<UTC time>-<watermark digest>-<random>.zip``: sortable by eye, unique on every store."""
+def build_name(watermark: str) -> str:
+    """``index-<UTC time>-<watermark digest>-<random>``: sortable by eye, unique on every store."""
     digest = hashlib.sha256(watermark.encode()).hexdigest()[:16]
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    return f"index-{stamp}-{digest}-{secrets.token_hex(4)}.zip"
+    return f"index-{stamp}-{digest}-{secrets.token_hex(4)}"
 
 
 def save(index: MatchIndex) -> str:
-    """Store the index as one archive; returns the name the storage gave it."""
+    """Store the index as the files of one folder; returns the folder's name."""
+    name = build_name(index.tag)
     with tempfile.TemporaryDirectory(prefix="talentdrive-index-") as scratch:
         directory = Path(scratch) / "index"
         index.save(directory)
-        archive = Path(scratch) / "index.zip"
-        # Stored, not deflated: the arrays are mostly incompressible integers and floats, and
-        # compressing a million-candidate index would cost more time than the transfer it saves.
-        with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as bundle:
-            for path in sorted(directory.iterdir()):
-                bundle.write(path, arcname=path.name)
-        with archive.open("rb") as handle:
-            return storage().save(archive_name(index.tag), File(handle))
+        for path in sorted(directory.iterdir()):
+            with path.open("rb") as handle:
+                stored = storage().save(f"{name}/{path.name}", File(handle))
+            if stored != f"{name}/{path.name}":  # the storage renamed it: a collision, never expected
+                raise RuntimeError(f"match index file stored as {stored}, not {name}/{path.name}")
+    return name
 
 
 def load(name: str) -> MatchIndex:
     """Read a stored build (a read: nothing is written anywhere but a scratch directory)."""
     started = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory(prefix="talentdrive-index-") as scratch:
-            with storage().open(name, "rb") as handle, zipfile.ZipFile(handle) as bundle:
-                names = set(bundle.namelist())
-                if not names <= MEMBERS or "meta.json" not in names:
-                    raise ValueError(f"unexpected members {sorted(names - MEMBERS)}")
-                bundle.extractall(scratch)
-            index = MatchIndex.load(Path(scratch))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        if isinstance(storage(), FileSystemStorage):  # local files are read where they lie
+            index = MatchIndex.load(Path(storage().path(name)))
+        else:  # any other store is copied to a scratch directory first
+            with tempfile.TemporaryDirectory(prefix="talentdrive-index-") as scratch:
+                for member in MEMBERS:
+                    target_path = Path(scratch) / member
+                    with storage().open(f"{name}/{member}", "rb") as source, target_path.open("wb") as target:
+                        for chunk in source.chunks():
+                            target.write(chunk)
+                index = MatchIndex.load(Path(scratch))
+    except (OSError, ValueError, KeyError) as error:
         raise IndexUnreadable(f"match index {name}: {type(error).__name__}: {error}") from error
     logger.info(
         "match index %s loaded: %d candidates in %.2f s", name, len(index), time.perf_counter() - started
@@ -108,8 +109,14 @@ def load(name: str) -> MatchIndex:
     return index
 
 
+def exists(name: str) -> bool:
+    return storage().exists(f"{name}/meta.json")
+
+
 def delete(name: str) -> None:
-    storage().delete(name)
+    for member in MEMBERS:
+        storage().delete(f"{name}/{member}")
+    storage().delete(name)  # the emptied folder, on stores that have folders
 
 
 def current() -> LiveIndex | None:

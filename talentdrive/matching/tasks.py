@@ -18,11 +18,7 @@ def match_index_rebuild_task(trigger: str = "task", requested_by: str = "") -> i
     and returns. Returns the number of candidates in the newest build.
     """
     latest = match_index_build_latest()
-    if (
-        latest is not None
-        and latest.watermark == fetch.watermark()
-        and store.storage().exists(latest.storage_name)
-    ):
+    if latest is not None and latest.watermark == fetch.watermark() and store.exists(latest.storage_name):
         return latest.candidates
     build = match_index_rebuild(trigger=trigger, actor=system_actor("matching"), requested_by=requested_by)
     return build.candidates

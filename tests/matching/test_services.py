@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -55,9 +56,9 @@ def test_rebuild_stores_the_index_and_records_the_build_and_an_audit_event(pool)
     event = AuditEvent.objects.get(action="matching.index_rebuilt", target_id=str(build.pk))
     assert event.data["storage_name"] == build.storage_name
     # named by the watermark it was built from, and readable through the storage API
-    assert store.storage().exists(build.storage_name)
+    assert store.exists(build.storage_name)
     assert store.load(build.storage_name).tag == build.watermark
-    assert store.archive_name(build.watermark).split("-")[2] in build.storage_name
+    assert store.build_name(build.watermark).split("-")[2] in build.storage_name
 
 
 def test_ranking_is_deterministic_and_database_independent(admin_user, requisition, pool, built):
@@ -150,7 +151,7 @@ def test_rebuild_task_is_idempotent(pool):
     assert IndexBuild.objects.count() == 1
 
 
-def test_rebuild_task_rebuilds_when_the_newest_archive_is_gone(pool, built):
+def test_rebuild_task_rebuilds_when_the_newest_build_is_gone_from_storage(pool, built):
     build = built()
     store.delete(build.storage_name)
     assert match_index_rebuild_task.call() == 3
@@ -216,25 +217,26 @@ def test_the_newest_build_is_the_one_with_the_newest_data(pool, built):
     assert match_index_build_latest() == first
 
 
-def test_older_archives_are_pruned_and_their_builds_kept_as_history(
+def test_older_builds_files_are_pruned_and_their_builds_kept_as_history(
     pool, built, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         builds = [built() for _ in range(KEEP_STORED_BUILDS + 1)]
     oldest = IndexBuild.objects.get(pk=builds[0].pk)
-    assert oldest.storage_name == "" and not store.storage().exists(builds[0].storage_name)
-    assert all(store.storage().exists(b.storage_name) for b in builds[1:])
+    assert oldest.storage_name == "" and not store.exists(builds[0].storage_name)
+    assert not Path(store.storage().path(builds[0].storage_name)).exists()  # no empty folder left
+    assert all(store.exists(b.storage_name) for b in builds[1:])
     assert IndexBuild.objects.count() == KEEP_STORED_BUILDS + 1
 
 
 def test_an_unreadable_newest_build_leaves_the_current_copy_answering(pool, built, make_candidate):
-    # given this process answers from one build, and the newest build's archive is unreadable
+    # given this process answers from one build, and the newest build's files are unreadable
     first = built()
     make_candidate(skills=[skill("cuda", "CUDA")])
     newest = built()
     store.install(store.load(first.storage_name), build_id=first.pk, storage_name=first.storage_name,
                   watermark=first.watermark)  # fmt: skip
-    store.storage().delete(newest.storage_name)
+    store.storage().delete(f"{newest.storage_name}/arrays.npz")
     # when / then: the old copy answers, marked stale, so the caller asks for a rebuild
     current = match_index_get()
     assert (current.build_id, current.stale) == (first.pk, True)

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='indexbuild',
             name='storage_name',
-            field=models.CharField(blank=True, help_text="The archive in the matching storage (STORAGES['matching']); empty once it has been pruned.", max_length=300),
+            field=models.CharField(blank=True, help_text="The build's folder in the matching storage (STORAGES['matching']); empty once its files have been pruned.", max_length=300),
         ),
         migrations.AlterField(
             model_name='indexbuild',
