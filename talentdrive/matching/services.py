@@ -29,9 +29,6 @@ KEEP_STORED_BUILDS = 3
 # A rebuild asked for and not seen after this long is asked for again (the task may have been lost).
 REQUEST_AGAIN_AFTER = timedelta(minutes=10)
 
-# When this process last asked for a first build too big to make within a request.
-_first_build_requested_at: float | None = None
-
 
 class MatchIndexBuilding(MatchUnavailable):
     """No build exists yet and the first one is being made in the background."""
@@ -91,19 +88,13 @@ def match_index_first_build(*, actor: Actor) -> IndexBuild | None:
 
     Returns the build to answer from, or None while the first build is made in the background.
     """
-    global _first_build_requested_at
     existing = match_index_build_latest()
     if existing is not None:  # another request or process made it meanwhile
         return existing
     if fetch.candidate_count() <= store.sync_rebuild_limit():
         return match_index_rebuild(trigger="first request", actor=actor)
     # No build row to claim yet, so the request is remembered by this process only.
-    now = time.monotonic()
-    if (
-        _first_build_requested_at is None
-        or now - _first_build_requested_at > REQUEST_AGAIN_AFTER.total_seconds()
-    ):
-        _first_build_requested_at = now
+    if store.first_build_request_due(again_after_seconds=REQUEST_AGAIN_AFTER.total_seconds()):
         _enqueue_rebuild(trigger="first request", actor=actor)
     return None
 

@@ -49,6 +49,8 @@ class LiveIndex:
 
 
 _live: LiveIndex | None = None
+# When this process last asked for a first build (no build row exists yet to claim it on).
+_first_build_asked_at: float | None = None
 # Held while loading, so the threads of one process load a new build once, not once each.
 _loading = threading.Lock()
 
@@ -79,11 +81,15 @@ def save(index: MatchIndex) -> str:
     with tempfile.TemporaryDirectory(prefix="talentdrive-index-") as scratch:
         directory = Path(scratch) / "index"
         index.save(directory)
-        for path in sorted(directory.iterdir()):
-            with path.open("rb") as handle:
-                stored = storage().save(f"{name}/{path.name}", File(handle))
-            if stored != f"{name}/{path.name}":  # the storage renamed it: a collision, never expected
-                raise RuntimeError(f"match index file stored as {stored}, not {name}/{path.name}")
+        try:
+            for path in sorted(directory.iterdir()):
+                with path.open("rb") as handle:
+                    stored = storage().save(f"{name}/{path.name}", File(handle))
+                if stored != f"{name}/{path.name}":  # renamed by the storage: a collision, never expected
+                    raise RuntimeError(f"match index file stored as {stored}, not {name}/{path.name}")
+        except BaseException:
+            delete(name)  # half a build is recorded nowhere; leave nothing of it behind
+            raise
     return name
 
 
@@ -142,7 +148,19 @@ def live_for(*, build_id: int, storage_name: str, watermark: str) -> LiveIndex:
         return install(index, build_id=build_id, storage_name=storage_name, watermark=watermark)
 
 
+def first_build_request_due(*, again_after_seconds: float) -> bool:
+    """True when this process has not asked for a first build within ``again_after_seconds``."""
+    global _first_build_asked_at
+    now = time.monotonic()
+    with _loading:
+        if _first_build_asked_at is not None and now - _first_build_asked_at <= again_after_seconds:
+            return False
+        _first_build_asked_at = now
+    return True
+
+
 def reset() -> None:
-    """Forget the in-memory index (tests, or after restoring a database)."""
-    global _live
+    """Forget the in-memory index and requests (tests, or after restoring a database)."""
+    global _live, _first_build_asked_at
     _live = None
+    _first_build_asked_at = None
