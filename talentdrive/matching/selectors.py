@@ -36,6 +36,14 @@ class MatchIndexMissing(MatchUnavailable):
     """No build of the match index exists yet."""
 
 
+class MatchIndexUnreadable(MatchUnavailable):
+    """The newest build cannot be read and this process holds no copy to answer from."""
+
+    def __init__(self, message: str, *, build_id: int) -> None:
+        super().__init__(message)
+        self.build_id = build_id
+
+
 @dataclass(frozen=True)
 class CurrentIndex:
     """The index a read answers from: the newest stored build, and whether the data moved past it."""
@@ -106,7 +114,9 @@ def match_index_get() -> CurrentIndex:
     except store.IndexUnreadable as error:
         held = store.current()
         if held is None:
-            raise MatchUnavailable(f"the match index cannot be read: {error}") from error
+            raise MatchIndexUnreadable(
+                f"the match index cannot be read: {error}", build_id=build.pk
+            ) from error
         # Keep answering from the copy this process holds; it is older than the newest build.
         logger.error("%s; answering from build %s", error, held.build_id)
         return CurrentIndex(live=held, stale=True)

@@ -18,7 +18,12 @@ from talentdrive.audit.services import audit_record
 from talentdrive.matching import fetch, store
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.models import IndexBuild
-from talentdrive.matching.selectors import MatchIndexMissing, MatchUnavailable, match_index_build_latest
+from talentdrive.matching.selectors import (
+    MatchIndexMissing,
+    MatchIndexUnreadable,
+    MatchUnavailable,
+    match_index_build_latest,
+)
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 
 logger = logging.getLogger(__name__)
@@ -140,10 +145,14 @@ Answer = TypeVar("Answer", bound=IndexedAnswer)
 def match_index_serve(*, read: Callable[[], Answer], actor: Actor) -> Answer:
     """Answer a ranking read (a selector call) and keep the index moving, for the back office and
     the API alike: no build yet → make the first one (or raise MatchIndexBuilding while it is made
-    in the background); an answer from a stale build → ask once for a rebuild.
+    in the background); an answer from a stale build, or a newest build that cannot be read → ask
+    once for a rebuild.
     """
     try:
         answer = read()
+    except MatchIndexUnreadable as error:
+        match_index_refresh_request(build_id=error.build_id, actor=actor)
+        raise
     except MatchIndexMissing:
         if match_index_first_build(actor=actor) is None:
             raise MatchIndexBuilding(

@@ -116,7 +116,8 @@ def load(name: str) -> MatchIndex:
 
 
 def exists(name: str) -> bool:
-    return storage().exists(f"{name}/meta.json")
+    """Every file of the build is in the storage (it may still be corrupt: only loading tells)."""
+    return all(storage().exists(f"{name}/{member}") for member in MEMBERS)
 
 
 def delete(name: str) -> None:

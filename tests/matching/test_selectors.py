@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from talentdrive.audit.models import AuditEvent
 from talentdrive.matching import store
 from talentdrive.matching.models import IndexBuild
-from talentdrive.matching.selectors import match_candidates, match_requisitions
+from talentdrive.matching.selectors import match_candidates, match_index_get, match_requisitions
 
 from .conftest import skill
 
@@ -31,3 +31,12 @@ def test_reads_only_read_even_when_the_index_is_cold_and_stale(
     assert statements and set(statements) == {"SELECT"}
     assert (IndexBuild.objects.count(), AuditEvent.objects.count()) == (builds, events)
     assert IndexBuild.objects.get().refresh_requested_at is None
+
+
+def test_a_warm_read_of_the_index_costs_four_queries(make_candidate, built, django_assert_num_queries):
+    # the newest build, then the watermark: parsed resumes, candidates, applications
+    make_candidate(skills=[skill("cuda", "CUDA")])
+    build = built()
+    with django_assert_num_queries(4):
+        current = match_index_get()
+    assert (current.build_id, current.stale) == (build.pk, False)

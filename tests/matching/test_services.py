@@ -12,6 +12,7 @@ from talentdrive.matching.models import IndexBuild
 from talentdrive.matching.selectors import (
     CandidateFilters,
     MatchIndexMissing,
+    MatchUnavailable,
     match_candidates,
     match_index_build_latest,
     match_index_get,
@@ -268,3 +269,16 @@ def test_text_fills_what_the_parser_missed(admin_user, requisition, make_candida
     top = next(m for m in result.ranking.matches if m.key == str(candidate.pk))
     assert (top.years, top.top_venue_papers) == (8.0, 2)
     assert top.programme.flagged  # PhD with two top-venue papers
+
+
+def test_an_unreadable_build_with_no_copy_to_fall_back_on_asks_for_a_rebuild(
+    admin_user, requisition, pool, built, django_capture_on_commit_callbacks
+):
+    build = built()
+    store.reset()
+    store.storage().delete(f"{build.storage_name}/arrays.npz")
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(MatchUnavailable):
+        _serve(admin_user, requisition)
+    assert len(callbacks) == 1
+    callbacks[0]()  # the task finds the newest build unreadable and builds again
+    assert len(_serve(admin_user, requisition).ranking.matches) == 3
