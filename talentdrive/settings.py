@@ -7,8 +7,10 @@ Production is the same code with ``TALENTDRIVE_ENV=production`` and a real ``SEC
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -171,7 +173,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -180,7 +182,20 @@ STORAGES = {
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
+    # The built match index (docs/matching.md): one archive per build, read by every web process on
+    # any host. Local files under var/ by default; on several hosts a shared store, e.g. an
+    # S3-compatible bucket with django-storages:
+    # TALENTDRIVE_MATCH_STORAGE_BACKEND=storages.backends.s3.S3Storage and
+    # TALENTDRIVE_MATCH_STORAGE_OPTIONS='{"bucket_name": "…", "endpoint_url": "…", "location": "matching"}'.
+    "matching": {
+        "BACKEND": os.environ.get(
+            "TALENTDRIVE_MATCH_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": json.loads(os.environ.get("TALENTDRIVE_MATCH_STORAGE_OPTIONS") or "{}"),
+    },
 }
+if STORAGES["matching"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+    STORAGES["matching"]["OPTIONS"].setdefault("location", str(VAR_DIR / "matching"))
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 
 # The embedded default prints emails; production sends them over SMTP (EMAIL_HOST, EMAIL_PORT, …) unless

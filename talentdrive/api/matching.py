@@ -19,10 +19,13 @@ from talentdrive.matching.selectors import (
     match_candidates,
     match_requisitions,
 )
+from talentdrive.matching.services import MatchIndexBuilding, match_index_serve
 from talentdrive.plans.models import Requisition
 
 router = Router(tags=["matching"])
-ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+ERRORS: dict[int, Any] = {
+    400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 503: ErrorOut,
+}  # fmt: skip
 
 
 class ComponentOut(Schema):
@@ -164,14 +167,20 @@ def candidates_for_requisition(
         graduation_window=query.graduation_window,
         hard=hard,
     )
+    user = _staff(request)
     try:
-        result = match_candidates(
-            user=_staff(request), requisition_id=requisition_id, k=query.k, filters=filters
+        result = match_index_serve(
+            read=lambda: match_candidates(
+                user=user, requisition_id=requisition_id, k=query.k, filters=filters
+            ),
+            actor=user,
         )
     except Requisition.DoesNotExist as error:
         raise ApiError(
             404, f"requisition {requisition_id} does not exist or is not visible to you", code="not_found"
         ) from error
+    except MatchIndexBuilding as error:
+        raise ApiError(503, str(error), code="index_building") from error
     except MatchUnavailable as error:
         raise ApiError(409, str(error), code="not_matchable") from error
     return {
@@ -197,12 +206,18 @@ def requisitions_for_candidate(
     k: int = Query(10, ge=1, le=200),  # type: ignore[type-arg]
     include_applied: bool = False,
 ) -> dict[str, Any]:
+    user = _staff(request)
     try:
-        result = match_requisitions(
-            user=_staff(request), candidate_id=candidate_id, k=k, include_applied=include_applied
+        result = match_index_serve(
+            read=lambda: match_requisitions(
+                user=user, candidate_id=candidate_id, k=k, include_applied=include_applied
+            ),
+            actor=user,
         )
     except Candidate.DoesNotExist as error:
         raise ApiError(404, f"candidate {candidate_id} does not exist", code="not_found") from error
+    except MatchIndexBuilding as error:
+        raise ApiError(503, str(error), code="index_building") from error
     except MatchUnavailable as error:
         raise ApiError(409, str(error), code="not_matchable") from error
     return {

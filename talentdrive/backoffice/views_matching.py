@@ -9,6 +9,7 @@ from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
 from talentdrive.matching import access as matching_access
 from talentdrive.matching.selectors import CandidateFilters, MatchUnavailable, match_candidates, skill_names
+from talentdrive.matching.services import match_index_serve
 from talentdrive.plans.models import Requisition
 
 DEFAULT_K = 20
@@ -27,8 +28,11 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
     cities = tuple(c for c in request.GET.getlist("city") if c)
     context: dict[str, object] = {"k": k, "hard": hard, "requisition_id": pk}
     try:
-        result = match_candidates(
-            user=user, requisition_id=pk, k=k, filters=CandidateFilters(hard=hard, cities=cities)
+        result = match_index_serve(
+            read=lambda: match_candidates(
+                user=user, requisition_id=pk, k=k, filters=CandidateFilters(hard=hard, cities=cities)
+            ),
+            actor=user,
         )
     except Requisition.DoesNotExist as error:
         raise Http404(str(error)) from error

@@ -37,6 +37,15 @@ def watermark() -> str:
     return "|".join("" if part is None else str(part) for part in parts)
 
 
+def candidate_count() -> int:
+    """Candidates the index would hold: not erased, with a parsed resume."""
+    return (
+        Candidate.objects.filter(erased_at__isnull=True, resumes__parse_status=ParseStatus.PARSED)
+        .distinct()
+        .count()
+    )
+
+
 def top_award_count(data: dict[str, Any], taxonomy: Any) -> int:
     """Awards the taxonomy knows as world-class (tier 1); the parse schema leaves tiers to the taxonomy."""
     count = 0

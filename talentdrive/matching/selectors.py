@@ -2,30 +2,65 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import get_language
 
 from talentdrive.accounts.models import User
-from talentdrive.audit.actors import system_actor
 from talentdrive.candidates.models import Candidate
 from talentdrive.matching import access, fetch, store
 from talentdrive.matching.core.explain import Match, Ranking, rank_candidates, rank_requisitions
+from talentdrive.matching.core.index import MatchIndex
 from talentdrive.matching.core.programme import load_criteria
 from talentdrive.matching.core.requirements import RequirementError, Requirements
 from talentdrive.matching.core.scoring import Filters
+from talentdrive.matching.models import IndexBuild
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import requisition_get, requisition_list
+
+logger = logging.getLogger(__name__)
 
 MAX_K = 200
 
 
 class MatchUnavailable(Exception):
     """Ranking cannot be answered as asked; the message says why and what to do."""
+
+
+class MatchIndexMissing(MatchUnavailable):
+    """No build of the match index exists yet."""
+
+
+class MatchIndexUnreadable(MatchUnavailable):
+    """The newest build cannot be read and this process holds no copy to answer from."""
+
+    def __init__(self, message: str, *, build_id: int) -> None:
+        super().__init__(message)
+        self.build_id = build_id
+
+
+@dataclass(frozen=True)
+class CurrentIndex:
+    """The index a read answers from: the newest stored build, and whether the data moved past it."""
+
+    live: store.LiveIndex
+    stale: bool
+
+    @property
+    def index(self) -> MatchIndex:
+        return self.live.index
+
+    @property
+    def build_id(self) -> int:
+        return self.live.build_id
+
+    @property
+    def age_seconds(self) -> float:
+        return max(0.0, time.time() - self.live.index.built_at)
 
 
 @dataclass(frozen=True)
@@ -43,6 +78,7 @@ class CandidateMatches:
     requirements: Requirements
     ranking: Ranking
     candidates: dict[str, Candidate]
+    index_build_id: int
     index_age_seconds: float
     index_stale: bool
 
@@ -52,36 +88,38 @@ class RequisitionMatches:
     considered: int
     matches: list[tuple[Requisition, Match]]
     warnings: tuple[str, ...]
+    index_build_id: int
     index_age_seconds: float
     index_stale: bool
 
 
-def match_index_get() -> store.LiveIndex:
-    """The live index, rebuilt first when the database moved on (see store.py for the staleness bound)."""
-    from talentdrive.matching.services import match_index_rebuild
-    from talentdrive.matching.tasks import match_index_rebuild_task
+def match_index_build_latest() -> IndexBuild | None:
+    """The newest stored build (by the time its data were read), or None before the first one."""
+    return IndexBuild.objects.exclude(storage_name="").order_by("-snapshot_at", "-pk").first()
 
-    mark = fetch.watermark()
-    live = store.current()
-    if live is None:
-        index = store.load_from_disk()
-        if index is not None:
-            live = store.install(index, index.tag)
-    if live is not None and live.watermark == mark:
-        return live
-    if live is not None and store.disk_tag() == mark:
-        # Another process (the rebuild task's worker) saved an index of the current data: load it.
-        index = store.load_from_disk()
-        if index is not None and index.tag == mark:
-            return store.install(index, mark)
-    if live is None or len(live.index) <= store.sync_rebuild_limit():
-        match_index_rebuild(trigger="on-demand", actor=system_actor("matching"))
-        live = store.current()
-        assert live is not None
-        return live
-    if store.mark_stale():
-        transaction.on_commit(lambda: match_index_rebuild_task.enqueue(trigger="stale"))
-    return store.current() or live
+
+def match_index_get() -> CurrentIndex:
+    """The newest stored build, loaded into this process if its copy is older, and how fresh it is.
+
+    Only reads: the build table, the watermark aggregates and the storage. When no build exists
+    (MatchIndexMissing) or the data moved on (``stale``), the caller asks for a build through
+    ``services.match_index_first_build`` / ``match_index_refresh_request``.
+    """
+    build = match_index_build_latest()
+    if build is None:
+        raise MatchIndexMissing("the match index has not been built yet")
+    try:
+        live = store.live_for(build_id=build.pk, storage_name=build.storage_name, watermark=build.watermark)
+    except store.IndexUnreadable as error:
+        held = store.current()
+        if held is None:
+            raise MatchIndexUnreadable(
+                f"the match index cannot be read: {error}", build_id=build.pk
+            ) from error
+        # Keep answering from the copy this process holds; it is older than the newest build.
+        logger.error("%s; answering from build %s", error, held.build_id)
+        return CurrentIndex(live=held, stale=True)
+    return CurrentIndex(live=live, stale=live.watermark != fetch.watermark())
 
 
 def skill_names() -> dict[str, str]:
@@ -114,7 +152,7 @@ def match_candidates(
     if filters.graduation_window and requisition.plan_line.channel == Channel.CAMPUS:
         graduation_from = requisition.graduation_from.year if requisition.graduation_from else None
         graduation_to = requisition.graduation_to.year if requisition.graduation_to else None
-    live = match_index_get()
+    current = match_index_get()
     core_filters = Filters(
         cities=filters.cities,
         stages=filters.stages,
@@ -125,7 +163,7 @@ def match_candidates(
     names = skill_names()
     # Mention text is read for the ranked candidates only.
     ranking = rank_candidates(
-        live.index, requirements, k=min(k, MAX_K), ancestors=taxonomy.ancestors, names=names,
+        current.index, requirements, k=min(k, MAX_K), ancestors=taxonomy.ancestors, names=names,
         rules=load_criteria(), filters=core_filters,
         load_profiles=lambda keys: fetch.profiles_for([int(key) for key in keys], taxonomy),
     )  # fmt: skip
@@ -136,8 +174,9 @@ def match_candidates(
         requirements=requirements,
         ranking=ranking,
         candidates=candidates,
-        index_age_seconds=max(0.0, time.time() - live.index.built_at),
-        index_stale=live.stale,
+        index_build_id=current.build_id,
+        index_age_seconds=current.age_seconds,
+        index_stale=current.stale,
     )
 
 
@@ -153,8 +192,8 @@ def match_requisitions(
     candidate = Candidate.objects.filter(pk=candidate_id, erased_at__isnull=True).first()
     if candidate is None:
         raise Candidate.DoesNotExist(f"candidate {candidate_id} does not exist")
-    live = match_index_get()
-    row = live.index.row_of(str(candidate.pk))
+    current = match_index_get()
+    row = current.index.row_of(str(candidate.pk))
     if row is None:
         raise MatchUnavailable(
             f"candidate {candidate_id} has no parsed resume yet: upload or re-parse one first"
@@ -176,7 +215,7 @@ def match_requisitions(
         by_key[str(requisition.pk)] = requisition
     names = skill_names()
     ranked = rank_requisitions(
-        live.index,
+        current.index,
         row,
         prepared,
         k=min(k, MAX_K),
@@ -188,6 +227,7 @@ def match_requisitions(
         considered=len(prepared),
         matches=[(by_key[key], match) for key, match in ranked],
         warnings=tuple(warnings),
-        index_age_seconds=max(0.0, time.time() - live.index.built_at),
-        index_stale=live.stale,
+        index_build_id=current.build_id,
+        index_age_seconds=current.age_seconds,
+        index_stale=current.stale,
     )

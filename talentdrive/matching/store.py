@@ -1,11 +1,10 @@
-"""The live match index of this process: loaded from disk, checked against the database, rebuilt.
+"""Stored builds of the match index, and this process's copy of the newest one.
 
-Staleness is bounded: every read compares a cheap database watermark (counts and latest change
-times of parsed resumes, candidates and applications) with the one the index was built from. When
-they differ, an index of up to ``MATCH_SYNC_REBUILD_LIMIT`` candidates (default 20,000) is rebuilt
-before answering, so results are never stale; a bigger one keeps answering from the current index
-while a background task rebuilds it, so results lag by at most one rebuild (seconds per hundred
-thousand profiles; see docs/benchmarks.md) and every answer says how old its index is.
+A build is one folder of files in the ``matching`` storage (``STORAGES["matching"]``: local files
+under var/ by default, any backend of Django's storage API, such as an S3-compatible bucket, in
+production), named by the watermark it was built from. The ``IndexBuild`` table says which build is
+the newest; a process whose copy is older loads it. The table, not the storage, is the pointer: a
+build's row is written only after all its files are stored, so no reader sees half an index.
 """
 
 from __future__ import annotations
@@ -13,34 +12,55 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import secrets
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 from talentdrive.matching.core.index import MatchIndex
 
 logger = logging.getLogger(__name__)
-_lock = threading.Lock()
+
+STORAGE_ALIAS = "matching"
+# The files MatchIndex.save writes.
+MEMBERS = frozenset(
+    {"meta.json", "tag.txt", "arrays.npz", "skills.npz", "own.npz", "domains.npz", "terms.npz"}
+)
+
+
+class IndexUnreadable(Exception):
+    """A stored build could not be read (missing, pruned, corrupt or of another format)."""
 
 
 @dataclass(frozen=True)
 class LiveIndex:
+    """The index this process answers from, and the build it came from."""
+
     index: MatchIndex
+    build_id: int
+    storage_name: str
     watermark: str
-    stale: bool = False
 
 
 _live: LiveIndex | None = None
-_pending_since: float | None = None
-# A rebuild asked for longer ago than this is asked for again (the task may have been lost).
-REENQUEUE_AFTER_SECONDS = 600
+# When this process last asked for a first build (no build row exists yet to claim it on).
+_first_build_asked_at: float | None = None
+# Held while loading, so the threads of one process load a new build once, not once each.
+_loading = threading.Lock()
+
+
+def storage() -> Storage:
+    return storages[STORAGE_ALIAS]
 
 
 def sync_rebuild_limit() -> int:
+    """Up to this many candidates, the very first build is made within the request that needs it."""
     return int(
         getattr(settings, "TALENTDRIVE", {}).get(
             "MATCH_SYNC_REBUILD_LIMIT", os.environ.get("TALENTDRIVE_MATCH_SYNC_REBUILD_LIMIT", 20_000)
@@ -48,66 +68,100 @@ def sync_rebuild_limit() -> int:
     )
 
 
-def index_directory() -> Path:
-    """One directory per database (and per test worker), under var/matching/."""
-    name = str(connection.settings_dict.get("NAME") or "default")
-    key = hashlib.sha256(
-        f"{connection.vendor}:{name}:{os.environ.get('PYTEST_XDIST_WORKER', '')}".encode()
-    ).hexdigest()[:12]
-    return Path(settings.VAR_DIR) / "matching" / f"index-{key}"
+def build_name(watermark: str) -> str:
+    """``index-<UTC time>-<watermark digest>-<random>``: sortable by eye, unique on every store."""
+    digest = hashlib.sha256(watermark.encode()).hexdigest()[:16]
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    return f"index-{stamp}-{digest}-{secrets.token_hex(4)}"
+
+
+def save(index: MatchIndex) -> str:
+    """Store the index as the files of one folder; returns the folder's name."""
+    name = build_name(index.tag)
+    with tempfile.TemporaryDirectory(prefix="talentdrive-index-") as scratch:
+        directory = Path(scratch) / "index"
+        index.save(directory)
+        try:
+            for path in sorted(directory.iterdir()):
+                with path.open("rb") as handle:
+                    stored = storage().save(f"{name}/{path.name}", File(handle))
+                if stored != f"{name}/{path.name}":  # renamed by the storage: a collision, never expected
+                    raise RuntimeError(f"match index file stored as {stored}, not {name}/{path.name}")
+        except BaseException:
+            delete(name)  # half a build is recorded nowhere; leave nothing of it behind
+            raise
+    return name
+
+
+def load(name: str) -> MatchIndex:
+    """Read a stored build (a read: nothing is written anywhere but a scratch directory)."""
+    started = time.perf_counter()
+    try:
+        if isinstance(storage(), FileSystemStorage):  # local files are read where they lie
+            index = MatchIndex.load(Path(storage().path(name)))
+        else:  # any other store is copied to a scratch directory first
+            with tempfile.TemporaryDirectory(prefix="talentdrive-index-") as scratch:
+                for member in MEMBERS:
+                    target_path = Path(scratch) / member
+                    with storage().open(f"{name}/{member}", "rb") as source, target_path.open("wb") as target:
+                        for chunk in source.chunks():
+                            target.write(chunk)
+                index = MatchIndex.load(Path(scratch))
+    except (OSError, ValueError, KeyError) as error:
+        raise IndexUnreadable(f"match index {name}: {type(error).__name__}: {error}") from error
+    logger.info(
+        "match index %s loaded: %d candidates in %.2f s", name, len(index), time.perf_counter() - started
+    )
+    return index
+
+
+def exists(name: str) -> bool:
+    """Every file of the build is in the storage (it may still be corrupt: only loading tells)."""
+    return all(storage().exists(f"{name}/{member}") for member in MEMBERS)
+
+
+def delete(name: str) -> None:
+    for member in MEMBERS:
+        storage().delete(f"{name}/{member}")
+    storage().delete(name)  # the emptied folder, on stores that have folders
 
 
 def current() -> LiveIndex | None:
     return _live
 
 
-def install(index: MatchIndex, watermark: str) -> LiveIndex:
-    global _live, _pending_since
-    with _lock:
-        _live = LiveIndex(index, watermark)
-        _pending_since = None
+def install(index: MatchIndex, *, build_id: int, storage_name: str, watermark: str) -> LiveIndex:
+    global _live
+    _live = LiveIndex(index, build_id, storage_name, watermark)
     return _live
 
 
-def mark_stale() -> bool:
-    """Remember the live index is behind; True when a rebuild should be enqueued (once, or again
-    after REENQUEUE_AFTER_SECONDS)."""
-    global _live, _pending_since
-    with _lock:
-        if _live is not None:
-            _live = LiveIndex(_live.index, _live.watermark, stale=True)
-        now = time.monotonic()
-        enqueue = _pending_since is None or now - _pending_since > REENQUEUE_AFTER_SECONDS
-        if enqueue:
-            _pending_since = now
-    return enqueue
+def live_for(*, build_id: int, storage_name: str, watermark: str) -> LiveIndex:
+    """This process's copy of the given build, loaded from storage unless already held."""
+    live = _live
+    if live is not None and (live.build_id, live.storage_name) == (build_id, storage_name):
+        return live
+    with _loading:
+        live = _live  # another thread may have loaded it while this one waited
+        if live is not None and (live.build_id, live.storage_name) == (build_id, storage_name):
+            return live
+        index = load(storage_name)
+        return install(index, build_id=build_id, storage_name=storage_name, watermark=watermark)
 
 
-def disk_tag() -> str | None:
-    """The watermark of the saved index (another process may have rebuilt it), or None."""
-    try:
-        return (index_directory() / "tag.txt").read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
-def load_from_disk() -> MatchIndex | None:
-    directory = index_directory()
-    if not (directory / "meta.json").exists():
-        return None
-    started = time.perf_counter()
-    try:
-        index = MatchIndex.load(directory)
-    except (OSError, ValueError, KeyError) as error:
-        logger.warning("match index at %s unreadable (%s); rebuilding", directory, type(error).__name__)
-        return None
-    logger.info("match index loaded: %d candidates in %.2f s", len(index), time.perf_counter() - started)
-    return index
+def first_build_request_due(*, again_after_seconds: float) -> bool:
+    """True when this process has not asked for a first build within ``again_after_seconds``."""
+    global _first_build_asked_at
+    now = time.monotonic()
+    with _loading:
+        if _first_build_asked_at is not None and now - _first_build_asked_at <= again_after_seconds:
+            return False
+        _first_build_asked_at = now
+    return True
 
 
 def reset() -> None:
-    """Forget the in-memory index (tests, or after restoring a database)."""
-    global _live, _pending_since
-    with _lock:
-        _live = None
-        _pending_since = None
+    """Forget the in-memory index and requests (tests, or after restoring a database)."""
+    global _live, _first_build_asked_at
+    _live = None
+    _first_build_asked_at = None

@@ -6,14 +6,19 @@ from django_tasks import task
 
 from talentdrive.audit.actors import system_actor
 from talentdrive.matching import fetch, store
+from talentdrive.matching.selectors import match_index_build_latest
+from talentdrive.matching.services import match_index_rebuild
 
 
 @task()
-def match_index_rebuild_task(trigger: str = "task") -> int:
-    """Rebuild the match index unless it already reflects the database. Idempotent; returns its size."""
-    from talentdrive.matching.services import match_index_rebuild
+def match_index_rebuild_task(trigger: str = "task", requested_by: str = "") -> int:
+    """Rebuild the match index unless the newest stored build already reflects the database.
 
-    live = store.current()
-    if live is not None and not live.stale and live.watermark == fetch.watermark():
-        return len(live.index)
-    return match_index_rebuild(trigger=trigger, actor=system_actor("matching")).candidates
+    Idempotent: a second run, or a run queued by several web processes, finds the build current
+    and returns. Returns the number of candidates in the newest build.
+    """
+    latest = match_index_build_latest()
+    if latest is not None and latest.watermark == fetch.watermark() and store.exists(latest.storage_name):
+        return latest.candidates
+    build = match_index_rebuild(trigger=trigger, actor=system_actor("matching"), requested_by=requested_by)
+    return build.candidates

@@ -48,11 +48,29 @@ def mini_taxonomy():
 
 @pytest.fixture(autouse=True)
 def _isolated_index(settings, tmp_path):
-    # Each test gets its own index directory and a cold in-memory index.
-    settings.VAR_DIR = tmp_path
+    # Each test gets its own index storage and a cold in-memory index, as a fresh process would.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        store.STORAGE_ALIAS: {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "matching")},
+        },
+    }
     store.reset()
     yield
     store.reset()
+
+
+@pytest.fixture
+def built(db):
+    """Build the index through the service, as the demo loader, a task or a first request does."""
+    from talentdrive.matching.services import match_index_rebuild
+    from tests.actors import TEST_ACTOR
+
+    def build():
+        return match_index_rebuild(trigger="test", actor=TEST_ACTOR)
+
+    return build
 
 
 def skill(skill_id: str, name: str, surface: str | None = None) -> dict[str, Any]:

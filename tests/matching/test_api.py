@@ -147,3 +147,46 @@ def test_requisitions_for_candidate_leaves_out_roles_already_applied_to(
     assert [r["requisition_id"] for r in client.get(url, {"include_applied": "true"}).json()["matches"]] == [
         requisition.pk
     ]
+
+
+@pytest.mark.parametrize("who", ["interviewer", "other_team_recruiter"])
+def test_a_refused_caller_builds_nothing(client, request, requisition, pool, who):
+    from talentdrive.matching.models import IndexBuild
+
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(_url(requisition)).status_code in (403, 404)
+    assert not IndexBuild.objects.exists()
+
+
+def test_a_big_first_build_answers_503_while_it_is_made(
+    client, admin_user, requisition, pool, settings, django_capture_on_commit_callbacks
+):
+    from talentdrive.matching.models import IndexBuild
+
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_SYNC_REBUILD_LIMIT": 1}
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.get(_url(requisition))
+    assert response.status_code == 503 and response.json()["code"] == "index_building"
+    assert len(callbacks) == 1 and not IndexBuild.objects.exists()
+    callbacks[0]()  # the worker makes the first build
+    assert client.get(_url(requisition)).status_code == 200
+
+
+def test_a_stale_answer_says_so_and_asks_for_one_rebuild(
+    client, admin_user, requisition, pool, make_candidate, built, django_capture_on_commit_callbacks
+):
+    build = built()
+    newcomer = make_candidate(skills=[skill("vllm", "vLLM"), skill("cuda", "CUDA")], degree="PhD", years=9)
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks() as callbacks:
+        first = client.get(_url(requisition)).json()
+        again = client.get(f"/api/matching/candidates/{pool[0].pk}/requisitions").json()
+    assert first["index_stale"] and again["index_stale"]
+    assert newcomer.pk not in [m["candidate_id"] for m in first["matches"]]
+    assert len(callbacks) == 1
+    build.refresh_from_db()
+    assert build.refresh_requested_at is not None
+    callbacks[0]()  # the task runs
+    fresh = client.get(_url(requisition)).json()
+    assert not fresh["index_stale"] and newcomer.pk in [m["candidate_id"] for m in fresh["matches"]]

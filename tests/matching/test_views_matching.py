@@ -65,3 +65,24 @@ def test_mentions_equal_to_the_name_are_not_quoted_and_counts_are_plural_aware(
     html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
     assert "“CUDA”" not in html and "“vLLM”" in html
     assert "1 top-venue paper," in html and "0 top awards" in html
+
+
+def test_ranked_list_says_when_the_first_index_is_being_built(
+    client, admin_user, requisition, pool, settings, django_capture_on_commit_callbacks
+):
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_SYNC_REBUILD_LIMIT": 0}
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks():
+        html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    assert "being built for the first time" in html
+
+
+def test_ranked_list_says_when_its_index_is_being_refreshed(
+    client, admin_user, requisition, pool, make_candidate, built, django_capture_on_commit_callbacks
+):
+    built()
+    make_candidate(skills=[skill("cuda", "CUDA")])
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks() as callbacks:
+        html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    assert "The index is being refreshed" in html and len(callbacks) == 1
