@@ -31,12 +31,12 @@ CASES = [
 
 
 @pytest.mark.parametrize(("view", "role", "expected"), CASES)
-def test_permission_matrix(client, world, view, role, expected):
+def test_permission_matrix(client, progress_plan, view, role, expected):
     # given
     method, needs_requisition, _ = MATRIX[view]
     if role != "anonymous":
-        client.force_login(world.users[role])
-    args = [world.requisitions["R1"].pk] if needs_requisition else []
+        client.force_login(progress_plan.users[role])
+    args = [progress_plan.requisitions["R1"].pk] if needs_requisition else []
     url = reverse(f"backoffice:{view}", args=args)
     # when
     if method == "post":
@@ -49,17 +49,17 @@ def test_permission_matrix(client, world, view, role, expected):
         assert response["Location"].startswith(reverse("backoffice:login"))
 
 
-def test_only_allowed_status_posts_change_anything(client, world):
-    client.force_login(world.users["other_recruiter"])
+def test_only_allowed_status_posts_change_anything(client, progress_plan):
+    client.force_login(progress_plan.users["other_recruiter"])
     client.post(
-        reverse("backoffice:requisition_status", args=[world.requisitions["R1"].pk]),
+        reverse("backoffice:requisition_status", args=[progress_plan.requisitions["R1"].pk]),
         {"status": "paused", "reason": "x"},
     )
-    world.requisitions["R1"].refresh_from_db()
-    assert world.requisitions["R1"].status == "open"
+    progress_plan.requisitions["R1"].refresh_from_db()
+    assert progress_plan.requisitions["R1"].status == "open"
 
 
-def test_login_and_logout(client, world):
+def test_login_and_logout(client, progress_plan):
     response = client.post(
         reverse("backoffice:login"), {"username": "lead", "password": "lead-pass-123"}, follow=True
     )
@@ -70,7 +70,7 @@ def test_login_and_logout(client, world):
     assert client.get(reverse("backoffice:home")).status_code == 302
 
 
-def test_bad_password_is_refused(client, world):
+def test_bad_password_is_refused(client, progress_plan):
     response = client.post(reverse("backoffice:login"), {"username": "lead", "password": "nope"})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
