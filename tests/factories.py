@@ -94,7 +94,9 @@ def make_group(
     *, code: str = "flagship", name_zh: str = "旗舰 AI 应用", name_en: str = "Flagship AI app"
 ) -> BusinessGroup:
     """The business group ``code``, created on first use."""
-    group, _ = BusinessGroup.objects.get_or_create(code=code, defaults={"name_zh": name_zh, "name_en": name_en})
+    group, _ = BusinessGroup.objects.get_or_create(
+        code=code, defaults={"name_zh": name_zh, "name_en": name_en}
+    )
     return group
 
 
@@ -174,7 +176,9 @@ def make_requisition(
         external_id=external_id,
         title_en=title_en,
         title_zh=title_zh,
-        description_en=f"{title_en}: build and optimise large models." if description_en is None else description_en,
+        description_en=f"{title_en}: build and optimise large models."
+        if description_en is None
+        else description_en,
         description_zh=f"{title_zh}：构建并优化大模型。" if description_zh is None else description_zh,
         level=level,
         status=status,
@@ -257,7 +261,9 @@ def make_staff_set(*, team: Team, other_team: Team) -> dict[str, User]:
 
 def make_candidate(*, email: str | None = None, full_name: str = "", **extra: Any) -> Candidate:
     return Candidate.objects.create(
-        email=email if email is not None else f"person{next(_sequence)}@example.test", full_name=full_name, **extra
+        email=email if email is not None else f"person{next(_sequence)}@example.test",
+        full_name=full_name,
+        **extra,
     )
 
 
@@ -381,7 +387,13 @@ def make_progress_plan(*, drive: Drive, team: Team, staff: dict[str, User]) -> P
 
     def line(external_id: str, where: str, channel: str, area: str, owner: Team, target: int) -> PlanLine:
         return make_plan_line(
-            drive=drive, team=owner, city=where, channel=channel, area=area, external_id=external_id, target=target
+            drive=drive,
+            team=owner,
+            city=where,
+            channel=channel,
+            area=area,
+            external_id=external_id,
+            target=target,
         )
 
     def requisition(on: PlanLine, external_id: str, headcount: int, status: str) -> Requisition:

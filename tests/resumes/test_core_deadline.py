@@ -46,5 +46,7 @@ def test_a_pdf_runs_out_of_time_between_pages():
 
 
 def test_a_frozen_clock_never_stops_a_parse():
-    result = parse_document(text_pdf(EN_RESUME, pages=2), "cv.pdf", limits=Limits(timeout_seconds=0), clock=frozen_clock)
+    result = parse_document(
+        text_pdf(EN_RESUME, pages=2), "cv.pdf", limits=Limits(timeout_seconds=0), clock=frozen_clock
+    )
     assert result.ok and result.pages == 2
