@@ -90,6 +90,7 @@ def test_expected_skills_are_taxonomy_ids_mentioned_in_the_text(path):
         assert domain["id"] in taxonomy.domains, domain["id"]
 
 
+@pytest.mark.slow
 def test_generated_files_match_their_sources():
     # given the generator and the committed outputs (every text format, and a sample of the PDFs,
     # which are slow to build; `scripts/make_resume_fixtures.py --check` verifies them all)
