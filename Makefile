@@ -1,4 +1,5 @@
-# Talent Drive: `make demo` serves the demo drive; `make test` runs the whole suite.
+# Talent Drive: `make demo` serves the demo drive; `make test` runs the whole suite, `make test-fast` all
+# but the slow and browser tests.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: venv demo serve test test-postgres lint types bench browser clean
+.PHONY: venv demo serve test test-fast test-postgres lint types bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,10 @@ browser:
 
 test: venv browser
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+# The suite a developer runs between edits: no browser, nothing marked slow (see DEVELOPERS.md).
+test-fast: venv
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not slow and not browser"
 
 test-postgres: venv browser
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/talentdrive} $(VENV)/bin/pytest -n 2 --dist loadgroup

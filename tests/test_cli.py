@@ -15,6 +15,7 @@ def test_help_lists_the_project_commands(capsys):
         assert word in out
 
 
+@pytest.mark.slow
 def test_an_alias_shows_the_word_the_user_typed():
     # a fresh interpreter, as the console script runs
     result = subprocess.run(
@@ -28,6 +29,7 @@ def test_an_alias_shows_the_word_the_user_typed():
     assert "td_export" not in result.stdout
 
 
+@pytest.mark.slow
 def test_an_unknown_command_fails():
     result = subprocess.run(
         [sys.executable, "-c", "from talentdrive.cli import main; main(['no-such-command'])"],

@@ -24,7 +24,6 @@ from talentdrive.candidates.tokens import status_token_make
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.models import ParseStatus, Resume
 from tests.actors import TEST_ACTOR
-from tests.insights.world import build_world
 
 VISITORS = (
     "anonymous",
@@ -113,10 +112,9 @@ def test_every_route_has_a_row():
 
 
 @pytest.fixture
-def world(drive, team, settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def world(progress_plan, settings, tmp_path):
     settings.VAR_DIR = tmp_path
-    world = build_world(drive, team)
+    world = progress_plan
     # Ranking needs a requisition in taxonomy ids and a candidate with a parsed profile.
     Requisition.objects.filter(pk=world.requisitions["R1"].pk).update(must_skills=["llm", "pytorch"])
     candidate = Candidate.objects.filter(applications__requisition=world.requisitions["R1"]).first()

@@ -15,10 +15,10 @@ from .conftest import call
 ROLES = ["anonymous", "interviewer", "other_recruiter", "recruiter", "admin"]
 
 
-def new_requisition(world, external_id="R-NEW", **extra):
+def new_requisition(external_id="R-NEW", **extra):
     return {
         "drive": "ai-2026",
-        "plan_line": world.plan_line.external_id,
+        "plan_line": "PL-SH-EXP-LLM",
         "external_id": external_id,
         "title_zh": "推理优化工程师",
         "title_en": "Inference optimisation engineer",
@@ -37,8 +37,8 @@ def new_requisition(world, external_id="R-NEW", **extra):
         ("admin", 200, {"PL-SH-EXP-LLM", "PL-SH-CAM-AGT"}),
     ],
 )
-def test_plan_lines_matrix(client, world, who, expected, visible):
-    response = call(client, world, who, "get", "/api/plan-lines", {"drive": "ai-2026"})
+def test_plan_lines_matrix(client, tokens, requisitions, who, expected, visible):
+    response = call(client, tokens, who, "get", "/api/plan-lines", {"drive": "ai-2026"})
     assert response.status_code == expected, response.content
     if expected == 200:
         lines = {line["external_id"]: line for line in response.json()}
@@ -56,12 +56,12 @@ def test_plan_lines_matrix(client, world, who, expected, visible):
 
 
 @pytest.mark.parametrize("who", ROLES)
-def test_drives_are_public(client, world, who):
-    listing = call(client, world, who, "get", "/api/drives")
-    detail = call(client, world, who, "get", "/api/drives/ai-2026")
+def test_drives_are_public(client, tokens, requisitions, who):
+    listing = call(client, tokens, who, "get", "/api/drives")
+    detail = call(client, tokens, who, "get", "/api/drives/ai-2026")
     assert listing.status_code == detail.status_code == 200
     assert detail.json()["planned"] == 13
-    assert call(client, world, who, "get", "/api/drives/nope").status_code == 404
+    assert call(client, tokens, who, "get", "/api/drives/nope").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -74,16 +74,16 @@ def test_drives_are_public(client, world, who):
         ("admin", {"R-OPEN", "R-DRAFT", "R-CAMPUS"}),
     ],
 )
-def test_requisition_list_and_detail_matrix(client, world, who, visible):
-    response = call(client, world, who, "get", "/api/requisitions")
+def test_requisition_list_and_detail_matrix(client, tokens, requisitions, who, visible):
+    response = call(client, tokens, who, "get", "/api/requisitions")
     assert response.status_code == 200
     body = response.json()
     assert {item["external_id"] for item in body["items"]} == visible
     assert body["count"] == len(visible)
     staff_fields = [item["recruiters"] for item in body["items"]]
     assert all((value is None) == (who == "anonymous") for value in staff_fields)
-    for requisition in (world.open_requisition, world.draft_requisition, world.campus_requisition):
-        detail = call(client, world, who, "get", f"/api/requisitions/{requisition.pk}")
+    for requisition in (requisitions["open"], requisitions["draft"], requisitions["campus"]):
+        detail = call(client, tokens, who, "get", f"/api/requisitions/{requisition.pk}")
         assert detail.status_code == (200 if requisition.external_id in visible else 404)
 
 
@@ -91,9 +91,9 @@ def test_requisition_list_and_detail_matrix(client, world, who, visible):
     ("who", "expected"),
     [("anonymous", 401), ("interviewer", 403), ("other_recruiter", 403), ("recruiter", 201), ("admin", 201)],
 )
-def test_create_matrix(client, world, who, expected):
+def test_create_matrix(client, tokens, requisitions, staff, who, expected):
     events = AuditEvent.objects.count()
-    response = call(client, world, who, "post", "/api/requisitions", new_requisition(world))
+    response = call(client, tokens, who, "post", "/api/requisitions", new_requisition())
     assert response.status_code == expected, response.content
     assert Requisition.objects.filter(external_id="R-NEW").exists() == (expected == 201)
     if expected == 201:
@@ -105,8 +105,7 @@ def test_create_matrix(client, world, who, expected):
             ["shanghai"],
         )
         assert (
-            AuditEvent.objects.get(action="requisition.create", target_id=str(body["id"])).actor
-            == world.users[who]
+            AuditEvent.objects.get(action="requisition.create", target_id=str(body["id"])).actor == staff[who]
         )
     else:
         assert response.json()["message"]
@@ -117,12 +116,12 @@ def test_create_matrix(client, world, who, expected):
     ("who", "expected"),
     [("anonymous", 401), ("interviewer", 403), ("other_recruiter", 404), ("recruiter", 200), ("admin", 200)],
 )
-def test_update_and_status_matrix(client, world, who, expected):
-    url = f"/api/requisitions/{world.draft_requisition.pk}"
-    patched = call(client, world, who, "patch", url, {"title_en": "Renamed", "must_skills": ["pytorch"]})
-    moved = call(client, world, who, "post", f"{url}/status", {"status": "open"})
+def test_update_and_status_matrix(client, tokens, requisitions, who, expected):
+    url = f"/api/requisitions/{requisitions['draft'].pk}"
+    patched = call(client, tokens, who, "patch", url, {"title_en": "Renamed", "must_skills": ["pytorch"]})
+    moved = call(client, tokens, who, "post", f"{url}/status", {"status": "open"})
     assert (patched.status_code, moved.status_code) == (expected, expected)
-    requisition = Requisition.objects.get(pk=world.draft_requisition.pk)
+    requisition = Requisition.objects.get(pk=requisitions["draft"].pk)
     if expected == 200:
         assert (requisition.title_en, requisition.must_skills, requisition.status) == (
             "Renamed",
@@ -134,16 +133,16 @@ def test_update_and_status_matrix(client, world, who, expected):
         assert (requisition.title_en, requisition.status) == ("Draft role", RequisitionStatus.DRAFT)
 
 
-def test_plan_limit_is_a_409_with_figures_and_writes_nothing(client, world):
+def test_plan_limit_is_a_409_with_figures_and_writes_nothing(client, tokens, requisitions):
     # given PL-SH-EXP-LLM has target 3 and 1 committed (the draft does not count)
     events = AuditEvent.objects.count()
     response = call(
         client,
-        world,
+        tokens,
         "recruiter",
         "post",
         "/api/requisitions",
-        new_requisition(world, headcount=3, status="open"),
+        new_requisition(headcount=3, status="open"),
     )
     assert response.status_code == 409
     body = response.json()
@@ -158,21 +157,21 @@ def test_plan_limit_is_a_409_with_figures_and_writes_nothing(client, world):
     assert not Requisition.objects.filter(external_id="R-NEW").exists()
     assert AuditEvent.objects.count() == events
     # raising an existing requisition past the target is refused the same way
-    url = f"/api/requisitions/{world.open_requisition.pk}"
-    assert call(client, world, "recruiter", "patch", url, {"headcount": 4}).status_code == 409
-    assert Requisition.objects.get(pk=world.open_requisition.pk).headcount == 1
+    url = f"/api/requisitions/{requisitions['open'].pk}"
+    assert call(client, tokens, "recruiter", "patch", url, {"headcount": 4}).status_code == 409
+    assert Requisition.objects.get(pk=requisitions["open"].pk).headcount == 1
 
 
-def test_only_an_administrator_may_override_the_plan(client, world):
-    payload = new_requisition(world, headcount=3, status="open", override_reason="CEO approved one more")
-    assert call(client, world, "recruiter", "post", "/api/requisitions", payload).status_code == 403
-    response = call(client, world, "admin", "post", "/api/requisitions", payload)
+def test_only_an_administrator_may_override_the_plan(client, tokens, requisitions, staff):
+    payload = new_requisition(headcount=3, status="open", override_reason="CEO approved one more")
+    assert call(client, tokens, "recruiter", "post", "/api/requisitions", payload).status_code == 403
+    response = call(client, tokens, "admin", "post", "/api/requisitions", payload)
     assert response.status_code == 201, response.content
     override = PlanOverride.objects.get()
     assert (override.reason, override.committed_after, override.actor) == (
         "CEO approved one more",
         4,
-        world.users["admin"],
+        staff["admin"],
     )
 
 
@@ -188,48 +187,50 @@ def test_only_an_administrator_may_override_the_plan(client, world):
         ({"external_id": "R-OPEN"}, "external_id"),
     ],
 )
-def test_invalid_input_is_a_400_or_409_naming_the_field(client, world, payload, field):
-    response = call(client, world, "admin", "post", "/api/requisitions", new_requisition(world, **payload))
+def test_invalid_input_is_a_400_or_409_naming_the_field(client, tokens, requisitions, payload, field):
+    response = call(client, tokens, "admin", "post", "/api/requisitions", new_requisition(**payload))
     assert response.status_code in (400, 409), response.content
     assert response.json()["field"] == field
     assert not Requisition.objects.filter(external_id="R-NEW").exists()
 
 
-def test_opening_a_draft_beyond_the_target_needs_an_administrators_override(client, world):
+def test_opening_a_draft_beyond_the_target_needs_an_administrators_override(
+    client, tokens, requisitions, staff
+):
     # a draft of 3 on a line with target 3 and 1 committed: drafts do not count until opened
-    created = call(client, world, "admin", "post", "/api/requisitions", new_requisition(world, headcount=3))
+    created = call(client, tokens, "admin", "post", "/api/requisitions", new_requisition(headcount=3))
     assert created.status_code == 201, created.content
     url = f"/api/requisitions/{created.json()['id']}/status"
-    refused = call(client, world, "recruiter", "post", url, {"status": "open"})
+    refused = call(client, tokens, "recruiter", "post", url, {"status": "open"})
     assert (refused.status_code, refused.json()["code"]) == (409, "plan_limit_exceeded")
     reason = {"status": "open", "override_reason": "CEO approved two more"}
-    assert call(client, world, "recruiter", "post", url, reason).status_code == 403
-    opened = call(client, world, "admin", "post", url, reason)
+    assert call(client, tokens, "recruiter", "post", url, reason).status_code == 403
+    opened = call(client, tokens, "admin", "post", url, reason)
     assert opened.status_code == 200, opened.content
     assert opened.json()["status"] == "open"
     override = PlanOverride.objects.get()
     assert (override.reason, override.committed_after, override.actor) == (
         "CEO approved two more",
         4,
-        world.users["admin"],
+        staff["admin"],
     )
 
 
-def test_status_change_needs_a_reason_to_pause(client, world):
-    url = f"/api/requisitions/{world.open_requisition.pk}/status"
-    refused = call(client, world, "recruiter", "post", url, {"status": "paused"})
+def test_status_change_needs_a_reason_to_pause(client, tokens, requisitions, staff):
+    url = f"/api/requisitions/{requisitions['open'].pk}/status"
+    refused = call(client, tokens, "recruiter", "post", url, {"status": "paused"})
     assert (refused.status_code, refused.json()["field"]) == (400, "reason")
-    accepted = call(client, world, "recruiter", "post", url, {"status": "paused", "reason": "budget review"})
+    accepted = call(client, tokens, "recruiter", "post", url, {"status": "paused", "reason": "budget review"})
     assert accepted.status_code == 200
     event = AuditEvent.objects.get(action="requisition.status", data__to="paused")
-    assert (event.reason, event.actor) == ("budget review", world.users["recruiter"])
-    backwards = call(client, world, "recruiter", "post", url, {"status": "draft"})
+    assert (event.reason, event.actor) == ("budget review", staff["recruiter"])
+    backwards = call(client, tokens, "recruiter", "post", url, {"status": "draft"})
     assert (backwards.status_code, backwards.json()["field"]) == (400, "status")
 
 
-def test_filters_and_pagination(client, world):
+def test_filters_and_pagination(client, tokens, requisitions):
     def ids(**query):
-        body = call(client, world, "admin", "get", "/api/requisitions", query).json()
+        body = call(client, tokens, "admin", "get", "/api/requisitions", query).json()
         return sorted(item["external_id"] for item in body["items"]), body["count"]
 
     assert ids(city="shanghai", channel="campus") == (["R-CAMPUS"], 1)
@@ -240,27 +241,27 @@ def test_filters_and_pagination(client, world):
     assert ids(q="智能体") == (["R-CAMPUS"], 1)
     assert ids(drive="other") == ([], 0)
     assert ids(city="beijing") == ([], 0)
-    first = call(client, world, "admin", "get", "/api/requisitions", {"limit": 2}).json()
-    second = call(client, world, "admin", "get", "/api/requisitions", {"limit": 2, "offset": 2}).json()
+    first = call(client, tokens, "admin", "get", "/api/requisitions", {"limit": 2}).json()
+    second = call(client, tokens, "admin", "get", "/api/requisitions", {"limit": 2, "offset": 2}).json()
     assert (first["count"], len(first["items"]), len(second["items"])) == (3, 2, 1)
     assert {i["id"] for i in first["items"]}.isdisjoint({i["id"] for i in second["items"]})
-    bad = call(client, world, "admin", "get", "/api/requisitions", {"limit": 1000})
+    bad = call(client, tokens, "admin", "get", "/api/requisitions", {"limit": 1000})
     assert (bad.status_code, bad.json()["field"]) == (400, "limit")
 
 
-def test_public_campus_search_in_shanghai_answers_json_without_credentials(world):
+def test_public_campus_search_in_shanghai_answers_json_without_credentials(requisitions):
     response = Client().get("/api/requisitions?city=shanghai&channel=campus")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     assert [item["title_zh"] for item in response.json()["items"]] == ["智能体应用工程师（校招）"]
 
 
-def test_session_reads_and_csrf_checked_writes(world):
+def test_session_reads_and_csrf_checked_writes(requisitions, staff):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(world.users["recruiter"])
+    client.force_login(staff["recruiter"])
     listing = client.get("/api/requisitions")
     assert listing.json()["count"] == 2
-    payload = new_requisition(world)
+    payload = new_requisition()
     refused = client.post("/api/requisitions", payload, content_type="application/json")
     assert refused.status_code == 403
     assert "CSRF" in refused.json()["message"]
@@ -273,12 +274,12 @@ def test_session_reads_and_csrf_checked_writes(world):
     assert accepted.status_code == 201, accepted.content
 
 
-def test_wrong_or_revoked_tokens_are_refused(client, world):
-    assert call(client, world, "anonymous", "get", "/api/requisitions", {}).status_code == 200
+def test_wrong_or_revoked_tokens_are_refused(client, tokens, requisitions, staff):
+    assert call(client, tokens, "anonymous", "get", "/api/requisitions", {}).status_code == 200
     response = client.get("/api/requisitions", HTTP_AUTHORIZATION="Bearer td_wrong")
     assert response.status_code == 401
-    ApiToken.objects.filter(user=world.users["admin"]).update(revoked_at="2026-01-01T00:00:00Z")
-    assert call(client, world, "admin", "get", "/api/plan-lines").status_code == 401
+    ApiToken.objects.filter(user=staff["admin"]).update(revoked_at="2026-01-01T00:00:00Z")
+    assert call(client, tokens, "admin", "get", "/api/plan-lines").status_code == 401
 
 
 def test_openapi_and_docs_load(client):
@@ -295,7 +296,7 @@ def test_openapi_and_docs_load(client):
     assert client.get("/api/docs").status_code == 200
 
 
-def test_token_command_prints_a_working_token_once_and_revokes_it(client, world, capsys):
+def test_token_command_prints_a_working_token_once_and_revokes_it(client, staff, requisitions, capsys):
     call_command("token", "create", "rita", "--name", "HRIS sync")
     raw = capsys.readouterr().out.strip()
     assert raw.startswith("td_")
@@ -305,30 +306,32 @@ def test_token_command_prints_a_working_token_once_and_revokes_it(client, world,
     assert not ApiToken.objects.filter(digest=raw).exists()  # only the digest is stored
 
 
-def test_listing_runs_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
+def test_listing_runs_a_fixed_number_of_queries(
+    client, tokens, requisitions, staff, campus_line, django_assert_max_num_queries
+):
     # given many more requisitions than the fixture's three
     from talentdrive.plans.services import requisition_create
 
-    world.campus_line.target = 100
-    world.campus_line.save()
+    campus_line.target = 100
+    campus_line.save()
     for n in range(30):
         requisition_create(
-            plan_line=world.campus_line,
+            plan_line=campus_line,
             external_id=f"R-BULK-{n}",
             title_zh="批量",
             title_en="Bulk",
             status="open",
-            recruiters=[world.users["other_recruiter"]],
+            recruiters=[staff["other_recruiter"]],
             actor=TEST_ACTOR,
         )
     for who, expected in (("anonymous", 32), ("admin", 33)):  # the draft is not public
         with django_assert_max_num_queries(10):
-            body = call(client, world, who, "get", "/api/requisitions", {"limit": 50}).json()
+            body = call(client, tokens, who, "get", "/api/requisitions", {"limit": 50}).json()
         assert len(body["items"]) == expected
 
 
-def test_plan_lines_filter_by_cell(client, world):
-    response = call(client, world, "admin", "get", "/api/plan-lines", {"channel": "campus"})
+def test_plan_lines_filter_by_cell(client, tokens, requisitions):
+    response = call(client, tokens, "admin", "get", "/api/plan-lines", {"channel": "campus"})
     assert [line["external_id"] for line in response.json()] == ["PL-SH-CAM-AGT"]
-    response = call(client, world, "admin", "get", "/api/plan-lines", {"city": "beijing"})
+    response = call(client, tokens, "admin", "get", "/api/plan-lines", {"city": "beijing"})
     assert response.json() == []

@@ -5,17 +5,17 @@ from __future__ import annotations
 from django.urls import reverse
 
 
-def test_only_allowed_status_posts_change_anything(client, world):
-    client.force_login(world.users["other_recruiter"])
+def test_only_allowed_status_posts_change_anything(client, progress_plan):
+    client.force_login(progress_plan.users["other_recruiter"])
     client.post(
-        reverse("backoffice:requisition_status", args=[world.requisitions["R1"].pk]),
+        reverse("backoffice:requisition_status", args=[progress_plan.requisitions["R1"].pk]),
         {"status": "paused", "reason": "x"},
     )
-    world.requisitions["R1"].refresh_from_db()
-    assert world.requisitions["R1"].status == "open"
+    progress_plan.requisitions["R1"].refresh_from_db()
+    assert progress_plan.requisitions["R1"].status == "open"
 
 
-def test_login_and_logout(client, world):
+def test_login_and_logout(client, progress_plan):
     response = client.post(
         reverse("backoffice:login"), {"username": "lead", "password": "lead-pass-123"}, follow=True
     )
@@ -26,7 +26,7 @@ def test_login_and_logout(client, world):
     assert client.get(reverse("backoffice:home")).status_code == 302
 
 
-def test_bad_password_is_refused(client, world):
+def test_bad_password_is_refused(client, progress_plan):
     response = client.post(reverse("backoffice:login"), {"username": "lead", "password": "nope"})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session

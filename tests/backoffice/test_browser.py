@@ -27,7 +27,7 @@ def total_row(page) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
-def test_sign_in_drill_down_and_switch_language(live_server, staff_browser, world, tmp_path):
+def test_sign_in_drill_down_and_switch_language(live_server, staff_browser, progress_plan, tmp_path):
     page = staff_browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(15_000)
     # given: a leadership user signs in and lands on the home page

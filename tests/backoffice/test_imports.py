@@ -31,8 +31,8 @@ def upload(client, content: str, name: str = "plan.csv"):
     )
 
 
-def test_dry_run_then_commit(client, world):
-    client.force_login(world.users["admin"])
+def test_dry_run_then_commit(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     # when: the file is checked
     response = upload(client, GOOD)
     html = response.content.decode()
@@ -54,8 +54,8 @@ def test_dry_run_then_commit(client, world):
     assert PlanLine.objects.filter(external_id__startswith="IMP-").count() == 2
 
 
-def test_bad_rows_are_reported_with_row_and_column_and_cannot_be_committed(client, world):
-    client.force_login(world.users["admin"])
+def test_bad_rows_are_reported_with_row_and_column_and_cannot_be_committed(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     html = upload(client, BAD).content.decode()
     assert "nothing was written" in html
     assert 'name="token"' not in html
@@ -64,8 +64,8 @@ def test_bad_rows_are_reported_with_row_and_column_and_cannot_be_committed(clien
     assert not PlanLine.objects.filter(external_id__startswith="IMP-").exists()
 
 
-def test_a_file_that_is_not_a_table_is_explained(client, world):
-    client.force_login(world.users["admin"])
+def test_a_file_that_is_not_a_table_is_explained(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     html = upload(client, "%PDF-1.4 not a table", name="plan.xlsx").content.decode()
     assert "not an Excel workbook" in html
 
@@ -95,11 +95,11 @@ def test_shipped_example_workbook_imports_once_and_then_changes_nothing(client, 
     assert "0 would be created, 0 would be updated" in html
 
 
-def test_export_round_trips_through_the_import_page(client, world):
+def test_export_round_trips_through_the_import_page(client, progress_plan):
     import csv
     import io
 
-    client.force_login(world.users["admin"])
+    client.force_login(progress_plan.users["admin"])
     response = client.get(reverse("backoffice:export"), {"kind": "plan", "drive": "ai-2026", "format": "csv"})
     assert response.status_code == 200
     assert 'filename="plan-ai-2026.csv"' in response["Content-Disposition"]
@@ -111,15 +111,15 @@ def test_export_round_trips_through_the_import_page(client, world):
     assert "4 row(s) read from plan-ai-2026.csv: 0 would be created, 0 would be updated, 4 unchanged" in html
 
 
-def test_export_as_xlsx_and_unknown_kind(client, world):
-    client.force_login(world.users["leadership"])
+def test_export_as_xlsx_and_unknown_kind(client, progress_plan):
+    client.force_login(progress_plan.users["leadership"])
     response = client.get(reverse("backoffice:export"), {"kind": "requisitions", "format": "xlsx"})
     assert response.status_code == 200
     assert response.content[:4] == b"PK\x03\x04"
     assert client.get(reverse("backoffice:export"), {"kind": "salaries"}).status_code == 404
 
 
-def test_checked_files_left_behind_are_removed_later(client, world, tmp_path):
+def test_checked_files_left_behind_are_removed_later(client, progress_plan, tmp_path):
     import os
     import time
 
@@ -128,7 +128,7 @@ def test_checked_files_left_behind_are_removed_later(client, world, tmp_path):
     stale.write_bytes(b"old")
     old = time.time() - 2 * 24 * 3600
     os.utime(stale, (old, old))
-    client.force_login(world.users["admin"])
+    client.force_login(progress_plan.users["admin"])
     upload(client, GOOD)
     assert not stale.exists()
     assert len(list((tmp_path / "imports").iterdir())) == 1  # the file just checked

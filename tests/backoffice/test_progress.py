@@ -16,8 +16,8 @@ def row_figures(html: str, label: str) -> list[str]:
     return re.findall(r'<td class="num[^"]*">([^<]*)</td>', match.group(1))
 
 
-def test_progress_page_shows_rows_and_totals(client, world):
-    client.force_login(world.users["leadership"])
+def test_progress_page_shows_rows_and_totals(client, progress_plan):
+    client.force_login(progress_plan.users["leadership"])
     response = client.get(reverse("backoffice:progress"), {"drive": "ai-2026", "group": "city"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -29,8 +29,8 @@ def test_progress_page_shows_rows_and_totals(client, world):
     assert "100" not in "".join(row_figures(html, "Total"))
 
 
-def test_drill_down_link_and_htmx_partial(client, world):
-    client.force_login(world.users["admin"])
+def test_drill_down_link_and_htmx_partial(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     page = client.get(reverse("backoffice:progress"), {"drive": "ai-2026"}).content.decode()
     assert "?drive=ai-2026&amp;group=channel&amp;city=shanghai" in page
     # when: the click is made by htmx
@@ -49,8 +49,8 @@ def test_drill_down_link_and_htmx_partial(client, world):
     assert "City: Shanghai" in html  # the active filter, by name, removable
 
 
-def test_cross_tab_has_totals_row_and_column(client, world):
-    client.force_login(world.users["admin"])
+def test_cross_tab_has_totals_row_and_column(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     html = client.get(
         reverse("backoffice:progress"), {"drive": "ai-2026", "group": "city", "across": "channel"}
     ).content.decode()
@@ -66,8 +66,8 @@ def test_cross_tab_has_totals_row_and_column(client, world):
     assert "?drive=ai-2026&amp;group=area&amp;city=beijing&amp;channel=experienced" in html
 
 
-def test_progress_page_query_count_is_pinned(client, world, django_assert_max_num_queries):
-    client.force_login(world.users["admin"])
+def test_progress_page_query_count_is_pinned(client, progress_plan, django_assert_max_num_queries):
+    client.force_login(progress_plan.users["admin"])
     url = reverse("backoffice:progress")
     # session + user, drives, three aggregates
     with django_assert_max_num_queries(7):
@@ -75,13 +75,15 @@ def test_progress_page_query_count_is_pinned(client, world, django_assert_max_nu
     assert response.status_code == 200
 
 
-def test_progress_query_count_does_not_grow_with_the_plan(client, world, django_assert_max_num_queries):
+def test_progress_query_count_does_not_grow_with_the_plan(
+    client, progress_plan, django_assert_max_num_queries
+):
     from talentdrive.plans.models import City, PlanLine
 
-    for index, line in enumerate(list(PlanLine.objects.filter(drive=world.drive))):
+    for index, line in enumerate(list(PlanLine.objects.filter(drive=progress_plan.drive))):
         for city in City.objects.exclude(pk=line.city_id):
             PlanLine.objects.create(
-                drive=world.drive,
+                drive=progress_plan.drive,
                 external_id=f"EXTRA-{index}-{city.code}",
                 city=city,
                 channel=line.channel,
@@ -89,13 +91,13 @@ def test_progress_query_count_does_not_grow_with_the_plan(client, world, django_
                 team=line.team,
                 target=1,
             )
-    client.force_login(world.users["admin"])
+    client.force_login(progress_plan.users["admin"])
     with django_assert_max_num_queries(7):
         client.get(reverse("backoffice:progress"), {"drive": "ai-2026", "group": "team", "across": "city"})
 
 
-def test_csv_export_of_the_current_view(client, world):
-    client.force_login(world.users["leadership"])
+def test_csv_export_of_the_current_view(client, progress_plan):
+    client.force_login(progress_plan.users["leadership"])
     response = client.get(
         reverse("backoffice:progress_csv"), {"drive": "ai-2026", "group": "channel", "city": "shanghai"}
     )
@@ -131,30 +133,30 @@ def test_csv_export_of_the_current_view(client, world):
     assert rows[3] == ["total", "", "9", "5", "1", "1", "0", "4", "2", "44.4"]
 
 
-def test_recruiter_page_is_scoped(client, world):
-    client.force_login(world.users["health_recruiter"])
+def test_recruiter_page_is_scoped(client, progress_plan):
+    client.force_login(progress_plan.users["health_recruiter"])
     html = client.get(reverse("backoffice:progress"), {"drive": "ai-2026", "group": "team"}).content.decode()
     assert row_figures(html, "Total") == ["8", "2", "0", "0", "2", "2", "4"]
     assert "Your scope only" in html
 
 
-def test_progress_in_chinese(client, world):
-    client.force_login(world.users["leadership"])
+def test_progress_in_chinese(client, progress_plan):
+    client.force_login(progress_plan.users["leadership"])
     client.cookies["django_language"] = "zh-hans"
     html = client.get(reverse("backoffice:progress"), {"drive": "ai-2026"}).content.decode()
     assert 'lang="zh-hans"' in html
     assert row_figures(html, "上海") == ["9", "5", "1", "1", "0", "4", "2"]
 
 
-def test_bad_parameters_fall_back_to_defaults(client, world):
-    client.force_login(world.users["leadership"])
+def test_bad_parameters_fall_back_to_defaults(client, progress_plan):
+    client.force_login(progress_plan.users["leadership"])
     response = client.get(reverse("backoffice:progress"), {"drive": "nope", "group": "salary", "across": "x"})
     assert response.status_code == 200
     assert row_figures(response.content.decode(), "Total")[0] in {"17", "100"}
 
 
-def test_drilled_page_query_count_is_pinned(client, world, django_assert_max_num_queries):
-    client.force_login(world.users["admin"])
+def test_drilled_page_query_count_is_pinned(client, progress_plan, django_assert_max_num_queries):
+    client.force_login(progress_plan.users["admin"])
     # as the unfiltered page, plus one query naming each filtered member
     with django_assert_max_num_queries(9):
         response = client.get(
@@ -171,9 +173,9 @@ def test_progress_without_any_drive_explains_itself(client, admin_user):
     assert "No hiring drive has been set up yet" in response.content.decode()
 
 
-def test_hiring_manager_sees_the_progress_of_their_own_team(client, world):
+def test_hiring_manager_sees_the_progress_of_their_own_team(client, progress_plan):
     # given: "manager" manages R1, a requisition of team core-training (lines L1 and L2)
-    client.force_login(world.users["hiring_manager"])
+    client.force_login(progress_plan.users["hiring_manager"])
     # when
     response = client.get(reverse("backoffice:progress"), {"drive": "ai-2026", "group": "team"})
     # then: only the core-training lines count: targets 5 + 4

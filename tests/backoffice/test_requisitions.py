@@ -12,8 +12,8 @@ def listed_ids(html: str) -> list[str]:
     return re.findall(r"<td><code>([^<]+)</code></td>", html)
 
 
-def test_list_filters_by_status_and_city(client, world):
-    client.force_login(world.users["admin"])
+def test_list_filters_by_status_and_city(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     url = reverse("backoffice:requisition_list")
     assert listed_ids(client.get(url, {"status": "open"}).content.decode()) == ["R1", "R4", "R6", "X-R1"]
     assert listed_ids(client.get(url, {"status": "open", "city": "beijing"}).content.decode()) == ["R6"]
@@ -24,31 +24,31 @@ def test_list_filters_by_status_and_city(client, world):
     assert listed_ids(client.get(url, {"q": "R5"}).content.decode()) == ["R5"]
 
 
-def test_list_is_scoped_to_the_recruiter(client, world):
-    client.force_login(world.users["health_recruiter"])
+def test_list_is_scoped_to_the_recruiter(client, progress_plan):
+    client.force_login(progress_plan.users["health_recruiter"])
     html = client.get(reverse("backoffice:requisition_list")).content.decode()
     assert listed_ids(html) == ["R6", "R7"]
 
 
-def test_list_htmx_returns_the_rows_only_and_paginates(client, world):
-    client.force_login(world.users["admin"])
+def test_list_htmx_returns_the_rows_only_and_paginates(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     response = client.get(reverse("backoffice:requisition_list"), headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
     assert "8 requisitions" in html
 
 
-def test_list_query_count_is_pinned(client, world, django_assert_max_num_queries):
-    client.force_login(world.users["admin"])
+def test_list_query_count_is_pinned(client, progress_plan, django_assert_max_num_queries):
+    client.force_login(progress_plan.users["admin"])
     # session, user, filter choices (cities, areas, teams), count, page, cities prefetch
     with django_assert_max_num_queries(9):
         response = client.get(reverse("backoffice:requisition_list"), {"status": "open"})
     assert response.status_code == 200
 
 
-def test_detail_shows_requirements_history_and_matching_slot(client, world):
-    client.force_login(world.users["recruiter"])
-    requisition = world.requisitions["R1"]
+def test_detail_shows_requirements_history_and_matching_slot(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    requisition = progress_plan.requisitions["R1"]
     client.post(
         reverse("backoffice:requisition_status", args=[requisition.pk]),
         {"status": "paused", "reason": "budget"},
@@ -60,9 +60,9 @@ def test_detail_shows_requirements_history_and_matching_slot(client, world):
     assert 'value="open"' in html  # paused may go back to open
 
 
-def test_status_change_writes_audit(client, world):
-    client.force_login(world.users["recruiter"])
-    requisition = world.requisitions["R1"]
+def test_status_change_writes_audit(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    requisition = progress_plan.requisitions["R1"]
     response = client.post(
         reverse("backoffice:requisition_status", args=[requisition.pk]),
         {"status": "paused", "reason": "waiting for budget"},
@@ -71,15 +71,15 @@ def test_status_change_writes_audit(client, world):
     requisition.refresh_from_db()
     assert requisition.status == "paused"
     event = AuditEvent.objects.get(action="requisition.status", target_id=str(requisition.pk))
-    assert event.actor == world.users["recruiter"]
+    assert event.actor == progress_plan.users["recruiter"]
     assert event.reason == "waiting for budget"
     assert event.data == {"from": "open", "to": "paused"}
     assert "Status changed to Paused." in response.content.decode()
 
 
-def test_bad_transition_is_refused_with_a_message(client, world):
-    client.force_login(world.users["admin"])
-    requisition = world.requisitions["R2"]  # draft
+def test_bad_transition_is_refused_with_a_message(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
+    requisition = progress_plan.requisitions["R2"]  # draft
     response = client.post(
         reverse("backoffice:requisition_status", args=[requisition.pk]),
         {"status": "paused", "reason": "x"},
@@ -91,9 +91,9 @@ def test_bad_transition_is_refused_with_a_message(client, world):
     assert "The status was not changed: a draft requisition cannot become paused" in response.content.decode()
 
 
-def test_pausing_without_a_reason_is_refused(client, world):
-    client.force_login(world.users["admin"])
-    requisition = world.requisitions["R1"]
+def test_pausing_without_a_reason_is_refused(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
+    requisition = progress_plan.requisitions["R1"]
     response = client.post(
         reverse("backoffice:requisition_status", args=[requisition.pk]), {"status": "paused"}, follow=True
     )
@@ -102,9 +102,9 @@ def test_pausing_without_a_reason_is_refused(client, world):
     assert "needs a reason" in response.content.decode()
 
 
-def new_requisition(world, **overrides):
+def new_requisition(progress_plan, **overrides):
     data = {
-        "plan_line": world.lines["L1"].pk,
+        "plan_line": progress_plan.lines["L1"].pk,
         "external_id": "R-NEW",
         "title_zh": "大模型推理工程师",
         "title_en": "LLM inference engineer",
@@ -120,22 +120,24 @@ def new_requisition(world, **overrides):
     return data
 
 
-def test_create_within_the_plan(client, world):
-    client.force_login(world.users["recruiter"])
-    response = client.post(reverse("backoffice:requisition_new"), new_requisition(world))
+def test_create_within_the_plan(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    response = client.post(reverse("backoffice:requisition_new"), new_requisition(progress_plan))
     requisition = Requisition.objects.get(external_id="R-NEW")
     assert response.status_code == 302
     assert response["Location"] == reverse("backoffice:requisition_detail", args=[requisition.pk])
     assert requisition.must_skills == ["vLLM", "CUDA", "LLM"]
     assert requisition.status == "draft"
-    assert AuditEvent.objects.filter(action="requisition.create", actor=world.users["recruiter"]).exists()
+    assert AuditEvent.objects.filter(
+        action="requisition.create", actor=progress_plan.users["recruiter"]
+    ).exists()
 
 
-def test_create_past_the_plan_shows_a_form_error_and_writes_nothing(client, world):
-    client.force_login(world.users["recruiter"])
+def test_create_past_the_plan_shows_a_form_error_and_writes_nothing(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
     # L1: target 5, 2 committed (R1 2 open; R2 is a draft and R3 is closed, so neither counts)
     response = client.post(
-        reverse("backoffice:requisition_new"), new_requisition(world, headcount=4, open_now="on")
+        reverse("backoffice:requisition_new"), new_requisition(progress_plan, headcount=4, open_now="on")
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -144,37 +146,40 @@ def test_create_past_the_plan_shows_a_form_error_and_writes_nothing(client, worl
     assert not Requisition.objects.filter(external_id="R-NEW").exists()
 
 
-def test_admin_overrides_with_a_reason(client, world):
-    client.force_login(world.users["admin"])
+def test_admin_overrides_with_a_reason(client, progress_plan):
+    client.force_login(progress_plan.users["admin"])
     form = client.get(reverse("backoffice:requisition_new")).content.decode()
     assert 'name="override_reason"' in form
     response = client.post(
         reverse("backoffice:requisition_new"),
-        new_requisition(world, headcount=4, open_now="on", override_reason="CEO approved two extra seats"),
+        new_requisition(
+            progress_plan, headcount=4, open_now="on", override_reason="CEO approved two extra seats"
+        ),
     )
     assert response.status_code == 302
-    override = PlanOverride.objects.get(plan_line=world.lines["L1"])
+    override = PlanOverride.objects.get(plan_line=progress_plan.lines["L1"])
     assert override.reason == "CEO approved two extra seats"
     assert override.committed_after == 6
 
 
-def test_recruiter_cannot_pick_a_plan_line_outside_their_scope(client, world):
-    client.force_login(world.users["recruiter"])
+def test_recruiter_cannot_pick_a_plan_line_outside_their_scope(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
     response = client.post(
-        reverse("backoffice:requisition_new"), new_requisition(world, plan_line=world.lines["L3"].pk)
+        reverse("backoffice:requisition_new"),
+        new_requisition(progress_plan, plan_line=progress_plan.lines["L3"].pk),
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not Requisition.objects.filter(external_id="R-NEW").exists()
 
 
-def test_edit_changes_fields_and_keeps_plan_limit(client, world):
-    client.force_login(world.users["recruiter"])
-    requisition = world.requisitions["R1"]
+def test_edit_changes_fields_and_keeps_plan_limit(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    requisition = progress_plan.requisitions["R1"]
     url = reverse("backoffice:requisition_edit", args=[requisition.pk])
     page = client.get(url).content.decode()
     assert 'value="Role R1"' in page and 'name="plan_line"' not in page
-    data = new_requisition(world, title_en="Senior LLM engineer", headcount=2)
+    data = new_requisition(progress_plan, title_en="Senior LLM engineer", headcount=2)
     data.pop("plan_line")
     data.pop("external_id")
     assert client.post(url, data).status_code == 302
@@ -187,9 +192,9 @@ def test_edit_changes_fields_and_keeps_plan_limit(client, world):
     assert requisition.headcount == 2
 
 
-def test_a_draft_may_be_prepared_beyond_the_plan_and_counts_once_opened(client, world):
-    client.force_login(world.users["recruiter"])
-    response = client.post(reverse("backoffice:requisition_new"), new_requisition(world, headcount=4))
+def test_a_draft_may_be_prepared_beyond_the_plan_and_counts_once_opened(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    response = client.post(reverse("backoffice:requisition_new"), new_requisition(progress_plan, headcount=4))
     assert response.status_code == 302
     draft = Requisition.objects.get(external_id="R-NEW")
     assert draft.status == "draft"
@@ -201,10 +206,10 @@ def test_a_draft_may_be_prepared_beyond_the_plan_and_counts_once_opened(client, 
     assert draft.status == "draft"
 
 
-def test_an_administrator_may_open_a_draft_beyond_the_target_with_a_written_reason(client, world):
+def test_an_administrator_may_open_a_draft_beyond_the_target_with_a_written_reason(client, progress_plan):
     # given: a draft larger than what its plan line has left (drafts do not count until opened)
-    client.force_login(world.users["admin"])
-    requisition = world.requisitions["R2"]
+    client.force_login(progress_plan.users["admin"])
+    requisition = progress_plan.requisitions["R2"]
     Requisition.objects.filter(pk=requisition.pk).update(headcount=requisition.plan_line.target + 5)
     url = reverse("backoffice:requisition_status", args=[requisition.pk])
     page = client.get(reverse("backoffice:requisition_detail", args=[requisition.pk])).content.decode()
@@ -221,20 +226,23 @@ def test_an_administrator_may_open_a_draft_beyond_the_target_with_a_written_reas
     requisition.refresh_from_db()
     assert requisition.status == "open"
     override = PlanOverride.objects.get(requisition=requisition)
-    assert (override.reason, override.actor) == ("board approved the extra hires", world.users["admin"])
+    assert (override.reason, override.actor) == (
+        "board approved the extra hires",
+        progress_plan.users["admin"],
+    )
 
 
 def test_a_recruiter_assigned_to_another_teams_requisition_cannot_open_requisitions_on_its_lines(
-    client, world
+    client, progress_plan
 ):
     # given: "rec" is scoped to core-training and also works on R6, a requisition of the health team (L3)
-    recruiter = world.users["recruiter"]
-    world.requisitions["R6"].recruiters.add(recruiter)
+    recruiter = progress_plan.users["recruiter"]
+    progress_plan.requisitions["R6"].recruiters.add(recruiter)
     client.force_login(recruiter)
     # when: the form is opened, and a requisition on L3 is posted anyway
     offered = client.get(reverse("backoffice:requisition_new")).context["form"].fields["plan_line"].queryset
     response = client.post(
-        reverse("backoffice:requisition_new"), new_requisition(world, plan_line=world.lines["L3"].pk)
+        reverse("backoffice:requisition_new"), new_requisition(progress_plan, plan_line=progress_plan.lines["L3"].pk)
     )
     # then: L3 is not offered, the post is refused on the plan-line field, nothing is created
     assert {line.external_id for line in offered} == {"L1", "L2", "X1"}  # X1: same team, another drive
@@ -244,5 +252,5 @@ def test_a_recruiter_assigned_to_another_teams_requisition_cannot_open_requisiti
     # and the same rule answers the API and the back office alike
     from talentdrive.plans import access
 
-    assert not access.requisition_can_create(recruiter, world.lines["L3"])
-    assert access.requisition_can_create(recruiter, world.lines["L1"])
+    assert not access.requisition_can_create(recruiter, progress_plan.lines["L3"])
+    assert access.requisition_can_create(recruiter, progress_plan.lines["L1"])

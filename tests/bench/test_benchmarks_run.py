@@ -8,6 +8,9 @@ import pytest
 
 from bench.__main__ import discover
 
+# Even at a tiny size a benchmark builds its own data and times repeated runs.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("name", discover())
 def test_benchmark_runs_tiny(name, db):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline.factories import reseed_reference_data
+from tests.factories import reseed_reference_data
 
 # The live server runs in a thread of this process; Playwright's sync API runs an event loop here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

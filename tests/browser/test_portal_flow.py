@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from talentdrive.pipeline.models import Application, Stage
-from tests.pipeline.factories import make_requisition, pdf_bytes
+from tests.factories import make_requisition, pdf_bytes
 
 # Every visible form control must have a label a screen reader can announce.
 UNLABELLED_FIELDS = """

@@ -80,6 +80,7 @@ def _taxonomy_skill_ids() -> set[str]:
     return ids
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TAXONOMY_DIR.is_dir(), reason="the skill taxonomy is not in this tree")
 def test_every_demo_skill_id_is_in_the_taxonomy():
     known = _taxonomy_skill_ids()
@@ -102,6 +103,7 @@ def test_every_demo_domain_is_in_the_taxonomy():
 # Loaded into the database
 
 
+@pytest.mark.slow
 def test_plan_totals_1000_and_equals_requisition_headcount(demo, drive):
     assert demo.created
     assert drive.total_target == 1000
@@ -111,6 +113,7 @@ def test_plan_totals_1000_and_equals_requisition_headcount(demo, drive):
     assert drive.name_en == "AI Talent Drive 2026"
 
 
+@pytest.mark.slow
 def test_each_plan_lines_requisitions_add_up_to_its_target(drive):
     lines = drive.plan_lines.annotate(filled=Sum("requisitions__headcount"))
     mismatched = [
@@ -119,6 +122,7 @@ def test_each_plan_lines_requisitions_add_up_to_its_target(drive):
     assert mismatched == []
 
 
+@pytest.mark.slow
 def test_plan_covers_both_channels_four_cities_all_focus_areas(drive):
     lines = PlanLine.objects.filter(drive=drive)
     assert set(lines.values_list("channel", flat=True)) == {"experienced", "campus"}
@@ -132,6 +136,7 @@ def test_plan_covers_both_channels_four_cities_all_focus_areas(drive):
     assert len(cells) == 8
 
 
+@pytest.mark.slow
 def test_organisation_groups_and_teams(drive):
     assert BusinessGroup.objects.filter(code__in=[group.code for group in org.GROUPS]).count() == 4
     glasses = Team.objects.filter(group__code="smart-glasses").values_list("code", flat=True)
@@ -139,6 +144,7 @@ def test_organisation_groups_and_teams(drive):
     assert drive.plan_lines.values("team").distinct().count() == len(org.TEAMS)
 
 
+@pytest.mark.slow
 def test_titles_and_descriptions_are_varied_in_both_languages(drive):
     requisitions = list(drive.requisitions.values("title_en", "title_zh", "description_en", "description_zh"))
     assert len({row["title_en"] for row in requisitions}) >= 150
@@ -150,6 +156,7 @@ def test_titles_and_descriptions_are_varied_in_both_languages(drive):
         assert not any("\u4e00" <= char <= "\u9fff" for char in row["title_en"] + row["description_en"])
 
 
+@pytest.mark.slow
 def test_healthcare_roles_are_health_team_rl_and_llm(drive):
     healthcare = drive.requisitions.filter(domain="healthcare")
     assert healthcare.count() >= 10
@@ -164,6 +171,7 @@ def test_healthcare_roles_are_health_team_rl_and_llm(drive):
     )
 
 
+@pytest.mark.slow
 def test_programme_roles_are_research_lab_phd(drive):
     programme = drive.requisitions.filter(programme_eligible=True)
     assert programme.count() >= 20
@@ -177,6 +185,7 @@ def test_programme_roles_are_research_lab_phd(drive):
     assert all("PhD" in text for text in programme.values_list("description_en", flat=True))
 
 
+@pytest.mark.slow
 def test_campus_roles_have_graduation_window_experienced_do_not(drive):
     campus = drive.requisitions.filter(plan_line__channel="campus")
     assert campus.exists()
@@ -188,6 +197,7 @@ def test_campus_roles_have_graduation_window_experienced_do_not(drive):
     assert not experienced.filter(min_years=0).exclude(plan_line__team__code="research-elite").exists()
 
 
+@pytest.mark.slow
 def test_statuses_mostly_open_with_paused_ones_recorded_with_reason(drive):
     statuses = Counter(drive.requisitions.values_list("status", flat=True))
     assert statuses["open"] >= 0.8 * sum(statuses.values())
@@ -200,12 +210,14 @@ def test_statuses_mostly_open_with_paused_ones_recorded_with_reason(drive):
     assert set(events.values_list("reason", flat=True)) == {PAUSE_REASON}
 
 
+@pytest.mark.slow
 def test_requisitions_were_created_through_the_service(drive):
     created = AuditEvent.objects.filter(action="requisition.create", target_type="plans.requisition")
     assert created.count() == drive.requisitions.count()
     assert set(created.values_list("actor__username", flat=True)) == {"admin"}
 
 
+@pytest.mark.slow
 def test_skills_are_lists_of_ids(drive):
     for must, nice in drive.requisitions.values_list("must_skills", "nice_skills")[:100]:
         assert 2 <= len(must) <= 6
@@ -213,6 +225,7 @@ def test_skills_are_lists_of_ids(drive):
         assert not set(must) & set(nice)
 
 
+@pytest.mark.slow
 def test_demo_staff_accounts_roles_scopes_and_hiring_managers(drive):
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff and admin.role == Role.ADMIN
@@ -240,6 +253,7 @@ def test_demo_staff_accounts_roles_scopes_and_hiring_managers(drive):
     assert set(scoped.values_list("plan_line__city__code", flat=True)) <= {"beijing", "shanghai"}
 
 
+@pytest.mark.slow
 def test_loading_twice_changes_nothing(drive):
     models = (Drive, PlanLine, Requisition, User, Team, BusinessGroup, AuditEvent)
     before = {model.__name__: model.objects.count() for model in models}
@@ -256,6 +270,7 @@ def test_loading_twice_changes_nothing(drive):
     )
 
 
+@pytest.mark.slow
 def test_loaded_rows_match_the_seeded_plan(drive):
     plan = build_demo_plan()
     expected = {

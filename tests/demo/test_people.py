@@ -156,6 +156,7 @@ def people(loaded, db):
     return loaded
 
 
+@pytest.mark.slow
 def test_load_writes_candidates_resumes_consents_and_applications(people):
     assert people.created
     assert people.candidates == Candidate.objects.count() == SIZE
@@ -170,6 +171,7 @@ def test_load_writes_candidates_resumes_consents_and_applications(people):
     )
 
 
+@pytest.mark.slow
 def test_hires_stay_within_headcount_and_full_requisitions_are_filled(people):
     hired = Requisition.objects.annotate(hired=Count("applications", filter=Q(applications__stage="hired")))
     assert all(r.hired <= r.headcount for r in hired)
@@ -186,12 +188,14 @@ def test_hires_stay_within_headcount_and_full_requisitions_are_filled(people):
     )
 
 
+@pytest.mark.slow
 def test_every_profile_skill_is_in_the_taxonomy(people):
     known = load_taxonomy().skills
     ids = {s["id"] for profile in Resume.objects.values_list("profile", flat=True) for s in profile["skills"]}
     assert ids and ids <= set(known)
 
 
+@pytest.mark.slow
 def test_loading_again_changes_nothing(people):
     before = _snapshot()
     events = AuditEvent.objects.count()
@@ -206,6 +210,7 @@ def test_loading_again_changes_nothing(people):
     assert AuditEvent.objects.count() == events
 
 
+@pytest.mark.slow
 def test_loading_into_a_fresh_database_gives_the_same_people_and_stages(people):
     before = _snapshot()
     with transaction.atomic():
@@ -217,6 +222,7 @@ def test_loading_into_a_fresh_database_gives_the_same_people_and_stages(people):
         transaction.set_rollback(True)
 
 
+@pytest.mark.slow
 def test_ranked_list_for_a_demo_requisition_explains_its_candidates(people, client):
     busiest = (
         Requisition.objects.filter(status="open")
@@ -236,6 +242,7 @@ def test_ranked_list_for_a_demo_requisition_explains_its_candidates(people, clie
     assert {c["name"] for c in top["components"]} >= {"must", "text"}
 
 
+@pytest.mark.slow
 def test_top_candidates_hold_the_common_foundation_skills(people, client):
     needing = [
         r for r in Requisition.objects.filter(status="open").order_by("pk")
@@ -249,6 +256,7 @@ def test_top_candidates_hold_the_common_foundation_skills(people, client):
         assert missing["python"] <= 1 and missing["pytorch"] <= 2, (requisition.external_id, missing)
 
 
+@pytest.mark.slow
 def test_elite_candidates_carry_the_programme_flag(people, client):
     elite = [p for p in build_people(SkillSpace.from_taxonomy(load_taxonomy()), SIZE, seed=SEED) if p.elite]
     assert elite

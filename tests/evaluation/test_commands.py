@@ -46,6 +46,7 @@ def test_rank_directory_prints_reasons(resumes):
     assert "missing: llm-inference, cuda" in out  # the weak resume
 
 
+@pytest.mark.slow
 def test_rank_json_lines_from_parse(resumes, tmp_path):
     job, _ = resumes
     profiles = tmp_path / "profiles.jsonl"

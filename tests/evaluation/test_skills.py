@@ -48,6 +48,7 @@ def test_missing_data_is_skipped_with_a_message(tmp_path):
     assert "skipped" in out.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (DEFAULT_DATA / "skillspan").is_dir(), reason="../shared/data is not available")
 def test_the_extractor_beats_the_onet_baseline_on_dev():
     out = io.StringIO()

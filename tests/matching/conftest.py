@@ -1,17 +1,15 @@
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from talentdrive.accounts.models import Role, User
 from talentdrive.candidates.models import Candidate
 from talentdrive.matching import store
-from talentdrive.plans.models import BusinessGroup, City, PlanLine, Requisition, RequisitionStatus, Team
-from talentdrive.resumes.models import ParseStatus, Resume
+from talentdrive.plans.models import PlanLine, Requisition
 from talentdrive.taxonomy.model import taxonomy_from_documents
+from tests import factories
 
 MINI_TAXONOMY = {
     "skills": [
@@ -84,27 +82,19 @@ def make_candidate(db):
     def make(*, skills: list[dict[str, Any]], degree: str = "master", years: float = 3, text: str = "", location: str = "上海",
              domains: list[str] | None = None, publications: list[dict[str, Any]] | None = None) -> Candidate:  # fmt: skip
         counter["n"] += 1
-        candidate = Candidate.objects.create(
+        candidate = factories.make_candidate(
             full_name=f"Candidate {counter['n']}", email=f"c{counter['n']}@example.com", location=location
         )
-        digest = hashlib.sha256(f"{counter['n']}".encode()).hexdigest()
-        Resume.objects.create(
+        factories.make_resume(
             candidate=candidate,
-            file=f"resumes/{digest[:2]}/{digest}",
-            original_name="resume.pdf",
-            sha256=digest,
-            size=100,
-            parse_status=ParseStatus.PARSED,
-            parsed_at=timezone.now(),
             text=text or " ".join(s["name"] for s in skills),
-            profile={
-                "skills": skills,
-                "education": [{"degree": degree, "school": "Zhejiang University", "end": "2020"}],
-                "years_experience": years,
-                "domains": [{"id": d, "name": d, "mentions": []} for d in domains or []],
-                "publications": publications or [],
-                "awards": [],
-            },
+            profile=factories.parsed_profile(
+                skills=skills,
+                degree=degree,
+                years=years,
+                domains=domains or (),
+                publications=publications or (),
+            ),
         )
         return candidate
 
@@ -112,22 +102,20 @@ def make_candidate(db):
 
 
 @pytest.fixture
-def requisition(drive, plan_line) -> Requisition:
-    requisition = Requisition.objects.create(
-        drive=drive,
+def requisition(plan_line) -> Requisition:
+    return factories.make_requisition(
         plan_line=plan_line,
         external_id="REQ-LLM-1",
         title_zh="大模型推理工程师",
         title_en="LLM inference engineer",
         description_en="Serve large language models fast.",
+        description_zh="",
         must_skills=["llm-inference", "cuda"],
         nice_skills=["rlhf"],
         min_degree="master",
         min_years=2,
-        status=RequisitionStatus.OPEN,
+        status_changed_at=None,
     )
-    requisition.cities.set(City.objects.filter(code="shanghai"))
-    return requisition
 
 
 @pytest.fixture
@@ -137,24 +125,17 @@ def assigned_recruiter(recruiter, requisition) -> User:
 
 
 @pytest.fixture
-def other_team_recruiter(db) -> User:
-    group = BusinessGroup.objects.create(code="glasses", name_zh="眼镜", name_en="Glasses")
-    team = Team.objects.create(code="glasses-hw", group=group, name_zh="硬件", name_en="Hardware")
-    user = User.objects.create_user(username="other-recruiter", password="x-pass-12345", role=Role.RECRUITER)
-    user.scope_teams.add(team)
-    return user
+def other_team_recruiter(other_team) -> User:
+    return factories.make_staff(Role.RECRUITER, username="other-recruiter", teams=[other_team])
 
 
 @pytest.fixture
 def interviewer(db) -> User:
-    return User.objects.create_user(username="interviewer", password="x-pass-12345", role=Role.INTERVIEWER)
+    return factories.make_staff(Role.INTERVIEWER, username="interviewer")
 
 
 @pytest.fixture
 def campus_line(drive, team) -> PlanLine:
-    from talentdrive.plans.models import FocusArea
-
-    return PlanLine.objects.create(
-        drive=drive, external_id="PL-BJ-CAMPUS-LLM", city=City.objects.get(code="beijing"), channel="campus",
-        focus_area=FocusArea.objects.get(code="llm"), team=team, target=5,
-    )  # fmt: skip
+    return factories.make_plan_line(
+        drive=drive, team=team, city="beijing", channel="campus", external_id="PL-BJ-CAMPUS-LLM", target=5
+    )

@@ -24,6 +24,7 @@ def site_dir(settings, tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_rank_accepts_a_skill_from_an_administrator_file(site_dir, tmp_path):
     resumes = tmp_path / "resumes"
     resumes.mkdir()

@@ -247,6 +247,7 @@ def test_django_side_reads_the_administrators_directories(settings, tmp_path):
     assert "site-tool" not in get_taxonomy().skills
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA / "onet").is_dir(), reason="../shared/data/onet is not available")
 def test_derived_english_names_are_up_to_date():
     import importlib.util
@@ -298,6 +299,7 @@ _PIECES = [
 ]
 
 
+@pytest.mark.slow
 @hypothesis_settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -344,6 +346,7 @@ def test_long_runs_that_are_no_address_are_scanned_once(taxonomy, run):
     assert ids(taxonomy.find_skills(text)) == ["pytorch"]
 
 
+@pytest.mark.slow
 def test_a_long_run_of_separators_after_a_chinese_word_is_read_once():
     # "视觉 语言" is a name: the patterns for Chinese names used to backtrack into a run of separators
     # that did not end in 语, time growing with the square of the run (hours for this one, well under a

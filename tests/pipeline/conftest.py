@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.factories import make_requisition
+from tests.factories import make_requisition
 
 
 @pytest.fixture

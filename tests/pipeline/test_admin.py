@@ -4,7 +4,7 @@ import pytest
 
 from talentdrive.pipeline.services import application_submit
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import applicant
+from tests.factories import applicant
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from django.db import connection, connections
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.services import application_submit
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import applicant, make_requisition, reseed_reference_data
+from tests.factories import applicant, make_requisition, reseed_reference_data
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

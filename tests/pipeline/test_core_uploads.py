@@ -7,7 +7,7 @@ import random
 import pytest
 
 from talentdrive.pipeline.core.uploads import DOCX, PDF, TXT, UploadRejected, check_resume_upload
-from tests.pipeline.factories import docx_bytes, pdf_bytes
+from tests.factories import docx_bytes, pdf_bytes
 
 MB = 1024 * 1024
 

@@ -14,7 +14,7 @@ from talentdrive.pipeline.rules import ApplicationRules, applicant_problems, res
 from talentdrive.pipeline.services import application_submit
 from talentdrive.resumes.models import Resume
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import applicant, graduate, resume_upload
+from tests.factories import applicant, graduate, resume_upload
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from talentdrive.pipeline.services import application_submit, application_withdr
 from talentdrive.plans.models import RequisitionStatus
 from talentdrive.resumes.models import Resume
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import applicant, graduate, pdf_bytes, resume_upload
+from tests.factories import applicant, graduate, pdf_bytes, resume_upload
 
 
 @pytest.fixture(autouse=True)
@@ -234,7 +234,7 @@ def test_a_readable_resume_is_parsed_at_intake(requisition, django_capture_on_co
 
 
 def test_a_key_reused_for_another_requisition_is_refused(requisition, drive, team):
-    from tests.pipeline.factories import make_requisition
+    from tests.factories import make_requisition
 
     other = make_requisition(drive=drive, team=team, external_id="REQ-2")
     application_submit(

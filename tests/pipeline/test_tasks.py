@@ -10,7 +10,7 @@ from talentdrive.pipeline.models import Application, ConfirmationEmail
 from talentdrive.pipeline.services import application_submit
 from talentdrive.pipeline.tasks import application_confirmation_email_task
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import applicant
+from tests.factories import applicant
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
-from tests.pipeline.factories import make_requisition
+from tests.factories import make_requisition
 
 
 @pytest.fixture(autouse=True)

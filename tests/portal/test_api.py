@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
 from talentdrive.pipeline.models import Application
-from tests.pipeline.factories import make_requisition, pdf_bytes
+from tests.factories import make_requisition, pdf_bytes
 
 
 def body(**changes):

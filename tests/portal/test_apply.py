@@ -9,7 +9,7 @@ from django.test import Client
 
 from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
 from talentdrive.pipeline.models import Application
-from tests.pipeline.factories import docx_bytes, pdf_bytes
+from tests.factories import docx_bytes, pdf_bytes
 
 
 def form_data(**changes):
@@ -173,7 +173,7 @@ def test_campus_role_requires_education(client, campus_requisition):
 
 
 def test_docx_and_txt_resumes_are_accepted(client, requisition, drive, team):
-    from tests.pipeline.factories import make_requisition
+    from tests.factories import make_requisition
 
     other = make_requisition(drive=drive, team=team, external_id="REQ-2")
     docx = SimpleUploadedFile("cv.docx", docx_bytes())
@@ -265,7 +265,7 @@ def test_campus_role_checks_the_graduation_window(client, campus_requisition):
 
 
 def test_email_is_plain_text_not_html_escaped(client, drive, team):
-    from tests.pipeline.factories import make_requisition
+    from tests.factories import make_requisition
 
     job = make_requisition(drive=drive, team=team, external_id="AMP", title_en="R&D engineer <LLM>")
     client.post(f"/jobs/{job.pk}/apply/", form_data())

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talentdrive.pipeline.models import Application
-from tests.pipeline.factories import docx_bytes, pdf_bytes
+from tests.factories import docx_bytes, pdf_bytes
 
 FIELDS = [
     "full_name",

@@ -13,7 +13,7 @@ from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.services import application_submit
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import graduate, make_requisition, pdf_bytes
+from tests.factories import graduate, make_requisition, pdf_bytes
 
 EDUCATION = {"school": "Sun Yat-sen University", "degree": "master", "graduation_date": "2027-06-30"}
 

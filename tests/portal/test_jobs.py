@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.pipeline.factories import make_requisition
+from tests.factories import make_requisition
 
 
 @pytest.fixture

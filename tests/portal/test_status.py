@@ -8,7 +8,7 @@ from talentdrive.candidates.tokens import status_token_make
 from talentdrive.pipeline.models import Application, Stage
 from talentdrive.pipeline.services import application_submit
 from tests.actors import TEST_ACTOR
-from tests.pipeline.factories import applicant, make_requisition, resume_upload
+from tests.factories import applicant, make_requisition, resume_upload
 
 
 @pytest.fixture

@@ -156,7 +156,13 @@ def test_truncated_docx_is_corrupt(keep):
 
 def test_time_limit_is_enforced_between_stages():
     # A zero budget expires at the first check, which comes before any page is read.
-    assert _error(text_pdf(EN_RESUME, pages=2), limits=Limits(timeout_seconds=0)) == "timeout"
+    from tests.clocks import TickingClock
+
+    result = parse_document(
+        text_pdf(EN_RESUME, pages=2), "resume.pdf", limits=Limits(timeout_seconds=0), clock=TickingClock()
+    )
+    assert (result.profile, result.code) == (None, "timeout")
+    assert result.error.endswith("(page 1)")
 
 
 def test_long_text_is_cut_with_a_warning():

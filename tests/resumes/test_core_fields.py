@@ -174,9 +174,11 @@ def test_long_runs_without_spaces_keep_every_other_span_valid():
 def test_field_extraction_honours_a_deadline():
     from talentdrive.resumes.core.deadline import Deadline
     from talentdrive.resumes.core.model import ParseFailure
+    from tests.clocks import TickingClock
 
+    # A clock that moves a second per reading: a zero budget has run out at the first check.
     with pytest.raises(ParseFailure) as raised:
-        extract_profile(ZH_RESUME, deadline=Deadline(0))
+        extract_profile(ZH_RESUME, deadline=Deadline(0, clock=TickingClock()))
     assert raised.value.code == "timeout"
 
 

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talentdrive.resumes.core import ERROR_CODES, Limits, extract_profile, parse_document, profile_to_json
+from tests.clocks import frozen_clock
 
 from .core_samples import EN_RESUME, ZH_RESUME, docx_bytes, text_pdf
 
@@ -48,7 +49,7 @@ def test_resume_like_text_gives_a_profile_with_spans_inside_the_text(text):
 
 
 def _outcome_is_clean(content: bytes, name: str) -> None:
-    result = parse_document(content, name, limits=Limits(timeout_seconds=5))
+    result = parse_document(content, name, limits=Limits(timeout_seconds=5), clock=frozen_clock)
     if result.profile is None:
         assert result.code in ERROR_CODES and result.error
     else:
@@ -99,7 +100,10 @@ def test_random_docx_bodies_give_a_profile_or_an_error(blocks):
 
     body = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(blocks)}</w:body></w:document>'
     content = replace_docx_part(_DOCX, "word/document.xml", body.encode())
-    result = parse_document(content, "cv.docx", limits=Limits(timeout_seconds=5, max_table_depth=4))
+    # A frozen clock: on a busy machine a slow example must not turn into a "timeout".
+    result = parse_document(
+        content, "cv.docx", limits=Limits(timeout_seconds=5, max_table_depth=4), clock=frozen_clock
+    )
     if result.profile is None:
         assert result.code in {"too_deep", "empty"}
     else:

@@ -98,6 +98,7 @@ def _pdf_text(content: bytes) -> str:
     return extract_text(content, Limits(), Deadline(60)).text
 
 
+@pytest.mark.slow
 def test_generated_files_match_their_sources():
     # given the generator and the committed outputs (every text format, and a sample of the PDFs,
     # which are slow to build; `scripts/make_resume_fixtures.py --check` verifies them all)

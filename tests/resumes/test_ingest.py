@@ -71,6 +71,7 @@ def _failures(path: Path) -> dict[str, str]:
         return {Path(row["path"]).name: row["error"] for row in csv.DictReader(handle)}
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_ingest_creates_candidates_and_reports_bad_files(inbox, tmp_path):
     report = tmp_path / "failures.csv"
@@ -186,6 +187,7 @@ def _count(database: Path, sql: str) -> int:
             return 0  # tables not created yet
 
 
+@pytest.mark.slow
 def test_killed_midway_and_restarted_ingests_each_file_exactly_once(tmp_path):
     # given 400 resumes and a fresh SQLite database of its own (the ingest runs in a separate process)
     inbox = tmp_path / "inbox"
@@ -235,6 +237,7 @@ def test_the_worker_side_imports_no_django():
     assert result.stdout.strip() == "[]"
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_run_with_failed_files_exits_1_after_storing_the_good_ones(inbox, tmp_path):
     report = tmp_path / "failures.csv"
@@ -258,7 +261,7 @@ def _shared_phone_body(name: str, email: str) -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])  # 2 spawns processes
 def test_people_sharing_a_phone_with_different_emails_stay_apart(tmp_path, workers):
     # given three people, three emails, one phone (a family or office line), and a second resume of the first
     inbox = tmp_path / "inbox"

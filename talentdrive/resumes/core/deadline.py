@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from .model import ParseFailure
 
+Clock = Callable[[], float]
+
 
 class Deadline:
-    def __init__(self, seconds: float) -> None:
+    """``seconds`` from now on ``clock``; a test passes a fake clock to make it expire when it chooses."""
+
+    def __init__(self, seconds: float, *, clock: Clock = time.monotonic) -> None:
         self.seconds = seconds
-        self.expires = time.monotonic() + seconds
+        self.clock = clock
+        self.expires = clock() + seconds
 
     def check(self, stage: str) -> None:
-        if time.monotonic() > self.expires:
+        if self.clock() > self.expires:
             raise ParseFailure("timeout", f"gave up after {self.seconds:g} s ({stage})")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import date
 
-from .deadline import Deadline
+from .deadline import Clock, Deadline
 from .extract import extract_text
 from .fields import extract_profile
 from .model import Limits, ParseFailure, ParseResult, Profile
@@ -14,11 +15,20 @@ DEFAULT_LIMITS = Limits()
 
 
 def parse_document(
-    content: bytes, filename: str, *, limits: Limits | None = None, today: date | None = None
+    content: bytes,
+    filename: str,
+    *,
+    limits: Limits | None = None,
+    today: date | None = None,
+    clock: Clock = time.monotonic,
 ) -> ParseResult:
-    """Parse one resume. The type comes from the bytes; the file name is only carried along for reports."""
+    """Parse one resume. The type comes from the bytes; the file name is only carried along for reports.
+
+    ``limits.timeout_seconds`` is measured on ``clock``; tests pass a fake one so the budget never depends
+    on how busy the machine is.
+    """
     limits = limits or DEFAULT_LIMITS
-    deadline = Deadline(limits.timeout_seconds)
+    deadline = Deadline(limits.timeout_seconds, clock=clock)
     try:
         extracted = extract_text(content, limits, deadline)
         deadline.check("before field extraction")
