@@ -211,6 +211,10 @@ def find_name(lines: list[Line]) -> Located | None:
         value = match.group("name").strip()
         start = line.start + match.start("name") - line_begin
         return Located(value, Span(start, start + len(value)))
+    lead = _narrative_name(lines[0].text) if lines else None
+    if lead is not None:
+        value = lead
+        return Located(value, Span(lines[0].start, lines[0].start + len(value)))
     for line in lines[:6]:
         for candidate, offset in _name_candidates(line.text):
             if _NOT_NAMES.search(candidate):
@@ -225,8 +229,32 @@ def find_name(lines: list[Line]) -> Located | None:
     return None
 
 
+def _has_surname(name: str) -> bool:
+    return name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+
+
+def _narrative_name(text: str) -> str | None:
+    """The name a biography opens with, if it opens with one."""
+    match = _CJK_NARRATIVE_LEAD.match(text)
+    if match is None:
+        return None
+    name = match.group("name")
+    if _NOT_NAMES.search(name) or name.startswith(("本人", "公司", "我")):
+        return None
+    if match.group("strong"):
+        return name if len(name) > 1 or _has_surname(name) else None
+    return name if 2 <= len(name) <= 4 and _has_surname(name) else None
+
+
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Ms|Mrs|Miss)\.?\s+(?=[A-Z])")
 _CJK_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=[\s(（]|$)")
+# A biography opens with the name: "某某：男，", "某某先生，", "刘先生曾任…", "某某·某某：男". After 先生,
+# 女士 or a stated sex the name needs no known surname (and may be the surname alone); before a plain
+# comma or 现任/出生 it does.
+_CJK_NARRATIVE_LEAD = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{1,4}?(?:·[\u4e00-\u9fff]{1,10})?)"
+    r"(?:(?P<strong>先生|女士|同志|[，,：:（(]\s*[男女][，,。；;：:）)\s]|[男女](?=[，,\d]))|(?=[，,：:]|现任|曾任|历任|出生|生于))"
+)
 _LATIN_LEAD = re.compile(r"^([A-Za-z][A-Za-z.'’ -]{2,40}?)\s+(?=[\u4e00-\u9fff])")
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜/,，;；·•]|\s{2,}|\t)\s*")
 

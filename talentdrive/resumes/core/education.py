@@ -35,7 +35,7 @@ _DEGREES = (
     ("associate", re.compile(r"大专|专科|高职|Associate(?:'s)? (?:degree|of)", re.I)),
 )
 _SCHOOL_CJK = re.compile(
-    r"[\u4e00-\u9fff]{2,24}(?:大学|学院|研究院|研究所|科学院|学校)(?:[(（][\u4e00-\u9fff]{2,4}[)）])?"
+    r"[\u4e00-\u9fff]{2,24}(?:大学|学院|研究生院|研究院|研究所|科学院|学校|党校)(?:[(（][\u4e00-\u9fff]{2,4}[)）])?"
 )
 # A capitalised word, at most 40 characters: \w also matches Chinese, so unbounded, one word could run
 # through a whole line without spaces from every capital in it (quadratic on a long mixed line).
@@ -88,7 +88,7 @@ _SCHOOL_RANK = (
     ("研究院", "科学院", "研究所", "Institute"),
     ("学院", "College", "School", "Academy"),
 )
-_SCHOOL_PREFIX = re.compile(r"^.{0,6}?(?:毕业于|就读于|于|在)|^(?:学校|院校)")
+_SCHOOL_PREFIX = re.compile(r"^.{0,6}?(?:毕业于|就读于|于|在|获得|取得)|^(?:学校|院校)")
 _MAJOR_LABEL = re.compile(
     r"(?:专业|主修|Major|Field of study|Program)\s*[:：]\s*(?P<major>[^|｜,，;；\n()（）]{2,40}?)(?=\s{2,}|\s+\S{1,6}[:：]|[|｜,，;；\n()（）]|$)",
     re.I,
