@@ -101,3 +101,18 @@ def test_dev_figures_are_reported_for_every_field():
     text = out.getvalue()
     for field in ("name", "degree", "organisations", "titles"):
         assert f"| {field} |" in text
+
+
+@pytest.mark.skipif(not (DEFAULT_DATA / "resumener").is_dir(), reason="../shared/data is not available")
+def test_dev_recall_meets_the_targets_of_the_narrative_reader():
+    # tuned on train; dev is only measured
+    from talentdrive.evaluation.realdata.bmes import read_resumes
+    from talentdrive.evaluation.realdata.resumener import data_file
+
+    tallies = measure(read_resumes(data_file(DEFAULT_DATA, "dev")))
+    recall = {name: tally.recall for name, tally in tallies.items()}
+    assert recall["name"] >= 0.90
+    assert recall["degree"] >= 0.85
+    assert recall["organisations"] >= 0.60
+    assert recall["titles"] >= 0.60
+    assert min(tally.precision for tally in tallies.values()) >= 0.80
