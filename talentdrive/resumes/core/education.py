@@ -21,14 +21,18 @@ _DEGREES = (
     (
         "master",
         re.compile(
-            r"硕士|研究生|\bM\.?S\.?c?\b(?!\s*(?:Office|Word|Excel|SQL))|\bM\.\s?Eng\b|\bMEng\b|\bM\.?Phil\b|\bMBA\b|\bM\.A\.|Master(?:'s)?\b",
+            r"硕士|研究生|\bM\.?S\.?c?\b(?!\s*(?:Office|Word|Excel|SQL))|\bM\.\s?Eng\b|\bMEng\b|\bM\.?Phil\b|\bMBA\b|\bM\.A\.|Master(?:'s|s)?\b"
+            # Indian and other national abbreviations: M.Tech, M.E., MCA, M.Com, PGDM, post-graduate.
+            r"|\bM\.?\s?Tech\b|\bM\.E\.|\bME(?=\s+(?:in|\())|\bMCA\b|\bM\.?\s?Com\b|\bPGD(?:M|BA)\b|\bM\.?\s?Pharm\b|\bLL\.?M\b"
+            r"|\bPost[\s-]?Graduat(?:e|ion)\b",
             re.I,
         ),
     ),
     (
         "bachelor",
         re.compile(
-            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?\s?Tech\b|\bB\.?A\.|\bB\.?E\.|Bachelor(?:'s)?\b|Undergraduate",
+            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?\s?Tech\b|\bB\.?A\.|\bB\.?E\.|\bBE(?=\s+(?:in|\())|Bachelor(?:'s|s)?\b|Undergraduate"
+            r"|\bB\.?\s?Com\b|\bBCA\b|\bBBA\b|\bBBM\b|\bB\.?\s?Pharm\b|\bB\.?\s?Arch\b|\bLL\.?B\b|\bMBBS\b|\bBA(?=\s+(?:in|\(|\w+\s*$))",
             re.I,
         ),
     ),
@@ -95,7 +99,8 @@ _MAJOR_LABEL = re.compile(
 )
 _DEGREE_TOKEN = (
     r"(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?S\.?c?\.?|M\.?Eng\.?|M\.?Phil\.?|M\.?A\.|B\.?S\.?c?\.?|B\.?Eng\.?|B\.?Tech\.?|B\.?E\.|B\.?A\.|"
-    r"(?:Bachelor|Master|Doctor|Associate)(?:'s)?(?:\s+of\s+(?:Science|Engineering|Arts|Philosophy|Technology))?)"
+    r"M\.?\s?Tech\.?|MCA|B\.?\s?Com\.?|M\.?\s?Com\.?|BCA|BBA|BA|"
+    r"(?:Bachelor|Master|Doctor|Associate)(?:'s|s)?(?:\s+of\s+(?:Science|Engineering|Arts|Philosophy|Technology|Commerce|Computer Applications|Business Administration))?)"
 )
 # The major follows the degree ("MSc Robotics, Systems and Control —", "B.S. in Physics", "PhD, ECE").
 _MAJOR_EN = re.compile(

@@ -26,6 +26,22 @@ def _header_candidate(line: Line) -> bool:
     return len(text) <= 70 and not _BULLET.match(text) and not _SENTENCE_END.search(text)
 
 
+_TITLE_CASE = re.compile(r"[A-Z][\w&/.'-]*(?:\s+(?:[A-Z][\w&/.'-]*|of|and|&|for|in|to|the|-))*")
+
+
+def _title_line(line: Line) -> bool:
+    """A line that holds only a job title: one that names a title, or a few capitalised words naming
+    no organisation ("Operations Lead", "Store Manager"), never a sentence."""
+    text = line.text
+    if text.endswith(".") or find_ranges(text) or len(text.split()) > 6:
+        return False
+    parts = header_parts(text)
+    if len(parts) != 1:
+        return False
+    org, title = scores(parts[0])
+    return title > org or (org == 0 and len(text.split()) <= 4 and bool(_TITLE_CASE.fullmatch(text)))
+
+
 def _without_date(line: Line, anchor: DateRange) -> str:
     before = line.text[: anchor.start_offset - line.start].rstrip()
     after = line.text[anchor.end_offset - line.start :].lstrip()
@@ -35,7 +51,12 @@ def _without_date(line: Line, anchor: DateRange) -> str:
 
 
 def _entry(
-    lines: list[Line], index: int, anchor: DateRange, taken: set[int], intern_section: bool
+    lines: list[Line],
+    index: int,
+    anchor: DateRange,
+    taken: set[int],
+    intern_section: bool,
+    headless: bool = False,
 ) -> Experience:
     line = lines[index]
     own = _without_date(line, anchor)
@@ -58,7 +79,12 @@ def _entry(
     previous = lines[index - 1] if index > 0 and index - 1 not in taken else None
     if previous is not None and (not _header_candidate(previous) or find_ranges(previous.text)):
         previous = None
-    if parts and all(is_title(part) for part in parts):
+    weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
+    if len(weak_own) >= 2 and not all(is_title(part) for part in weak_own):
+        # Without headings the line above may be the name: "Title, Employer, 2021 – present" reads as
+        # both on the dated line, apart at a comma.
+        parts = weak_own
+    elif parts and all(is_title(part) for part in parts):
         # Only a title on the dated line: the employer is on the line above, or after a comma.
         above = header_parts(previous.text, weak=True) if previous is not None else []
         if previous is not None and above and not any(is_title(part) for part in above):
@@ -107,6 +133,17 @@ def _entry(
                     parts = above[:1] + parts
                     used.insert(0, two_up)
                     taken.add(index - 2)
+            elif (
+                len(parts) == 1
+                and not is_title(parts[0])
+                and two_up is not None
+                and _header_candidate(two_up)
+                and _title_line(two_up)
+            ):
+                # A job site's export: "Title" / "Employer - City, State -" / "August 2016 to August 2017".
+                parts = [parts[0], *header_parts(two_up.text)[:1]]
+                used.insert(0, two_up)
+                taken.add(index - 2)
     employer, title = employer_title(parts)
     header = " ".join(part.text for part in used)
     return Experience(
@@ -148,7 +185,7 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             ):
                 continue
             taken.add(index)
-            entries.append(_entry(lines, index, ranges[0], taken, intern_section))
+            entries.append(_entry(lines, index, ranges[0], taken, intern_section, headless=fallback))
     return entries
 
 

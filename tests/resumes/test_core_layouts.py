@@ -1,0 +1,111 @@
+"""English layouts people really send: job-site exports, one-line entries, national degree abbreviations,
+and skills lists the taxonomy only partly knows. (People, companies and schools are made up.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from talentdrive.resumes.core import extract_profile
+from talentdrive.resumes.core.headerline import header_parts
+
+TODAY = date(2026, 11, 25)
+
+JOB_SITE_EXPORT = """Anita Deshmukh
+Quality Engineer - Corvale Systems
+Nashik, Maharashtra
+
+WORK EXPERIENCE
+
+Quality Engineer
+Corvale Systems - Nashik, Maharashtra -
+March 2019 to Present
+
+Ran incoming inspection for machined parts.
+
+Store Manager
+Brightmart Retail - Wakad, Maharashtra -
+June 2015 to February 2019
+
+Managed a team of twelve.
+
+EDUCATION
+
+B.E. in Mechanical Engineering
+Deccan College of Engineering - Nashik, Maharashtra
+2011 to 2015
+
+SKILLS
+
+AutoCAD, SolidWorks, Python, Six Sigma and Minitab
+"""
+
+
+def test_a_job_site_export_reads_title_employer_and_dates_without_the_state():
+    # when
+    profile = extract_profile(JOB_SITE_EXPORT, today=TODAY)
+    # then
+    assert [(e.employer, e.title, e.start, e.end, e.current) for e in profile.experience] == [
+        ("Corvale Systems", "Quality Engineer", "2019-03", None, True),
+        ("Brightmart Retail", "Store Manager", "2015-06", "2019-02", False),
+    ]
+    assert [(e.degree, e.school) for e in profile.education] == [
+        ("bachelor", "Deccan College of Engineering")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("Corvale Systems - Nashik, Maharashtra -", ["Corvale Systems"]),
+        ("Brightmart Retail - Wakad, Maharashtra -", ["Brightmart Retail"]),  # a city not in the lists
+        ("Ledgerwise Payments, New York, NY", ["Ledgerwise Payments"]),  # the first piece is the employer
+        ("Helio Labs - Austin, Texas", ["Helio Labs"]),
+    ],
+)
+def test_a_city_and_state_after_the_employer_are_dropped(line, parts):
+    assert header_parts(line) == parts
+
+
+def test_one_line_entries_without_headings():
+    text = (
+        "Owen Adeyemi\nowen@example.org\n"
+        "Senior Data Scientist, Fernleaf Analytics, 2021 – present\n"
+        "Accountant, Marlow & Pike, 2017 – 2021\n"
+    )
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == [
+        ("Fernleaf Analytics", "Senior Data Scientist", True),
+        ("Marlow & Pike", "Accountant", False),
+    ]
+    assert profile.years_experience == pytest.approx(9.8, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("line", "degree"),
+    [
+        ("Masters in Computer Science, Northgate University, 2019", "master"),
+        ("Bachelor of Engineering in Computer Science, Northgate University, 2015", "bachelor"),
+        ("B.E., Northgate University, 2015", "bachelor"),
+        ("B.Tech (Electronics), Northgate University, 2015", "bachelor"),
+        ("M.Tech in VLSI Design, Northgate University, 2017", "master"),
+        ("MCA, Northgate University, 2016", "master"),
+        ("B.Com, Northgate University, 2012", "bachelor"),
+        ("BA in Economics, Northgate University, 2012", "bachelor"),
+        ("PGDM, Northgate School of Management, 2014", "master"),
+    ],
+)
+def test_national_degree_abbreviations(line, degree):
+    profile = extract_profile(f"Education\n{line}\n")
+    assert [e.degree for e in profile.education] == [degree]
+
+
+def test_masters_in_keeps_its_major():
+    profile = extract_profile("Education\nMasters in Computer Science, Northgate University, 2019\n")
+    assert profile.education[0].major == "Computer Science"
+
+
+def test_ms_office_is_no_degree():
+    profile = extract_profile("Education\nNorthgate University, 2019\nSkills\nMS Office, Excel\n")
+    assert [e.degree for e in profile.education] == ["other"]
