@@ -11,6 +11,7 @@ from .contacts import find_emails, find_links, find_location, find_name, find_ph
 from .deadline import Deadline
 from .education import find_education
 from .experience import find_experience, years_of_experience
+from .listed import find_listed_skills
 from .model import Education, Experience, Mention, Profile, Tagged, make_mention
 from .narrative import find_narrative_education, find_narrative_experience, has_narrative
 from .research import find_awards, find_publications
@@ -171,6 +172,7 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     # A degree's subject ("M.Sc. in Statistics", major 人工智能) is what was studied, not a skill.
     not_skills = sorted([*not_mentions, *_major_spans(text, education)])
     skills, domains = _tagged(found_skills, not_skills), _tagged(found_domains, not_mentions)
+    listed = find_listed_skills(sections, found_skills.hits)
     warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")
@@ -188,6 +190,7 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
         years_experience=years_of_experience(experience, today),
         skills=skills,
         domains=domains,
+        listed_skills=tuple(listed),
         publications=tuple(publications),
         awards=tuple(awards),
         warnings=tuple(warnings),
