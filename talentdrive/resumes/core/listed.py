@@ -53,6 +53,8 @@ def find_listed_skills(
     """Items of the skills sections, each with the taxonomy skill (from ``hits``: id, surface, start,
     end) that covers most of it, if one covers at least half."""
     found: list[ListedSkill] = []
+    if not any(section.kind == "skills" for section in sections):
+        return found
     seen: set[str] = set()
     ordered = sorted(hits, key=lambda hit: hit[2])
     starts = [hit[2] for hit in ordered]
