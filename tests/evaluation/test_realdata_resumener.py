@@ -116,3 +116,11 @@ def test_dev_recall_meets_the_targets_of_the_narrative_reader():
     assert recall["organisations"] >= 0.60
     assert recall["titles"] >= 0.60
     assert min(tally.precision for tally in tallies.values()) >= 0.80
+
+
+def test_the_eval_command_runs_the_real_data_mode(tmp_path):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("td_eval", "realdata", "--data", str(tmp_path), stdout=out)
+    assert out.getvalue().startswith("skipped:")

@@ -12,6 +12,8 @@ EVALUATIONS = {
     "parse": "talentdrive.resumes.evaluation",
     "match": "talentdrive.matching.evaluation",
     "skills": "talentdrive.matching.skill_evaluation",
+    # Public data from ../shared/data (ResumeNER for Chinese narrative resumes); skipped without it.
+    "realdata": "talentdrive.evaluation.realdata",
 }
 
 
