@@ -155,3 +155,21 @@ def test_lines_with_dates_keep_the_line_reading():
         ("华为", "软件工程师"),
         ("蚂蚁集团", "算法专家"),
     ]
+
+
+def test_a_date_and_a_comma_open_a_role_as_ren_does():
+    text = "2012/08，某某飞机有限公司纪检组长、副总经理；2014年3月至今，某某重工集团副总裁。"
+    entries = find_narrative_experience(text)
+    assert [(e.employer, e.title, e.start, e.current) for e in entries] == [
+        ("某某飞机有限公司", "纪检组长、副总经理", "2012-08", False),
+        ("某某重工集团", "副总裁", "2014-03", True),
+    ]
+
+
+def test_a_birth_year_does_not_open_a_role():
+    assert find_narrative_experience("1966年，出生于某某县，1988年，毕业于某某大学。") == []
+
+
+def test_a_department_of_a_university_belongs_to_the_organisation():
+    entries = find_narrative_experience("现任某某大学会计系教授、博士生导师。")
+    assert [(e.employer, e.title) for e in entries] == [("某某大学会计系", "教授、博士生导师")]

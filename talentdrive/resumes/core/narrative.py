@@ -29,6 +29,10 @@ _JOIN = re.compile(
 _WORKED_AT = re.compile(
     r"(?:^|[^\u4e00-\u9fff]|[年月起后])(?:在|于)(?P<org>[^，,。；;、在于]{2,30}?)(?:工作|任职|从事)"
 )
+_DATE_POINT = r"(?:19|20)\d\d(?:\s*[年/.\-]\s*\d{1,2}\s*月?|\s*年)?"
+_DATE_LEAD = re.compile(
+    rf"(?<!\d){_DATE_POINT}(?:\s*(?:-{{1,2}}|–|—|~|至|到)\s*(?:{_DATE_POINT}|至?今|现在))?\s*(?:起|以来)?[，,：:]"
+)
 _ITEM_SEPARATOR = re.compile(r"[、，,]")
 # "A和B", "A及B", "A兼B" join two items only after a title or an organisation.
 _JOINER = re.compile(r"以及|和|及|与|兼")
@@ -39,6 +43,8 @@ _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
 _NOTE = re.compile(r"[（(][^（）()]{0,20}(?:前身|简称|原名|现名|更名|下同)[^（）()]{0,10}[)）]")
 _LEADING = re.compile(r"^(?:原|了|为|公司的|的)")
 _MAX_ITEM = 60
+# An item telling of study or birth ends a list of roles: "1988年，毕业于某某大学".
+_NOT_A_ROLE = re.compile(r"毕业|出生|就读|攻读|学习|进修|获得|荣获|被评")
 _NOW = re.compile(r"现任|至今|目前|现为")
 
 
@@ -93,7 +99,7 @@ def _roles_in(
     current = context
     for index, (raw, at) in enumerate(_items(clause, offset)):
         item = _clean(raw)
-        if not item or len(item) > _MAX_ITEM:
+        if not item or len(item) > _MAX_ITEM or _NOT_A_ROLE.search(item):
             if bare:
                 current = None
                 continue
@@ -155,12 +161,13 @@ def _without_department(org: str) -> str:
 
 def _dates(before: str, role_text: str) -> tuple[str | None, str | None, bool]:
     """Start, end and whether current, from the text just before a role (its own sentence only)."""
+    before = before.rstrip("，,：: ")
     current = bool(_NOW.search(before[-6:])) or role_text.startswith(("现任", "现为"))
     ranges = find_ranges(before[-40:])
     if ranges:
         last = ranges[-1]
         return last.start, last.end, last.current or current
-    year = re.search(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?[^，,、]{0,4}$", before[-16:])
+    year = re.search(r"((?:19|20)\d\d)(?:年|[/.])(?:(\d{1,2})月?)?[^，,、\d]{0,4}$", before[-16:])
     if year:
         month = f"-{int(year.group(2)):02d}" if year.group(2) else ""
         return f"{year.group(1)}{month}", None, current
@@ -176,6 +183,8 @@ def find_narrative_experience(text: str) -> list[Experience]:
         triggers = [(m.start(), m.end(), -1, False) for m in _ROLE.finditer(body)]
         triggers += [(m.start(), m.end(), -1, True) for m in _JOIN.finditer(body)]
         triggers += [(m.start(), m.start("org"), m.end("org"), True) for m in _WORKED_AT.finditer(body)]
+        # "2012/08，某某公司副总经理": a date and a comma open a role as 任 does.
+        triggers += [(m.start(), m.end(), -1, False) for m in _DATE_LEAD.finditer(body)]
         triggers.sort()
         context: str | None = None
         lead = body[: triggers[0][0]] if triggers else body
@@ -192,7 +201,8 @@ def find_narrative_experience(text: str) -> list[Experience]:
             roles = _roles_in(clause, base + end, org_first, context)
             if not roles:
                 continue
-            first, last, current = _dates(body[:start], body[start:end])
+            dated_lead = body[end - 1] in "，,：:"
+            first, last, current = _dates(body[: end if dated_lead else start], body[start:end])
             entries.extend(_entries(roles, first, last, current))
             context = roles[-1].org or context
     return entries
