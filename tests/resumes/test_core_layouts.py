@@ -109,3 +109,74 @@ def test_masters_in_keeps_its_major():
 def test_ms_office_is_no_degree():
     profile = extract_profile("Education\nNorthgate University, 2019\nSkills\nMS Office, Excel\n")
     assert [e.degree for e in profile.education] == ["other"]
+
+
+# Chinese job sites' exports, in the shapes they print (text of our own).
+EXPORT_51 = """张伟
+工作经验
+2018/07 -- 至今
+北京云栈科技有限公司 [ 5年 ]
+所属行业： 互联网/电子商务
+技术部 | 高级算法工程师
+负责推荐系统排序模型。
+2015/07 -- 2018/06
+杭州数澜网络有限公司 [ 3年 ]
+所属行业： 计算机软件
+研发中心 | 数据工程师
+"""
+EXPORT_ZHILIAN = """李娜
+工作经历
+2019.07 - 至今  上海百川智能科技有限公司（4年3个月）
+高级算法工程师 | 月薪：20001-30000元/月
+工作描述：负责多模态模型训练。
+2016.07 - 2019.06  南京星图信息技术有限公司（3年）
+算法工程师 | 月薪：10001-15000元/月
+"""
+EXPORT_HEADER_THEN_DATES = """王强
+工作经历
+云栈科技  算法工程师
+2019.07-至今
+数澜网络  数据工程师
+2016.07-2019.06
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            EXPORT_51,
+            [("北京云栈科技有限公司", "高级算法工程师", True), ("杭州数澜网络有限公司", "数据工程师", False)],
+        ),
+        (
+            EXPORT_ZHILIAN,
+            [
+                ("上海百川智能科技有限公司", "高级算法工程师", True),
+                ("南京星图信息技术有限公司", "算法工程师", False),
+            ],
+        ),
+    ],
+)
+def test_chinese_job_site_exports_drop_the_duration_and_find_the_title(text, expected):
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == expected
+
+
+def test_a_header_above_its_dates_is_not_given_to_the_previous_dates():
+    profile = extract_profile(EXPORT_HEADER_THEN_DATES, today=TODAY)
+    assert [(e.employer, e.title, e.start) for e in profile.experience] == [
+        ("云栈科技", "算法工程师", "2019-07"),
+        ("数澜网络", "数据工程师", "2016-07"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("北京云栈科技有限公司 [ 5年 ]", ["北京云栈科技有限公司"]),
+        ("上海百川智能科技有限公司（4年3个月）", ["上海百川智能科技有限公司"]),
+        ("Helio Labs (2 yrs 3 mos)", ["Helio Labs"]),
+    ],
+)
+def test_a_printed_duration_is_not_part_of_the_employer(line, parts):
+    assert header_parts(line) == parts

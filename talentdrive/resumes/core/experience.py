@@ -42,6 +42,35 @@ def _title_line(line: Line) -> bool:
     return title > org or (org == 0 and len(text.split()) <= 4 and bool(_TITLE_CASE.fullmatch(text)))
 
 
+def _date_only(lines: list[Line], index: int) -> bool:
+    """The line at ``index`` holds a date range and nothing else."""
+    if index >= len(lines):
+        return False
+    line = lines[index]
+    ranges = find_ranges(line.text, line.start)
+    return bool(ranges) and not header_parts(_without_date(line, ranges[0]))
+
+
+_FIELD_LINE = re.compile(r"^[^|｜:：]{1,8}[:：]")
+
+
+def _title_below(lines: list[Line], index: int, taken: set[int]) -> str | None:
+    """A job site's export puts the title a line or two under the employer ("所属行业：…" /
+    "技术部 | 高级算法工程师"): the first title among the next two header lines, skipping labelled fields."""
+    for position in range(index, min(index + 2, len(lines))):
+        line = lines[position]
+        if position in taken or not _header_candidate(line) or find_ranges(line.text):
+            return None
+        if _FIELD_LINE.match(line.text):
+            continue
+        titles = [part for part in header_parts(line.text) if is_title(part)]
+        if titles:
+            taken.add(position)
+            return titles[-1]
+        return None
+    return None
+
+
 def _without_date(line: Line, anchor: DateRange) -> str:
     before = line.text[: anchor.start_offset - line.start].rstrip()
     after = line.text[anchor.end_offset - line.start :].lstrip()
@@ -110,6 +139,10 @@ def _entry(
         if next_line is not None and (not _header_candidate(next_line) or find_ranges(next_line.text)):
             next_line = None
         below = header_parts(next_line.text) if next_line is not None else []
+        if next_line is not None and previous is not None and _date_only(lines, index + 2):
+            # "Employer  Title" / "2019.07-至今" / "Employer  Title" / "2016.07-2019.06": the line below
+            # heads the next date; this one's header is above.
+            next_line, below = None, []
         if next_line is not None and (len(below) >= 2 or (previous is None and below)):
             parts = below if len(below) >= 2 else header_parts(next_line.text, weak=True)
             used.append(next_line)
@@ -145,6 +178,8 @@ def _entry(
                 used.insert(0, two_up)
                 taken.add(index - 2)
     employer, title = employer_title(parts)
+    if employer is not None and title is None:
+        title = _title_below(lines, lines.index(used[-1]) + 1, taken)
     header = " ".join(part.text for part in used)
     return Experience(
         employer=employer,

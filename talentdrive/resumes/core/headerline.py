@@ -117,7 +117,16 @@ _FIELD_LABEL = re.compile(
 )
 
 
+# How long a job lasted, as job sites print it after the employer: "[ 5年 ]", "（4年3个月）", "(2 yrs)".
+_DURATION = re.compile(
+    r"\s*[\[【(（]\s*(?:\d{1,2}\s*年(?:\s*\d{1,2}\s*个?月)?|\d{1,2}\s*个?月|\d{1,2}\s*(?:yrs?|years?|mos?|months?)"
+    r"(?:\s*\d{1,2}\s*(?:mos?|months?))?)\s*[\]】)）]",
+    re.IGNORECASE,
+)
+
+
 def _clean(part: str) -> str:
+    part = _DURATION.sub("", part)
     part = _BULLET.sub("", part.strip()).strip(" :：-–—*,，;；")
     part = _FIELD_LABEL.sub("", part)  # "公司名称：X", "Role: Y"
     # Keep brackets that close inside the part, drop ones a split cut in half.
