@@ -1,10 +1,11 @@
 import io
 
 import pytest
+from django.core.management import call_command
 
 from talentdrive.evaluation.realdata import DEFAULT_DATA, run
-from talentdrive.evaluation.realdata.bmes import group_resumes, read_sentences, spans
-from talentdrive.evaluation.realdata.resumener import Tally, edu_level, gold_fields, measure
+from talentdrive.evaluation.realdata.bmes import group_resumes, read_resumes, read_sentences, spans
+from talentdrive.evaluation.realdata.resumener import Tally, data_file, edu_level, gold_fields, measure
 from talentdrive.resumes.core import Profile
 
 # Text of our own in the corpus's layout: one character and its tag a line, blank lines between sentences.
@@ -106,9 +107,6 @@ def test_dev_figures_are_reported_for_every_field():
 @pytest.mark.skipif(not (DEFAULT_DATA / "resumener").is_dir(), reason="../shared/data is not available")
 def test_dev_recall_meets_the_targets_of_the_narrative_reader():
     # tuned on train; dev is only measured
-    from talentdrive.evaluation.realdata.bmes import read_resumes
-    from talentdrive.evaluation.realdata.resumener import data_file
-
     tallies = measure(read_resumes(data_file(DEFAULT_DATA, "dev")))
     recall = {name: tally.recall for name, tally in tallies.items()}
     assert recall["name"] >= 0.90
@@ -119,8 +117,6 @@ def test_dev_recall_meets_the_targets_of_the_narrative_reader():
 
 
 def test_the_eval_command_runs_the_real_data_mode(tmp_path):
-    from django.core.management import call_command
-
     out = io.StringIO()
     call_command("td_eval", "realdata", "--data", str(tmp_path), stdout=out)
     assert out.getvalue().startswith("skipped:")
