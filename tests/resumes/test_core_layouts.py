@@ -180,3 +180,47 @@ def test_a_header_above_its_dates_is_not_given_to_the_previous_dates():
 )
 def test_a_printed_duration_is_not_part_of_the_employer(line, parts):
     assert header_parts(line) == parts
+
+
+LINKEDIN_EXPORT = """Contact
+priya.n@example.org
+Top Skills
+Apache Kafka
+Terraform
+Priya Natarajan
+Senior Data Engineer at Quillmark
+Chennai, Tamil Nadu, India
+Experience
+Quillmark
+Senior Data Engineer
+March 2021 - Present (3 years 9 months)
+Chennai, Tamil Nadu, India
+Ferrowave Systems
+4 years 2 months
+Data Engineer
+January 2019 - February 2021 (2 years 2 months)
+Bengaluru, Karnataka, India
+Associate Engineer
+January 2017 - December 2018 (2 years)
+Bengaluru, Karnataka, India
+Education
+Anna Vale University
+Bachelor of Technology - BTech, Information Technology · (2012 - 2016)
+"""
+
+
+def test_a_linkedin_export():
+    # when
+    profile = extract_profile(LINKEDIN_EXPORT, today=TODAY)
+    # then: the name after the side column, not a skill listed in it
+    assert profile.name is not None and profile.name.value == "Priya Natarajan"
+    # roles under one employer keep it; the employer's total duration heads nothing
+    assert [(e.employer, e.title, e.start) for e in profile.experience] == [
+        ("Quillmark", "Senior Data Engineer", "2021-03"),
+        ("Ferrowave Systems", "Data Engineer", "2019-01"),
+        ("Ferrowave Systems", "Associate Engineer", "2017-01"),
+    ]
+    assert [(e.degree, e.school, e.major) for e in profile.education] == [
+        ("bachelor", "Anna Vale University", "Information Technology")
+    ]
+    assert [item.name for item in profile.listed_skills] == ["Apache Kafka", "Terraform"]

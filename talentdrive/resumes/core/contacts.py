@@ -7,7 +7,8 @@ import re
 import phonenumbers
 
 from .model import Link, Located, Phone, Span
-from .sections import Line
+from .sections import Line, heading_kind
+from .vocabulary import knowledge
 
 EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![\w-])"
@@ -215,18 +216,26 @@ def find_name(lines: list[Line]) -> Located | None:
     if lead is not None:
         value = lead
         return Located(value, Span(lines[0].start, lines[0].start + len(value)))
-    for line in lines[:6]:
+    # A LinkedIn export opens with its side column ("Contact", "Top Skills" and their items): the name
+    # comes after it, and a skill listed there ("Apache Kafka") is no name.
+    window = 12 if lines and heading_kind(lines[0].text) is not None else 6
+    for line in lines[:window]:
         for candidate, offset in _name_candidates(line.text):
             if _NOT_NAMES.search(candidate):
                 continue
             compact = candidate.replace(" ", "")
             if _CJK_NAME.match(candidate) and (compact[0] in _SURNAMES or compact[:2] in _COMPOUND_SURNAMES):
                 return Located(compact, Span(line.start + offset, line.start + offset + len(candidate)))
-            if _EN_NAME.match(candidate):
+            if _EN_NAME.match(candidate) and not _is_skill(candidate):
                 # "PRIYA RAMAN" is a typographic choice; the name is Priya Raman.
                 value = candidate.title() if candidate.isupper() else candidate
                 return Located(value, Span(line.start + offset, line.start + offset + len(candidate)))
     return None
+
+
+def _is_skill(text: str) -> bool:
+    """The whole text is a skill's name ("Apache Kafka", "Machine Learning")."""
+    return any(hit.start == 0 and hit.end == len(text) for hit in knowledge().skills(text))
 
 
 def _has_surname(name: str) -> bool:

@@ -104,7 +104,8 @@ _DEGREE_TOKEN = (
 )
 # The major follows the degree ("MSc Robotics, Systems and Control —", "B.S. in Physics", "PhD, ECE").
 _MAJOR_EN = re.compile(
-    rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+(?:[Dd]egree|candidate|student))?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
+    # ("Bachelor of Technology - BTech, Information Technology": a LinkedIn export repeats the abbreviation.)
+    rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+[-–]\s+[A-Z][A-Za-z.]{{1,8}}(?=,))?(?:\s+(?:[Dd]egree|candidate|student))?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
 )
 _MAJOR_HINT = re.compile(
     r"工程|技术|科学|管理|数学|物理|化学|统计|金融|经济|智能|计算机|软件|电子|通信|自动化|信息|控制|机械|医学|生物|语言|设计|数据|网络|电气|材料|航空|光电|心理|哲学|法学|新闻"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from .dates import HAS_YEAR, DateRange, find_ranges, years_from_intervals
@@ -16,6 +17,10 @@ _STUDENT = re.compile(r"undergraduate|student|teaching assistant|学生|助教|�
 _SENTENCE_ROLE = re.compile(
     r"(?:在|于)(?P<employer>[^\s，。,;；|]{2,24}?)(?:担任|任职|任|从事)(?P<title>[^\s，。,;；|]{2,20})"
     r"|(?:worked|working|work)\s+(?:at|for)\s+(?P<employer_en>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s+as\s+(?:an?\s+)?(?P<title_en>[A-Za-z][\w -]{2,40}?)(?=[,.;]|$)"
+)
+_DURATION_LINE = re.compile(
+    r"^\(?\d{1,2}\s*(?:years?|yrs?)(?:\s*\d{1,2}\s*(?:months?|mos?))?\)?$|^\(?\d{1,2}\s*(?:months?|mos?)\)?$",
+    re.I,
 )
 _SENTENCE_END = re.compile(r"[。；;]|\.\s")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
@@ -198,12 +203,13 @@ def find_experience(sections: list[Section]) -> list[Experience]:
     fallback = not chosen
     if fallback:
         chosen = [section for section in sections if section.kind in ("header", "summary", "other")]
-    entries = []
+    entries: list[Experience] = []
     has_year = HAS_YEAR.search
     for section in chosen:
         heading = section.heading.text if section.heading else ""
         intern_section = bool(_INTERN.search(heading)) and not re.search(r"工作|work", heading, re.I)
-        lines = list(section.lines)
+        # "4 years 2 months" under an employer (a LinkedIn export's total for its roles) heads nothing.
+        lines = [line for line in section.lines if not _DURATION_LINE.match(line.text)]
         taken: set[int] = set()
         for index, line in enumerate(lines):
             if index in taken or not has_year(line.text):
@@ -220,7 +226,11 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             ):
                 continue
             taken.add(index)
-            entries.append(_entry(lines, index, ranges[0], taken, intern_section, headless=fallback))
+            entry = _entry(lines, index, ranges[0], taken, intern_section, headless=fallback)
+            if entry.employer is None and entry.title and entries and entries[-1].employer:
+                # Roles listed under one employer (a LinkedIn export): the title's employer is the one above.
+                entry = replace(entry, employer=entries[-1].employer)
+            entries.append(entry)
     return entries
 
 

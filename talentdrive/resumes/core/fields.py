@@ -172,7 +172,7 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     # A degree's subject ("M.Sc. in Statistics", major 人工智能) is what was studied, not a skill.
     not_skills = sorted([*not_mentions, *_major_spans(text, education)])
     skills, domains = _tagged(found_skills, not_skills), _tagged(found_domains, not_mentions)
-    listed = find_listed_skills(sections, found_skills.hits)
+    listed = find_listed_skills(sections, found_skills.hits, name.span.start if name else None)
     warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 
 from .model import ListedSkill, Span
 from .sections import Section
@@ -27,6 +28,7 @@ _LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _MAX_ITEM = 40
 _MAX_WORDS = 4
 _MAX_ITEMS = 200
+_START = itemgetter(2)
 
 
 def _items(text: str, start: int) -> list[tuple[str, int]]:
@@ -48,20 +50,23 @@ def _items(text: str, start: int) -> list[tuple[str, int]]:
 
 
 def find_listed_skills(
-    sections: Sequence[Section], hits: Sequence[tuple[str, str, int, int]]
+    sections: Sequence[Section], hits: Sequence[tuple[str, str, int, int]], name_at: int | None = None
 ) -> list[ListedSkill]:
     """Items of the skills sections, each with the taxonomy skill (from ``hits``: id, surface, start,
-    end) that covers most of it, if one covers at least half."""
+    end) that covers most of it, if one covers at least half. A skills section stops at the person's
+    name (``name_at``, an offset), which a LinkedIn export prints after its "Top Skills"."""
     found: list[ListedSkill] = []
     if not any(section.kind == "skills" for section in sections):
         return found
     seen: set[str] = set()
-    ordered = sorted(hits, key=lambda hit: hit[2])
+    ordered = sorted(hits, key=_START)  # already in order from the matcher: one linear pass
     starts = [hit[2] for hit in ordered]
     for section in sections:
         if section.kind != "skills":
             continue
         for line in section.lines:
+            if name_at is not None and section.lines[0].start <= name_at < line.end:
+                break  # a LinkedIn export's side column: the list ends where the person's name is
             for item, at in _items(line.text, line.start):
                 if len(item) > _MAX_ITEM or len(item.split()) > _MAX_WORDS or not _LETTER.search(item):
                     continue  # a sentence, not a name
