@@ -13,6 +13,7 @@ from ninja.responses import Status
 
 from talentdrive.audit.actors import PUBLIC
 from talentdrive.errors import DomainError
+from talentdrive.matching.job_search import JobQuery, search
 from talentdrive.pipeline.errors import ApplicationInvalid, ApplicationRefused, ResumeRefused
 from talentdrive.pipeline.forms import ApplicantForm
 from talentdrive.pipeline.models import Application
@@ -21,7 +22,6 @@ from talentdrive.pipeline.rules import application_rules
 from talentdrive.pipeline.selectors import requisition_check_open, requisition_public_get
 from talentdrive.pipeline.services import application_repeat_get, application_submit
 from talentdrive.plans.models import Requisition
-from talentdrive.plans.search import JobQuery, search
 from talentdrive.plans.selectors import public_requisition_list
 
 router = Router(tags=["portal"])

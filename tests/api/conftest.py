@@ -60,7 +60,9 @@ def requisitions(plan_line: PlanLine, campus_line: PlanLine) -> dict[str, Requis
 @pytest.fixture
 def tokens(staff: dict[str, User]) -> dict[str, str]:
     """A bearer token per staff role."""
-    return {role: api_token_create(user=user, name="tests", actor=TEST_ACTOR)[1] for role, user in staff.items()}
+    return {
+        role: api_token_create(user=user, name="tests", actor=TEST_ACTOR)[1] for role, user in staff.items()
+    }
 
 
 def call(client: Client, tokens: dict[str, str], who: str, method: str, url: str, data=None):

@@ -242,7 +242,8 @@ def test_a_recruiter_assigned_to_another_teams_requisition_cannot_open_requisiti
     # when: the form is opened, and a requisition on L3 is posted anyway
     offered = client.get(reverse("backoffice:requisition_new")).context["form"].fields["plan_line"].queryset
     response = client.post(
-        reverse("backoffice:requisition_new"), new_requisition(progress_plan, plan_line=progress_plan.lines["L3"].pk)
+        reverse("backoffice:requisition_new"),
+        new_requisition(progress_plan, plan_line=progress_plan.lines["L3"].pk),
     )
     # then: L3 is not offered, the post is refused on the plan-line field, nothing is created
     assert {line.external_id for line in offered} == {"L1", "L2", "X1"}  # X1: same team, another drive

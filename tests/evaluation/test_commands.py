@@ -65,12 +65,13 @@ def test_rank_json_lines_from_parse(resumes, tmp_path):
     assert "b.pdf" in err and "encrypted" in err
 
 
-def test_structured_job_with_unknown_skill_is_a_clear_error(resumes, tmp_path):
+def test_structured_job_with_a_skill_the_taxonomy_lacks_ranks_it_as_text(resumes, tmp_path):
     _, folder = resumes
     job = tmp_path / "job.yaml"
-    job.write_text("must_skills: [cuda, warp-drive]\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="warp-drive"):
-        run("rank", "--job", str(job), "--resumes", str(folder))
+    job.write_text("must_skills: [CUDA, warp-drive]\n", encoding="utf-8")
+    out, err = run("rank", "--job", str(job), "--resumes", str(folder))
+    assert "strong.txt" in out
+    assert "warp-drive not in the skill taxonomy: matched as text" in out + err
 
 
 @pytest.mark.parametrize("content", ["", "   "])

@@ -72,11 +72,14 @@ def test_hard_rules_may_be_comma_separated(client, admin_user, requisition, pool
     assert client.get(_url(requisition), {"hard": "degree,height"}).status_code == 400
 
 
-def test_unmatchable_requisition_is_named_in_the_warnings(client, admin_user, requisition, pool):
+def test_a_skill_the_taxonomy_lacks_does_not_stop_ranking_requisitions(client, admin_user, requisition, pool):
+    # given a name typed on the requisition that the taxonomy does not know
     Requisition.objects.filter(pk=requisition.pk).update(must_skills=["no-such-skill"])
     client.force_login(admin_user)
+    # when
     body = client.get(f"/api/matching/candidates/{pool[0].pk}/requisitions").json()
-    assert body["matches"] == [] and "no-such-skill" in body["warnings"][0]
+    # then the requisition is still ranked for the candidate
+    assert [m["requisition_id"] for m in body["matches"]] == [requisition.pk]
 
 
 def test_unknown_hard_rule_is_a_400(client, admin_user, requisition, pool):
@@ -86,12 +89,14 @@ def test_unknown_hard_rule_is_a_400(client, admin_user, requisition, pool):
     assert response.json()["field"] == "hard"
 
 
-def test_unknown_skill_id_is_a_clear_409(client, admin_user, requisition, pool):
-    Requisition.objects.filter(pk=requisition.pk).update(must_skills=["no-such-skill"])
+def test_a_skill_the_taxonomy_lacks_is_ranked_as_text_with_a_warning(client, admin_user, requisition, pool):
+    Requisition.objects.filter(pk=requisition.pk).update(must_skills=["no-such-skill", "CUDA"])
     client.force_login(admin_user)
     response = client.get(_url(requisition))
-    assert response.status_code == 409
-    assert "no-such-skill" in response.json()["message"]
+    assert response.status_code == 200
+    body = response.json()
+    assert body["matches"]
+    assert any("no-such-skill" in warning and "matched as text" in warning for warning in body["warnings"])
 
 
 def test_requisition_without_requirements_falls_back_with_a_warning(client, admin_user, requisition, pool):

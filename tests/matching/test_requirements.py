@@ -71,11 +71,11 @@ def test_description_without_anything_recognisable_falls_back_with_a_warning(min
     assert "text relevance only" in requirements.warnings[0]
 
 
-def test_structured_fields_reject_unknown_skill_ids(mini_taxonomy):
-    with pytest.raises(RequirementError, match="no-such-skill"):
-        requirements_from_fields(
-            {"must_skills": ["cuda", "no-such-skill"]}, known_skills=mini_taxonomy.skills.keys()
-        )
+def test_structured_fields_keep_unknown_skill_ids_as_text(mini_taxonomy):
+    requirements = requirements_from_fields(
+        {"must_skills": ["cuda", "no-such-skill"]}, known_skills=mini_taxonomy.skills.keys()
+    )
+    assert (requirements.must, requirements.must_text) == (("cuda",), ("no-such-skill",))
 
 
 def test_structured_fields_with_nothing_extract_the_description(mini_taxonomy):
@@ -116,7 +116,6 @@ def test_domain_from_the_summary_when_the_requirements_name_none(mini_taxonomy):
         ({"must_skills": ["cuda"], "min_years": "lots"}, "min_years: must be a number"),
         ({"must_skills": ["cuda"], "min_years": -3}, "min_years: must be between"),
         ({"must_skills": {"id": "cuda"}}, "must_skills: expected a list"),
-        ({"nice_skills": ["warp-drive"]}, "nice_skills: unknown skill id"),
     ],
 )
 def test_bad_structured_fields_name_the_field(mini_taxonomy, fields, message):
@@ -166,3 +165,54 @@ def test_research_is_expected_only_when_required(mini_taxonomy):
         "Requirements:\n- CUDA\n- NeurIPS publications preferred", mini_taxonomy
     ).research
     assert not extract_requirements("任职要求：\n熟悉 CUDA\n有顶会论文发表者优先", mini_taxonomy).research
+
+
+def test_a_one_line_requirements_heading_makes_its_list_must_haves(mini_taxonomy):
+    # given a heading and its list on one line
+    text = "Speech engineer\nRequirements: CUDA, PyTorch, ASR.\nNice to have: RLHF"
+    # when
+    requirements = extract_requirements(text, mini_taxonomy)
+    # then
+    assert requirements.must == ("cuda", "pytorch", "asr")
+    assert requirements.nice == ("rlhf",)
+
+
+def test_a_one_line_chinese_heading_and_a_plain_colon_line(mini_taxonomy):
+    requirements = extract_requirements("任职要求：熟悉 CUDA、PyTorch\n团队：语音组", mini_taxonomy)
+    assert requirements.must == ("cuda", "pytorch")
+
+
+def test_skills_typed_as_names_in_either_language_resolve_through_the_taxonomy(mini_taxonomy):
+    requirements = requirements_from_fields(
+        {"must_skills": "CUDA, 语音识别", "nice_skills": ["PyTorch", "cuda"]},
+        known_skills=mini_taxonomy.skills.keys(), taxonomy=mini_taxonomy,
+    )  # fmt: skip
+    assert requirements.must == ("cuda", "asr")
+    assert requirements.nice == ("pytorch",)
+    assert requirements.must_text == () and requirements.warnings == ()
+
+
+def test_a_name_the_taxonomy_lacks_stays_a_text_requirement(mini_taxonomy):
+    # given a skill the taxonomy does not know
+    fields = {"must_skills": ["CUDA", "Gephi"], "nice_skills": ["warp-drive", "gephi"]}
+    # when
+    requirements = requirements_from_fields(
+        fields, known_skills=mini_taxonomy.skills.keys(), taxonomy=mini_taxonomy
+    )
+    # then: no error; the name counts as text
+    assert requirements.must == ("cuda",)
+    assert requirements.must_text == ("Gephi",)
+    assert requirements.nice_text == ("warp-drive",)
+    assert "Gephi" in requirements.text and "warp-drive" in requirements.text
+    assert requirements.warnings == (
+        "must_skills: Gephi not in the skill taxonomy: matched as text",
+        "nice_skills: warp-drive not in the skill taxonomy: matched as text",
+    )
+
+
+def test_only_unknown_names_still_make_a_requirement(mini_taxonomy):
+    requirements = requirements_from_fields(
+        {"must_skills": ["Gephi"]}, known_skills=mini_taxonomy.skills.keys(), taxonomy=mini_taxonomy
+    )
+    assert not requirements.is_empty
+    assert requirements.text == "Gephi"

@@ -39,6 +39,9 @@ class Requirements:
     min_degree: str = "none"
     min_years: float = 0.0
     research: bool = False
+    # Skills the requisition names that the taxonomy lacks: they count as text (they are in ``text``).
+    must_text: tuple[str, ...] = ()
+    nice_text: tuple[str, ...] = ()
     degree_rule: str = "penalty"
     years_rule: str = "penalty"
     text: str = ""
@@ -50,7 +53,7 @@ class Requirements:
     @property
     def is_empty(self) -> bool:
         return (
-            not (self.must or self.nice or self.domain or self.research)
+            not (self.must or self.nice or self.must_text or self.nice_text or self.domain or self.research)
             and self.min_degree == "none"
             and not self.min_years
         )
@@ -66,6 +69,8 @@ _NICE_HEAD = re.compile(
     r"it'?s a plus|good to have)\W*$",
     re.I,
 )
+# A heading with its list on the same line: "Requirements: Python, Django, SQL.", "加分项：有 RLHF 经验".
+_LABELLED = re.compile(r"^(?P<label>[^:：]{2,40}?)\s*[:：]\s*(?P<rest>\S.*)$")
 _OTHER_HEAD = re.compile(
     r"^\W*(岗位职责|工作职责|职位描述|responsibilities|what you('ll| will) do|about the role|职责)\W*$", re.I
 )
@@ -218,6 +223,17 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
         if _OTHER_HEAD.match(line):
             mode = "duties"
             continue
+        labelled = _LABELLED.match(line)
+        if labelled is not None:
+            label = labelled.group("label")
+            heading = next(
+                (kind for kind, head in (("must", _MUST_HEAD), ("nice", _NICE_HEAD), ("duties", _OTHER_HEAD))
+                 if head.match(label)),
+                None,
+            )  # fmt: skip
+            if heading is not None:
+                mode = heading
+                line = labelled.group("rest")
         # Subjects of a degree ("计算机、人工智能等相关专业", "degree in CS, AI or a related field")
         # describe the diploma, not skills the role requires.
         line = _MAJOR_EN.sub(" ", line)
@@ -309,24 +325,48 @@ def _skill_list(data: Mapping[str, Any], name: str, alias: str) -> list[str]:
     raise RequirementError(f"{field_name}: expected a list of skill ids, got {value!r}")
 
 
+def _resolve(
+    names: list[str], known: set[str] | None, taxonomy: SkillFinder | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Skill ids, and names the taxonomy lacks. A recruiter types names as well as ids ("CUDA",
+    "分布式训练"): a name resolves through the taxonomy's names and synonyms in either language."""
+    if known is None:
+        return _unique(names), ()
+    lookup = getattr(taxonomy, "skill_for_name", None)
+    ids: list[str] = []
+    text: list[str] = []
+    for name in names:
+        if name in known:
+            ids.append(name)
+            continue
+        skill = lookup(name) if lookup is not None else None
+        skill_id = getattr(skill, "id", None) if skill is not None else None
+        if skill_id:
+            ids.append(str(skill_id))
+        else:
+            text.append(name)
+    return _unique(ids), _unique(text)
+
+
 def requirements_from_fields(
     data: Mapping[str, Any], known_skills: Iterable[str] | None = None, taxonomy: SkillFinder | None = None
 ) -> Requirements:
     """Structured requisition fields (the Requisition model, or a job .json/.yaml) → Requirements.
 
-    Unknown skill ids raise RequirementError naming them. When neither skills nor other criteria are
+    Skills may be ids or names in either language; names the taxonomy lacks stay requirements matched
+    as text (``must_text``/``nice_text``, with a warning). When neither skills nor other criteria are
     given but a description is, the description is extracted instead.
     """
     known = set(known_skills) if known_skills is not None else None
-    must = _unique(_skill_list(data, "must_skills", "must"))
-    nice = _unique(_skill_list(data, "nice_skills", "nice"))
-    if known is not None:
-        for field_name, ids in (("must_skills", must), ("nice_skills", nice)):
-            unknown = [s for s in ids if s not in known]
-            if unknown:
-                raise RequirementError(
-                    f"{field_name}: unknown skill id(s): {', '.join(unknown)}; use ids from the skill taxonomy"
-                )
+    must, must_text = _resolve(_skill_list(data, "must_skills", "must"), known, taxonomy)
+    nice, nice_text = _resolve(_skill_list(data, "nice_skills", "nice"), known, taxonomy)
+    must_text_keys = {name.casefold() for name in must_text}
+    nice_text = tuple(name for name in nice_text if name.casefold() not in must_text_keys)
+    unresolved = [
+        f"{field_name}: {', '.join(names)} not in the skill taxonomy: matched as text"
+        for field_name, names in (("must_skills", must_text), ("nice_skills", nice_text))
+        if names
+    ]
     raw_degree = data.get("min_degree")
     degree = normalise_degree(raw_degree)
     if degree == "none" and str(raw_degree or "").strip().lower() not in _NO_DEGREE:
@@ -344,8 +384,13 @@ def requirements_from_fields(
     if not 0 <= years <= 60:
         raise RequirementError(f"min_years: must be between 0 and 60, got {data.get('min_years')!r}")
     text = "\n".join(
-        str(data.get(k) or "")
-        for k in ("title", "title_en", "title_zh", "description", "description_en", "description_zh")
+        [
+            *(
+                str(data.get(k) or "")
+                for k in ("title", "title_en", "title_zh", "description", "description_en", "description_zh")
+            ),
+            ", ".join((*must_text, *nice_text)),
+        ]
     )
     rules = {}
     for name in ("degree_rule", "years_rule"):
@@ -356,6 +401,8 @@ def requirements_from_fields(
     requirements = Requirements(
         must=must,
         nice=tuple(s for s in nice if s not in must),
+        must_text=must_text,
+        nice_text=nice_text,
         domain=domain,
         min_degree=degree,
         min_years=years,
@@ -365,6 +412,7 @@ def requirements_from_fields(
         focus_area=str(data.get("focus_area") or ""),
         degree_rule=rules["degree_rule"],
         years_rule=rules["years_rule"],
+        warnings=tuple(unresolved),
     )
     if requirements.is_empty and taxonomy is not None and text.strip():
         extracted = extract_requirements(text, taxonomy, title=requirements.title)

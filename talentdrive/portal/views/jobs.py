@@ -14,9 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from talentdrive.matching.job_search import FACETS, JobQuery, search
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
-from talentdrive.plans.search import FACETS, JobQuery, search
 from talentdrive.plans.selectors import public_requisition_list
 from talentdrive.portal.pagecache import cached_page
 

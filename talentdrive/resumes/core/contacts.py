@@ -7,7 +7,8 @@ import re
 import phonenumbers
 
 from .model import Link, Located, Phone, Span
-from .sections import Line
+from .sections import Line, heading_kind
+from .vocabulary import knowledge
 
 EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![\w-])"
@@ -211,22 +212,58 @@ def find_name(lines: list[Line]) -> Located | None:
         value = match.group("name").strip()
         start = line.start + match.start("name") - line_begin
         return Located(value, Span(start, start + len(value)))
-    for line in lines[:6]:
+    lead = _narrative_name(lines[0].text) if lines else None
+    if lead is not None:
+        value = lead
+        return Located(value, Span(lines[0].start, lines[0].start + len(value)))
+    # A LinkedIn export opens with its side column ("Contact", "Top Skills" and their items): the name
+    # comes after it, and a skill listed there ("Apache Kafka") is no name.
+    window = 12 if lines and heading_kind(lines[0].text) is not None else 6
+    for line in lines[:window]:
         for candidate, offset in _name_candidates(line.text):
             if _NOT_NAMES.search(candidate):
                 continue
             compact = candidate.replace(" ", "")
             if _CJK_NAME.match(candidate) and (compact[0] in _SURNAMES or compact[:2] in _COMPOUND_SURNAMES):
                 return Located(compact, Span(line.start + offset, line.start + offset + len(candidate)))
-            if _EN_NAME.match(candidate):
+            if _EN_NAME.match(candidate) and not _is_skill(candidate):
                 # "PRIYA RAMAN" is a typographic choice; the name is Priya Raman.
                 value = candidate.title() if candidate.isupper() else candidate
                 return Located(value, Span(line.start + offset, line.start + offset + len(candidate)))
     return None
 
 
+def _is_skill(text: str) -> bool:
+    """The whole text is a skill's name ("Apache Kafka", "Machine Learning")."""
+    return any(hit.start == 0 and hit.end == len(text) for hit in knowledge().skills(text))
+
+
+def _has_surname(name: str) -> bool:
+    return name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+
+
+def _narrative_name(text: str) -> str | None:
+    """The name a biography opens with, if it opens with one."""
+    match = _CJK_NARRATIVE_LEAD.match(text)
+    if match is None:
+        return None
+    name = match.group("name")
+    if _NOT_NAMES.search(name) or name.startswith(("本人", "公司", "我")):
+        return None
+    if match.group("strong"):
+        return name if len(name) > 1 or _has_surname(name) else None
+    return name if 2 <= len(name) <= 4 and _has_surname(name) else None
+
+
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Ms|Mrs|Miss)\.?\s+(?=[A-Z])")
 _CJK_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=[\s(（]|$)")
+# A biography opens with the name: "某某：男，", "某某先生，", "刘先生曾任…", "某某·某某：男". After 先生,
+# 女士 or a stated sex the name needs no known surname (and may be the surname alone); before a plain
+# comma or 现任/出生 it does.
+_CJK_NARRATIVE_LEAD = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{1,4}?(?:·[\u4e00-\u9fff]{1,10})?)"
+    r"(?:(?P<strong>先生|女士|同志|[，,：:（(]\s*[男女][，,。；;：:）)\s]|[男女](?=[，,\d]))|(?=[，,：:]|现任|曾任|历任|出生|生于))"
+)
 _LATIN_LEAD = re.compile(r"^([A-Za-z][A-Za-z.'’ -]{2,40}?)\s+(?=[\u4e00-\u9fff])")
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜/,，;；·•]|\s{2,}|\t)\s*")
 

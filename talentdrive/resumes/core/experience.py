@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from .dates import HAS_YEAR, DateRange, find_ranges, years_from_intervals
@@ -17,6 +18,10 @@ _SENTENCE_ROLE = re.compile(
     r"(?:在|于)(?P<employer>[^\s，。,;；|]{2,24}?)(?:担任|任职|任|从事)(?P<title>[^\s，。,;；|]{2,20})"
     r"|(?:worked|working|work)\s+(?:at|for)\s+(?P<employer_en>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s+as\s+(?:an?\s+)?(?P<title_en>[A-Za-z][\w -]{2,40}?)(?=[,.;]|$)"
 )
+_DURATION_LINE = re.compile(
+    r"^\(?\d{1,2}\s*(?:years?|yrs?)(?:\s*\d{1,2}\s*(?:months?|mos?))?\)?$|^\(?\d{1,2}\s*(?:months?|mos?)\)?$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[。；;]|\.\s")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
@@ -24,6 +29,51 @@ _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 def _header_candidate(line: Line) -> bool:
     text = line.text
     return len(text) <= 70 and not _BULLET.match(text) and not _SENTENCE_END.search(text)
+
+
+_TITLE_CASE = re.compile(r"[A-Z][\w&/.'-]*(?:\s+(?:[A-Z][\w&/.'-]*|of|and|&|for|in|to|the|-))*")
+
+
+def _title_line(line: Line) -> bool:
+    """A line that holds only a job title: one that names a title, or a few capitalised words naming
+    no organisation ("Operations Lead", "Store Manager"), never a sentence."""
+    text = line.text
+    if text.endswith(".") or find_ranges(text) or len(text.split()) > 6:
+        return False
+    parts = header_parts(text)
+    if len(parts) != 1:
+        return False
+    org, title = scores(parts[0])
+    return title > org or (org == 0 and len(text.split()) <= 4 and bool(_TITLE_CASE.fullmatch(text)))
+
+
+def _date_only(lines: list[Line], index: int) -> bool:
+    """The line at ``index`` holds a date range and nothing else."""
+    if index >= len(lines):
+        return False
+    line = lines[index]
+    ranges = find_ranges(line.text, line.start)
+    return bool(ranges) and not header_parts(_without_date(line, ranges[0]))
+
+
+_FIELD_LINE = re.compile(r"^[^|｜:：]{1,8}[:：]")
+
+
+def _title_below(lines: list[Line], index: int, taken: set[int]) -> str | None:
+    """A job site's export puts the title a line or two under the employer ("所属行业：…" /
+    "技术部 | 高级算法工程师"): the first title among the next two header lines, skipping labelled fields."""
+    for position in range(index, min(index + 2, len(lines))):
+        line = lines[position]
+        if position in taken or not _header_candidate(line) or find_ranges(line.text):
+            return None
+        if _FIELD_LINE.match(line.text):
+            continue
+        titles = [part for part in header_parts(line.text) if is_title(part)]
+        if titles:
+            taken.add(position)
+            return titles[-1]
+        return None
+    return None
 
 
 def _without_date(line: Line, anchor: DateRange) -> str:
@@ -35,7 +85,12 @@ def _without_date(line: Line, anchor: DateRange) -> str:
 
 
 def _entry(
-    lines: list[Line], index: int, anchor: DateRange, taken: set[int], intern_section: bool
+    lines: list[Line],
+    index: int,
+    anchor: DateRange,
+    taken: set[int],
+    intern_section: bool,
+    headless: bool = False,
 ) -> Experience:
     line = lines[index]
     own = _without_date(line, anchor)
@@ -58,7 +113,12 @@ def _entry(
     previous = lines[index - 1] if index > 0 and index - 1 not in taken else None
     if previous is not None and (not _header_candidate(previous) or find_ranges(previous.text)):
         previous = None
-    if parts and all(is_title(part) for part in parts):
+    weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
+    if len(weak_own) >= 2 and not all(is_title(part) for part in weak_own):
+        # Without headings the line above may be the name: "Title, Employer, 2021 – present" reads as
+        # both on the dated line, apart at a comma.
+        parts = weak_own
+    elif parts and all(is_title(part) for part in parts):
         # Only a title on the dated line: the employer is on the line above, or after a comma.
         above = header_parts(previous.text, weak=True) if previous is not None else []
         if previous is not None and above and not any(is_title(part) for part in above):
@@ -84,6 +144,10 @@ def _entry(
         if next_line is not None and (not _header_candidate(next_line) or find_ranges(next_line.text)):
             next_line = None
         below = header_parts(next_line.text) if next_line is not None else []
+        if next_line is not None and previous is not None and _date_only(lines, index + 2):
+            # "Employer  Title" / "2019.07-至今" / "Employer  Title" / "2016.07-2019.06": the line below
+            # heads the next date; this one's header is above.
+            next_line, below = None, []
         if next_line is not None and (len(below) >= 2 or (previous is None and below)):
             parts = below if len(below) >= 2 else header_parts(next_line.text, weak=True)
             used.append(next_line)
@@ -107,7 +171,20 @@ def _entry(
                     parts = above[:1] + parts
                     used.insert(0, two_up)
                     taken.add(index - 2)
+            elif (
+                len(parts) == 1
+                and not is_title(parts[0])
+                and two_up is not None
+                and _header_candidate(two_up)
+                and _title_line(two_up)
+            ):
+                # A job site's export: "Title" / "Employer - City, State -" / "August 2016 to August 2017".
+                parts = [parts[0], *header_parts(two_up.text)[:1]]
+                used.insert(0, two_up)
+                taken.add(index - 2)
     employer, title = employer_title(parts)
+    if employer is not None and title is None:
+        title = _title_below(lines, lines.index(used[-1]) + 1, taken)
     header = " ".join(part.text for part in used)
     return Experience(
         employer=employer,
@@ -126,12 +203,13 @@ def find_experience(sections: list[Section]) -> list[Experience]:
     fallback = not chosen
     if fallback:
         chosen = [section for section in sections if section.kind in ("header", "summary", "other")]
-    entries = []
+    entries: list[Experience] = []
     has_year = HAS_YEAR.search
     for section in chosen:
         heading = section.heading.text if section.heading else ""
         intern_section = bool(_INTERN.search(heading)) and not re.search(r"工作|work", heading, re.I)
-        lines = list(section.lines)
+        # "4 years 2 months" under an employer (a LinkedIn export's total for its roles) heads nothing.
+        lines = [line for line in section.lines if not _DURATION_LINE.match(line.text)]
         taken: set[int] = set()
         for index, line in enumerate(lines):
             if index in taken or not has_year(line.text):
@@ -148,7 +226,11 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             ):
                 continue
             taken.add(index)
-            entries.append(_entry(lines, index, ranges[0], taken, intern_section))
+            entry = _entry(lines, index, ranges[0], taken, intern_section, headless=fallback)
+            if entry.employer is None and entry.title and entries and entries[-1].employer:
+                # Roles listed under one employer (a LinkedIn export): the title's employer is the one above.
+                entry = replace(entry, employer=entries[-1].employer)
+            entries.append(entry)
     return entries
 
 

@@ -11,7 +11,9 @@ from .contacts import find_emails, find_links, find_location, find_name, find_ph
 from .deadline import Deadline
 from .education import find_education
 from .experience import find_experience, years_of_experience
-from .model import Education, Mention, Profile, Tagged, make_mention
+from .listed import find_listed_skills
+from .model import Education, Experience, Mention, Profile, Tagged, make_mention
+from .narrative import find_narrative_education, find_narrative_experience, has_narrative
 from .research import find_awards, find_publications
 from .sections import Section, cell_headings, split_lines, split_sections
 from .vocabulary import Found, knowledge
@@ -103,6 +105,17 @@ def _tagged(found: Found, excluded: list[tuple[int, int]]) -> tuple[Tagged, ...]
     return tuple(Tagged(key, names[key], tuple(mentions)) for key, mentions in grouped.items())
 
 
+def _complete(entries: list[Experience]) -> int:
+    return sum(1 for entry in entries if entry.employer and entry.title)
+
+
+def is_narrative(sections: list[Section], text: str) -> bool:
+    """No education, experience or project heading, and prose that names roles or degrees."""
+    if any(section.kind in ("education", "experience", "projects") for section in sections):
+        return False
+    return has_narrative(text)
+
+
 def extract_profile(text: str, *, today: date | None = None, deadline: Deadline | None = None) -> Profile:
     """Every field of a profile from a resume's text; spans index into ``text``.
 
@@ -130,6 +143,18 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     )
     education = find_education(sections)
     experience = find_experience(sections)
+    if language != "en" and is_narrative(sections, text):
+        # A career written as prose: the line-based readers find little in it. Whichever reading finds
+        # more wins, so a resume without headings but with one entry a line keeps its lines.
+        # On a tie, paragraphs (long lines) are read as prose.
+        prose = bool(lines) and sum(len(line.text) for line in lines) >= 60 * len(lines)
+        narrative_education = find_narrative_education(text)
+        if len(narrative_education) > len(education) or (prose and narrative_education):
+            education = narrative_education
+        narrative_experience = find_narrative_experience(text)
+        complete, narrative_complete = _complete(experience), _complete(narrative_experience)
+        if narrative_complete > complete or not experience or (prose and narrative_complete == complete):
+            experience = narrative_experience
     check("education and experience")
     emails = find_emails(text)
     phones = find_phones(text)
@@ -147,6 +172,7 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     # A degree's subject ("M.Sc. in Statistics", major 人工智能) is what was studied, not a skill.
     not_skills = sorted([*not_mentions, *_major_spans(text, education)])
     skills, domains = _tagged(found_skills, not_skills), _tagged(found_domains, not_mentions)
+    listed = find_listed_skills(sections, found_skills.hits, name.span.start if name else None)
     warnings: list[str] = []
     if not emails and not phones:
         warnings.append("no email or phone found")
@@ -164,6 +190,7 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
         years_experience=years_of_experience(experience, today),
         skills=skills,
         domains=domains,
+        listed_skills=tuple(listed),
         publications=tuple(publications),
         awards=tuple(awards),
         warnings=tuple(warnings),

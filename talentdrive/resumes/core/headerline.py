@@ -27,7 +27,11 @@ _ORG = re.compile(
 )
 _TITLE = re.compile(
     r"工程师|研究员|实习生|实习|经理|总监|主管|专家|架构师|科学家|负责人|算法|开发|产品|设计师|分析师|顾问|助理|助教|教授|讲师|博士后|组长|"
-    r"\b(?:CTO|CEO|Engineer|Scientist|Researcher|Intern|Manager|Developer|Lead|Director|Architect|Analyst|Consultant|Professor|Postdoc|Postdoctoral|Fellow|Head|VP|Principal|Staff|Specialist|Programmer|Designer|Officer|Founder|Co-founder|Assistant|SDE|SWE|MLE)\b",
+    r"\b(?:CTO|CEO|Engineer|Scientist|Researcher|Intern|Manager|Developer|Lead|Director|Architect|Analyst|Consultant|Professor|Postdoc|Postdoctoral|Fellow|Head|VP|Principal|Staff|Specialist|Programmer|Designer|Officer|Founder|Co-founder|Assistant|SDE|SWE|MLE"
+    # Occupations beyond software and research, as job-site exports list them.
+    r"|Accountant|Teacher|Nurse|Executive|Coordinator|Administrator|Technician|Supervisor|Representative|Clerk|Trainee"
+    r"|Tester|Advocate|Writer|Editor|Instructor|Lecturer|Tutor|Auditor|Operator|Mechanic|Electrician|Pharmacist"
+    r"|Physician|Chef|Cashier|Receptionist|Secretary|Recruiter|President|Associate|Apprentice|Planner|Strategist)s?\b",
     re.I,
 )
 # Strong separators split a header line into employer / title / place; weak ones (", ", " at ") only
@@ -48,11 +52,32 @@ _PLACES = frozenset(
 ) | {"new york", "san francisco", "mountain view", "menlo park", "palo alto", "hong kong", "los angeles", "san jose",
      "san diego", "tel aviv", "united states", "united kingdom", "south korea"}  # fmt: skip
 _REGION_CODES = frozenset([*STATE_CODES, "UK", "US", "USA"])
+# States and provinces written out, as job-site exports put them after the city ("Pune, Maharashtra").
+_REGION_NAMES = frozenset(
+    ["andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat", "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh", "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland", "odisha", "orissa", "punjab", "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura", "uttar pradesh", "uttarakhand", "west bengal", "delhi", "new delhi", "jammu and kashmir", "puducherry", "chandigarh",
+     "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+     "ontario", "quebec", "british columbia", "alberta", "manitoba", "nova scotia", "england", "scotland", "wales", "bavaria", "new south wales", "victoria", "queensland", "india", "pakistan", "bangladesh", "sri lanka", "nepal", "philippines", "indonesia", "malaysia", "vietnam", "thailand", "uae", "united arab emirates", "saudi arabia", "qatar", "egypt", "kenya", "south africa", "brazil", "mexico", "ireland", "poland", "portugal", "belgium", "austria", "denmark", "norway", "finland"]
+)  # fmt: skip
+_MORE_CITIES = frozenset(
+    ["pune", "mumbai", "chennai", "kolkata", "noida", "gurgaon", "gurugram", "ahmedabad", "jaipur", "kochi", "cochin", "lucknow", "indore", "coimbatore", "nagpur", "bhubaneswar", "thiruvananthapuram", "trivandrum", "visakhapatnam", "mysore", "mysuru", "vadodara", "surat", "nashik", "mangalore", "karachi", "lahore", "dhaka", "colombo", "kathmandu", "manila", "jakarta", "kuala lumpur", "dubai", "abu dhabi", "riyadh", "doha", "cairo", "nairobi", "johannesburg", "cape town", "dallas", "houston", "phoenix", "philadelphia", "miami", "portland", "raleigh", "minneapolis", "detroit", "columbus", "charlotte", "nashville", "san antonio", "orlando", "tampa", "st. louis", "salt lake city", "sacramento", "jersey city", "newark", "calgary", "edmonton", "manchester", "birmingham", "leeds", "glasgow", "bristol"]
+)  # fmt: skip
+_CITY_WORDS = re.compile(r"[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2}")
+
+
+def _is_region(text: str) -> bool:
+    return text in _REGION_CODES or text.lower() in _REGION_NAMES
 
 
 @line_memo(maxsize=4096)
 def is_place(text: str) -> bool:
-    return text in _REGION_CODES or text.lower() in _PLACES or bool(_CITY_SUFFIX.fullmatch(text))
+    lowered = text.lower()
+    return (
+        text in _REGION_CODES
+        or lowered in _PLACES
+        or lowered in _REGION_NAMES
+        or lowered in _MORE_CITIES
+        or bool(_CITY_SUFFIX.fullmatch(text))
+    )
 
 
 @line_memo(maxsize=8192)
@@ -92,7 +117,16 @@ _FIELD_LABEL = re.compile(
 )
 
 
+# How long a job lasted, as job sites print it after the employer: "[ 5年 ]", "（4年3个月）", "(2 yrs)".
+_DURATION = re.compile(
+    r"\s*[\[【(（]\s*(?:\d{1,2}\s*年(?:\s*\d{1,2}\s*个?月)?|\d{1,2}\s*个?月|\d{1,2}\s*(?:yrs?|years?|mos?|months?)"
+    r"(?:\s*\d{1,2}\s*(?:mos?|months?))?)\s*[\]】)）]",
+    re.IGNORECASE,
+)
+
+
 def _clean(part: str) -> str:
+    part = _DURATION.sub("", part)
     part = _BULLET.sub("", part.strip()).strip(" :：-–—*,，;；")
     part = _FIELD_LABEL.sub("", part)  # "公司名称：X", "Role: Y"
     # Keep brackets that close inside the part, drop ones a split cut in half.
@@ -154,8 +188,7 @@ def _header_parts(text: str, *, weak: bool) -> list[str]:
     text = _drop_parenthetical(text)
     parts: list[str] = []
     for strong in _STRONG.split(text):
-        pieces = [_clean(piece) for piece in _WEAK.split(strong)]
-        pieces = [piece for piece in pieces if piece and not is_place(piece)]
+        pieces = _without_places([_clean(piece) for piece in _WEAK.split(strong)])
         groups = pieces if weak else ([", ".join(pieces)] if pieces else [])
         for group in groups:
             for piece in _pieces(group):
@@ -163,6 +196,26 @@ def _header_parts(text: str, *, weak: bool) -> list[str]:
                 if len(piece) >= 2 and not is_place(piece) and not _FIGURES.fullmatch(piece):
                     parts.append(piece)
     return parts
+
+
+def _without_places(pieces: list[str]) -> list[str]:
+    """Pieces that are not places. A city is also known by a written-out state closing the part after it
+    ("Wakad, Maharashtra"), even when the city itself is not in the lists, if it names no organisation
+    or title; the first of three pieces is not (it is the employer in "Acme Payments, New York, NY")."""
+    kept = []
+    for index, piece in enumerate(pieces):
+        if not piece or is_place(piece):
+            continue
+        following = pieces[index + 1] if index + 1 == len(pieces) - 1 else ""
+        if (
+            (index > 0 or len(pieces) == 2)
+            and following.lower() in _REGION_NAMES
+            and _CITY_WORDS.fullmatch(piece)
+            and scores(piece) == (0, 0)
+        ):
+            continue
+        kept.append(piece)
+    return kept
 
 
 def employer_title(parts: list[str]) -> tuple[str | None, str | None]:

@@ -100,6 +100,15 @@ class Tagged:
 
 
 @dataclass(frozen=True, slots=True)
+class ListedSkill:
+    """A skill as listed in a skills section; ``skill_id`` is the taxonomy's, None when it has none."""
+
+    name: str
+    skill_id: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Publication:
     title: str | None
     venue: str | None
@@ -129,6 +138,7 @@ class Profile:
     years_experience: float = 0.0
     skills: tuple[Tagged, ...] = ()
     domains: tuple[Tagged, ...] = ()
+    listed_skills: tuple[ListedSkill, ...] = ()
     publications: tuple[Publication, ...] = ()
     awards: tuple[Award, ...] = ()
     warnings: tuple[str, ...] = ()

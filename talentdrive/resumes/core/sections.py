@@ -21,7 +21,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "skills": (
         "技能", "专业技能", "技术技能", "技能特长", "技术栈", "个人技能", "技能清单", "掌握技能",
-        "skills", "technical skills", "skill", "core skills", "tech stack", "technologies", "skills & tools",
+        "skills", "technical skills", "skill", "core skills", "tech stack", "technologies", "skills & tools", "top skills",
     ),
     "publications": (
         "论文", "发表", "论文发表", "专利", "论文与专利", "论文和专利", "发表论文", "学术成果", "学术论文", "科研成果", "论文及专利", "发表文章",

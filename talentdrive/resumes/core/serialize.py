@@ -65,6 +65,10 @@ def profile_to_json(profile: Profile, *, source: str | None = None) -> dict[str,
             "years_experience": profile.years_experience,
             "skills": _tagged(profile.skills),
             "domains": _tagged(profile.domains),
+            "listed_skills": [
+                {"name": item.name, "id": item.skill_id, "span": _span(item.span)}
+                for item in profile.listed_skills
+            ],
             "publications": [
                 {
                     "title": entry.title,

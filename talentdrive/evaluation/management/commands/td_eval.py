@@ -12,6 +12,8 @@ EVALUATIONS = {
     "parse": "talentdrive.evaluation.parsing",
     "match": "talentdrive.evaluation.matching",
     "skills": "talentdrive.evaluation.skills",
+    # Public data from ../shared/data (ResumeNER for Chinese narrative resumes); skipped without it.
+    "realdata": "talentdrive.evaluation.realdata",
 }
 
 

@@ -8,17 +8,21 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.http import QueryDict
 from django.utils.translation import get_language
 
+from talentdrive.matching.core import keyword
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.core.facets import JobAttributes, facet_counts
 from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
 from talentdrive.plans.selectors import RequisitionFilters, public_requisition_list
 
 PAGE_SIZE = 20
 FACETS = ("city", "channel", "area", "team", "level")
+# "relevance" orders keyword results best match first; it is the default when there is a keyword.
 SORTS = {
+    "relevance": ("-status_changed_at", "external_id"),
     "newest": ("-status_changed_at", "external_id"),
     "title": ("title_en", "external_id"),
     "headcount": ("-headcount", "external_id"),
@@ -33,8 +37,14 @@ class JobQuery:
     area: str = ""
     team: str = ""
     level: str = ""
-    sort: str = "newest"
+    sort: str = ""  # "" is relevance with a keyword, newest without
     page: int = 1
+
+    @property
+    def order(self) -> str:
+        if self.sort in SORTS and (self.sort != "relevance" or self.q):
+            return self.sort
+        return "relevance" if self.q else "newest"
 
     @classmethod
     def from_querydict(cls, data: QueryDict) -> JobQuery:
@@ -53,15 +63,15 @@ class JobQuery:
             area=text("area"),
             team=text("team"),
             level=text("level"),
-            sort=sort if sort in SORTS else "newest",
+            sort=sort if sort in SORTS else "",
             page=page,
         )
 
     def params(self, **changes: str | int) -> str:
         """The query string of this search with some values changed; empty values are left out."""
         values = {**self.__dict__, **changes}
-        if values.get("sort") == "newest":
-            values["sort"] = ""
+        if values.get("sort") == ("relevance" if values.get("q") else "newest"):
+            values["sort"] = ""  # the default order needs no parameter
         if values.get("page") == 1:
             values["page"] = ""
         return urlencode({k: v for k, v in values.items() if v not in ("", None)})
@@ -79,13 +89,46 @@ class FacetOption:
     url: str
 
 
-def _requisitions(query: JobQuery, *, without: str = "") -> QuerySet[Requisition]:
-    values = {name: getattr(query, name) or None for name in FACETS if name != without}
+def _requisitions(query: JobQuery, keyword_ids: list[int] | None) -> QuerySet[Requisition]:
+    values = {name: getattr(query, name) or None for name in FACETS}
     level = values.pop("level", None)
-    requisitions = public_requisition_list(filters=RequisitionFilters(q=query.q or None, **values))
+    requisitions = public_requisition_list(filters=RequisitionFilters(**values))
     if level:
         requisitions = requisitions.filter(level=level)
+    if keyword_ids is not None:
+        requisitions = requisitions.filter(pk__in=keyword_ids)
     return requisitions
+
+
+# The keyword index of open jobs, rebuilt in each process when a job opens, closes or changes.
+_INDEX: dict[str, tuple[tuple[object, ...], keyword.KeywordIndex]] = {}
+
+
+def _keyword_index() -> keyword.KeywordIndex:
+    open_jobs = public_requisition_list().order_by()
+    version = tuple(
+        open_jobs.aggregate(n=Count("pk", distinct=True), last=Max("pk"), changed=Max("updated_at")).values()
+    )
+    held = _INDEX.get("jobs")
+    if held is not None and held[0] == version:
+        return held[1]
+    rows = open_jobs.order_by("-status_changed_at", "external_id").values_list(
+        "pk", "title_en", "title_zh", "description_en", "description_zh", "external_id"
+    )
+    jobs = [
+        keyword.JobText(pk, f"{title_en}\n{title_zh}", f"{description_en}\n{description_zh}", code)
+        for pk, title_en, title_zh, description_en, description_zh, code in dict.fromkeys(rows)
+    ]
+    index = keyword.build_index(jobs, get_taxonomy())
+    _INDEX["jobs"] = (version, index)
+    return index
+
+
+def keyword_ids(q: str) -> list[int] | None:
+    """Open jobs matching the keyword, best first; None without a keyword."""
+    if not q:
+        return None
+    return keyword.search(_keyword_index(), q, get_taxonomy())
 
 
 _FACET_FIELDS = {
@@ -122,13 +165,12 @@ def _load_labels(name: str) -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in Level.choices]
 
 
-def _attributes(query: JobQuery) -> list[JobAttributes]:
+def _attributes(keyword_ids: list[int] | None) -> list[JobAttributes]:
     """Every open job matching the keyword, with the values the filters look at (one query)."""
-    rows = (
-        public_requisition_list(filters=RequisitionFilters(q=query.q or None))
-        .order_by()
-        .values_list("pk", *(_FACET_FIELDS[name] for name in FACETS))
-    )
+    requisitions = public_requisition_list().order_by()
+    if keyword_ids is not None:
+        requisitions = requisitions.filter(pk__in=keyword_ids)
+    rows = requisitions.values_list("pk", *(_FACET_FIELDS[name] for name in FACETS))
     by_id: dict[int, tuple[set[str], tuple[str, ...]]] = {}
     for pk, city, *rest in rows:
         cities, _ = by_id.setdefault(pk, (set(), tuple(rest)))
@@ -140,17 +182,29 @@ def _attributes(query: JobQuery) -> list[JobAttributes]:
     ]
 
 
+def _relevance_page(ranked: list[int], matching: set[int], number: int) -> Page:
+    """One page of the keyword's matches that pass the filters, best match first."""
+    page = Paginator([pk for pk in ranked if pk in matching], PAGE_SIZE).get_page(number)
+    ids = list(page.object_list)
+    found = public_requisition_list().filter(pk__in=ids).in_bulk()
+    return Page([found[pk] for pk in ids if pk in found], page.number, page.paginator)
+
+
 def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
     """One page of results and, for each filter, how many results each value would give."""
     selected = {name: getattr(query, name) for name in FACETS}
-    result = facet_counts(_attributes(query), selected, FACETS)
-    ordering = SORTS[query.sort]
-    if query.sort == "title" and (get_language() or "en").startswith("zh"):
-        ordering = ("title_zh", "external_id")
-    paginator = Paginator(_requisitions(query).order_by(*ordering), PAGE_SIZE)
-    # The count is known from the facet pass; asking the database again would repeat the keyword scan.
-    paginator.__dict__["count"] = len(result.matching_ids)
-    page = paginator.get_page(query.page)
+    ranked = keyword_ids(query.q)
+    result = facet_counts(_attributes(ranked), selected, FACETS)
+    if query.order == "relevance" and ranked is not None:
+        page = _relevance_page(ranked, set(result.matching_ids), query.page)
+    else:
+        ordering = SORTS[query.order]
+        if query.order == "title" and (get_language() or "en").startswith("zh"):
+            ordering = ("title_zh", "external_id")
+        paginator = Paginator(_requisitions(query, ranked).order_by(*ordering), PAGE_SIZE)
+        # The count is known from the facet pass; asking the database again would repeat the filtering.
+        paginator.__dict__["count"] = len(result.matching_ids)
+        page = paginator.get_page(query.page)
     facets: dict[str, list[FacetOption]] = {}
     for name in FACETS:
         counts = result.counts[name]

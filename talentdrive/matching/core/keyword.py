@@ -1,0 +1,123 @@
+"""Keyword search over open jobs: bilingual, taxonomy-aware, best match first. Pure Python, no Django.
+
+A query is cut into units: each skill or domain the taxonomy names in it ("pretraining", "ASR",
+"多模态") is one concept, and every other word is one token (stemmed English words, Chinese character
+bigrams, as the matching core tokenises). A job matches when it has every unit: a concept through any
+of its names in either language ("pre-training", "speech recognition", "multimodal") or through a more
+specific skill under it, a token in its words. Matches are ordered by the summed rarity of the units
+they hold (inverse document frequency among the jobs searched), a unit in the title counting double;
+ties keep the order the jobs were given in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from talentdrive.matching.core.tokenise import tokenise
+
+# Units of a query beyond this many are ignored (a pasted paragraph is not a keyword).
+MAX_UNITS = 12
+
+
+class Vocabulary(Protocol):
+    def find_skills(self, text: str) -> Sequence[Any]: ...
+    def find_domains(self, text: str) -> Sequence[Any]: ...
+    def ancestors(self, skill_id: str) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class JobText:
+    id: int
+    title: str  # every language's title
+    body: str  # every language's description
+    code: str = ""  # the external id, matched whole
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    id: int
+    code: str
+    title_units: frozenset[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class KeywordIndex:
+    jobs: tuple[_Job, ...]
+    frequency: Counter[str]
+
+    def idf(self, unit: str) -> float:
+        n = len(self.jobs)
+        return math.log(1 + (n - self.frequency[unit] + 0.5) / (self.frequency[unit] + 0.5))
+
+
+def _concept_ids(text: str, vocabulary: Vocabulary) -> list[tuple[str, int, int]]:
+    """(concept unit, start, end) of every skill and domain mention."""
+    found = [(f"skill:{_id(m, 'skill_id')}", m.start, m.end) for m in vocabulary.find_skills(text)]
+    found += [(f"domain:{_id(m, 'domain_id')}", m.start, m.end) for m in vocabulary.find_domains(text)]
+    return found
+
+
+def _id(mention: Any, attribute: str) -> str:
+    return str(getattr(mention, attribute, None) or getattr(mention, "id", ""))
+
+
+def _units(text: str, vocabulary: Vocabulary) -> set[str]:
+    """Everything a job text can be found by: its tokens, its concepts and their broader concepts."""
+    units = set(tokenise(text))
+    for unit, _start, _end in _concept_ids(text, vocabulary):
+        units.add(unit)
+        if unit.startswith("skill:"):
+            units.update(f"skill:{parent}" for parent in vocabulary.ancestors(unit[6:]))
+    return units
+
+
+def build_index(jobs: Iterable[JobText], vocabulary: Vocabulary) -> KeywordIndex:
+    """Index jobs once; searching is then a pass over sets."""
+    built = []
+    frequency: Counter[str] = Counter()
+    for job in jobs:
+        title_units = _units(job.title, vocabulary)
+        units = title_units | _units(job.body, vocabulary)
+        frequency.update(units)
+        built.append(_Job(job.id, job.code.casefold(), frozenset(title_units), frozenset(units)))
+    return KeywordIndex(tuple(built), frequency)
+
+
+def query_units(query: str, vocabulary: Vocabulary) -> list[str]:
+    """The units a query asks for: its concepts, then its words outside them."""
+    concepts = _concept_ids(query, vocabulary)
+    units = list(dict.fromkeys(unit for unit, _start, _end in concepts))
+    # Words inside a concept's mention are that concept, not extra words to find.
+    covered = sorted((start, end) for _unit, start, end in concepts)
+    rest = []
+    cursor = 0
+    for start, end in covered:
+        if start > cursor:
+            rest.append(query[cursor:start])
+        cursor = max(cursor, end)
+    rest.append(query[cursor:])
+    units += [token for token in dict.fromkeys(tokenise(" ".join(rest))) if token not in units]
+    return units[:MAX_UNITS]
+
+
+def search(index: KeywordIndex, query: str, vocabulary: Vocabulary) -> list[int]:
+    """Ids of the jobs holding every unit of the query (or whose external id it is), best first."""
+    units = query_units(query, vocabulary)
+    code = query.strip().casefold()
+    weights = {unit: index.idf(unit) for unit in units}
+    scored: list[tuple[float, int, int]] = []
+    for position, job in enumerate(index.jobs):
+        if code and job.code == code:
+            scored.append((math.inf, position, job.id))
+            continue
+        if not units or not all(unit in job.units for unit in units):
+            continue
+        score = sum(weights[unit] * (2.0 if unit in job.title_units else 1.0) for unit in units)
+        scored.append((score, position, job.id))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [job_id for _score, _position, job_id in scored]

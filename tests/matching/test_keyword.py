@@ -1,0 +1,72 @@
+"""Keyword search over jobs: synonyms, spellings and both languages find the same jobs; best match first."""
+
+from __future__ import annotations
+
+import pytest
+
+from talentdrive.matching.core.keyword import JobText, build_index, query_units, search
+from talentdrive.taxonomy.model import load_taxonomy
+
+JOBS = [
+    JobText(
+        1,
+        "LLM pre-training engineer\n大模型预训练工程师",
+        "Scale pre-training to thousands of GPUs.",
+        "LLM-1",
+    ),
+    JobText(2, "Speech recognition engineer\n语音识别工程师", "Build streaming ASR for smart glasses."),
+    JobText(3, "Multimodal algorithm engineer\n多模态算法工程师", "Vision-language models for the app."),
+    JobText(4, "Agent engineer\n智能体工程师", "Tool use for assistants; light pretraining of small models."),
+    JobText(5, "Data analyst\n数据分析师", "Dashboards and SQL reports for operations."),
+]
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="module")
+def index(taxonomy):
+    return build_index(JOBS, taxonomy)
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("pretraining", "pre-training", "pretrain", "预训练"),
+        ("ASR", "speech recognition", "语音识别"),
+        ("多模态", "multimodal", "Multimodal"),
+    ],
+)
+def test_spellings_synonyms_and_languages_find_the_same_jobs(index, taxonomy, variants):
+    results = [search(index, variant, taxonomy) for variant in variants]
+    assert results[0], f"{variants[0]} finds nothing"
+    assert all(result == results[0] for result in results), dict(zip(variants, results, strict=True))
+
+
+def test_a_title_match_ranks_above_a_description_match(index, taxonomy):
+    # job 1 has pre-training in its title, job 4 only in its description
+    assert search(index, "pretraining", taxonomy) == [1, 4]
+
+
+def test_every_unit_of_the_query_must_be_found(index, taxonomy):
+    assert search(index, "speech recognition glasses", taxonomy) == [2]
+    assert search(index, "speech recognition dashboards", taxonomy) == []
+
+
+def test_a_broader_concept_finds_jobs_naming_a_narrower_one(index, taxonomy):
+    # LLM pre-training is a kind of LLM work
+    assert 1 in search(index, "LLM", taxonomy)
+
+
+def test_the_external_id_finds_its_job_first(index, taxonomy):
+    assert search(index, "llm-1", taxonomy) == [1]
+
+
+def test_words_inside_a_concept_are_not_asked_for_again(taxonomy):
+    assert query_units("speech recognition engineer", taxonomy) == ["skill:asr", "engin"]
+
+
+def test_an_empty_query_finds_nothing(index, taxonomy):
+    assert search(index, "  ", taxonomy) == []

@@ -1,0 +1,226 @@
+"""English layouts people really send: job-site exports, one-line entries, national degree abbreviations,
+and skills lists the taxonomy only partly knows. (People, companies and schools are made up.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from talentdrive.resumes.core import extract_profile
+from talentdrive.resumes.core.headerline import header_parts
+
+TODAY = date(2026, 11, 25)
+
+JOB_SITE_EXPORT = """Anita Deshmukh
+Quality Engineer - Corvale Systems
+Nashik, Maharashtra
+
+WORK EXPERIENCE
+
+Quality Engineer
+Corvale Systems - Nashik, Maharashtra -
+March 2019 to Present
+
+Ran incoming inspection for machined parts.
+
+Store Manager
+Brightmart Retail - Wakad, Maharashtra -
+June 2015 to February 2019
+
+Managed a team of twelve.
+
+EDUCATION
+
+B.E. in Mechanical Engineering
+Deccan College of Engineering - Nashik, Maharashtra
+2011 to 2015
+
+SKILLS
+
+AutoCAD, SolidWorks, Python, Six Sigma and Minitab
+"""
+
+
+def test_a_job_site_export_reads_title_employer_and_dates_without_the_state():
+    # when
+    profile = extract_profile(JOB_SITE_EXPORT, today=TODAY)
+    # then
+    assert [(e.employer, e.title, e.start, e.end, e.current) for e in profile.experience] == [
+        ("Corvale Systems", "Quality Engineer", "2019-03", None, True),
+        ("Brightmart Retail", "Store Manager", "2015-06", "2019-02", False),
+    ]
+    assert [(e.degree, e.school) for e in profile.education] == [
+        ("bachelor", "Deccan College of Engineering")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("Corvale Systems - Nashik, Maharashtra -", ["Corvale Systems"]),
+        ("Brightmart Retail - Wakad, Maharashtra -", ["Brightmart Retail"]),  # a city not in the lists
+        ("Ledgerwise Payments, New York, NY", ["Ledgerwise Payments"]),  # the first piece is the employer
+        ("Helio Labs - Austin, Texas", ["Helio Labs"]),
+    ],
+)
+def test_a_city_and_state_after_the_employer_are_dropped(line, parts):
+    assert header_parts(line) == parts
+
+
+def test_one_line_entries_without_headings():
+    text = (
+        "Owen Adeyemi\nowen@example.org\n"
+        "Senior Data Scientist, Fernleaf Analytics, 2021 – present\n"
+        "Accountant, Marlow & Pike, 2017 – 2021\n"
+    )
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == [
+        ("Fernleaf Analytics", "Senior Data Scientist", True),
+        ("Marlow & Pike", "Accountant", False),
+    ]
+    assert profile.years_experience == pytest.approx(9.8, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("line", "degree"),
+    [
+        ("Masters in Computer Science, Northgate University, 2019", "master"),
+        ("Bachelor of Engineering in Computer Science, Northgate University, 2015", "bachelor"),
+        ("B.E., Northgate University, 2015", "bachelor"),
+        ("B.Tech (Electronics), Northgate University, 2015", "bachelor"),
+        ("M.Tech in VLSI Design, Northgate University, 2017", "master"),
+        ("MCA, Northgate University, 2016", "master"),
+        ("B.Com, Northgate University, 2012", "bachelor"),
+        ("BA in Economics, Northgate University, 2012", "bachelor"),
+        ("PGDM, Northgate School of Management, 2014", "master"),
+    ],
+)
+def test_national_degree_abbreviations(line, degree):
+    profile = extract_profile(f"Education\n{line}\n")
+    assert [e.degree for e in profile.education] == [degree]
+
+
+def test_masters_in_keeps_its_major():
+    profile = extract_profile("Education\nMasters in Computer Science, Northgate University, 2019\n")
+    assert profile.education[0].major == "Computer Science"
+
+
+def test_ms_office_is_no_degree():
+    profile = extract_profile("Education\nNorthgate University, 2019\nSkills\nMS Office, Excel\n")
+    assert [e.degree for e in profile.education] == ["other"]
+
+
+# Chinese job sites' exports, in the shapes they print (text of our own).
+EXPORT_51 = """张伟
+工作经验
+2018/07 -- 至今
+北京云栈科技有限公司 [ 5年 ]
+所属行业： 互联网/电子商务
+技术部 | 高级算法工程师
+负责推荐系统排序模型。
+2015/07 -- 2018/06
+杭州数澜网络有限公司 [ 3年 ]
+所属行业： 计算机软件
+研发中心 | 数据工程师
+"""
+EXPORT_ZHILIAN = """李娜
+工作经历
+2019.07 - 至今  上海百川智能科技有限公司（4年3个月）
+高级算法工程师 | 月薪：20001-30000元/月
+工作描述：负责多模态模型训练。
+2016.07 - 2019.06  南京星图信息技术有限公司（3年）
+算法工程师 | 月薪：10001-15000元/月
+"""
+EXPORT_HEADER_THEN_DATES = """王强
+工作经历
+云栈科技  算法工程师
+2019.07-至今
+数澜网络  数据工程师
+2016.07-2019.06
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            EXPORT_51,
+            [("北京云栈科技有限公司", "高级算法工程师", True), ("杭州数澜网络有限公司", "数据工程师", False)],
+        ),
+        (
+            EXPORT_ZHILIAN,
+            [
+                ("上海百川智能科技有限公司", "高级算法工程师", True),
+                ("南京星图信息技术有限公司", "算法工程师", False),
+            ],
+        ),
+    ],
+)
+def test_chinese_job_site_exports_drop_the_duration_and_find_the_title(text, expected):
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.employer, e.title, e.current) for e in profile.experience] == expected
+
+
+def test_a_header_above_its_dates_is_not_given_to_the_previous_dates():
+    profile = extract_profile(EXPORT_HEADER_THEN_DATES, today=TODAY)
+    assert [(e.employer, e.title, e.start) for e in profile.experience] == [
+        ("云栈科技", "算法工程师", "2019-07"),
+        ("数澜网络", "数据工程师", "2016-07"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("北京云栈科技有限公司 [ 5年 ]", ["北京云栈科技有限公司"]),
+        ("上海百川智能科技有限公司（4年3个月）", ["上海百川智能科技有限公司"]),
+        ("Helio Labs (2 yrs 3 mos)", ["Helio Labs"]),
+    ],
+)
+def test_a_printed_duration_is_not_part_of_the_employer(line, parts):
+    assert header_parts(line) == parts
+
+
+LINKEDIN_EXPORT = """Contact
+priya.n@example.org
+Top Skills
+Apache Kafka
+Terraform
+Priya Natarajan
+Senior Data Engineer at Quillmark
+Chennai, Tamil Nadu, India
+Experience
+Quillmark
+Senior Data Engineer
+March 2021 - Present (3 years 9 months)
+Chennai, Tamil Nadu, India
+Ferrowave Systems
+4 years 2 months
+Data Engineer
+January 2019 - February 2021 (2 years 2 months)
+Bengaluru, Karnataka, India
+Associate Engineer
+January 2017 - December 2018 (2 years)
+Bengaluru, Karnataka, India
+Education
+Anna Vale University
+Bachelor of Technology - BTech, Information Technology · (2012 - 2016)
+"""
+
+
+def test_a_linkedin_export():
+    # when
+    profile = extract_profile(LINKEDIN_EXPORT, today=TODAY)
+    # then: the name after the side column, not a skill listed in it
+    assert profile.name is not None and profile.name.value == "Priya Natarajan"
+    # roles under one employer keep it; the employer's total duration heads nothing
+    assert [(e.employer, e.title, e.start) for e in profile.experience] == [
+        ("Quillmark", "Senior Data Engineer", "2021-03"),
+        ("Ferrowave Systems", "Data Engineer", "2019-01"),
+        ("Ferrowave Systems", "Associate Engineer", "2017-01"),
+    ]
+    assert [(e.degree, e.school, e.major) for e in profile.education] == [
+        ("bachelor", "Anna Vale University", "Information Technology")
+    ]
+    assert [item.name for item in profile.listed_skills] == ["Apache Kafka", "Terraform"]

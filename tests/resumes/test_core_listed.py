@@ -1,0 +1,45 @@
+"""Skills as listed in a skills section: kept as written, with the taxonomy's id where it has one.
+(People and text are made up.)"""
+
+from __future__ import annotations
+
+from talentdrive.resumes.core import extract_profile, profile_to_json
+
+from .test_core_layouts import JOB_SITE_EXPORT
+
+
+def test_listed_skills_are_kept_raw_when_the_taxonomy_does_not_know_them():
+    # when
+    profile = extract_profile(JOB_SITE_EXPORT)
+    listed = {item.name: item.skill_id for item in profile.listed_skills}
+    # then: every listed name is kept; known ones carry their canonical id
+    assert set(listed) == {"AutoCAD", "SolidWorks", "Python", "Six Sigma", "Minitab"}
+    assert listed["Python"] == "python"
+    assert listed["Minitab"] is None
+    for item in profile.listed_skills:
+        assert JOB_SITE_EXPORT[item.span.start : item.span.end] == item.name
+
+
+def test_listed_skills_in_chinese_with_a_label_and_a_lead_word():
+    text = "王五\n专业技能\n熟练掌握 PyTorch、分布式训练、Gephi\n编程语言：Python, Zig\n"
+    listed = [(item.name, item.skill_id) for item in extract_profile(text).listed_skills]
+    assert listed == [
+        ("PyTorch", "pytorch"),
+        ("分布式训练", "distributed-training"),
+        ("Gephi", None),
+        ("Python", "python"),
+        ("Zig", None),
+    ]
+
+
+def test_sentences_in_a_skills_section_are_not_listed_skills():
+    text = "Skills\nI enjoy building reliable data pipelines for analytics teams\nGephi\n"
+    assert [item.name for item in extract_profile(text).listed_skills] == ["Gephi"]
+
+
+def test_listed_skills_are_in_the_json():
+    data = profile_to_json(extract_profile("Skills\nGephi, Python\n"))
+    assert data["listed_skills"] == [
+        {"name": "Gephi", "id": None, "span": [7, 12]},
+        {"name": "Python", "id": "python", "span": [14, 20]},
+    ]
