@@ -38,7 +38,7 @@ from talentdrive.plans.selectors import (
 from talentdrive.plans.services import (
     PlanLimitExceeded,
     PlanOverrideRequest,
-    StatusTransitionError,
+    PlanRuleError,
     requisition_change_status,
     requisition_create,
     requisition_update,
@@ -286,11 +286,11 @@ def _override(
     return PlanOverrideRequest(actor=user, reason=payload.override_reason)
 
 
-def _service_error(error: ValidationError) -> ApiError:
+def _service_error(error: ValidationError | PlanRuleError) -> ApiError:
     if isinstance(error, PlanLimitExceeded):
         return ApiError(
             409,
-            error.messages[0],
+            str(error.message),
             code="plan_limit_exceeded",
             field="headcount",
             plan_line=error.plan_line.external_id,
@@ -298,9 +298,9 @@ def _service_error(error: ValidationError) -> ApiError:
             committed=error.committed,
             requested=error.requested,
         )
-    if isinstance(error, StatusTransitionError):
-        field = "reason" if error.code == "reason_missing" else "status"
-        return ApiError(400, error.messages[0], code=error.code or "invalid", field=field)
+    if isinstance(error, PlanRuleError):
+        status = 403 if error.code == "override_forbidden" else 400
+        return ApiError(status, str(error.message), code=error.code, field=error.field)
     if hasattr(error, "error_dict"):
         errors = error.message_dict
         field = next(iter(errors))
@@ -349,7 +349,7 @@ def requisition_new(request: HttpRequest, payload: RequisitionCreateIn) -> Statu
             override=override,
             **fields,
         )
-    except ValidationError as error:
+    except (ValidationError, PlanRuleError) as error:
         raise _service_error(error) from error
     return Status(201, _requisition_out(_reload(user, requisition.pk), staff=True))
 
@@ -387,7 +387,7 @@ def requisition_patch(
     override = _override(payload, user)
     try:
         requisition_update(requisition=requisition, actor=user, override=override, **fields)
-    except ValidationError as error:
+    except (ValidationError, PlanRuleError) as error:
         raise _service_error(error) from error
     return _requisition_out(_reload(user, requisition_id), staff=True)
 
@@ -410,7 +410,7 @@ def requisition_status(request: HttpRequest, requisition_id: int, payload: Statu
             reason=payload.reason,
             override=override,
         )
-    except ValidationError as error:
+    except (ValidationError, PlanRuleError) as error:
         raise _service_error(error) from error
     return _requisition_out(_reload(user, requisition_id), staff=True)
 

@@ -19,6 +19,7 @@ from talentdrive.audit.selectors import audit_events_for
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import RequisitionFilterForm, RequisitionForm, StatusChangeForm
 from talentdrive.plans import access as plans_access
+from talentdrive.plans.errors import PlanRuleError
 from talentdrive.plans.models import ALLOWED_TRANSITIONS, PlanLine, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import (
     RequisitionFilters,
@@ -116,20 +117,13 @@ def _override(request: HttpRequest, form: RequisitionForm | StatusChangeForm) ->
     return None
 
 
-def _apply_service_error(form: RequisitionForm, error: ValidationError) -> None:
-    if isinstance(error, PlanLimitExceeded):
-        message = _(
-            "Plan line %(line)s has a target of %(target)s with %(committed)s already committed; "
-            "%(requested)s more would exceed it."
-        ) % {
-            "line": error.plan_line.external_id,
-            "target": error.plan_line.target,
-            "committed": error.committed,
-            "requested": error.requested,
-        }
-        if "override_reason" in form.fields:
+def _apply_service_error(form: RequisitionForm, error: ValidationError | PlanRuleError) -> None:
+    if isinstance(error, PlanRuleError):
+        # A rule's refusal, in the reader's language, beside the input it is about.
+        message = str(error.message)
+        if isinstance(error, PlanLimitExceeded) and "override_reason" in form.fields:
             message += " " + _("Give a reason in the override field to exceed it.")
-        form.add_error("headcount", message)
+        form.add_error(error.field if error.field in form.fields else None, message)
         return
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
@@ -162,7 +156,7 @@ def requisition_new(request: HttpRequest) -> HttpResponse:
                 override=_override(request, form),
                 **form.service_fields(),
             )
-        except ValidationError as error:
+        except (ValidationError, PlanRuleError) as error:
             _apply_service_error(form, error)
         else:
             messages.success(request, _("Requisition %(id)s created.") % {"id": requisition.external_id})
@@ -196,7 +190,7 @@ def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 override=_override(request, form),
                 **form.service_fields(),
             )
-        except ValidationError as error:
+        except (ValidationError, PlanRuleError) as error:
             _apply_service_error(form, error)
         else:
             messages.success(request, _("Requisition %(id)s saved.") % {"id": requisition.external_id})
@@ -230,6 +224,8 @@ def requisition_status(request: HttpRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             override=_override(request, form),
         )
+    except PlanRuleError as error:
+        messages.error(request, _("The status was not changed: %(reason)s") % {"reason": error.message})
     except ValidationError as error:
         messages.error(
             request, _("The status was not changed: %(reason)s") % {"reason": " ".join(error.messages)}

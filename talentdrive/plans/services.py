@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -16,6 +15,12 @@ from talentdrive.accounts.models import User
 from talentdrive.audit.actors import Actor
 from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
+from talentdrive.plans.errors import (  # noqa: F401 - the services raise these
+    PlanLimitExceeded,
+    PlanRuleError,
+    PlanTargetBelowCommitted,
+    StatusTransitionError,
+)
 from talentdrive.plans.models import (
     ALLOWED_TRANSITIONS,
     COMMITTED_STATUSES,
@@ -29,24 +34,6 @@ from talentdrive.plans.models import (
     RequisitionStatus,
     Team,
 )
-
-
-class PlanLimitExceeded(ValidationError):
-    """The requested headcount would take a plan line past its target."""
-
-    def __init__(self, *, plan_line: PlanLine, committed: int, requested: int) -> None:
-        self.plan_line = plan_line
-        self.committed = committed
-        self.requested = requested
-        super().__init__(
-            f"plan line {plan_line.external_id} has target {plan_line.target}, {committed} already committed; "
-            f"{requested} more would exceed it (an administrator may override with a written reason)",
-            code="plan_limit_exceeded",
-        )
-
-
-class StatusTransitionError(ValidationError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -86,11 +73,9 @@ def _enforce_plan_limit(
     if override is None:
         raise PlanLimitExceeded(plan_line=plan_line, committed=committed, requested=requested)
     if not override.actor.is_drive_admin:
-        raise ValidationError(
-            "only an administrator may exceed a plan line's target", code="override_forbidden"
-        )
+        raise PlanRuleError("override_forbidden", field="override_reason")
     if not override.reason.strip():
-        raise ValidationError("an override needs a written reason", code="override_reason_missing")
+        raise PlanRuleError("override_reason_missing", field="override_reason")
     return override
 
 
@@ -164,7 +149,7 @@ def requisition_create(
     if unknown:
         raise TypeError(f"unknown requisition fields: {sorted(unknown)}")
     if status == RequisitionStatus.CLOSED:
-        raise ValidationError("a requisition cannot be created closed", code="bad_status")
+        raise PlanRuleError("created_closed", field="status")
     locked = _lock_plan_line(plan_line.pk)
     used_override = None
     if status in COMMITTED_STATUSES:
@@ -261,17 +246,22 @@ def requisition_change_status(
     locked_line = _lock_plan_line(requisition.plan_line_id)
     current = Requisition.objects.select_for_update().get(pk=requisition.pk)
     if status not in RequisitionStatus.values:
-        raise StatusTransitionError(f"unknown status {status!r}", code="unknown_status")
+        raise StatusTransitionError("unknown_status", field="status", params={"status": status})
     if status == current.status:
         return current
     if status not in ALLOWED_TRANSITIONS[current.status]:
-        allowed = ", ".join(sorted(ALLOWED_TRANSITIONS[current.status])) or "none"
         raise StatusTransitionError(
-            f"a {current.status} requisition cannot become {status} (allowed: {allowed})",
-            code="bad_transition",
+            "bad_transition",
+            field="status",
+            params={
+                "current": RequisitionStatus(current.status).label,
+                "status": RequisitionStatus(status).label,
+            },
         )
     if status in (RequisitionStatus.PAUSED, RequisitionStatus.CLOSED) and not reason.strip():
-        raise StatusTransitionError(f"moving a requisition to {status} needs a reason", code="reason_missing")
+        raise StatusTransitionError(
+            "reason_missing", field="reason", params={"status": RequisitionStatus(status).label}
+        )
     used_override = None
     if current.status not in COMMITTED_STATUSES and status in COMMITTED_STATUSES:
         used_override = _enforce_plan_limit(
@@ -293,20 +283,6 @@ def requisition_change_status(
     )
     _record_override(plan_line=locked_line, requisition=current, override=used_override)
     return current
-
-
-class PlanTargetBelowCommitted(ValidationError):
-    """A plan line's new target is below the headcount its requisitions already commit."""
-
-    def __init__(self, *, plan_line: PlanLine, committed: int, target: int) -> None:
-        self.plan_line = plan_line
-        self.committed = committed
-        self.target = target
-        super().__init__(
-            f"target {target} is below the {committed} already committed by plan line "
-            f"{plan_line.external_id}'s requisitions; close or shrink requisitions first",
-            code="plan_target_below_committed",
-        )
 
 
 PLAN_LINE_CELL = ("city", "channel", "focus_area", "team")
@@ -349,11 +325,7 @@ def plan_line_upsert(
     if not changes:
         return existing, "unchanged"
     if set(changes) & set(PLAN_LINE_CELL) and existing.requisitions.exists():
-        raise ValidationError(
-            f"plan line {external_id} already has requisitions, so its city, channel, focus area "
-            "and team cannot change",
-            code="plan_line_cell_locked",
-        )
+        raise PlanRuleError("plan_line_cell_locked", params={"line": external_id})
     if "target" in changes:
         committed = plan_line_committed_headcount(plan_line=existing)
         if target < committed:

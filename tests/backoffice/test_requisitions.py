@@ -88,7 +88,10 @@ def test_bad_transition_is_refused_with_a_message(client, progress_plan):
     requisition.refresh_from_db()
     assert requisition.status == "draft"
     assert not AuditEvent.objects.filter(action="requisition.status", target_id=str(requisition.pk)).exists()
-    assert "The status was not changed: a draft requisition cannot become paused" in response.content.decode()
+    assert (
+        "The status was not changed: A requisition that is Draft cannot become Paused."
+        in response.content.decode()
+    )
 
 
 def test_pausing_without_a_reason_is_refused(client, progress_plan):
@@ -255,3 +258,17 @@ def test_a_recruiter_assigned_to_another_teams_requisition_cannot_open_requisiti
 
     assert not access.requisition_can_create(recruiter, progress_plan.lines["L3"])
     assert access.requisition_can_create(recruiter, progress_plan.lines["L1"])
+
+
+def test_a_refused_change_reads_in_chinese_in_the_chinese_back_office(client, progress_plan):
+    # given a recruiter who works in Chinese
+    client.force_login(progress_plan.users["admin"])
+    client.cookies["django_language"] = "zh-hans"
+    requisition = progress_plan.requisitions["R1"]  # open
+    # when a pause is asked for without a reason
+    response = client.post(
+        reverse("backoffice:requisition_status", args=[requisition.pk]), {"status": "paused"}, follow=True
+    )
+    # then the refusal is a Chinese sentence, not the service's English
+    page = response.content.decode()
+    assert "状态未更改：将职位改为“已暂停”需要填写理由。" in page

@@ -125,7 +125,7 @@ def test_target_exceeded_across_rows_of_one_file_writes_nothing(plan_line):
     events = AuditEvent.objects.count()
     report = run(csv_bytes(rows))
     assert [(e.row, e.column) for e in report.errors] == [(3, "headcount")]
-    assert report.errors[0].message.startswith("target exceeded: plan line PL-SH-EXP-LLM has target 3")
+    assert report.errors[0].message.startswith("target exceeded: Plan line PL-SH-EXP-LLM has a target of 3")
     assert Requisition.objects.count() == 0
     assert AuditEvent.objects.count() == events
 

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from talentdrive.audit.models import AuditEvent
+from talentdrive.plans.errors import PlanRuleError
 from talentdrive.plans.models import PlanOverride, Requisition, RequisitionStatus
 from talentdrive.plans.services import (
     PlanLimitExceeded,
@@ -41,7 +41,7 @@ def test_create_past_target_is_refused_and_writes_nothing(plan_line):
     make(plan_line, "R-1", headcount=3)
     with pytest.raises(PlanLimitExceeded) as info:
         make(plan_line, "R-2", headcount=1)
-    assert "PL-SH-EXP-LLM" in str(info.value)
+    assert "PL-SH-EXP-LLM" in str(info.value.message)
     assert Requisition.objects.count() == 1
 
 
@@ -55,10 +55,11 @@ def test_closed_requisitions_release_headcount(plan_line):
 
 def test_admin_override_needs_reason_and_is_recorded(plan_line, admin_user, recruiter):
     make(plan_line, "R-1", headcount=3)
-    with pytest.raises(ValidationError):
+    with pytest.raises(PlanRuleError) as missing:
         make(plan_line, "R-2", override=PlanOverrideRequest(actor=admin_user, reason="  "))
-    with pytest.raises(ValidationError):
+    with pytest.raises(PlanRuleError) as forbidden:
         make(plan_line, "R-2", override=PlanOverrideRequest(actor=recruiter, reason="urgent"))
+    assert (missing.value.code, forbidden.value.code) == ("override_reason_missing", "override_forbidden")
     assert PlanOverride.objects.count() == 0
     make(plan_line, "R-2", override=PlanOverrideRequest(actor=admin_user, reason="CEO approved two more"))
     override = PlanOverride.objects.get()

@@ -8,6 +8,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 
+from talentdrive.plans.errors import PlanRuleError
+
 
 class ServiceWriteAdmin(admin.ModelAdmin):
     """A model admin whose saves call a plan service, which also sets many-to-many fields."""
@@ -21,7 +23,7 @@ class ServiceWriteAdmin(admin.ModelAdmin):
     ) -> HttpResponse:
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError:
+        except (ValidationError, PlanRuleError):
             # A concurrent write changed the plan between the form's check and the locked write;
             # validating again now reports it on the form instead of failing the request.
             return super().changeform_view(request, object_id, form_url, extra_context)

@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from talentdrive.audit.admin_mixins import AuditedAdmin
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.admin.base import ServiceWriteAdmin
+from talentdrive.plans.errors import PlanRuleError
 from talentdrive.plans.models import (
     COMMITTED_STATUSES,
     PlanOverride,
@@ -132,6 +133,8 @@ def _status_action(status: str, label: str) -> Any:
                     actor=request.user,  # type: ignore[arg-type]
                     reason=reason,
                 )
+            except PlanRuleError as error:
+                failures.append(f"{requisition.external_id}: {error.message}")
             except ValidationError as error:
                 failures.append(f"{requisition.external_id}: {' '.join(error.messages)}")
             else:

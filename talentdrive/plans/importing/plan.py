@@ -16,6 +16,7 @@ from talentdrive.plans.importing.outcome import Outcome, RowReader
 from talentdrive.plans.importing.rows import Table
 from talentdrive.plans.models import City, Drive, FocusArea, PlanLine, Team
 from talentdrive.plans.services import (
+    PlanRuleError,
     PlanTargetBelowCommitted,
     business_group_create,
     plan_line_upsert,
@@ -219,7 +220,10 @@ def _write_row(row: PlanRow, ref: Reference, actor: Actor, outcome: Outcome) -> 
             actor=actor,
         )
     except PlanTargetBelowCommitted as error:
-        outcome.error(row.number, "target", f"target exceeded: {error.messages[0]}")
+        outcome.error(row.number, "target", f"target exceeded: {error.message}")
+        return
+    except PlanRuleError as error:
+        outcome.error(row.number, error.field, str(error.message))
         return
     except ValidationError as error:
         outcome.validation_error(row.number, error, columns=PLAN_COLUMN_NAMES, default=None)

@@ -19,7 +19,7 @@ from talentdrive.plans.importing.rows import Table
 from talentdrive.plans.models import City, Drive, PlanLine, Requisition, RequisitionStatus
 from talentdrive.plans.services import (
     PlanLimitExceeded,
-    StatusTransitionError,
+    PlanRuleError,
     requisition_change_status,
     requisition_create,
     requisition_update,
@@ -202,9 +202,9 @@ def import_requisitions(
                 else:
                     result = _update(parsed_row, current, actor, reason)
         except PlanLimitExceeded as error:
-            outcome.error(parsed_row.number, "headcount", f"target exceeded: {error.messages[0]}")
-        except StatusTransitionError as error:
-            outcome.error(parsed_row.number, "status", error.messages[0])
+            outcome.error(parsed_row.number, "headcount", f"target exceeded: {error.message}")
+        except PlanRuleError as error:
+            outcome.error(parsed_row.number, error.field or "status", str(error.message))
         except ValidationError as error:
             outcome.validation_error(parsed_row.number, error, columns=REQUISITION_COLUMN_NAMES, default=None)
         else:
