@@ -439,7 +439,7 @@ def make_progress_plan(*, drive: Drive, team: Team, staff: dict[str, User]) -> P
         "R7": requisition(lines["L3"], "R7", 2, "filled"),
     }
     hire(requisitions["R1"], 2)
-    hire(requisitions["R1"], 1, stage=Stage.INTERVIEW)
+    hire(requisitions["R1"], 1, stage="technical_1")
     hire(requisitions["R3"], 1)
     hire(requisitions["R4"], 1)
     hire(requisitions["R7"], 2)

@@ -88,3 +88,36 @@ class ResumeRefused(DomainError):
     @classmethod
     def from_rejection(cls, rejected: UploadRejected) -> ResumeRefused:
         return cls(rejected.code, detail=rejected.detail)
+
+
+class ApplicationConflict(DomainError):
+    """The application changed since the caller last saw it; nothing was written."""
+
+    messages = {
+        "moved_meanwhile": _(
+            "This application has just been moved to %(stage)s by %(who)s. Reload to see it, then decide again."
+        ),
+    }
+
+
+class MoveRefused(DomainError):
+    """A stage change the flow or the caller's role does not allow; nothing was written."""
+
+    messages = {
+        "not_allowed": _("You may not move applications of this requisition."),
+        "unknown_stage": _("This stage is not part of the requisition's flow."),
+        "same_stage": _("The application is already at this stage."),
+        "from_closed": _("This application is closed; reopen it first."),
+        "from_hired": _("This candidate has been hired; a hire is not moved."),
+        "skips_ahead": _(
+            "%(target)s cannot be reached from %(current)s directly: the stages between come first."
+        ),
+        "goes_back": _("The flow does not allow going back from %(current)s to %(target)s."),
+        "not_a_move": _("Only an accepted offer makes a hire."),
+        "use_reject": _("Reject with a reason instead."),
+        "use_withdraw": _("Record a withdrawal instead."),
+        "not_open": _("This application is already closed."),
+        "not_closed": _("Only a rejected or withdrawn application can be reopened."),
+        "reason_retired": _("This rejection reason is no longer in use; choose another."),
+        "note_missing": _("Say how the candidate withdrew (a note is required)."),
+    }

@@ -1,21 +1,26 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from talentdrive.pipeline.core import flow
+
 
 class Stage(models.TextChoices):
+    """The stage codes every flow shares. The stages between applied and offer are data: each drive's
+    flows (``StageDefinition``) name them per channel, e.g. ``resume_screen``, ``technical_1``."""
+
     APPLIED = "applied", _("Applied")
-    SCREENING = "screening", _("Screening")
-    ASSESSMENT = "assessment", _("Assessment")
-    INTERVIEW = "interview", _("Interview")
     OFFER = "offer", _("Offer")
     HIRED = "hired", _("Hired")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-ACTIVE_STAGES = (Stage.APPLIED, Stage.SCREENING, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.OFFER)
+# An application in any other stage is still in the running.
+TERMINAL_STAGES = (Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN)
+CLOSED_STAGES = (Stage.REJECTED, Stage.WITHDRAWN)
 
 
 class PublicStage(models.TextChoices):
@@ -30,15 +35,16 @@ class PublicStage(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-PUBLIC_STAGE_OF: dict[str, str] = {
-    Stage.APPLIED: PublicStage.RECEIVED,
-    Stage.SCREENING: PublicStage.IN_REVIEW,
-    Stage.ASSESSMENT: PublicStage.IN_REVIEW,
-    Stage.INTERVIEW: PublicStage.INTERVIEWING,
-    Stage.OFFER: PublicStage.OFFER,
-    Stage.HIRED: PublicStage.HIRED,
-    Stage.REJECTED: PublicStage.CLOSED,
-    Stage.WITHDRAWN: PublicStage.WITHDRAWN,
+# A stage's kind (pipeline/core/flow.py) decides what the candidate is told.
+PUBLIC_STAGE_OF_KIND: dict[str, str] = {
+    flow.RECEIVED: PublicStage.RECEIVED,
+    flow.REVIEW: PublicStage.IN_REVIEW,
+    flow.INTERVIEW: PublicStage.INTERVIEWING,
+    flow.COMMITTEE: PublicStage.IN_REVIEW,
+    flow.OFFER: PublicStage.OFFER,
+    flow.HIRED: PublicStage.HIRED,
+    flow.REJECTED: PublicStage.CLOSED,
+    flow.WITHDRAWN: PublicStage.WITHDRAWN,
 }
 
 
@@ -65,7 +71,14 @@ class Application(models.Model):
     requisition = models.ForeignKey(
         "plans.Requisition", on_delete=models.PROTECT, related_name="applications"
     )
-    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.APPLIED)
+    # A stage code of the requisition's flow (``StageDefinition``), or one of ``Stage``.
+    stage = models.CharField(max_length=40, default=Stage.APPLIED)
+    # Raised by every stage change: a move made from a stale page names the newer state instead of
+    # overwriting it (optimistic concurrency, on SQLite and PostgreSQL alike).
+    version = models.PositiveIntegerField(default=0)
+    rejection_reason = models.ForeignKey(
+        "pipeline.RejectionReason", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     source = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     stage_changed_at = models.DateTimeField(auto_now_add=True)
@@ -109,8 +122,12 @@ class Application(models.Model):
         return f"application #{self.pk}"
 
     @property
+    def stage_kind(self) -> str:
+        return flow.kind_of_code(self.stage)
+
+    @property
     def public_stage(self) -> str:
-        return PUBLIC_STAGE_OF.get(self.stage, PublicStage.RECEIVED)
+        return PUBLIC_STAGE_OF_KIND.get(self.stage_kind, PublicStage.IN_REVIEW)
 
     @property
     def public_stage_label(self) -> str:
@@ -118,7 +135,7 @@ class Application(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.stage in ACTIVE_STAGES
+        return self.stage not in TERMINAL_STAGES
 
 
 class ConfirmationEmail(models.Model):
@@ -144,3 +161,114 @@ class ConfirmationEmail(models.Model):
 
     def __str__(self) -> str:
         return f"confirmation #{self.pk} of application #{self.application_id}"
+
+
+class StageDefinition(models.Model):
+    """One stage of a drive's flow for one channel (and for the elite programme, which adds its
+    committee review). Administrators rename, reorder and add stages; ``code`` is what applications
+    store, so it never changes once used."""
+
+    drive = models.ForeignKey("plans.Drive", on_delete=models.CASCADE, related_name="stages")
+    channel = models.CharField(max_length=20)
+    programme = models.BooleanField(default=False)
+    code = models.CharField(max_length=40)
+    kind = models.CharField(max_length=20, choices=[(kind, kind) for kind in flow.KINDS])
+    position = models.PositiveSmallIntegerField()
+    name_en = models.CharField(max_length=100)
+    name_zh = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["drive", "channel", "programme", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["drive", "channel", "programme", "code"], name="stage_code_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.drive_id}/{self.channel}{'/programme' if self.programme else ''}: {self.code}"
+
+
+class StageMove(models.Model):
+    """An allowed move beyond the always-allowed ones (next stage, reject, withdraw): a skip or a step back."""
+
+    drive = models.ForeignKey("plans.Drive", on_delete=models.CASCADE, related_name="stage_moves")
+    channel = models.CharField(max_length=20)
+    programme = models.BooleanField(default=False)
+    from_code = models.CharField(max_length=40)
+    to_code = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["drive", "channel", "programme", "from_code", "to_code"], name="stage_move_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_code} → {self.to_code}"
+
+
+class RejectionReason(models.Model):
+    """Why an application was closed, from a list administrators edit, in both languages."""
+
+    code = models.CharField(max_length=40, unique=True)
+    name_en = models.CharField(max_length=200)
+    name_zh = models.CharField(max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+    @property
+    def name(self) -> str:
+        from django.utils.translation import get_language
+
+        return self.name_zh if (get_language() or "en").startswith("zh") else self.name_en
+
+
+class StageChange(models.Model):
+    """One move of one application: from, to, who, when, why. The timeline and the funnel read these."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=40, blank=True)
+    to_stage = models.CharField(max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=80, blank=True)
+    rejection_reason = models.ForeignKey(
+        RejectionReason, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["application", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.from_stage} → {self.to_stage}"
+
+
+class Note(models.Model):
+    """A recruiter's or manager's note on a candidate, optionally about one application; @mentions notify."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="notes")
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="mentioned_in")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"note #{self.pk}"

@@ -11,9 +11,11 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from talentdrive.audit.actors import Actor
@@ -25,8 +27,8 @@ from talentdrive.candidates.services import candidate_anonymise, candidate_find_
 from talentdrive.pipeline.errors import ApplicationInvalid, ApplicationRefused
 from talentdrive.pipeline.intake import ApplicantDetails, ResumeUpload, intake_setting
 from talentdrive.pipeline.models import (
-    ACTIVE_STAGES,
     IDEMPOTENCY_KEY_LENGTH,
+    TERMINAL_STAGES,
     Application,
     ConfirmationEmail,
     Stage,
@@ -237,16 +239,19 @@ def _submit_locked(
     # Read again under the lock: the requisition may have closed while we waited.
     requisition = application_requisition_get(requisition_id=requisition_id)
     existing = Application.objects.filter(candidate=candidate, requisition=requisition).first()
-    if existing is not None:
+    if existing is not None and existing.stage != Stage.WITHDRAWN:
         _confirm(existing, candidate=candidate, base_url=confirmation_base_url, again=True)
         return SubmitOutcome(existing, created=False, already_applied=True)
     if requisition.plan_line.channel == Channel.CAMPUS:
-        active_campus = Application.objects.filter(
-            candidate=candidate,
-            requisition__drive_id=requisition.drive_id,
-            requisition__plan_line__channel=Channel.CAMPUS,
-            stage__in=ACTIVE_STAGES,
-        ).count()
+        active_campus = (
+            Application.objects.filter(
+                candidate=candidate,
+                requisition__drive_id=requisition.drive_id,
+                requisition__plan_line__channel=Channel.CAMPUS,
+            )
+            .exclude(stage__in=TERMINAL_STAGES)
+            .count()
+        )
         if active_campus >= intake_setting("CAMPUS_ACTIVE_APPLICATION_CAP"):
             raise ApplicationRefused("cap")
     consent = consent_record(
@@ -257,22 +262,24 @@ def _submit_locked(
         stored = resume_attach(
             candidate=candidate, filename=resume.filename, content=resume.content, actor=actor
         )
+    details = {
+        "idempotency_key": key,
+        "idempotency_fingerprint": fingerprint,
+        "resume": stored,
+        "consent": consent,
+        "language": "zh-hans" if applicant.language.startswith("zh") else "en",
+        "school": applicant.school.strip()[:200],
+        "degree": applicant.degree[:20],
+        "graduation_date": applicant.graduation_date,
+        "preferred_cities": list(applicant.preferred_cities),
+        "referral_code": applicant.referral_code.strip()[:40],
+        "source": applicant.source[:40],
+    }
+    if existing is not None:
+        # Someone who withdrew applies again: the same application starts over, on the timeline.
+        return _start_over(existing, details=details, actor=actor, base_url=confirmation_base_url)
     with transaction.atomic():
-        application = Application.objects.create(
-            candidate=candidate,
-            requisition=requisition,
-            idempotency_key=key,
-            idempotency_fingerprint=fingerprint,
-            resume=stored,
-            consent=consent,
-            language="zh-hans" if applicant.language.startswith("zh") else "en",
-            school=applicant.school.strip()[:200],
-            degree=applicant.degree[:20],
-            graduation_date=applicant.graduation_date,
-            preferred_cities=list(applicant.preferred_cities),
-            referral_code=applicant.referral_code.strip()[:40],
-            source=applicant.source[:40],
-        )
+        application = Application.objects.create(candidate=candidate, requisition=requisition, **details)
     audit_record(
         actor=actor,
         action=AuditAction.APPLICATION_SUBMIT,
@@ -284,18 +291,49 @@ def _submit_locked(
     return SubmitOutcome(application, created=True)
 
 
+def _start_over(
+    application: Application, *, details: dict[str, Any], actor: Actor, base_url: str | None
+) -> SubmitOutcome:
+    from talentdrive.pipeline.moves import stage_change_record
+
+    previous = application.stage
+    for name, value in details.items():
+        setattr(application, name, value)
+    application.stage = Stage.APPLIED
+    application.stage_changed_at = timezone.now()
+    application.withdrawn_at = None
+    application.version += 1
+    application.save()
+    stage_change_record(application=application, from_stage=previous, to_stage=Stage.APPLIED, actor=actor)
+    audit_record(
+        actor=actor,
+        action=AuditAction.APPLICATION_SUBMIT,
+        target=application,
+        data={"requisition": application.requisition_id, "source": application.source, "again": True},
+    )
+    _confirm(application, candidate=application.candidate, base_url=base_url, again=False)
+    transaction.on_commit(lambda: _enqueue_intake(application.pk))
+    return SubmitOutcome(application, created=True)
+
+
 @transaction.atomic
 def application_withdraw(*, application: Application, actor: Actor, reason: str = "") -> Application:
     """The candidate steps back; the row stays so the requisition's counts remain true."""
+    from talentdrive.pipeline.moves import stage_change_record
+
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.stage not in ACTIVE_STAGES:
+    if application.stage in TERMINAL_STAGES:
         raise ApplicationRefused("not_active")
     previous = application.stage
     now = timezone.now()
     application.stage = Stage.WITHDRAWN
     application.withdrawn_at = now
     application.stage_changed_at = now
-    application.save(update_fields=["stage", "withdrawn_at", "stage_changed_at"])
+    application.version += 1
+    application.save(update_fields=["stage", "withdrawn_at", "stage_changed_at", "version"])
+    stage_change_record(
+        application=application, from_stage=previous, to_stage=Stage.WITHDRAWN, actor=actor, note=reason
+    )
     audit_record(
         actor=actor,
         action=AuditAction.APPLICATION_WITHDRAW,
@@ -314,7 +352,12 @@ def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
         return candidate
     now = timezone.now()
     applications = Application.objects.filter(candidate=candidate)
-    for application in applications.filter(stage__in=ACTIVE_STAGES):
+    from talentdrive.pipeline.moves import stage_change_record
+
+    for application in applications.exclude(stage__in=TERMINAL_STAGES):
+        stage_change_record(
+            application=application, from_stage=application.stage, to_stage=Stage.WITHDRAWN, actor=actor
+        )
         audit_record(
             actor=actor,
             action=AuditAction.APPLICATION_WITHDRAW,
@@ -322,8 +365,8 @@ def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
             reason="personal data erased at the candidate's request",
             data={"from": application.stage, "to": Stage.WITHDRAWN},
         )
-    applications.filter(stage__in=ACTIVE_STAGES).update(
-        stage=Stage.WITHDRAWN, withdrawn_at=now, stage_changed_at=now
+    applications.exclude(stage__in=TERMINAL_STAGES).update(
+        stage=Stage.WITHDRAWN, withdrawn_at=now, stage_changed_at=now, version=F("version") + 1
     )
     applications.update(
         school="",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -175,6 +175,10 @@ class Requisition(models.Model):
     graduation_from = models.DateField(null=True, blank=True)
     graduation_to = models.DateField(null=True, blank=True)
     programme_eligible = models.BooleanField(default=False)
+    # Experienced hiring: how many technical interview rounds this role's candidates go through.
+    technical_rounds = models.PositiveSmallIntegerField(
+        default=2, validators=[MinValueValidator(1), MaxValueValidator(6)]
+    )
     hiring_manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -16,7 +16,7 @@ from talentdrive.demo.people.compose import build_people
 from talentdrive.demo.people.funnel import Applicant, Opening, filled, place
 from talentdrive.demo.people.load import demo_people_load
 from talentdrive.evaluation.synth.generate import SkillSpace
-from talentdrive.pipeline.models import ACTIVE_STAGES, Application
+from talentdrive.pipeline.models import TERMINAL_STAGES, Application
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.ingest.worker import parse_content
 from talentdrive.resumes.models import ParseStatus, Resume
@@ -179,7 +179,11 @@ def test_hires_stay_within_headcount_and_full_requisitions_are_filled(people):
     assert statuses == {"open", "filled"}
     full = [r for r in hired if r.hired == r.headcount]
     assert full and {r.status for r in full} == {"filled"}
-    assert not Application.objects.filter(requisition__status="filled", stage__in=ACTIVE_STAGES).exists()
+    assert (
+        not Application.objects.filter(requisition__status="filled")
+        .exclude(stage__in=TERMINAL_STAGES)
+        .exists()
+    )
     assert (
         Application.objects.filter(
             requisition__plan_line__channel="campus", graduation_date__isnull=True

@@ -97,9 +97,21 @@ def _education(profile: dict[str, object]) -> tuple[str, str]:
     return str(first.get("school") or "")[:200], str(first.get("degree") or "")[:20]
 
 
+# The funnel's coarse stages, as the stage codes of each channel's shipped flow.
+FLOW_STAGE = {
+    "campus": {
+        "screening": "online_assessment",
+        "assessment": "online_assessment",
+        "interview": "technical_1",
+    },
+    "experienced": {"screening": "resume_screen", "assessment": "technical_1", "interview": "technical_2"},
+}
+
+
 @transaction.atomic
 def _write(people: list[Person], placements: list[Placement], full: list[int], drive: Drive) -> None:
     now = timezone.now()
+    channels = dict(Requisition.objects.filter(drive=drive).values_list("pk", "plan_line__channel"))
     first_contact: dict[int, int] = {}
     for placement in placements:
         first_contact[placement.person] = max(first_contact.get(placement.person, 0), placement.days_ago)
@@ -149,7 +161,7 @@ def _write(people: list[Person], placements: list[Placement], full: list[int], d
             Application(
                 candidate=candidates[placement.person],
                 requisition_id=placement.requisition,
-                stage=placement.stage,
+                stage=FLOW_STAGE[channels[placement.requisition]].get(placement.stage, placement.stage),
                 source=placement.source,
                 resume=resume,
                 consent=consents[placement.person],

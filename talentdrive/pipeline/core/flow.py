@@ -214,3 +214,30 @@ def check_flow(stages: Iterable[StageSpec], moves: Iterable[tuple[str, str]]) ->
         if source not in codes or target not in codes:
             problems.append(f"move {source} → {target} names a stage the flow does not have")
     return problems
+
+
+def _shipped_kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for shipped in (campus_flow(programme=True), experienced_flow(technical_rounds=9, programme=True)):
+        kinds.update({stage.code: stage.kind for stage in shipped.stages})
+    return kinds
+
+
+SHIPPED_KINDS = _shipped_kinds()
+
+
+def kind_of_code(code: str) -> str:
+    """The kind of a stage code of the shipped flows; an administrator's own code reads as review."""
+    return SHIPPED_KINDS.get(code, REVIEW)
+
+
+def without_rounds_beyond(flow: Flow, technical_rounds: int) -> Flow:
+    """The flow for a requisition that sets ``technical_rounds``: technical rounds past it are left out."""
+
+    def kept(code: str) -> bool:
+        prefix, _, number = code.partition("technical_")
+        return not (prefix == "" and number.isdigit() and int(number) > technical_rounds)
+
+    stages = tuple(stage for stage in flow.stages if kept(stage.code))
+    moves = frozenset((a, b) for a, b in flow.moves if kept(a) and kept(b))
+    return Flow(stages=stages, moves=moves)

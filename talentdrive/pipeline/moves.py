@@ -1,0 +1,192 @@
+"""Services for an application's stages: move, reject, reopen, withdraw on the candidate's behalf.
+
+Each is one audited transition. It locks the application row, checks that the caller saw the newest
+state (``expected_version``: a page or API client that is behind gets ``ApplicationConflict`` naming the
+stage it moved to and who moved it), asks ``pipeline/access.py`` whether the actor may, asks the flow
+whether the move is allowed, then writes the stage, a ``StageChange`` and an audit event together.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from talentdrive.accounts.models import User
+from talentdrive.audit.actors import Actor, SystemActor
+from talentdrive.audit.models import AuditAction
+from talentdrive.audit.services import audit_record
+from talentdrive.pipeline import access
+from talentdrive.pipeline.core import flow as flows
+from talentdrive.pipeline.errors import ApplicationConflict, MoveRefused
+from talentdrive.pipeline.flows import flow_for_requisition
+from talentdrive.pipeline.models import CLOSED_STAGES, Application, RejectionReason, Stage, StageChange
+
+
+def stage_change_record(
+    *,
+    application: Application,
+    from_stage: str,
+    to_stage: str,
+    actor: Actor,
+    rejection_reason: RejectionReason | None = None,
+    note: str = "",
+) -> StageChange:
+    """The timeline's row of one move; call inside the transaction that moves the application."""
+    user = actor if isinstance(actor, User) else None
+    name = actor.name if isinstance(actor, SystemActor) else ""
+    return StageChange.objects.create(
+        application=application,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        actor=user,
+        actor_name=name,
+        rejection_reason=rejection_reason,
+        note=note,
+    )
+
+
+def _locked(application_id: int, expected_version: int | None) -> Application:
+    application = (
+        Application.objects.select_for_update()
+        .select_related("requisition__plan_line")
+        .get(pk=application_id)
+    )
+    if expected_version is not None and application.version != expected_version:
+        last = application.stage_changes.select_related("actor").order_by("-created_at", "-pk").first()
+        who = str(last.actor or last.actor_name) if last is not None else ""
+        stage = flow_for_requisition(application.requisition).stage(application.stage)
+        raise ApplicationConflict(
+            "moved_meanwhile",
+            params={"stage": _stage_name(stage, application.stage), "who": who or "?"},
+        )
+    return application
+
+
+def _stage_name(stage: flows.StageSpec | None, code: str) -> str:
+    from django.utils.translation import get_language
+
+    if stage is None:
+        return code
+    return stage.name_zh if (get_language() or "en").startswith("zh") else stage.name_en
+
+
+def _write(
+    application: Application,
+    *,
+    to_stage: str,
+    actor: Actor,
+    action: AuditAction,
+    rejection_reason: RejectionReason | None = None,
+    note: str = "",
+) -> Application:
+    previous = application.stage
+    now = timezone.now()
+    application.stage = to_stage
+    application.stage_changed_at = now
+    application.version += 1
+    application.rejection_reason = rejection_reason if to_stage == Stage.REJECTED else None
+    application.withdrawn_at = now if to_stage == Stage.WITHDRAWN else None
+    application.save(
+        update_fields=["stage", "stage_changed_at", "version", "rejection_reason", "withdrawn_at"]
+    )
+    stage_change_record(
+        application=application,
+        from_stage=previous,
+        to_stage=to_stage,
+        actor=actor,
+        rejection_reason=rejection_reason,
+        note=note,
+    )
+    data = {"from": previous, "to": to_stage}
+    if rejection_reason is not None:
+        data["reason"] = rejection_reason.code
+    audit_record(actor=actor, action=action, target=application, reason=note, data=data)
+    return application
+
+
+@transaction.atomic
+def application_move(
+    *, application_id: int, to_stage: str, actor: Actor, expected_version: int | None, note: str = ""
+) -> Application:
+    """Move an open application to another stage of its flow, where the flow's table allows it."""
+    application = _locked(application_id, expected_version)
+    if not access.application_can_move(actor, application):
+        raise MoveRefused("not_allowed")
+    flow = flow_for_requisition(application.requisition)
+    if to_stage in CLOSED_STAGES:
+        # Closing has its own services, with a reason (reject) or on the candidate's behalf (withdraw).
+        raise MoveRefused("use_reject" if to_stage == Stage.REJECTED else "use_withdraw")
+    refusal = flows.move_refusal(flow, application.stage, to_stage)
+    if refusal is not None:
+        raise MoveRefused(
+            refusal,
+            params={
+                "current": _stage_name(flow.stage(application.stage), application.stage),
+                "target": _stage_name(flow.stage(to_stage), to_stage),
+            },
+        )
+    return _write(application, to_stage=to_stage, actor=actor, action=AuditAction.APPLICATION_MOVE, note=note)
+
+
+@transaction.atomic
+def application_reject(
+    *,
+    application_id: int,
+    reason: RejectionReason,
+    actor: Actor,
+    expected_version: int | None,
+    note: str = "",
+) -> Application:
+    """Close an open application with a reason from the list, and a note."""
+    application = _locked(application_id, expected_version)
+    if not access.application_can_move(actor, application):
+        raise MoveRefused("not_allowed")
+    if not application.is_active:
+        raise MoveRefused("not_open")
+    if not reason.active:
+        raise MoveRefused("reason_retired")
+    return _write(
+        application,
+        to_stage=Stage.REJECTED,
+        actor=actor,
+        action=AuditAction.APPLICATION_REJECT,
+        rejection_reason=reason,
+        note=note,
+    )
+
+
+@transaction.atomic
+def application_reopen(
+    *, application_id: int, actor: Actor, expected_version: int | None, note: str = ""
+) -> Application:
+    """Undo a rejection or a withdrawal: back to the stage the application was closed from."""
+    application = _locked(application_id, expected_version)
+    if not access.application_can_move(actor, application):
+        raise MoveRefused("not_allowed")
+    if application.stage not in CLOSED_STAGES:
+        raise MoveRefused("not_closed")
+    closing = (
+        application.stage_changes.filter(to_stage=application.stage).order_by("-created_at", "-pk").first()
+    )
+    flow = flow_for_requisition(application.requisition)
+    back_to = closing.from_stage if closing is not None and flow.stage(closing.from_stage) else Stage.APPLIED
+    return _write(
+        application, to_stage=back_to, actor=actor, action=AuditAction.APPLICATION_REOPEN, note=note
+    )
+
+
+@transaction.atomic
+def application_withdraw_on_behalf(
+    *, application_id: int, actor: Actor, expected_version: int | None, note: str
+) -> Application:
+    """A recruiter records that the candidate stepped back (by phone, by email); the note says how."""
+    application = _locked(application_id, expected_version)
+    if not access.application_can_move(actor, application):
+        raise MoveRefused("not_allowed")
+    if not application.is_active:
+        raise MoveRefused("not_open")
+    if not note.strip():
+        raise MoveRefused("note_missing")
+    return _write(
+        application, to_stage=Stage.WITHDRAWN, actor=actor, action=AuditAction.APPLICATION_WITHDRAW, note=note
+    )
