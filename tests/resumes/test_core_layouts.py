@@ -94,6 +94,9 @@ def test_one_line_entries_without_headings():
         ("B.Com, Northgate University, 2012", "bachelor"),
         ("BA in Economics, Northgate University, 2012", "bachelor"),
         ("PGDM, Northgate School of Management, 2014", "master"),
+        ("B.E in Computer Science, Northgate University, 2015", "bachelor"),
+        ("M.E in Structural Engineering, Northgate University, 2017", "master"),
+        ("B.Ed, Northgate College of Education, 2011", "bachelor"),
     ],
 )
 def test_national_degree_abbreviations(line, degree):

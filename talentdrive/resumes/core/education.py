@@ -23,7 +23,7 @@ _DEGREES = (
         re.compile(
             r"硕士|研究生|\bM\.?S\.?c?\b(?!\s*(?:Office|Word|Excel|SQL))|\bM\.\s?Eng\b|\bMEng\b|\bM\.?Phil\b|\bMBA\b|\bM\.A\.|Master(?:'s|s)?\b"
             # Indian and other national abbreviations: M.Tech, M.E., MCA, M.Com, PGDM, post-graduate.
-            r"|\bM\.?\s?Tech\b|\bM\.E\.|\bME(?=\s+(?:in|\())|\bMCA\b|\bM\.?\s?Com\b|\bPGD(?:M|BA)\b|\bM\.?\s?Pharm\b|\bLL\.?M\b"
+            r"|\bM\.?\s?Tech\b|\bM\.E\.|\bM\.E(?=[\s,]|$)|\bM\.Ed\b|\bME(?=\s+(?:in|\())|\bMCA\b|\bM\.?\s?Com\b|\bPGD(?:M|BA)\b|\bM\.?\s?Pharm\b|\bLL\.?M\b"
             r"|\bPost[\s-]?Graduat(?:e|ion)\b",
             re.I,
         ),
@@ -31,7 +31,7 @@ _DEGREES = (
     (
         "bachelor",
         re.compile(
-            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?\s?Tech\b|\bB\.?A\.|\bB\.?E\.|\bBE(?=\s+(?:in|\())|Bachelor(?:'s|s)?\b|Undergraduate"
+            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?\s?Tech\b|\bB\.?A\.|\bB\.?E\.|\bB\.E(?=[\s,]|$)|\bB\.Ed\b|\bBE(?=\s+(?:in|\())|Bachelor(?:'s|s)?\b|Undergraduate"
             r"|\bB\.?\s?Com\b|\bBCA\b|\bBBA\b|\bBBM\b|\bB\.?\s?Pharm\b|\bB\.?\s?Arch\b|\bLL\.?B\b|\bMBBS\b|\bBA(?=\s+(?:in|\(|\w+\s*$))",
             re.I,
         ),

@@ -24,6 +24,7 @@ _LEAD = re.compile(
     r"(?:good\s+|basic\s+|working\s+)?knowledge\s+of\s+|experience\s+(?:in|with)\s+|熟悉|掌握|精通|了解|熟练使用|熟练掌握)",
     re.IGNORECASE,
 )
+_NOTE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]$")
 _LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _MAX_ITEM = 40
 _MAX_WORDS = 4
@@ -42,6 +43,8 @@ def _items(text: str, start: int) -> list[tuple[str, int]]:
         lead = _LEAD.match(raw)
         skip = lead.end() if lead else 0
         item = raw[skip:].strip().rstrip(".。")
+        # "Java (3 years)", "SQL (Less than 1 year)": a job site's note of experience is not the name.
+        item = _NOTE.sub("", item)
         if item:
             items.append((item, start + cursor + skip + (len(raw[skip:]) - len(raw[skip:].lstrip()))))
         if separator is not None:
