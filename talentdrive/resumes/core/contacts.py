@@ -298,6 +298,10 @@ _REGIONS = (
     "Singapore", "India", "Nigeria", "Australia", "Netherlands", "Italy", "Spain", "Korea", "South Korea", "Israel",
     "Sweden", "Ireland", "Hong Kong", "Taiwan", "Illinois", "California", "Washington", "Massachusetts", "New York",
     "Texas", "Ontario", "Quebec", "British Columbia", "England", "Scotland",
+    # Indian states, as job-site exports write them after the city ("Pune, Maharashtra").
+    "Andhra Pradesh", "Assam", "Bihar", "Chhattisgarh", "Goa", "Gujarat", "Haryana", "Himachal Pradesh", "Jharkhand",
+    "Karnataka", "Kerala", "Madhya Pradesh", "Maharashtra", "Odisha", "Punjab", "Rajasthan", "Tamil Nadu",
+    "Telangana", "Uttar Pradesh", "Uttarakhand", "West Bengal", "Delhi",
 )  # fmt: skip
 # US states and Canadian provinces, as written after a city ("Seattle, WA").
 STATE_CODES = (
