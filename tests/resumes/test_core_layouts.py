@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from talentdrive.resumes.core import extract_profile
+from talentdrive.resumes.core.education import find_school
 from talentdrive.resumes.core.headerline import header_parts
 
 TODAY = date(2026, 11, 25)
@@ -94,6 +95,9 @@ def test_one_line_entries_without_headings():
         ("B.Com, Northgate University, 2012", "bachelor"),
         ("BA in Economics, Northgate University, 2012", "bachelor"),
         ("PGDM, Northgate School of Management, 2014", "master"),
+        ("B.E in Computer Science, Northgate University, 2015", "bachelor"),
+        ("M.E in Structural Engineering, Northgate University, 2017", "master"),
+        ("B.Ed, Northgate College of Education, 2011", "bachelor"),
     ],
 )
 def test_national_degree_abbreviations(line, degree):
@@ -224,3 +228,42 @@ def test_a_linkedin_export():
         ("bachelor", "Anna Vale University", "Information Technology")
     ]
     assert [item.name for item in profile.listed_skills] == ["Apache Kafka", "Terraform"]
+
+
+JOB_SITE_EDUCATION_TYPED = """Rohan Mehta
+Systems Analyst - Veltrix Solutions
+Pune, Maharashtra - Email me on Indeed: indeed.com/r/Rohan-Mehta/abc123
+
+EDUCATION
+
+B.E in Information science and engineering
+
+K.l.s college of engineering and technology -  Belgaum, Karnataka
+
+August 2013 to June 2017
+"""
+
+
+def test_a_school_and_a_major_typed_in_lower_case():
+    profile = extract_profile(JOB_SITE_EDUCATION_TYPED, today=TODAY)
+    assert [(e.degree, e.school, e.major, e.start) for e in profile.education] == [
+        (
+            "bachelor",
+            "K.l.s college of engineering and technology",
+            "Information science and engineering",
+            "2013-08",
+        )
+    ]
+    assert profile.location is not None and profile.location.value == "Pune, Maharashtra"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "worked with college students on weekend projects",
+        "Worked with college students on projects",
+        "The university library, 2015",
+    ],
+)
+def test_a_sentence_naming_a_college_is_no_school(line):
+    assert find_school(line) is None

@@ -43,3 +43,21 @@ def test_listed_skills_are_in_the_json():
         {"name": "Gephi", "id": None, "span": [7, 12]},
         {"name": "Python", "id": "python", "span": [14, 20]},
     ]
+
+
+def test_without_a_skills_heading_a_line_listing_skills_is_a_list():
+    text = (
+        "Tunde Okafor\ntunde@example.org | +1 415 555 0100\n"
+        "Software Engineer, Globex, 2017 – 2019\n"
+        "Beijing, Shanghai, Hangzhou\n"
+        "Python, Go, Kubernetes, Gephi\n"
+    )
+    listed = [(item.name, item.skill_id) for item in extract_profile(text).listed_skills]
+    # the job line and the cities are no skills list; the last line is
+    assert listed == [("Python", "python"), ("Go", "go"), ("Kubernetes", "kubernetes"), ("Gephi", None)]
+
+
+def test_a_job_sites_note_of_experience_is_not_part_of_the_skill():
+    text = "SKILLS\nJava (3 years), SQL (Less than 1 year), Gephi (1 year)\n"
+    listed = [(item.name, item.skill_id) for item in extract_profile(text).listed_skills]
+    assert listed == [("Java", "java"), ("SQL", "sql"), ("Gephi", None)]

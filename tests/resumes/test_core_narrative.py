@@ -173,3 +173,29 @@ def test_a_birth_year_does_not_open_a_role():
 def test_a_department_of_a_university_belongs_to_the_organisation():
     entries = find_narrative_experience("现任某某大学会计系教授、博士生导师。")
     assert [(e.employer, e.title) for e in entries] == [("某某大学会计系", "教授、博士生导师")]
+
+
+def test_an_organisation_before_the_verb_and_ranges_run_into_the_words():
+    text = (
+        "1976～1989年在某某灯泡厂历任财务会计、科长；"
+        "1999年7月至今在某某会计师事务所有限公司工作；2007年10月至今任某某投资董事。"
+    )
+    entries = find_narrative_experience(text)
+    assert [(e.employer, e.title, e.start, e.end, e.current) for e in entries] == [
+        ("某某灯泡厂", "财务会计、科长", "1976", "1989", False),
+        ("某某会计师事务所有限公司", None, "1999-07", None, True),
+        ("某某投资", "董事", "2007-10", None, True),
+    ]
+
+
+def test_a_school_graduated_from_away_from_the_degree_joins_it():
+    text = "某某，大学文化，注册会计师。毕业于某某财经学院会计学专业。"
+    entries = find_narrative_education(text)
+    assert [(e.degree, e.school, e.major) for e in entries] == [("bachelor", "某某财经学院", "会计学")]
+
+
+def test_a_securities_branch_office_is_part_of_the_organisation():
+    assert split_org_title("某某证券有限责任公司台州营业部财务经理") == (
+        "某某证券有限责任公司台州营业部",
+        "财务经理",
+    )

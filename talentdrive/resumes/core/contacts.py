@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 import phonenumbers
 
 from .model import Link, Located, Phone, Span
 from .sections import Line, heading_kind
-from .vocabulary import knowledge
 
 EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![\w-])"
@@ -199,7 +199,7 @@ _NOT_NAMES = re.compile(
 )
 
 
-def find_name(lines: list[Line]) -> Located | None:
+def find_name(lines: list[Line], skill_spans: Set[tuple[int, int]] = frozenset()) -> Located | None:
     """The person's name: a 姓名/Name label, else a name-shaped line (or leading part of one) near the top."""
     top = lines[:30]
     # One search over the top lines joined (the label pattern never reads past a line's end).
@@ -226,16 +226,12 @@ def find_name(lines: list[Line]) -> Located | None:
             compact = candidate.replace(" ", "")
             if _CJK_NAME.match(candidate) and (compact[0] in _SURNAMES or compact[:2] in _COMPOUND_SURNAMES):
                 return Located(compact, Span(line.start + offset, line.start + offset + len(candidate)))
-            if _EN_NAME.match(candidate) and not _is_skill(candidate):
+            at = line.start + offset
+            if _EN_NAME.match(candidate) and (at, at + len(candidate)) not in skill_spans:
                 # "PRIYA RAMAN" is a typographic choice; the name is Priya Raman.
                 value = candidate.title() if candidate.isupper() else candidate
                 return Located(value, Span(line.start + offset, line.start + offset + len(candidate)))
     return None
-
-
-def _is_skill(text: str) -> bool:
-    """The whole text is a skill's name ("Apache Kafka", "Machine Learning")."""
-    return any(hit.start == 0 and hit.end == len(text) for hit in knowledge().skills(text))
 
 
 def _has_surname(name: str) -> bool:
@@ -302,6 +298,10 @@ _REGIONS = (
     "Singapore", "India", "Nigeria", "Australia", "Netherlands", "Italy", "Spain", "Korea", "South Korea", "Israel",
     "Sweden", "Ireland", "Hong Kong", "Taiwan", "Illinois", "California", "Washington", "Massachusetts", "New York",
     "Texas", "Ontario", "Quebec", "British Columbia", "England", "Scotland",
+    # Indian states, as job-site exports write them after the city ("Pune, Maharashtra").
+    "Andhra Pradesh", "Assam", "Bihar", "Chhattisgarh", "Goa", "Gujarat", "Haryana", "Himachal Pradesh", "Jharkhand",
+    "Karnataka", "Kerala", "Madhya Pradesh", "Maharashtra", "Odisha", "Punjab", "Rajasthan", "Tamil Nadu",
+    "Telangana", "Uttar Pradesh", "Uttarakhand", "West Bengal", "Delhi",
 )  # fmt: skip
 # US states and Canadian provinces, as written after a city ("Seattle, WA").
 STATE_CODES = (

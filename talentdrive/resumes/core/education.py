@@ -23,7 +23,7 @@ _DEGREES = (
         re.compile(
             r"硕士|研究生|\bM\.?S\.?c?\b(?!\s*(?:Office|Word|Excel|SQL))|\bM\.\s?Eng\b|\bMEng\b|\bM\.?Phil\b|\bMBA\b|\bM\.A\.|Master(?:'s|s)?\b"
             # Indian and other national abbreviations: M.Tech, M.E., MCA, M.Com, PGDM, post-graduate.
-            r"|\bM\.?\s?Tech\b|\bM\.E\.|\bME(?=\s+(?:in|\())|\bMCA\b|\bM\.?\s?Com\b|\bPGD(?:M|BA)\b|\bM\.?\s?Pharm\b|\bLL\.?M\b"
+            r"|\bM\.?\s?Tech\b|\bM\.E\.|\bM\.E(?=[\s,]|$)|\bM\.Ed\b|\bME(?=\s+(?:in|\())|\bMCA\b|\bM\.?\s?Com\b|\bPGD(?:M|BA)\b|\bM\.?\s?Pharm\b|\bLL\.?M\b"
             r"|\bPost[\s-]?Graduat(?:e|ion)\b",
             re.I,
         ),
@@ -31,7 +31,7 @@ _DEGREES = (
     (
         "bachelor",
         re.compile(
-            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?\s?Tech\b|\bB\.?A\.|\bB\.?E\.|\bBE(?=\s+(?:in|\())|Bachelor(?:'s|s)?\b|Undergraduate"
+            r"本科|学士|\bB\.?S\.?c?\b|\bB\.\s?Eng\b|\bBEng\b|\bB\.?\s?Tech\b|\bB\.?A\.|\bB\.?E\.|\bB\.E(?=[\s,]|$)|\bB\.Ed\b|\bBE(?=\s+(?:in|\())|Bachelor(?:'s|s)?\b|Undergraduate"
             r"|\bB\.?\s?Com\b|\bBCA\b|\bBBA\b|\bBBM\b|\bB\.?\s?Pharm\b|\bB\.?\s?Arch\b|\bLL\.?B\b|\bMBBS\b|\bBA(?=\s+(?:in|\(|\w+\s*$))",
             re.I,
         ),
@@ -98,7 +98,7 @@ _MAJOR_LABEL = re.compile(
     re.I,
 )
 _DEGREE_TOKEN = (
-    r"(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?S\.?c?\.?|M\.?Eng\.?|M\.?Phil\.?|M\.?A\.|B\.?S\.?c?\.?|B\.?Eng\.?|B\.?Tech\.?|B\.?E\.|B\.?A\.|"
+    r"(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?S\.?c?\.?|M\.?Eng\.?|M\.?Phil\.?|M\.?A\.|B\.?S\.?c?\.?|B\.?Eng\.?|B\.?Tech\.?|B\.?E\.|B\.E(?=\s)|M\.E\.?(?=\s)|B\.?A\.|"
     r"M\.?\s?Tech\.?|MCA|B\.?\s?Com\.?|M\.?\s?Com\.?|BCA|BBA|BA|"
     r"(?:Bachelor|Master|Doctor|Associate)(?:'s|s)?(?:\s+of\s+(?:Science|Engineering|Arts|Philosophy|Technology|Commerce|Computer Applications|Business Administration))?)"
 )
@@ -106,6 +106,11 @@ _DEGREE_TOKEN = (
 _MAJOR_EN = re.compile(
     # ("Bachelor of Technology - BTech, Information Technology": a LinkedIn export repeats the abbreviation.)
     rf"(?<![A-Za-z]){_DEGREE_TOKEN}(?:\s+[-–]\s+[A-Z][A-Za-z.]{{1,8}}(?=,))?(?:\s+(?:[Dd]egree|candidate|student))?\s*(?:,\s*|\s+(?:in|of)\s+|\s+)(?P<major>[A-Z][A-Za-z&/'’-]*(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z&/'’-]*|and|of|&|in))*)"
+)
+# A subject typed in lower case after its first word ("B.E in Information science and engineering"), read
+# only when it runs to the end of its line.
+_MAJOR_EN_TYPED = re.compile(
+    rf"(?<![A-Za-z]){_DEGREE_TOKEN}\s+(?:in|of)\s+(?P<major>[A-Z][a-z&/'’-]*(?:\s+[a-z&][a-z&/'’-]*){{1,5}})\s*(?=$|\s\|)"
 )
 _MAJOR_HINT = re.compile(
     r"工程|技术|科学|管理|数学|物理|化学|统计|金融|经济|智能|计算机|软件|电子|通信|自动化|信息|控制|机械|医学|生物|语言|设计|数据|网络|电气|材料|航空|光电|心理|哲学|法学|新闻"
@@ -143,9 +148,47 @@ def find_school(text: str) -> tuple[str, int] | None:
         candidates.append((_rank(value), match.start(), value.strip()))
     candidates = [candidate for candidate in candidates if len(candidate[2]) >= 3]
     if not candidates:
-        return None
+        return _loose_school(text)
     _rank_value, offset, value = min(candidates)
     return value, offset
+
+
+# A school written in lower case, as job-site exports keep what the candidate typed ("K.l.s college of
+# engineering and technology - Belgaum, Karnataka"): the piece between separators that holds the word.
+_SCHOOL_LOOSE = re.compile(
+    r"(?<![^\s|｜,;(])(?=[^|｜,;()\n]{0,60}?\b(?:university|college|institute|polytechnic|academy)\b)"
+    r"[A-Za-z][A-Za-z.'&]*(?:[ ][A-Za-z.'&]+){0,9}",
+    re.IGNORECASE,
+)
+_SCHOOL_WORD = re.compile(r"\b(?:university|college|institute|polytechnic|academy)\b", re.IGNORECASE)
+
+
+def _loose_school(text: str) -> tuple[str, int] | None:
+    if not _SCHOOL_WORD.search(text):
+        return None  # most lines: one quick test
+    for match in _SCHOOL_LOOSE.finditer(text):
+        value = match.group().strip(" .")
+        # A name, not a sentence: capitalised, a whole piece between separators, no verb-like links.
+        rest = text[match.end() :].lstrip()
+        whole = not rest or rest[0] in "-–—|｜,;(" or rest.startswith(("to ", "20", "19"))
+        if (
+            value[0].isupper()
+            and whole
+            and _SCHOOL_WORD.search(value)
+            and 2 <= len(value.split()) <= 10
+            and not _PROSE_LINKS.search(value)
+            and _SCHOOL_SHAPE.search(value)
+        ):
+            return value, match.start()
+    return None
+
+
+# A school's name ends in its kind ("St. Mary college") or names its subject after it ("… college of
+# engineering"); "the university library" does neither.
+_SCHOOL_SHAPE = re.compile(
+    r"\b(?:university|college|institute|polytechnic|academy)(?:$|\s+of\s)", re.IGNORECASE
+)
+_PROSE_LINKS = re.compile(r"\b(?:with|on|to|as|from|for|was|were|is|are|my|our|their)\b", re.IGNORECASE)
 
 
 def _rank(value: str) -> int:
@@ -200,6 +243,9 @@ def _major(block: str, school: str | None, dates: list[str]) -> str | None:
     label = _MAJOR_LABEL.search(block)
     if label:
         return label.group("major").strip() or None
+    typed = _MAJOR_EN_TYPED.search(block)
+    if typed:
+        return typed.group("major")
     english = _english_major(block, school)
     if english:
         return english

@@ -158,15 +158,16 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
     check("education and experience")
     emails = find_emails(text)
     phones = find_phones(text)
-    name = find_name(lines)
+    vocabulary = knowledge()
+    found_skills, found_domains = vocabulary.skills_and_domains(text)
+    check("skills and domains")
+    # A line that is a skill's name ("Apache Kafka" in a LinkedIn export's side column) is no name.
+    name = find_name(lines, skill_spans={(start, end) for _id, _surface, start, end in found_skills.hits})
     location = find_location(lines, header_end)
     links = find_links(lines, header_end)
     publications = find_publications(sections)
     awards = find_awards(sections)
     check("contacts, publications and awards")
-    vocabulary = knowledge()
-    found_skills, found_domains = vocabulary.skills_and_domains(text)
-    check("skills and domains")
     # Headings, including heading cells of table rows, name sections: never a skill or an industry.
     not_mentions = sorted([*headings, *cell_headings(lines)])
     # A degree's subject ("M.Sc. in Statistics", major 人工智能) is what was studied, not a skill.

@@ -24,6 +24,7 @@ _LEAD = re.compile(
     r"(?:good\s+|basic\s+|working\s+)?knowledge\s+of\s+|experience\s+(?:in|with)\s+|熟悉|掌握|精通|了解|熟练使用|熟练掌握)",
     re.IGNORECASE,
 )
+_NOTE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]$")
 _LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _MAX_ITEM = 40
 _MAX_WORDS = 4
@@ -42,6 +43,8 @@ def _items(text: str, start: int) -> list[tuple[str, int]]:
         lead = _LEAD.match(raw)
         skip = lead.end() if lead else 0
         item = raw[skip:].strip().rstrip(".。")
+        # "Java (3 years)", "SQL (Less than 1 year)": a job site's note of experience is not the name.
+        item = _NOTE.sub("", item)
         if item:
             items.append((item, start + cursor + skip + (len(raw[skip:]) - len(raw[skip:].lstrip()))))
         if separator is not None:
@@ -54,34 +57,48 @@ def find_listed_skills(
 ) -> list[ListedSkill]:
     """Items of the skills sections, each with the taxonomy skill (from ``hits``: id, surface, start,
     end) that covers most of it, if one covers at least half. A skills section stops at the person's
-    name (``name_at``, an offset), which a LinkedIn export prints after its "Top Skills"."""
-    found: list[ListedSkill] = []
-    if not any(section.kind == "skills" for section in sections):
-        return found
-    seen: set[str] = set()
+    name (``name_at``, an offset), which a LinkedIn export prints after its "Top Skills". Without a
+    skills heading, a line listing three or more short items, most of them skills the taxonomy knows
+    ("Python, Go, Kubernetes, Gephi"), is such a list too."""
+    headed = any(section.kind == "skills" for section in sections)
+    if not headed and not any(_list_like(line.text) for s in sections for line in s.lines):
+        return []
     ordered = sorted(hits, key=_START)  # already in order from the matcher: one linear pass
     starts = [hit[2] for hit in ordered]
+    found: list[ListedSkill] = []
+    seen: set[str] = set()
     for section in sections:
-        if section.kind != "skills":
+        if headed and section.kind != "skills":
             continue
         for line in section.lines:
-            if name_at is not None and section.lines[0].start <= name_at < line.end:
+            if headed and name_at is not None and section.lines[0].start <= name_at < line.end:
                 break  # a LinkedIn export's side column: the list ends where the person's name is
-            for item, at in _items(line.text, line.start):
-                if len(item) > _MAX_ITEM or len(item.split()) > _MAX_WORDS or not _LETTER.search(item):
-                    continue  # a sentence, not a name
+            if not headed and not _list_like(line.text):
+                continue
+            items = [
+                (item, at, _covering(ordered, starts, at, at + len(item)))
+                for item, at in _items(line.text, line.start)
+                if len(item) <= _MAX_ITEM and len(item.split()) <= _MAX_WORDS and _LETTER.search(item)
+            ]
+            if not headed and (len(items) < 3 or 2 * sum(1 for *_, key in items if key) < len(items)):
+                continue
+            for item, at, skill_id in items:
                 key = item.casefold()
                 if key in seen:
                     continue
                 seen.add(key)
-                found.append(
-                    ListedSkill(
-                        item, _covering(ordered, starts, at, at + len(item)), Span(at, at + len(item))
-                    )
-                )
+                found.append(ListedSkill(item, skill_id, Span(at, at + len(item))))
                 if len(found) >= _MAX_ITEMS:
                     return found
     return found
+
+
+_LIST_MARKS = (",", "、", "，", "|", ";", "；")
+
+
+def _list_like(text: str) -> bool:
+    """Two list separators or more, and no sentence: a cheap test before the items are read."""
+    return sum(text.count(mark) for mark in _LIST_MARKS) >= 2 and "。" not in text and ". " not in text
 
 
 def _covering(

@@ -26,13 +26,29 @@ _ROLE = re.compile(
 _JOIN = re.compile(
     r"加入|进入|就职于|任职于|供职于|任教于|服务于|受聘于|调入|调至|分配到|分配至|创办|创立|创建"
 )
+# "在某某厂工作", "1976～1989年在某某厂历任…", "曾在某某厂从事采购": the organisation before the verb.
 _WORKED_AT = re.compile(
-    r"(?:^|[^\u4e00-\u9fff]|[年月起后])(?:在|于)(?P<org>[^，,。；;、在于]{2,30}?)(?:工作|任职|从事)"
+    r"(?:^|[^\u4e00-\u9fff]|[年月起后曾并均也又现今])(?:在|于)(?P<org>[^，,。；;、在于]{2,30}?)"
+    r"(?=工作|任职|从事|服役|历任|先后任|先后担任|担任|任(?!务|期|何))"
 )
 _DATE_POINT = r"(?:19|20)\d\d(?:\s*[年/.\-]\s*\d{1,2}\s*月?|\s*年)?"
 _DATE_LEAD = re.compile(
     rf"(?<!\d){_DATE_POINT}(?:\s*(?:-{{1,2}}|–|—|~|至|到)\s*(?:{_DATE_POINT}|至?今|现在))?\s*(?:起|以来)?[，,：:]"
 )
+_RANGE_IN_PROSE = re.compile(
+    rf"(?<!\d)(?P<a>{_DATE_POINT})\s*(?:-{{1,2}}|–|—|~|～|至|到)\s*(?:(?P<now>至?今|现在)|(?P<b>{_DATE_POINT}))"
+)
+_POINT_PARTS = re.compile(r"((?:19|20)\d\d)(?:\s*[年/.\-]\s*(\d{1,2}))?")
+
+
+def _point(text: str | None) -> str | None:
+    """ "2007年10月" -> "2007-10", "1989年" -> "1989"."""
+    match = _POINT_PARTS.match(text or "")
+    if match is None:
+        return None
+    return f"{match.group(1)}-{int(match.group(2)):02d}" if match.group(2) else match.group(1)
+
+
 _ITEM_SEPARATOR = re.compile(r"[、，,]")
 # "A和B", "A及B", "A兼B" join two items only after a title or an organisation.
 _JOINER = re.compile(r"以及|和|及|与|兼")
@@ -167,6 +183,13 @@ def _dates(before: str, role_text: str) -> tuple[str | None, str | None, bool]:
     if ranges:
         last = ranges[-1]
         return last.start, last.end, last.current or current
+    # A range run into the words after it ("1976～1989年在…", "2007年10月至今任…"), which the
+    # line-based reader does not take for one.
+    written = list(_RANGE_IN_PROSE.finditer(before[-40:]))
+    if written:
+        last_range = written[-1]
+        now = bool(last_range.group("now"))
+        return _point(last_range.group("a")), None if now else _point(last_range.group("b")), now or current
     year = re.search(r"((?:19|20)\d\d)(?:年|[/.])(?:(\d{1,2})月?)?[^，,、\d]{0,4}$", before[-16:])
     if year:
         month = f"-{int(year.group(2)):02d}" if year.group(2) else ""
@@ -182,7 +205,9 @@ def find_narrative_experience(text: str) -> list[Experience]:
         # (start, end of the trigger, end of the clause or -1 for "up to the next trigger", org first)
         triggers = [(m.start(), m.end(), -1, False) for m in _ROLE.finditer(body)]
         triggers += [(m.start(), m.end(), -1, True) for m in _JOIN.finditer(body)]
-        triggers += [(m.start(), m.start("org"), m.end("org"), True) for m in _WORKED_AT.finditer(body)]
+        triggers += [
+            (m.start("org") - 1, m.start("org"), m.end("org"), True) for m in _WORKED_AT.finditer(body)
+        ]
         # "2012/08，某某公司副总经理": a date and a comma open a role as 任 does.
         triggers += [(m.start(), m.end(), -1, False) for m in _DATE_LEAD.finditer(body)]
         triggers.sort()
@@ -200,6 +225,10 @@ def find_narrative_experience(text: str) -> list[Experience]:
             clause = _NOTE.sub("", clause.rstrip("，,、 于在自从"))
             roles = _roles_in(clause, base + end, org_first, context)
             if not roles:
+                continue
+            if clause_end >= 0 and clause_end == stop and len(roles) == 1 and roles[0].title is None:
+                # "在某某厂历任…": the organisation is the context of the titles that follow, not an entry.
+                context = roles[0].org
                 continue
             dated_lead = body[end - 1] in "，,：:"
             first, last, current = _dates(body[: end if dated_lead else start], body[start:end])
@@ -270,4 +299,31 @@ def find_narrative_education(text: str) -> list[Education]:
                 end=None,
                 span=Span(start, at + match.end()),
             )
-    return list(entries.values())
+    return _with_schools_graduated_from(clauses, list(entries.values()))
+
+
+def _with_schools_graduated_from(clauses: list[tuple[str, int]], entries: list[Education]) -> list[Education]:
+    """A school named after 毕业于 away from any degree ("毕业于某某学院会计专业" in one sentence, "大学文化"
+    in another) belongs to the first entry that has no school."""
+    named = {entry.school for entry in entries if entry.school}
+    for clause, _at in clauses:
+        if "毕业于" not in clause and "就读于" not in clause:
+            continue
+        school = find_school(clause)
+        if school is None or school[0] in named:
+            continue
+        missing = next((number for number, entry in enumerate(entries) if not entry.school), None)
+        if missing is None:
+            break
+        major = _MAJOR.search(clause, school[1] + len(school[0]))
+        entry = entries[missing]
+        entries[missing] = Education(
+            entry.degree,
+            school[0],
+            entry.major or (major.group("major") if major else None),
+            entry.start,
+            entry.end,
+            entry.span,
+        )
+        named.add(school[0])
+    return entries
