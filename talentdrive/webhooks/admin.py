@@ -19,6 +19,7 @@ from talentdrive.webhooks.services import webhook_delivery_resend
 
 
 class WebhookEndpointForm(forms.ModelForm):
+    url = forms.URLField(max_length=500, assume_scheme="https")
     event_types = forms.MultipleChoiceField(
         choices=WebhookEvent.choices,
         required=False,
