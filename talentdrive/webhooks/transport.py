@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -37,6 +38,6 @@ def webhook_post(*, url: str, body: bytes, headers: dict[str, str], timeout: flo
             return PostResult(response.status, "")
     except urllib.error.HTTPError as error:
         return PostResult(error.code, f"HTTP {error.code} {error.reason}"[:200])
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
         reason = getattr(error, "reason", error)
         return PostResult(None, f"{type(error).__name__}: {reason}"[:200])

@@ -12,6 +12,8 @@ import pytest
 
 from talentdrive.webhooks.models import WebhookEndpoint
 
+GARBAGE = 0  # in a script: answer bytes that are not an HTTP response
+
 
 @dataclass
 class Received:
@@ -37,6 +39,9 @@ def receiver() -> Iterator[Receiver]:
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             state.requests.append(Received(headers=self.headers, body=body))
             status = state.script.pop(0) if state.script else 200
+            if status == GARBAGE:
+                self.wfile.write(b"this is not HTTP\r\n\r\n")
+                return
             self.send_response(status)
             self.send_header("Content-Length", "2")
             self.end_headers()

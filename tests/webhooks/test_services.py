@@ -286,3 +286,38 @@ def test_a_deferring_backend_gets_the_retry_with_run_after(
     (queued,) = list(DBTaskResult.objects.all())
     assert queued.task_path.endswith("webhook_delivery_task")
     assert queued.run_after == delivery.next_attempt_at == now + dt.timedelta(seconds=30)
+
+
+def test_the_verification_example_in_the_docs_accepts_a_real_delivery(
+    endpoint, receiver, django_capture_on_commit_callbacks
+):
+    # given: the receiver-side function docs/webhooks.md tells integrators to copy
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "webhooks.md").read_text()
+    example = text.split("```python\n", 1)[1].split("# In a Django view", 1)[0]
+    namespace: dict = {}
+    exec(example, namespace)
+    verify = namespace["talentdrive_signature_valid"]
+    _emit(django_capture_on_commit_callbacks)
+    (request,) = receiver.requests
+    arguments = {
+        "secret": endpoint.secret,
+        "timestamp": request.headers["X-TalentDrive-Timestamp"],
+        "signature": request.headers["X-TalentDrive-Signature"],
+    }
+    # then
+    assert verify(**arguments, body=request.body)
+    assert not verify(**arguments, body=request.body + b" ")
+
+
+def test_an_answer_that_is_not_http_is_a_failure_to_retry(
+    endpoint, receiver, django_capture_on_commit_callbacks
+):
+    from tests.webhooks.conftest import GARBAGE
+
+    receiver.script = [GARBAGE]
+    (delivery,) = _emit(django_capture_on_commit_callbacks)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.last_status_code) == (DeliveryStatus.FAILED, 1, None)
+    assert "BadStatusLine" in delivery.last_error
