@@ -39,6 +39,7 @@ class AuditAction(models.TextChoices):
     WEBHOOK_QUEUE = "webhook.queue", _("Webhook queued")
     WEBHOOK_RESEND = "webhook.resend", _("Webhook re-sent")
     WEBHOOK_DEAD = "webhook.dead", _("Webhook given up after its last attempt")
+    WEBHOOK_SECRET_ROTATE = "webhook.secret_rotate", _("Webhook secret replaced")
     DEMO_PEOPLE_LOAD = "demo.people_load", _("Demo candidates loaded")
 
 

@@ -15,7 +15,7 @@ from talentdrive.audit.admin_mixins import AuditedAdmin
 from talentdrive.webhooks.access import webhook_can_manage
 from talentdrive.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from talentdrive.webhooks.selectors import webhook_deliveries_visible
-from talentdrive.webhooks.services import webhook_delivery_resend
+from talentdrive.webhooks.services import webhook_delivery_resend, webhook_endpoint_secret_rotate
 
 
 class WebhookEndpointForm(forms.ModelForm):
@@ -42,6 +42,17 @@ class AdministratorsOnly:
         return webhook_can_manage(request.user)
 
 
+@admin.action(description="Replace the secret of selected endpoints", permissions=["change"])
+def rotate_secrets(
+    modeladmin: WebhookEndpointAdmin, request: HttpRequest, queryset: QuerySet[WebhookEndpoint]
+) -> None:
+    for endpoint in queryset:
+        webhook_endpoint_secret_rotate(endpoint=endpoint, actor=request.user)  # type: ignore[arg-type]
+    modeladmin.message_user(
+        request, f"{len(queryset)} secret(s) replaced; give each receiver its new secret.", messages.WARNING
+    )
+
+
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(AdministratorsOnly, AuditedAdmin):
     form = WebhookEndpointForm
@@ -50,6 +61,7 @@ class WebhookEndpointAdmin(AdministratorsOnly, AuditedAdmin):
     search_fields = ("url", "description")
     list_select_related = ("created_by",)
     readonly_fields = ("secret", "created_by", "created_at")
+    actions = [rotate_secrets]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return webhook_can_manage(request.user)

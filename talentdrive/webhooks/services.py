@@ -32,7 +32,13 @@ from talentdrive.webhooks.access import webhook_can_manage
 from talentdrive.webhooks.core.backoff import webhook_retry_delay
 from talentdrive.webhooks.core.payload import webhook_payload_check
 from talentdrive.webhooks.core.signing import webhook_signature
-from talentdrive.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEvent
+from talentdrive.webhooks.models import (
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+    webhook_secret_generate,
+)
 from talentdrive.webhooks.selectors import webhook_endpoints_subscribed
 from talentdrive.webhooks.transport import webhook_post
 
@@ -157,7 +163,9 @@ def webhook_delivery_attempt(*, delivery_id: int, now: dt.datetime | None = None
     if not claimed:
         return AttemptOutcome.SKIPPED
     delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
-    settled = WebhookDelivery.objects.filter(pk=delivery_id)
+    # Conditional on this claim's attempt number: if the claim expired mid-send (a receiver that drips
+    # its answer past the claim) and another runner took over, that runner's answer is the one recorded.
+    settled = WebhookDelivery.objects.filter(pk=delivery_id, attempts=delivery.attempts)
     endpoint = delivery.endpoint
     if not endpoint.active:
         # Switched off after the event was queued: nothing is sent and no attempt is counted.
@@ -257,3 +265,18 @@ def webhook_delivery_resend(*, delivery: WebhookDelivery, actor: Actor) -> Webho
         )
         transaction.on_commit(partial(_enqueue_delivery, copy.pk))
     return copy
+
+
+def webhook_endpoint_secret_rotate(*, endpoint: WebhookEndpoint, actor: Actor) -> WebhookEndpoint:
+    """Give ``endpoint`` a new secret (after a leak, or routinely); audited, the secret itself is not.
+
+    Deliveries signed from now on use the new secret, retries of older events included, so the
+    receiver must be given the new secret at the same time.
+    """
+    if not isinstance(actor, SystemActor) and not webhook_can_manage(actor):
+        raise PermissionDenied("only administrators change webhook secrets")
+    with transaction.atomic():
+        endpoint.secret = webhook_secret_generate()
+        endpoint.save(update_fields=["secret"])
+        audit_record(actor=actor, action=AuditAction.WEBHOOK_SECRET_ROTATE, target=endpoint)
+    return endpoint

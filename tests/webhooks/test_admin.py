@@ -158,3 +158,22 @@ def test_staff_who_are_not_administrators_cannot_re_send(client, db, delivery, r
     assert not WebhookDelivery.objects.filter(resent_from=delivery).exists()
     assert not AuditEvent.objects.filter(action=AuditAction.WEBHOOK_RESEND).exists()
     assert receiver.requests == []
+
+
+def test_an_administrator_replaces_a_secret_and_it_is_audited_without_the_secret(
+    client, admin_user, endpoint
+):
+    client.force_login(admin_user)
+    old_secret = endpoint.secret
+    # when
+    response = client.post(
+        reverse("admin:webhooks_webhookendpoint_changelist"),
+        {"action": "rotate_secrets", "_selected_action": [endpoint.pk]},
+    )
+    # then
+    assert response.status_code == 302
+    endpoint.refresh_from_db()
+    assert endpoint.secret != old_secret and len(endpoint.secret) >= 40
+    event = AuditEvent.objects.get(action=AuditAction.WEBHOOK_SECRET_ROTATE)
+    assert (event.actor, event.target_id) == (admin_user, str(endpoint.pk))
+    assert old_secret not in str(event.data) and endpoint.secret not in str(event.data)
