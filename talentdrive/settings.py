@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "talentdrive.resumes",
     "talentdrive.matching",
     "talentdrive.pipeline",
+    "talentdrive.webhooks",
     "talentdrive.insights",
     "talentdrive.portal",
     "talentdrive.backoffice",
@@ -243,6 +244,12 @@ TALENTDRIVE = {
     # The employer named in job postings (schema.org hiringOrganization); empty: the hiring team's
     # business group.
     "EMPLOYER_NAME": os.environ.get("TALENTDRIVE_EMPLOYER_NAME", ""),
+    # Webhooks (docs/webhooks.md): a failed delivery is tried again after BACKOFF × 2^(n-1) seconds,
+    # at most CAP apart, until MAX_ATTEMPTS attempts; each POST waits TIMEOUT seconds for an answer.
+    "WEBHOOK_BACKOFF_SECONDS": float(os.environ.get("TALENTDRIVE_WEBHOOK_BACKOFF_SECONDS", 30)),
+    "WEBHOOK_BACKOFF_CAP_SECONDS": float(os.environ.get("TALENTDRIVE_WEBHOOK_BACKOFF_CAP_SECONDS", 6 * 3600)),
+    "WEBHOOK_MAX_ATTEMPTS": int(os.environ.get("TALENTDRIVE_WEBHOOK_MAX_ATTEMPTS", 8)),
+    "WEBHOOK_TIMEOUT_SECONDS": float(os.environ.get("TALENTDRIVE_WEBHOOK_TIMEOUT_SECONDS", 5)),
 }
 # Behind a reverse proxy, the client address comes from the header the proxy sets, e.g.
 # RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP. Several web processes need a shared cache for the limits to be

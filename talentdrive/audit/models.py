@@ -40,6 +40,10 @@ class AuditAction(models.TextChoices):
     ADMIN_CHANGE = "admin.change", _("Changed in the admin")
     ADMIN_ADD = "admin.add", _("Added in the admin")
     ADMIN_DELETE = "admin.delete", _("Deleted in the admin")
+    WEBHOOK_QUEUE = "webhook.queue", _("Webhook queued")
+    WEBHOOK_RESEND = "webhook.resend", _("Webhook re-sent")
+    WEBHOOK_DEAD = "webhook.dead", _("Webhook given up after its last attempt")
+    WEBHOOK_SECRET_ROTATE = "webhook.secret_rotate", _("Webhook secret replaced")
     DEMO_PEOPLE_LOAD = "demo.people_load", _("Demo candidates loaded")
 
 
