@@ -20,6 +20,8 @@ from talentdrive.pipeline.core import flow as flows
 from talentdrive.pipeline.errors import ApplicationConflict, MoveRefused
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import CLOSED_STAGES, Application, RejectionReason, Stage, StageChange
+from talentdrive.webhooks.models import WebhookEvent
+from talentdrive.webhooks.services import webhook_event_emit
 
 
 def stage_change_record(
@@ -101,7 +103,32 @@ def _write(
     if rejection_reason is not None:
         data["reason"] = rejection_reason.code
     audit_record(actor=actor, action=action, target=application, reason=note, data=data)
+    application_event_emit(application=application, from_stage=previous, actor=actor)
     return application
+
+
+CLOSING_EVENTS: dict[str, str] = {
+    Stage.REJECTED: WebhookEvent.APPLICATION_REJECTED,
+    Stage.WITHDRAWN: WebhookEvent.APPLICATION_WITHDRAWN,
+}
+
+
+def application_event_emit(*, application: Application, from_stage: str | None, actor: Actor) -> None:
+    """Tell subscribed integrations (webhooks) what just happened to an application, after the commit."""
+    payload = {
+        "application_id": application.pk,
+        "requisition_id": application.requisition_id,
+        "candidate_id": application.candidate_id,
+        "to_stage_code": application.stage,
+        "changed_at": application.stage_changed_at.isoformat(),
+    }
+    event: str = WebhookEvent.APPLICATION_CREATED
+    if from_stage is not None:
+        payload["from_stage_code"] = from_stage
+        event = CLOSING_EVENTS.get(application.stage, WebhookEvent.APPLICATION_STAGE_CHANGED)
+        if application.rejection_reason is not None:
+            payload["rejection_reason_code"] = application.rejection_reason.code
+    webhook_event_emit(event=event, payload=payload, actor=actor)
 
 
 @transaction.atomic

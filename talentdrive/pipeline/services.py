@@ -33,6 +33,7 @@ from talentdrive.pipeline.models import (
     ConfirmationEmail,
     Stage,
 )
+from talentdrive.pipeline.moves import application_event_emit, stage_change_record
 from talentdrive.pipeline.rules import applicant_problems, application_rules, resume_check
 from talentdrive.pipeline.selectors import (
     application_by_idempotency_key,
@@ -288,14 +289,13 @@ def _submit_locked(
     )
     _confirm(application, candidate=candidate, base_url=confirmation_base_url, again=False)
     transaction.on_commit(lambda: _enqueue_intake(application.pk))
+    application_event_emit(application=application, from_stage=None, actor=actor)
     return SubmitOutcome(application, created=True)
 
 
 def _start_over(
     application: Application, *, details: dict[str, Any], actor: Actor, base_url: str | None
 ) -> SubmitOutcome:
-    from talentdrive.pipeline.moves import stage_change_record
-
     previous = application.stage
     for name, value in details.items():
         setattr(application, name, value)
@@ -305,6 +305,7 @@ def _start_over(
     application.version += 1
     application.save()
     stage_change_record(application=application, from_stage=previous, to_stage=Stage.APPLIED, actor=actor)
+    application_event_emit(application=application, from_stage=previous, actor=actor)
     audit_record(
         actor=actor,
         action=AuditAction.APPLICATION_SUBMIT,
@@ -319,8 +320,6 @@ def _start_over(
 @transaction.atomic
 def application_withdraw(*, application: Application, actor: Actor, reason: str = "") -> Application:
     """The candidate steps back; the row stays so the requisition's counts remain true."""
-    from talentdrive.pipeline.moves import stage_change_record
-
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.stage in TERMINAL_STAGES:
         raise ApplicationRefused("not_active")
@@ -334,6 +333,7 @@ def application_withdraw(*, application: Application, actor: Actor, reason: str 
     stage_change_record(
         application=application, from_stage=previous, to_stage=Stage.WITHDRAWN, actor=actor, note=reason
     )
+    application_event_emit(application=application, from_stage=previous, actor=actor)
     audit_record(
         actor=actor,
         action=AuditAction.APPLICATION_WITHDRAW,
@@ -352,8 +352,6 @@ def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
         return candidate
     now = timezone.now()
     applications = Application.objects.filter(candidate=candidate)
-    from talentdrive.pipeline.moves import stage_change_record
-
     for application in applications.exclude(stage__in=TERMINAL_STAGES):
         stage_change_record(
             application=application, from_stage=application.stage, to_stage=Stage.WITHDRAWN, actor=actor

@@ -152,3 +152,28 @@ def test_a_drive_s_own_flow_replaces_the_default(requisition, application, staff
         )  # fmt: skip
     # when / then
     assert move(application, "technical_1", staff["recruiter"]).stage == "technical_1"
+
+
+def test_moves_and_rejections_are_told_to_subscribed_integrations(application, staff, settings):
+    from talentdrive.webhooks.models import WebhookDelivery, WebhookEndpoint
+
+    # given an endpoint that nothing answers (deliveries are recorded, sending fails harmlessly)
+    WebhookEndpoint.objects.create(url="http://127.0.0.1:9/hook", event_types=[])
+    # when
+    moved = move(application, "online_assessment", staff["recruiter"])
+    application_reject(
+        application_id=application.pk,
+        reason=RejectionReason.objects.get(code="assessment"),
+        actor=staff["recruiter"],
+        expected_version=moved.version,
+    )
+    # then: one delivery per event, carrying codes and ids only
+    deliveries = list(WebhookDelivery.objects.order_by("pk").values_list("event_type", "payload"))
+    assert [event for event, _ in deliveries] == ["application.stage_changed", "application.rejected"]
+    rejected = deliveries[1][1]
+    assert (rejected["from_stage_code"], rejected["to_stage_code"], rejected["rejection_reason_code"]) == (
+        "online_assessment",
+        "rejected",
+        "assessment",
+    )
+    assert rejected["application_id"] == application.pk
