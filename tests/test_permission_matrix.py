@@ -54,8 +54,34 @@ BACKOFFICE = {
     "import": ("get", [302, 302, 403, 403, 403, 403, 403, 200]),
     "import_commit": ("post", [302, 302, 403, 403, 403, 403, 403, 302]),
     "export": ("get", [302, 302, 403, 403, 403, 403, 200, 200]),
+    # the workspace: applicants are seen through the requisitions a user may read; moving them is for
+    # the requisition's recruiters, its hiring manager and administrators (leadership is refused with a
+    # message on the same page, so its POSTs also answer with the redirect back)
+    "requisition_applicants": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "requisition_applicants_bulk": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "application_detail": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "application_move": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "application_reject": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "application_reopen": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "application_withdraw": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "application_note": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
 }
-ROUTE_ARGUMENTS = {"requisition_detail", "requisition_edit", "requisition_status", "requisition_matching"}
+ROUTE_ARGUMENTS = {
+    "requisition_detail",
+    "requisition_edit",
+    "requisition_status",
+    "requisition_matching",
+    "requisition_applicants",
+    "requisition_applicants_bulk",
+}
+APPLICATION_ROUTES = {
+    "application_detail",
+    "application_move",
+    "application_reject",
+    "application_reopen",
+    "application_withdraw",
+    "application_note",
+}
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.
 PUBLIC = [200] * len(VISITORS)
@@ -164,6 +190,8 @@ def test_backoffice(client, world, route, visitor, expected):
         # the candidate has just used their status link on the portal, in the same browser
         client.get(reverse("portal:status", kwargs={"token": _candidate_token(world)}))
     args = [world.requisitions["R1"].pk] if route in ROUTE_ARGUMENTS else []
+    if route in APPLICATION_ROUTES:
+        args = [world.requisitions["R1"].applications.order_by("pk").first().pk]
     url = reverse(f"backoffice:{route}", args=args)
     # when
     if method == "post":

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from talentdrive.backoffice import (
+    views_applicants,
     views_exports,
     views_home,
     views_imports,
@@ -34,6 +35,30 @@ urlpatterns = [
     path("import/", views_imports.import_upload, name="import"),
     path("import/commit/", views_imports.import_commit, name="import_commit"),
     path("export/", views_exports.plan_download, name="export"),
+    path(
+        "requisitions/<int:pk>/applicants/",
+        views_applicants.requisition_applicants,
+        name="requisition_applicants",
+    ),
+    path(
+        "requisitions/<int:pk>/applicants/bulk/",
+        views_applicants.requisition_applicants_bulk,
+        name="requisition_applicants_bulk",
+    ),
+    path("applications/<int:pk>/", views_applicants.application_detail, name="application_detail"),
+    path("applications/<int:pk>/move/", views_applicants.application_move_view, name="application_move"),
+    path(
+        "applications/<int:pk>/reject/", views_applicants.application_reject_view, name="application_reject"
+    ),
+    path(
+        "applications/<int:pk>/reopen/", views_applicants.application_reopen_view, name="application_reopen"
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        views_applicants.application_withdraw_view,
+        name="application_withdraw",
+    ),
+    path("applications/<int:pk>/notes/", views_applicants.application_note_view, name="application_note"),
     # Further back-office pages append their routes here.
     path("requisitions/<int:pk>/matching/", views_matching.requisition_matching, name="requisition_matching"),
 ]

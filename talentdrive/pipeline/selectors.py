@@ -1,19 +1,25 @@
-"""Reads for applications. A candidate reaches only their own applications, through these."""
+"""Reads for applications. A candidate reaches only their own applications, and staff those that
+``pipeline/access.py`` gives them, through these."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
+from talentdrive.accounts.models import User
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.normalise import normalise_email
 from talentdrive.candidates.tokens import status_token_read
+from talentdrive.pipeline import access
+from talentdrive.pipeline.core.flow import REVIEW, Flow, StageSpec
 from talentdrive.pipeline.errors import ApplicationRefused
-from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.flows import flow_for_requisition
+from talentdrive.pipeline.models import Application, Note, StageChange
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
 
 
@@ -156,3 +162,120 @@ def drive_public_counts(*, drive: Drive) -> dict[str, int]:
         "cities": drive.cities.count(),
         "applications": Application.objects.filter(requisition__drive=drive).count(),
     }
+
+
+# --- the recruiters' workspace ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    stage: StageSpec
+    applications: list[Application]
+
+    @property
+    def count(self) -> int:
+        return len(self.applications)
+
+
+@dataclass(frozen=True)
+class ApplicantFilters:
+    stage: str | None = None
+    source: str | None = None
+    q: str | None = None
+
+
+def application_list(*, user: User, filters: ApplicantFilters | None = None) -> QuerySet[Application]:
+    """The applications the user may read (``pipeline/access.py``), filtered."""
+    filters = filters or ApplicantFilters()
+    applications = Application.objects.filter(access.application_scope(user))
+    if filters.stage:
+        applications = applications.filter(stage=filters.stage)
+    if filters.source:
+        applications = applications.filter(source=filters.source)
+    for word in (filters.q or "").split()[:6]:
+        applications = applications.filter(
+            Q(candidate__full_name__icontains=word)
+            | Q(candidate__email__icontains=word)
+            | Q(candidate__phone__icontains=word)
+            | Q(school__icontains=word)
+        )
+    return applications.select_related("candidate", "requisition__plan_line", "rejection_reason")
+
+
+def application_get(*, user: User, application_id: int) -> Application:
+    """One application the user may read; one they may not is indistinguishable from a missing one."""
+    application = (
+        application_list(user=user)
+        .select_related("resume", "requisition__drive", "requisition__plan_line__city")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        raise Application.DoesNotExist(f"application {application_id} does not exist")
+    return application
+
+
+def requisition_board(
+    *, user: User, requisition: Requisition, filters: ApplicantFilters | None = None
+) -> tuple[Flow, list[BoardColumn]]:
+    """A requisition's applicants as columns, one per stage of its flow, in flow order."""
+    flow = flow_for_requisition(requisition)
+    applications = list(
+        application_list(user=user, filters=filters)
+        .filter(requisition=requisition)
+        .order_by("stage_changed_at")
+    )
+    by_stage: dict[str, list[Application]] = {stage.code: [] for stage in flow.stages}
+    for application in applications:
+        # A stage an administrator has since removed from the flow still shows, at the end.
+        by_stage.setdefault(application.stage, []).append(application)
+    columns = [BoardColumn(stage, by_stage[stage.code]) for stage in flow.stages]
+    known = set(flow.codes)
+    columns += [
+        BoardColumn(StageSpec(code, REVIEW, code, code), items)
+        for code, items in by_stage.items()
+        if code not in known
+    ]
+    return flow, columns
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: Any
+    kind: str  # "stage", "note", "applied"
+    actor: str
+    text: str
+    from_stage: str = ""
+    to_stage: str = ""
+
+
+def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntry]:
+    """Every event of this person the user may see: applications, stage changes and notes, oldest first."""
+    visible = Application.objects.filter(access.application_scope(user), candidate=candidate)
+    entries: list[TimelineEntry] = []
+    for application in visible.select_related("requisition"):
+        entries.append(
+            TimelineEntry(application.created_at, "applied", "", application.requisition.external_id)
+        )
+    changes = StageChange.objects.filter(application__in=visible).select_related(
+        "actor", "rejection_reason", "application__requisition"
+    )
+    for change in changes:
+        reason = change.rejection_reason.name if change.rejection_reason else ""
+        text = " · ".join(
+            part for part in (change.application.requisition.external_id, reason, change.note) if part
+        )
+        entries.append(
+            TimelineEntry(
+                change.created_at,
+                "stage",
+                str(change.actor or change.actor_name),
+                text,
+                change.from_stage,
+                change.to_stage,
+            )
+        )
+    for note in Note.objects.filter(candidate=candidate).select_related("author"):
+        if note.application_id is None or visible.filter(pk=note.application_id).exists():
+            entries.append(TimelineEntry(note.created_at, "note", str(note.author), note.body))
+    return sorted(entries, key=lambda entry: entry.at)

@@ -1,0 +1,291 @@
+"""The recruiters' workspace: a requisition's applicants (board and list), one application, its moves.
+
+Thin: the rules are in ``pipeline/access.py`` and the flow, the writes in the pipeline's services.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from talentdrive.accounts.models import User
+from talentdrive.backoffice.access import staff_view
+from talentdrive.errors import DomainError
+from talentdrive.pipeline import access as pipeline_access
+from talentdrive.pipeline.core.flow import CLOSED_KINDS, allowed_targets
+from talentdrive.pipeline.flows import flow_for_requisition
+from talentdrive.pipeline.models import Application, RejectionReason, Source
+from talentdrive.pipeline.moves import (
+    application_move,
+    application_reject,
+    application_reopen,
+    application_withdraw_on_behalf,
+)
+from talentdrive.pipeline.notes import note_add
+from talentdrive.pipeline.selectors import (
+    ApplicantFilters,
+    application_get,
+    application_list,
+    candidate_timeline,
+    requisition_board,
+)
+from talentdrive.plans.models import Requisition
+from talentdrive.plans.selectors import requisition_get
+
+BULK_LIMIT = 200
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _chinese() -> bool:
+    return (get_language() or "en").startswith("zh")
+
+
+def _stage_label(stage: Any) -> str:
+    return stage.name_zh if _chinese() else stage.name_en
+
+
+def _version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+@staff_view(pipeline_access.application_can_list)
+def requisition_applicants(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        requisition = requisition_get(user=_user(request), requisition_id=pk)
+    except Requisition.DoesNotExist as error:
+        raise Http404(str(error)) from error
+    filters = ApplicantFilters(
+        stage=request.GET.get("stage") or None,
+        source=request.GET.get("source") or None,
+        q=(request.GET.get("q") or "").strip()[:100] or None,
+    )
+    flow, columns = requisition_board(user=_user(request), requisition=requisition, filters=filters)
+    view = "list" if request.GET.get("view") == "list" else "board"
+    stage_names = {stage.code: _stage_label(stage) for stage in flow.stages}
+    rows = [
+        (application, stage_names.get(application.stage, application.stage))
+        for column in columns
+        for application in column.applications
+    ]
+    context = {
+        "nav": "requisitions",
+        "requisition": requisition,
+        "view": view,
+        "columns": [(column, _stage_label(column.stage)) for column in columns],
+        "rows": rows,
+        "total": len(rows),
+        "filters": filters,
+        "stages": [(stage.code, _stage_label(stage)) for stage in flow.stages],
+        "sources": Source.choices,
+        "reasons": RejectionReason.objects.filter(active=True),
+        "open_targets": [
+            (stage.code, _stage_label(stage)) for stage in flow.stages if stage.kind not in CLOSED_KINDS
+        ],
+        "can_move": pipeline_access.application_can_move(
+            _user(request), Application(requisition=requisition)
+        ),
+    }
+    return render(request, "backoffice/applicants.html", context)
+
+
+def _application(request: HttpRequest, pk: int) -> Application:
+    try:
+        return application_get(user=_user(request), application_id=pk)
+    except Application.DoesNotExist as error:
+        raise Http404(str(error)) from error
+
+
+@staff_view(pipeline_access.candidate_can_read)
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    user = _user(request)
+    flow = flow_for_requisition(application.requisition)
+    stage_names = {stage.code: _stage_label(stage) for stage in flow.stages}
+    passed = {stage.code for stage in flow.passed(application.stage)}
+    can_move = pipeline_access.application_can_move(user, application)
+    profile = application.resume.profile if application.resume and application.resume.profile else {}
+    context = {
+        "nav": "requisitions",
+        "application": application,
+        "candidate": application.candidate,
+        "stage_name": stage_names.get(application.stage, application.stage),
+        "path": [
+            (stage.code, _stage_label(stage), stage.code in passed, stage.code == application.stage)
+            for stage in flow.stages
+            if stage.kind not in CLOSED_KINDS
+        ],
+        "targets": [
+            (stage.code, _stage_label(stage))
+            for stage in allowed_targets(flow, application.stage)
+            if stage.kind not in CLOSED_KINDS
+        ]
+        if can_move
+        else [],
+        "can_move": can_move,
+        "reasons": RejectionReason.objects.filter(active=True),
+        "profile": profile,
+        "resume_text": (application.resume.text[:20000] if application.resume else ""),
+        "others": application_list(user=user)
+        .filter(candidate=application.candidate)
+        .exclude(pk=application.pk)
+        .select_related("requisition"),
+        "timeline": [
+            (
+                entry,
+                stage_names.get(entry.from_stage, entry.from_stage),
+                stage_names.get(entry.to_stage, entry.to_stage),
+            )
+            for entry in candidate_timeline(user=user, candidate=application.candidate)
+        ],
+    }
+    return render(request, "backoffice/application_detail.html", context)
+
+
+def _done(request: HttpRequest, pk: int, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("backoffice:application_detail", pk=pk)
+
+
+def _refused(request: HttpRequest, pk: int, error: DomainError) -> HttpResponse:
+    messages.error(request, str(error.message))
+    return redirect("backoffice:application_detail", pk=pk)
+
+
+@require_POST
+@staff_view(pipeline_access.application_can_list)
+def application_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    try:
+        moved = application_move(
+            application_id=application.pk,
+            to_stage=request.POST.get("stage", ""),
+            actor=_user(request),
+            expected_version=_version(request),
+            note=request.POST.get("note", "")[:2000],
+        )
+    except DomainError as error:
+        return _refused(request, pk, error)
+    stage = flow_for_requisition(moved.requisition).stage(moved.stage)
+    return _done(
+        request, pk, _("Moved to %(stage)s.") % {"stage": _stage_label(stage) if stage else moved.stage}
+    )
+
+
+@require_POST
+@staff_view(pipeline_access.application_can_list)
+def application_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()
+    if reason is None:
+        messages.error(request, _("Choose a reason for the rejection."))
+        return redirect("backoffice:application_detail", pk=pk)
+    try:
+        application_reject(
+            application_id=application.pk,
+            reason=reason,
+            actor=_user(request),
+            expected_version=_version(request),
+            note=request.POST.get("note", "")[:2000],
+        )
+    except DomainError as error:
+        return _refused(request, pk, error)
+    return _done(request, pk, _("Rejected: %(reason)s.") % {"reason": reason.name})
+
+
+@require_POST
+@staff_view(pipeline_access.application_can_list)
+def application_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    try:
+        application_reopen(
+            application_id=application.pk, actor=_user(request), expected_version=_version(request)
+        )
+    except DomainError as error:
+        return _refused(request, pk, error)
+    return _done(request, pk, _("Reopened."))
+
+
+@require_POST
+@staff_view(pipeline_access.application_can_list)
+def application_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    try:
+        application_withdraw_on_behalf(
+            application_id=application.pk,
+            actor=_user(request),
+            expected_version=_version(request),
+            note=request.POST.get("note", "")[:2000],
+        )
+    except DomainError as error:
+        return _refused(request, pk, error)
+    return _done(request, pk, _("Recorded as withdrawn."))
+
+
+@require_POST
+@staff_view(pipeline_access.candidate_can_read)
+def application_note_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    try:
+        note_add(
+            candidate=application.candidate,
+            application=application,
+            body=request.POST.get("body", ""),
+            actor=_user(request),
+        )
+    except DomainError as error:
+        return _refused(request, pk, error)
+    return _done(request, pk, _("Note added."))
+
+
+@require_POST
+@staff_view(pipeline_access.application_can_list)
+def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move or reject a selection at once; each application goes through its own service call, so
+    each is checked, audited and refused on its own (a stale or closed one does not stop the rest)."""
+    try:
+        requisition = requisition_get(user=_user(request), requisition_id=pk)
+    except Requisition.DoesNotExist as error:
+        raise Http404(str(error)) from error
+    ids = [int(raw) for raw in request.POST.getlist("application") if raw.isdigit()][:BULK_LIMIT]
+    selected = application_list(user=_user(request)).filter(requisition=requisition, pk__in=ids)
+    action = request.POST.get("action", "")
+    reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()
+    if action == "reject" and reason is None:
+        messages.error(request, _("Choose a reason for the rejection."))
+        return redirect("backoffice:requisition_applicants", pk=pk)
+    done, failures = 0, []
+    for application in selected:
+        try:
+            if action == "reject" and reason is not None:
+                application_reject(
+                    application_id=application.pk, reason=reason, actor=_user(request), expected_version=None
+                )
+            elif action == "move":
+                application_move(
+                    application_id=application.pk,
+                    to_stage=request.POST.get("stage", ""),
+                    actor=_user(request),
+                    expected_version=None,
+                )
+            else:
+                break
+            done += 1
+        except DomainError as error:
+            failures.append(f"{application.candidate}: {error.message}")
+    if done:
+        messages.success(request, _("%(count)s applications updated.") % {"count": done})
+    for failure in failures[:10]:
+        messages.error(request, failure)
+    if not done and not failures:
+        messages.error(request, _("Select applications and an action."))
+    return redirect("backoffice:requisition_applicants", pk=pk)

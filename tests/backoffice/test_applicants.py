@@ -1,0 +1,105 @@
+"""The recruiters' workspace: a requisition's applicants, one application, its moves and notes."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from talentdrive.pipeline.models import Note, StageChange
+from tests.factories import make_application, make_candidate, make_requisition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def requisition(drive, team, staff):
+    requisition = make_requisition(drive=drive, team=team, channel="campus", area="agents")
+    requisition.recruiters.add(staff["recruiter"])
+    return requisition
+
+
+@pytest.fixture
+def applicants(requisition):
+    return [
+        make_application(requisition=requisition, candidate=make_candidate(full_name="Li Lei"), source="portal"),
+        make_application(requisition=requisition, candidate=make_candidate(full_name="Han Meimei"), stage="technical_1"),
+        make_application(requisition=requisition, candidate=make_candidate(full_name="Wang Fang"), stage="rejected"),
+    ]  # fmt: skip
+
+
+def test_the_board_has_a_column_per_stage_with_counts(client, staff, requisition, applicants):
+    client.force_login(staff["recruiter"])
+    response = client.get(reverse("backoffice:requisition_applicants", args=[requisition.pk]))
+    columns = {column.stage.code: column.count for column, _ in response.context["columns"]}
+    assert columns["applied"] == 1 and columns["technical_1"] == 1 and columns["rejected"] == 1
+    assert list(columns)[:3] == ["applied", "online_assessment", "technical_1"]
+    assert "Han Meimei" in response.content.decode()
+
+
+def test_the_list_filters_by_name_and_stage(client, staff, requisition, applicants):
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:requisition_applicants", args=[requisition.pk])
+    named = client.get(url, {"view": "list", "q": "meimei"}).context["rows"]
+    staged = client.get(url, {"view": "list", "stage": "rejected"}).context["rows"]
+    assert [a.candidate.full_name for a, _ in named] == ["Han Meimei"]
+    assert [a.candidate.full_name for a, _ in staged] == ["Wang Fang"]
+
+
+def test_moving_from_the_page_and_a_stale_page_is_told(client, staff, applicants):
+    application = applicants[0]
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:application_move", args=[application.pk])
+    first = client.post(url, {"stage": "online_assessment", "version": "0"}, follow=True)
+    stale = client.post(url, {"stage": "online_assessment", "version": "0"}, follow=True)
+    application.refresh_from_db()
+    assert application.stage == "online_assessment"
+    assert "Moved to Online assessment." in first.content.decode()
+    assert "has just been moved to Online assessment" in stale.content.decode()
+    assert StageChange.objects.filter(application=application).count() == 1
+
+
+def test_bulk_reject_with_a_reason(client, staff, requisition, applicants):
+    client.force_login(staff["recruiter"])
+    response = client.post(
+        reverse("backoffice:requisition_applicants_bulk", args=[requisition.pk]),
+        {"application": [a.pk for a in applicants], "action": "reject", "reason": "skills"},
+        follow=True,
+    )
+    stages = sorted(a.stage for a in requisition.applications.all())
+    assert stages == ["rejected", "rejected", "rejected"]
+    page = response.content.decode()
+    assert "2 applications updated." in page
+    assert "This application is already closed." in page  # the one that was rejected before
+
+
+def test_a_note_with_a_mention_is_on_the_timeline(client, staff, applicants):
+    application = applicants[1]
+    client.force_login(staff["recruiter"])
+    client.post(
+        reverse("backoffice:application_note", args=[application.pk]),
+        {"body": f"Strong systems answers; @{staff['hiring_manager'].username} please look"},
+    )
+    note = Note.objects.get()
+    assert list(note.mentions.all()) == [staff["hiring_manager"]]
+    page = client.get(reverse("backoffice:application_detail", args=[application.pk])).content.decode()
+    assert "Strong systems answers" in page
+
+
+def test_the_application_page_reads_in_chinese(client, staff, applicants):
+    client.force_login(staff["recruiter"])
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get(reverse("backoffice:application_detail", args=[applicants[1].pk])).content.decode()
+    assert "技术一面" in page and "笔试" in page
+
+
+def test_leadership_reads_but_cannot_move(client, staff, applicants):
+    application = applicants[0]
+    client.force_login(staff["leadership"])
+    response = client.post(
+        reverse("backoffice:application_move", args=[application.pk]),
+        {"stage": "online_assessment", "version": "0"},
+        follow=True,
+    )
+    application.refresh_from_db()
+    assert application.stage == "applied"
+    assert "You may not move applications of this requisition." in response.content.decode()
