@@ -5,6 +5,7 @@ Thin: the rules are in ``pipeline/access.py`` and the flow, the writes in the pi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -53,9 +54,14 @@ def _stage_label(stage: Any) -> str:
     return stage.name_zh if _chinese() else stage.name_en
 
 
+def _number(raw: str) -> int | None:
+    """A whole number as a form sends it; anything else (other scripts' digits, a value no row id
+    could have) is None rather than an error."""
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
+
+
 def _version(request: HttpRequest) -> int | None:
-    raw = request.POST.get("version", "")
-    return int(raw) if raw.isdigit() else None
+    return _number(request.POST.get("version", ""))
 
 
 @staff_view(pipeline_access.application_can_list)
@@ -151,100 +157,101 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "backoffice/application_detail.html", context)
 
 
-def _done(request: HttpRequest, pk: int, message: str) -> HttpResponse:
-    messages.success(request, message)
+class _NoReason(Exception):
+    """A rejection posted without a reason: said on the page like a refusal."""
+
+
+def _act(request: HttpRequest, pk: int, change: Callable[[Application], str]) -> HttpResponse:
+    """Run one change on an application the user may read (else 404), then go back to its page saying
+    what happened or why not."""
+    application = _application(request, pk)
+    try:
+        messages.success(request, change(application))
+    except (DomainError, _NoReason) as error:
+        messages.error(request, str(error.message) if isinstance(error, DomainError) else str(error))
     return redirect("backoffice:application_detail", pk=pk)
 
 
-def _refused(request: HttpRequest, pk: int, error: DomainError) -> HttpResponse:
-    messages.error(request, str(error.message))
-    return redirect("backoffice:application_detail", pk=pk)
+def _note(request: HttpRequest) -> str:
+    return request.POST.get("note", "")[:2000]
 
 
 @require_POST
 @staff_view(pipeline_access.application_can_list)
 def application_move_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
-    try:
+    def change(application: Application) -> str:
         moved = application_move(
             application_id=application.pk,
             to_stage=request.POST.get("stage", ""),
             actor=_user(request),
             expected_version=_version(request),
-            note=request.POST.get("note", "")[:2000],
+            note=_note(request),
         )
-    except DomainError as error:
-        return _refused(request, pk, error)
-    stage = flow_for_requisition(moved.requisition).stage(moved.stage)
-    return _done(
-        request, pk, _("Moved to %(stage)s.") % {"stage": _stage_label(stage) if stage else moved.stage}
-    )
+        stage = flow_for_requisition(moved.requisition).stage(moved.stage)
+        return _("Moved to %(stage)s.") % {"stage": _stage_label(stage) if stage else moved.stage}
+
+    return _act(request, pk, change)
 
 
 @require_POST
 @staff_view(pipeline_access.application_can_list)
 def application_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
-    reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()
-    if reason is None:
-        messages.error(request, _("Choose a reason for the rejection."))
-        return redirect("backoffice:application_detail", pk=pk)
-    try:
+    def change(application: Application) -> str:
+        reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()
+        if reason is None:
+            raise _NoReason(_("Choose a reason for the rejection."))
         application_reject(
             application_id=application.pk,
             reason=reason,
             actor=_user(request),
             expected_version=_version(request),
-            note=request.POST.get("note", "")[:2000],
+            note=_note(request),
         )
-    except DomainError as error:
-        return _refused(request, pk, error)
-    return _done(request, pk, _("Rejected: %(reason)s.") % {"reason": reason.name})
+        return _("Rejected: %(reason)s.") % {"reason": reason.name}
+
+    return _act(request, pk, change)
 
 
 @require_POST
 @staff_view(pipeline_access.application_can_list)
 def application_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
-    try:
+    def change(application: Application) -> str:
         application_reopen(
             application_id=application.pk, actor=_user(request), expected_version=_version(request)
         )
-    except DomainError as error:
-        return _refused(request, pk, error)
-    return _done(request, pk, _("Reopened."))
+        return _("Reopened.")
+
+    return _act(request, pk, change)
 
 
 @require_POST
 @staff_view(pipeline_access.application_can_list)
 def application_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
-    try:
+    def change(application: Application) -> str:
         application_withdraw_on_behalf(
             application_id=application.pk,
             actor=_user(request),
             expected_version=_version(request),
-            note=request.POST.get("note", "")[:2000],
+            note=_note(request),
         )
-    except DomainError as error:
-        return _refused(request, pk, error)
-    return _done(request, pk, _("Recorded as withdrawn."))
+        return _("Recorded as withdrawn.")
+
+    return _act(request, pk, change)
 
 
 @require_POST
 @staff_view(pipeline_access.candidate_can_read)
 def application_note_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
-    try:
+    def change(application: Application) -> str:
         note_add(
             candidate=application.candidate,
             application=application,
             body=request.POST.get("body", ""),
             actor=_user(request),
         )
-    except DomainError as error:
-        return _refused(request, pk, error)
-    return _done(request, pk, _("Note added."))
+        return _("Note added.")
+
+    return _act(request, pk, change)
 
 
 @require_POST
@@ -256,7 +263,8 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
         requisition = requisition_get(user=_user(request), requisition_id=pk)
     except Requisition.DoesNotExist as error:
         raise Http404(str(error)) from error
-    ids = [int(raw) for raw in request.POST.getlist("application") if raw.isdigit()][:BULK_LIMIT]
+    ids = [number for raw in request.POST.getlist("application") if (number := _number(raw)) is not None]
+    ids = ids[:BULK_LIMIT]
     selected = application_list(user=_user(request)).filter(requisition=requisition, pk__in=ids)
     action = request.POST.get("action", "")
     reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()

@@ -47,12 +47,15 @@ def stage_change_record(
     )
 
 
-def _locked(application_id: int, expected_version: int | None) -> Application:
+def _locked(application_id: int, expected_version: int | None, actor: Actor) -> Application:
+    """The application, locked, as the caller saw it (else a conflict), if the actor may change it."""
     application = (
         Application.objects.select_for_update()
         .select_related("requisition__plan_line")
         .get(pk=application_id)
     )
+    if not access.application_can_move(actor, application):
+        raise MoveRefused("not_allowed")
     if expected_version is not None and application.version != expected_version:
         last = application.stage_changes.select_related("actor").order_by("-created_at", "-pk").first()
         who = str(last.actor or last.actor_name) if last is not None else ""
@@ -72,7 +75,7 @@ def _stage_name(stage: flows.StageSpec | None, code: str) -> str:
     return stage.name_zh if (get_language() or "en").startswith("zh") else stage.name_en
 
 
-def _write(
+def application_stage_set(
     application: Application,
     *,
     to_stage: str,
@@ -81,6 +84,8 @@ def _write(
     rejection_reason: RejectionReason | None = None,
     note: str = "",
 ) -> Application:
+    """The write every stage change shares: the stage, its time, the version, the timeline row, the
+    audit event and the integrations' event. Call under the row lock, once the checks have passed."""
     previous = application.stage
     now = timezone.now()
     application.stage = to_stage
@@ -136,9 +141,7 @@ def application_move(
     *, application_id: int, to_stage: str, actor: Actor, expected_version: int | None, note: str = ""
 ) -> Application:
     """Move an open application to another stage of its flow, where the flow's table allows it."""
-    application = _locked(application_id, expected_version)
-    if not access.application_can_move(actor, application):
-        raise MoveRefused("not_allowed")
+    application = _locked(application_id, expected_version, actor)
     flow = flow_for_requisition(application.requisition)
     if to_stage in CLOSED_STAGES:
         # Closing has its own services, with a reason (reject) or on the candidate's behalf (withdraw).
@@ -152,7 +155,9 @@ def application_move(
                 "target": _stage_name(flow.stage(to_stage), to_stage),
             },
         )
-    return _write(application, to_stage=to_stage, actor=actor, action=AuditAction.APPLICATION_MOVE, note=note)
+    return application_stage_set(
+        application, to_stage=to_stage, actor=actor, action=AuditAction.APPLICATION_MOVE, note=note
+    )
 
 
 @transaction.atomic
@@ -165,14 +170,12 @@ def application_reject(
     note: str = "",
 ) -> Application:
     """Close an open application with a reason from the list, and a note."""
-    application = _locked(application_id, expected_version)
-    if not access.application_can_move(actor, application):
-        raise MoveRefused("not_allowed")
+    application = _locked(application_id, expected_version, actor)
     if not application.is_active:
         raise MoveRefused("not_open")
     if not reason.active:
         raise MoveRefused("reason_retired")
-    return _write(
+    return application_stage_set(
         application,
         to_stage=Stage.REJECTED,
         actor=actor,
@@ -187,9 +190,7 @@ def application_reopen(
     *, application_id: int, actor: Actor, expected_version: int | None, note: str = ""
 ) -> Application:
     """Undo a rejection or a withdrawal: back to the stage the application was closed from."""
-    application = _locked(application_id, expected_version)
-    if not access.application_can_move(actor, application):
-        raise MoveRefused("not_allowed")
+    application = _locked(application_id, expected_version, actor)
     if application.stage not in CLOSED_STAGES:
         raise MoveRefused("not_closed")
     closing = (
@@ -197,7 +198,7 @@ def application_reopen(
     )
     flow = flow_for_requisition(application.requisition)
     back_to = closing.from_stage if closing is not None and flow.stage(closing.from_stage) else Stage.APPLIED
-    return _write(
+    return application_stage_set(
         application, to_stage=back_to, actor=actor, action=AuditAction.APPLICATION_REOPEN, note=note
     )
 
@@ -207,13 +208,11 @@ def application_withdraw_on_behalf(
     *, application_id: int, actor: Actor, expected_version: int | None, note: str
 ) -> Application:
     """A recruiter records that the candidate stepped back (by phone, by email); the note says how."""
-    application = _locked(application_id, expected_version)
-    if not access.application_can_move(actor, application):
-        raise MoveRefused("not_allowed")
+    application = _locked(application_id, expected_version, actor)
     if not application.is_active:
         raise MoveRefused("not_open")
     if not note.strip():
         raise MoveRefused("note_missing")
-    return _write(
+    return application_stage_set(
         application, to_stage=Stage.WITHDRAWN, actor=actor, action=AuditAction.APPLICATION_WITHDRAW, note=note
     )

@@ -275,7 +275,9 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
                 change.to_stage,
             )
         )
-    for note in Note.objects.filter(candidate=candidate).select_related("author"):
-        if note.application_id is None or visible.filter(pk=note.application_id).exists():
-            entries.append(TimelineEntry(note.created_at, "note", str(note.author), note.body))
+    notes = Note.objects.filter(candidate=candidate).filter(
+        Q(application__isnull=True) | Q(application__in=visible)
+    )
+    for note in notes.select_related("author"):
+        entries.append(TimelineEntry(note.created_at, "note", str(note.author), note.body))
     return sorted(entries, key=lambda entry: entry.at)

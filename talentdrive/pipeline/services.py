@@ -33,7 +33,7 @@ from talentdrive.pipeline.models import (
     ConfirmationEmail,
     Stage,
 )
-from talentdrive.pipeline.moves import application_event_emit, stage_change_record
+from talentdrive.pipeline.moves import application_event_emit, application_stage_set, stage_change_record
 from talentdrive.pipeline.rules import applicant_problems, application_rules, resume_check
 from talentdrive.pipeline.selectors import (
     application_by_idempotency_key,
@@ -296,21 +296,11 @@ def _submit_locked(
 def _start_over(
     application: Application, *, details: dict[str, Any], actor: Actor, base_url: str | None
 ) -> SubmitOutcome:
-    previous = application.stage
     for name, value in details.items():
         setattr(application, name, value)
-    application.stage = Stage.APPLIED
-    application.stage_changed_at = timezone.now()
-    application.withdrawn_at = None
-    application.version += 1
-    application.save()
-    stage_change_record(application=application, from_stage=previous, to_stage=Stage.APPLIED, actor=actor)
-    application_event_emit(application=application, from_stage=previous, actor=actor)
-    audit_record(
-        actor=actor,
-        action=AuditAction.APPLICATION_SUBMIT,
-        target=application,
-        data={"requisition": application.requisition_id, "source": application.source, "again": True},
+    application.save(update_fields=list(details))
+    application_stage_set(
+        application, to_stage=Stage.APPLIED, actor=actor, action=AuditAction.APPLICATION_SUBMIT
     )
     _confirm(application, candidate=application.candidate, base_url=base_url, again=False)
     transaction.on_commit(lambda: _enqueue_intake(application.pk))
@@ -323,25 +313,13 @@ def application_withdraw(*, application: Application, actor: Actor, reason: str 
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.stage in TERMINAL_STAGES:
         raise ApplicationRefused("not_active")
-    previous = application.stage
-    now = timezone.now()
-    application.stage = Stage.WITHDRAWN
-    application.withdrawn_at = now
-    application.stage_changed_at = now
-    application.version += 1
-    application.save(update_fields=["stage", "withdrawn_at", "stage_changed_at", "version"])
-    stage_change_record(
-        application=application, from_stage=previous, to_stage=Stage.WITHDRAWN, actor=actor, note=reason
-    )
-    application_event_emit(application=application, from_stage=previous, actor=actor)
-    audit_record(
+    return application_stage_set(
+        application,
+        to_stage=Stage.WITHDRAWN,
         actor=actor,
         action=AuditAction.APPLICATION_WITHDRAW,
-        target=application,
-        reason=reason,
-        data={"from": previous, "to": Stage.WITHDRAWN},
+        note=reason,
     )
-    return application
 
 
 @transaction.atomic

@@ -103,3 +103,15 @@ def test_leadership_reads_but_cannot_move(client, staff, applicants):
     application.refresh_from_db()
     assert application.stage == "applied"
     assert "You may not move applications of this requisition." in response.content.decode()
+
+
+def test_bulk_ignores_ids_no_row_could_have_and_changes_nothing(client, staff, requisition, applicants):
+    client.force_login(staff["recruiter"])
+    response = client.post(
+        reverse("backoffice:requisition_applicants_bulk", args=[requisition.pk]),
+        {"application": ["²", "9" * 30, "-1"], "action": "reject", "reason": "skills"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Select applications and an action." in response.content.decode()
+    assert sorted(a.stage for a in requisition.applications.all()) == ["applied", "rejected", "technical_1"]

@@ -7,7 +7,7 @@ from django.test import override_settings
 from talentdrive.audit.models import AuditEvent
 from talentdrive.candidates.models import Candidate
 from talentdrive.pipeline.errors import ApplicationRefused, ResumeRefused
-from talentdrive.pipeline.models import Application, Stage
+from talentdrive.pipeline.models import Application, Stage, StageChange
 from talentdrive.pipeline.services import application_submit, application_withdraw, candidate_erase
 from talentdrive.plans.models import RequisitionStatus
 from talentdrive.resumes.models import Resume
@@ -165,6 +165,29 @@ def test_withdraw_records_and_refuses_twice(requisition):
     )
     with pytest.raises(ApplicationRefused):
         application_withdraw(application=application, actor=TEST_ACTOR)
+
+
+def test_a_candidate_who_withdrew_may_apply_again_to_the_same_job(requisition):
+    # given a withdrawn application
+    first = application_submit(
+        requisition_id=requisition.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR
+    ).application
+    application_withdraw(application=first, actor=TEST_ACTOR, reason="took another offer")
+    # when the same person applies again, with a new résumé
+    again = application_submit(
+        requisition_id=requisition.pk,
+        applicant=applicant(),
+        resume=resume_upload(pdf_bytes(text="second thoughts")),
+        actor=TEST_ACTOR,
+    )
+    # then the same application starts over, on the timeline, with the new résumé
+    assert again.created and not again.already_applied
+    assert again.application.pk == first.pk
+    again.application.refresh_from_db()
+    assert (again.application.stage, again.application.withdrawn_at) == (Stage.APPLIED, None)
+    assert again.application.resume is not None
+    moves = list(StageChange.objects.filter(application=first).values_list("from_stage", "to_stage"))
+    assert moves == [("applied", "withdrawn"), ("withdrawn", "applied")]
 
 
 def test_erase_removes_personal_data_and_files_but_keeps_counts(
