@@ -122,6 +122,11 @@ class Application(models.Model):
         return f"application #{self.pk}"
 
     @property
+    def source_label(self) -> str:
+        """Where the application came from, in the reader's language (the code when it is not a known one)."""
+        return str(Source(self.source).label) if self.source in Source.values else self.source
+
+    @property
     def stage_kind(self) -> str:
         return flow.kind_of_code(self.stage)
 

@@ -115,3 +115,11 @@ def test_bulk_ignores_ids_no_row_could_have_and_changes_nothing(client, staff, r
     assert response.status_code == 200
     assert "Select applications and an action." in response.content.decode()
     assert sorted(a.stage for a in requisition.applications.all()) == ["applied", "rejected", "technical_1"]
+
+
+def test_the_source_reads_as_words_in_the_readers_language(client, staff, applicants):
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:application_detail", args=[applicants[0].pk])
+    assert "Career site" in client.get(url).content.decode()
+    client.cookies["django_language"] = "zh-hans"
+    assert "招聘官网" in client.get(url).content.decode()
