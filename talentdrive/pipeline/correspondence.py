@@ -270,9 +270,17 @@ def candidate_email_send(*, email_id: int, now: dt.datetime | None = None) -> st
     if reason or email.template is None:
         _settle(email_id, status=CandidateEmailStatus.CANCELLED, cancel_reason=reason, sent_at=None)
         return SendOutcome.CANCELLED
-    subject, body = candidate_email_render(
-        template=email.template, application=application, language=email.language
-    )
+    try:
+        subject, body = candidate_email_render(
+            template=email.template, application=application, language=email.language
+        )
+    except (KeyError, ValueError):
+        # Edited past the admin's check (a shell, a data migration): nothing half-filled goes out.
+        logger.error("candidate email %s not sent: template %s is invalid", email_id, email.template.code)
+        _settle(
+            email_id, status=CandidateEmailStatus.CANCELLED, cancel_reason="template_invalid", sent_at=None
+        )
+        return SendOutcome.CANCELLED
     address = application.candidate.email
     _settle(email_id, subject=subject, body=body, address=address)
     try:

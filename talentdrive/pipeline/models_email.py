@@ -111,7 +111,8 @@ class CandidateEmail(models.Model):
     status = models.CharField(
         max_length=20, choices=CandidateEmailStatus.choices, default=CandidateEmailStatus.SCHEDULED
     )
-    # Why it was cancelled: "undone", "erased", "no_address", "template_deleted", "given_up".
+    # Why it was cancelled: "undone" (the move was undone), "erased", "no_address", "template_deleted",
+    # "template_invalid".
     cancel_reason = models.CharField(max_length=40, blank=True)
     send_after = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)

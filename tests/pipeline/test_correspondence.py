@@ -382,6 +382,14 @@ def test_a_mail_server_fault_is_recorded_and_a_later_run_sends_it(
     assert (email.status, email.attempts) == ("sent", 2)
 
 
+def test_a_template_broken_past_the_admin_sends_nothing(application, staff, reason):
+    reject(application, staff["recruiter"], reason, template("rejection_default"))
+    EmailTemplate.objects.filter(code="rejection_default").update(body_en="Dear {candidate.__class__}")
+    assert candidate_emails_send_due(now=later()) == {"cancelled": 1}
+    assert CandidateEmail.objects.get().cancel_reason == "template_invalid"
+    assert mail.outbox == []
+
+
 def test_the_command_sends_what_is_due(application, staff, reason, settings):
     settings.TALENTDRIVE_REJECTION_QUIET_MINUTES = -1  # already due: the command is what sends it
     reject(application, staff["recruiter"], reason, template("rejection_default"))
