@@ -43,6 +43,11 @@ class ApplicationAdmin(AuditedAdmin):
         return str(resume.parse_status)
 
 
+PLACEHOLDER_HELP = (
+    "Placeholders: " + ", ".join("{" + name + "}" for name in PLACEHOLDERS) + ". A literal brace is {{ or }}."
+)
+
+
 class EmailTemplateForm(forms.ModelForm):
     """The model's ``clean`` checks the placeholders; its errors show on the field they are in."""
 
@@ -53,9 +58,8 @@ class EmailTemplateForm(forms.ModelForm):
             "body_zh", "active", "position",
         )  # fmt: skip
         help_texts = {
-            "body_en": "Placeholders: "
-            + ", ".join("{" + name + "}" for name in PLACEHOLDERS)
-            + ". A literal brace is written {{ or }}.",
+            "body_en": PLACEHOLDER_HELP,
+            "body_zh": PLACEHOLDER_HELP,
             "stage_kind": "Optional: a stage-change template offered only for moves into stages of this kind.",
         }
 

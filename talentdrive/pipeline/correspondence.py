@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import smtplib
 from collections import Counter
+from enum import StrEnum
 from functools import partial
 
 from django.conf import settings
@@ -52,7 +53,7 @@ RETRY_MINUTES = 5
 MAX_ATTEMPTS = 5
 
 
-class SendOutcome:
+class SendOutcome(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     CANCELLED = "cancelled"
@@ -246,7 +247,7 @@ def _settle(email_id: int, **fields: object) -> None:
     CandidateEmail.objects.filter(pk=email_id).update(**fields)
 
 
-def candidate_email_send(*, email_id: int, now: dt.datetime | None = None) -> str:
+def candidate_email_send(*, email_id: int, now: dt.datetime | None = None) -> SendOutcome:
     """Send one email if it is due and unsent; answers a ``SendOutcome``.
 
     Claimed first (a conditional update to ``sent``), then rendered and sent: of two runs one sends
@@ -315,4 +316,4 @@ def candidate_emails_send_due(*, now: dt.datetime | None = None, limit: int = 50
         .order_by("send_after", "pk")
         .values_list("pk", flat=True)[:limit]
     )
-    return Counter(candidate_email_send(email_id=pk, now=now) for pk in list(due))
+    return Counter(str(candidate_email_send(email_id=pk, now=now)) for pk in list(due))

@@ -56,7 +56,7 @@ def application_confirmation_email_task(application_id: int) -> int:
 def candidate_email_send_task(email_id: int) -> str:
     """Send one candidate email if it is due and unsent (``pipeline/correspondence.py``); a second run,
     or a run after an undo, sends nothing."""
-    return candidate_email_send(email_id=email_id)
+    return str(candidate_email_send(email_id=email_id))
 
 
 @task()
