@@ -35,8 +35,11 @@ from talentdrive.pipeline.moves import (
     application_withdraw_on_behalf,
 )
 from talentdrive.pipeline.notes import note_add
+from talentdrive.pipeline.correspondence import rejection_quiet_period
+from talentdrive.pipeline.models_email import EmailTemplate, EmailTemplateKind
 from talentdrive.pipeline.selectors import (
     ApplicantFilters,
+    email_template_choices,
     application_get,
     application_list,
     candidate_timeline,
@@ -65,6 +68,12 @@ def _number(raw: str) -> int | None:
     """A whole number as a form sends it; anything else (other scripts' digits, a value no row id
     could have) is None rather than an error."""
     return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
+
+
+def _email_template(request: HttpRequest, kind: str = EmailTemplateKind.REJECTION) -> EmailTemplate | None:
+    """The email template the form names (by code), of the kind the action sends; none chosen: None."""
+    code = request.POST.get("email_template", "")
+    return email_template_choices(kind=kind).filter(code=code).first() if code else None
 
 
 def _version(request: HttpRequest) -> int | None:
@@ -113,6 +122,7 @@ def requisition_applicants(request: HttpRequest, pk: int) -> HttpResponse:
         "stages": [(stage.code, _stage_label(stage)) for stage in flow.stages],
         "sources": Source.choices,
         "reasons": RejectionReason.objects.filter(active=True),
+        "rejection_templates": email_template_choices(),
         "open_targets": [
             (stage.code, _stage_label(stage)) for stage in flow.stages if stage.kind not in CLOSED_KINDS
         ],
@@ -200,6 +210,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "can_move": can_move,
         "reasons": RejectionReason.objects.filter(active=True),
+        "rejection_templates": email_template_choices(),
+        "move_templates": email_template_choices(kind=EmailTemplateKind.STAGE_CHANGE),
         "profile": profile,
         "resume_text": (application.resume.text[:20000] if application.resume else ""),
         "others": application_list(user=user)
@@ -256,6 +268,7 @@ def application_move_view(request: HttpRequest, pk: int) -> HttpResponse:
             actor=_user(request),
             expected_version=_version(request),
             note=_note(request),
+            email_template=_email_template(request, kind=EmailTemplateKind.STAGE_CHANGE),
         )
         stage = flow_for_requisition(moved.requisition).stage(moved.stage)
         return _("Moved to %(stage)s.") % {"stage": _stage_label(stage) if stage else moved.stage}
@@ -270,14 +283,21 @@ def application_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
         reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()
         if reason is None:
             raise _NoReason(_("Choose a reason for the rejection."))
+        template = _email_template(request)
         application_reject(
             application_id=application.pk,
             reason=reason,
             actor=_user(request),
             expected_version=_version(request),
             note=_note(request),
+            email_template=template,
         )
-        return _("Rejected: %(reason)s.") % {"reason": reason.name}
+        if template is None:
+            return _("Rejected: %(reason)s. No email was sent.") % {"reason": reason.name}
+        return _(
+            "Rejected: %(reason)s. The email to the candidate goes out in %(minutes)s minutes; "
+            "reopen the application before then to cancel it."
+        ) % {"reason": reason.name, "minutes": int(rejection_quiet_period().total_seconds() // 60)}
 
     return _act(request, pk, change)
 
@@ -338,6 +358,7 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     selected = application_list(user=_user(request)).filter(requisition=requisition, pk__in=ids)
     action = request.POST.get("action", "")
     reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()
+    template = _email_template(request)
     if action == "reject" and reason is None:
         messages.error(request, _("Choose a reason for the rejection."))
         return redirect("backoffice:requisition_applicants", pk=pk)
@@ -346,7 +367,11 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if action == "reject" and reason is not None:
                 application_reject(
-                    application_id=application.pk, reason=reason, actor=_user(request), expected_version=None
+                    application_id=application.pk,
+                    reason=reason,
+                    actor=_user(request),
+                    expected_version=None,
+                    email_template=template,
                 )
             elif action == "move":
                 application_move(
@@ -362,6 +387,15 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
             failures.append(f"{application.candidate}: {error.message}")
     if done:
         messages.success(request, _("%(count)s applications updated.") % {"count": done})
+        if action == "reject" and template is not None:
+            messages.info(
+                request,
+                _(
+                    "The emails to the candidates go out in %(minutes)s minutes; reopen an application "
+                    "before then to cancel its email."
+                )
+                % {"minutes": int(rejection_quiet_period().total_seconds() // 60)},
+            )
     for failure in failures[:10]:
         messages.error(request, failure)
     if not done and not failures:

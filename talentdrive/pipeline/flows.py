@@ -39,3 +39,22 @@ def flow_for_requisition(requisition: Any) -> flows.Flow:
         programme=requisition.programme_eligible,
         technical_rounds=requisition.technical_rounds,
     )
+
+
+class FlowCache:
+    """Flows read once per drive, channel and variant: a page listing many applications asks for
+    each one's flow without a query per application."""
+
+    def __init__(self) -> None:
+        self._flows: dict[tuple[int, str, bool, int], flows.Flow] = {}
+
+    def __call__(self, requisition: Any) -> flows.Flow:
+        key = (
+            requisition.drive_id,
+            requisition.plan_line.channel,
+            requisition.programme_eligible,
+            requisition.technical_rounds,
+        )
+        if key not in self._flows:
+            self._flows[key] = flow_for_requisition(requisition)
+        return self._flows[key]

@@ -182,3 +182,50 @@ def test_the_application_page_explains_the_match_in_chinese(client, staff, ranke
     assert explanation is not None
     assert any("博士" in sentence for sentence in explanation.sentences)
     assert "must 1.00" not in response.content.decode()
+
+
+def test_rejecting_with_a_template_emails_the_candidate_in_their_language_after_the_quiet_period(
+    client, staff, requisition, mailoutbox
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from talentdrive.pipeline.correspondence import candidate_emails_send_due
+
+    candidate = make_candidate(full_name="韩梅梅", email="han@example.com")
+    application = make_application(requisition=requisition, candidate=candidate, language="zh-hans")
+    client.force_login(staff["recruiter"])
+    response = client.post(
+        reverse("backoffice:application_reject", args=[application.pk]),
+        {"reason": "skills", "version": "0", "email_template": "rejection_default"},
+        follow=True,
+    )
+    assert "goes out in 30 minutes" in response.content.decode()
+    # nothing leaves during the quiet period, then one email in the language the person applied in
+    candidate_emails_send_due()
+    assert not mailoutbox
+    candidate_emails_send_due(now=timezone.now() + dt.timedelta(minutes=31))
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["han@example.com"]
+    assert "感谢" in mailoutbox[0].body
+
+
+def test_reopening_during_the_quiet_period_cancels_the_rejection_email(
+    client, staff, requisition, mailoutbox
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from talentdrive.pipeline.correspondence import candidate_emails_send_due
+
+    application = make_application(requisition=requisition, candidate=make_candidate(email="li@example.com"))
+    client.force_login(staff["recruiter"])
+    client.post(
+        reverse("backoffice:application_reject", args=[application.pk]),
+        {"reason": "skills", "version": "0", "email_template": "rejection_default"},
+    )
+    client.post(reverse("backoffice:application_reopen", args=[application.pk]), {"version": "1"})
+    candidate_emails_send_due(now=timezone.now() + dt.timedelta(minutes=31))
+    application.refresh_from_db()
+    assert application.stage == "applied" and mailoutbox == []

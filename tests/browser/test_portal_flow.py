@@ -136,10 +136,11 @@ def test_search_apply_follow_and_withdraw(
         link = re.search(r"https?://\S+/status/\S+/", message.body).group(0)
         assert ("/zh-hans/status/" in link) == (language == "zh-hans")
         page.goto(link)
-        assert page.locator("td.stage").get_attribute("data-stage") == "received"
+        assert page.locator(".stage").get_attribute("data-stage") == "received"
         shot(page, "6-status")
-        page.click(f"#application-{application.pk} button[type='submit']")
-        page.locator("td.stage[data-stage='withdrawn']").wait_for()
+        page.click(f"#application-{application.pk} a.button")
+        page.click("form button[type='submit'].danger")
+        page.locator(".stage[data-stage='withdrawn']").wait_for()
         shot(page, "7-withdrawn")
         application.refresh_from_db()
         assert application.stage == Stage.WITHDRAWN

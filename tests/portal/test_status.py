@@ -72,18 +72,34 @@ def test_one_candidate_cannot_see_or_withdraw_anothers_application(client, appli
     assert [a["id"] for a in data["applications"]] == [application.pk]
 
 
-def test_withdraw_from_status_page(client, application):
-    response = client.post(url(application.candidate, f"withdraw/{application.pk}/"), follow=True)
+def test_withdraw_from_status_page_after_confirming(client, application):
+    response = client.post(
+        url(application.candidate, f"withdraw/{application.pk}/"), {"confirm": "yes"}, follow=True
+    )
     assert response.status_code == 200
     application.refresh_from_db()
     assert application.stage == Stage.WITHDRAWN
     assert 'data-stage="withdrawn"' in response.content.decode()
+    assert "While the job is open you may apply again." in response.content.decode()
 
 
-def test_withdraw_needs_post(client, application):
-    assert client.get(url(application.candidate, f"withdraw/{application.pk}/")).status_code == 405
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_withdrawing_asks_first_and_changes_nothing_until_confirmed(client, application, method):
+    response = getattr(client, method)(url(application.candidate, f"withdraw/{application.pk}/"))
+    assert response.status_code == 200
+    assert "Yes, withdraw it" in response.content.decode()
     application.refresh_from_db()
     assert application.stage == Stage.APPLIED
+
+
+def test_the_status_page_shows_the_steps_passed_the_current_one_and_what_comes_next(client, application):
+    application.stage = "technical_1"
+    application.save(update_fields=["stage"])
+    page = client.get(url(application.candidate)).content.decode()
+    steps = page[page.index('<ol class="steps"') : page.index("</ol>", page.index('<ol class="steps"'))]
+    assert steps.count('class="passed"') == 2  # received, in review
+    assert 'aria-current="step">Interviewing' in steps
+    assert "We will email you the time and place of each one." in page
 
 
 def test_download_own_data(client, application):
@@ -143,7 +159,8 @@ def test_status_page_query_count_does_not_grow_with_applications(
     for n in range(5):
         other = make_requisition(drive=drive, team=team, external_id=f"REQ-MORE-{n}")
         application_submit(requisition_id=other.pk, applicant=applicant(), resume=None, actor=TEST_ACTOR)
-    with django_assert_max_num_queries(4):
+    # the page's four reads, and one for the flow the requisitions share
+    with django_assert_max_num_queries(5):
         response = client.get(url(application.candidate))
     assert response.content.decode().count("data-stage=") == 6
 

@@ -10,14 +10,16 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
 from talentdrive.pipeline.emails import send_status_link
+from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.ratelimits import apply_is_limited
 from talentdrive.pipeline.selectors import (
+    application_next_step,
+    application_public_steps,
     candidate_application_get,
     candidate_application_list,
     candidate_data_export,
@@ -42,7 +44,11 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     candidate = _candidate_or_refuse(request, token)
     if isinstance(candidate, HttpResponse):
         return candidate
-    applications = list(candidate_application_list(candidate=candidate))
+    flows = FlowCache()
+    applications = [
+        (application, application_public_steps(application, flows=flows), application_next_step(application))
+        for application in candidate_application_list(candidate=candidate)
+    ]
     return render(
         request,
         "portal/status.html",
@@ -55,8 +61,8 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_POST
 def status_withdraw(request: HttpRequest, token: str, application_id: int) -> HttpResponse:
+    """Withdrawing asks first: the page says what it means, and only a confirmed POST withdraws."""
     candidate = _candidate_or_refuse(request, token)
     if isinstance(candidate, HttpResponse):
         return candidate
@@ -64,6 +70,9 @@ def status_withdraw(request: HttpRequest, token: str, application_id: int) -> Ht
         application = candidate_application_get(candidate=candidate, application_id=application_id)
     except Application.DoesNotExist as error:
         raise Http404("no such application") from error
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        context = {"token": token, "application": application, "error": request.method == "POST"}
+        return render(request, "portal/status_withdraw.html", context)
     # Already withdrawn or closed: the status page shows where it stands.
     with contextlib.suppress(ApplicationRefused):
         application_withdraw(application=application, reason="withdrawn by the candidate", actor=CANDIDATE)
