@@ -26,8 +26,10 @@ from talentdrive.matching.selectors import MatchUnavailable, domain_name, match_
 from talentdrive.matching.services import match_index_serve
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, allowed_targets
+from talentdrive.pipeline.correspondence import rejection_quiet_period
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import Application, RejectionReason, Source
+from talentdrive.pipeline.models_email import EmailTemplate, EmailTemplateKind
 from talentdrive.pipeline.moves import (
     application_move,
     application_reject,
@@ -35,14 +37,12 @@ from talentdrive.pipeline.moves import (
     application_withdraw_on_behalf,
 )
 from talentdrive.pipeline.notes import note_add
-from talentdrive.pipeline.correspondence import rejection_quiet_period
-from talentdrive.pipeline.models_email import EmailTemplate, EmailTemplateKind
 from talentdrive.pipeline.selectors import (
     ApplicantFilters,
-    email_template_choices,
     application_get,
     application_list,
     candidate_timeline,
+    email_template_choices,
     requisition_board,
 )
 from talentdrive.plans.models import Requisition

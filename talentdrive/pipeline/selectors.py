@@ -26,10 +26,10 @@ from talentdrive.pipeline.models import (
     PUBLIC_STAGE_OF_KIND,
     Application,
     CandidateEmail,
-    PublicStage,
     EmailTemplate,
     EmailTemplateKind,
     Note,
+    PublicStage,
     StageChange,
 )
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
