@@ -1,10 +1,12 @@
 """Write the demo people to the database: candidates, consent, resumes, applications, the index.
 
-Rows are written with ``bulk_create`` rather than through ``application_submit``, for three reasons
-that hold for seeded data only. Submitting queues an intake task per application (acknowledgement
-email, parsing) that must not run for fictional people; its per-person row lock and look-ups cost
-about a second per hundred people; and it can only create applications in the first stage, while
-the demo needs a funnel. The rules the service enforces hold by construction instead: contacts are
+People, consents, résumés and applications are written with ``bulk_create`` rather than through
+``application_submit``, for two reasons that hold for seeded data only: submitting queues an intake
+task per application (acknowledgement email, parsing) that must not run for fictional people, and
+its per-person row lock and look-ups cost about a second per hundred people. Every application is
+created in its flow's first stage, and every step after that (moves, rejections with a reason,
+withdrawals, hires) goes through the pipeline's services (``history.py``), so the timelines, audit
+events and integration events are the ones real work leaves. The rules the service enforces hold by construction instead: contacts are
 unique and already normalised (``names``), every application has a consent record and a resume, one
 application per person and requisition, none on drafts, at most three per person (the campus cap),
 hires only on open requisitions and within headcount (``funnel``), and requisitions whose seats are
@@ -32,11 +34,12 @@ from talentdrive.candidates.models import Candidate, ConsentRecord
 from talentdrive.demo import organisation as org
 from talentdrive.demo.people.compose import CITY_NAMES, Person, build_people
 from talentdrive.demo.people.funnel import Applicant, Opening, Placement, filled, place
+from talentdrive.demo.people.history import applications_walk
 from talentdrive.demo.users import DEMO
 from talentdrive.evaluation.synth.generate import SkillSpace
 from talentdrive.matching.services import match_index_rebuild
 from talentdrive.matching.taxonomy_loader import get_taxonomy
-from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.models import Application, Stage
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
 from talentdrive.plans.services import requisition_change_status
 from talentdrive.resumes.ingest.worker import content_sha256, parse_content
@@ -97,21 +100,11 @@ def _education(profile: dict[str, object]) -> tuple[str, str]:
     return str(first.get("school") or "")[:200], str(first.get("degree") or "")[:20]
 
 
-# The funnel's coarse stages, as the stage codes of each channel's shipped flow.
-FLOW_STAGE = {
-    "campus": {
-        "screening": "online_assessment",
-        "assessment": "online_assessment",
-        "interview": "technical_1",
-    },
-    "experienced": {"screening": "resume_screen", "assessment": "technical_1", "interview": "technical_2"},
-}
-
-
 @transaction.atomic
-def _write(people: list[Person], placements: list[Placement], full: list[int], drive: Drive) -> None:
+def _write(
+    people: list[Person], placements: list[Placement], full: list[int], drive: Drive, *, seed: int
+) -> None:
     now = timezone.now()
-    channels = dict(Requisition.objects.filter(drive=drive).values_list("pk", "plan_line__channel"))
     first_contact: dict[int, int] = {}
     for placement in placements:
         first_contact[placement.person] = max(first_contact.get(placement.person, 0), placement.days_ago)
@@ -161,7 +154,7 @@ def _write(people: list[Person], placements: list[Placement], full: list[int], d
             Application(
                 candidate=candidates[placement.person],
                 requisition_id=placement.requisition,
-                stage=FLOW_STAGE[channels[placement.requisition]].get(placement.stage, placement.stage),
+                stage=Stage.APPLIED,
                 source=placement.source,
                 resume=resume,
                 consent=consents[placement.person],
@@ -170,20 +163,11 @@ def _write(people: list[Person], placements: list[Placement], full: list[int], d
                 degree=degree,
                 graduation_date=GRADUATION_DATE if person.campus else None,
                 preferred_cities=[person.city] if person.city in org.DRIVE_CITIES else [],
-                withdrawn_at=now - timedelta(days=placement.days_ago)
-                if placement.stage == "withdrawn"
-                else None,
             )  # fmt: skip
         )
     created = Application.objects.bulk_create(applications)
-    # created_at and stage_changed_at are auto_now_add, so their history is written afterwards:
-    # one UPDATE per distinct age, a few hundred at most.
-    by_age: dict[int, list[int]] = defaultdict(list)
-    for placement, application in zip(placements, created, strict=True):
-        by_age[placement.days_ago].append(application.pk)
-    for days, ids in sorted(by_age.items()):
-        moment = now - timedelta(days=days)
-        Application.objects.filter(pk__in=ids).update(created_at=moment, stage_changed_at=moment)
+    # Every step from there is a move through the pipeline's services (history.py).
+    applications_walk(created, placements, full=full, seed=seed)
     # Filled requisitions get there through the plan service, audited, like the paused ones.
     for requisition in Requisition.objects.filter(pk__in=full).order_by("pk"):
         requisition_change_status(requisition=requisition, status=RequisitionStatus.FILLED, actor=DEMO)
@@ -211,7 +195,7 @@ def demo_people_load(*, seed: int, size: int = DEFAULT_SIZE, build_index: bool =
     ]
     hire_target = round(HIRE_SHARE * planned * min(1.0, size / DEFAULT_SIZE))
     placements = place(applicants, openings, hire_target=hire_target, seed=seed)
-    _write(people, placements, filled(openings, placements), drive)
+    _write(people, placements, filled(openings, placements), drive, seed=seed)
     if build_index:
         match_index_rebuild(trigger="demo load", actor=DEMO)
     return _summary(drive, created=True, started=started)
