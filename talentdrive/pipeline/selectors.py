@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ from talentdrive.pipeline import access
 from talentdrive.pipeline.core.flow import REVIEW, Flow, StageSpec
 from talentdrive.pipeline.errors import ApplicationRefused
 from talentdrive.pipeline.flows import flow_for_requisition
-from talentdrive.pipeline.models import Application, Note, StageChange
+from talentdrive.pipeline.models import Application, Note, RejectionReason, StageChange
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
 
 
@@ -182,6 +183,10 @@ class ApplicantFilters:
     stage: str | None = None
     source: str | None = None
     q: str | None = None
+    requisition_id: int | None = None
+    candidate_id: int | None = None
+    # Applications whose stage changed at or after this moment (an integration's incremental sync).
+    stage_changed_since: dt.datetime | None = None
 
 
 def application_list(*, user: User, filters: ApplicantFilters | None = None) -> QuerySet[Application]:
@@ -192,6 +197,12 @@ def application_list(*, user: User, filters: ApplicantFilters | None = None) -> 
         applications = applications.filter(stage=filters.stage)
     if filters.source:
         applications = applications.filter(source=filters.source)
+    if filters.requisition_id is not None:
+        applications = applications.filter(requisition_id=filters.requisition_id)
+    if filters.candidate_id is not None:
+        applications = applications.filter(candidate_id=filters.candidate_id)
+    if filters.stage_changed_since is not None:
+        applications = applications.filter(stage_changed_at__gte=filters.stage_changed_since)
     for word in (filters.q or "").split()[:6]:
         applications = applications.filter(
             Q(candidate__full_name__icontains=word)
@@ -247,6 +258,10 @@ class TimelineEntry:
     text: str
     from_stage: str = ""
     to_stage: str = ""
+    # The parts ``text`` is made of, for callers that show them apart (the API).
+    application_id: int | None = None
+    note: str = ""
+    rejection_reason: str = ""  # the reason's code
 
 
 def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntry]:
@@ -255,7 +270,13 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
     entries: list[TimelineEntry] = []
     for application in visible.select_related("requisition"):
         entries.append(
-            TimelineEntry(application.created_at, "applied", "", application.requisition.external_id)
+            TimelineEntry(
+                application.created_at,
+                "applied",
+                "",
+                application.requisition.external_id,
+                application_id=application.pk,
+            )
         )
     changes = StageChange.objects.filter(application__in=visible).select_related(
         "actor", "rejection_reason", "application__requisition"
@@ -273,11 +294,61 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
                 text,
                 change.from_stage,
                 change.to_stage,
+                application_id=change.application_id,
+                note=change.note,
+                rejection_reason=change.rejection_reason.code if change.rejection_reason else "",
             )
         )
     notes = Note.objects.filter(candidate=candidate).filter(
         Q(application__isnull=True) | Q(application__in=visible)
     )
     for note in notes.select_related("author"):
-        entries.append(TimelineEntry(note.created_at, "note", str(note.author), note.body))
+        entries.append(
+            TimelineEntry(
+                note.created_at,
+                "note",
+                str(note.author),
+                note.body,
+                application_id=note.application_id,
+                note=note.body,
+            )
+        )
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def application_timeline(*, user: User, application: Application) -> list[TimelineEntry]:
+    """The part of the candidate's timeline about this application: when it was made, its stage
+    changes, its notes, and the notes on the person as a whole; oldest first."""
+    return [
+        entry
+        for entry in candidate_timeline(user=user, candidate=application.candidate)
+        if entry.application_id == application.pk or (entry.kind == "note" and entry.application_id is None)
+    ]
+
+
+def application_note_list(*, application: Application) -> QuerySet[Note]:
+    """The notes on an application the caller may read, and those on its candidate as a whole (the
+    same notes ``candidate_timeline`` shows with it), oldest first."""
+    return (
+        Note.objects.filter(
+            Q(application=application) | Q(candidate_id=application.candidate_id, application__isnull=True)
+        )
+        .select_related("author")
+        .prefetch_related("mentions")
+        .order_by("created_at", "pk")
+    )
+
+
+def candidate_get(*, user: User, candidate_id: int) -> Candidate:
+    """A candidate the user may read (``access.candidate_scope``): one they may not is indistinguishable
+    from a missing one, erased people included (their row stays, without personal data)."""
+    candidate = Candidate.objects.filter(access.candidate_scope(user), pk=candidate_id).first()
+    if candidate is None:
+        raise Candidate.DoesNotExist(f"candidate {candidate_id} does not exist")
+    return candidate
+
+
+def rejection_reason_list(*, include_retired: bool = False) -> QuerySet[RejectionReason]:
+    """The reasons an application can be rejected with, in the administrators' order."""
+    reasons = RejectionReason.objects.all()
+    return reasons if include_retired else reasons.filter(active=True)
