@@ -219,7 +219,9 @@ def _detail(user: User, application_id: int) -> dict[str, Any]:
         "preferred_cities": [str(city) for city in application.preferred_cities or []],
         "language": application.language,
         "withdrawn_at": application.withdrawn_at,
-        "timeline": [_entry(entry, flow) for entry in application_timeline(user=user, application=application)],
+        "timeline": [
+            _entry(entry, flow) for entry in application_timeline(user=user, application=application)
+        ],
     }
 
 
@@ -438,7 +440,9 @@ def application_note_add(
     user = _candidate_reader(request)
     application = _visible(user, application_id)
     try:
-        note = note_add(candidate=application.candidate, application=application, body=payload.body, actor=user)
+        note = note_add(
+            candidate=application.candidate, application=application, body=payload.body, actor=user
+        )
     except NoteRefused as error:
         raise ApiError(400, str(error.message), code=error.code, field=error.field) from error
     return Status(201, _note(note))

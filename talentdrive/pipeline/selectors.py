@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 

@@ -166,7 +166,9 @@ def test_ordering_and_pagination(client, tokens, world):
     listed = _ids(get(client, tokens, "admin", "/api/applications", {"ordering": "id"}))
     assert listed == sorted(listed)
     assert _ids(get(client, tokens, "admin", "/api/applications", {"ordering": "-id"})) == listed[::-1]
-    page = get(client, tokens, "admin", "/api/applications", {"ordering": "id", "limit": 2, "offset": 1}).json()
+    page = get(
+        client, tokens, "admin", "/api/applications", {"ordering": "id", "limit": 2, "offset": 1}
+    ).json()
     assert (page["count"], page["limit"], page["offset"]) == (3, 2, 1)
     assert [item["id"] for item in page["items"]] == listed[1:]
     beyond = get(client, tokens, "admin", "/api/applications", {"offset": 1_000_000}).json()
@@ -196,7 +198,13 @@ def test_bad_list_parameters_are_named(client, tokens, world, query, field):
 def test_listing_does_not_query_per_row(client, tokens, drive, team, world, django_assert_max_num_queries):
     # given: a drive with a flow of its own for one channel, and applications across requisitions
     StageDefinition.objects.create(
-        drive=drive, channel="campus", code="applied", kind="received", position=0, name_en="In", name_zh="收到"
+        drive=drive,
+        channel="campus",
+        code="applied",
+        kind="received",
+        position=0,
+        name_en="In",
+        name_zh="收到",
     )
     for number in range(12):
         channel = "campus" if number % 2 else "experienced"
@@ -245,7 +253,10 @@ def test_who_may_move(client, tokens, world, staff, who, expected):
     if expected == 200:
         assert (response.json()["stage"]["code"], response.json()["version"]) == ("resume_screen", 1)
         assert StageChange.objects.get(application=a1).actor == staff[who]
-        assert AuditEvent.objects.get(action=AuditAction.APPLICATION_MOVE, target_id=str(a1.pk)).actor == staff[who]
+        assert (
+            AuditEvent.objects.get(action=AuditAction.APPLICATION_MOVE, target_id=str(a1.pk)).actor
+            == staff[who]
+        )
     else:
         assert (a1.stage, a1.version) == ("applied", 0)
         assert not StageChange.objects.filter(application=a1).exists()
@@ -308,7 +319,9 @@ def test_reject_reopen_and_withdraw(client, tokens, world):
     assert (unknown.status_code, unknown.json()["field"]) == (400, "reason")
     assert "vibes" in unknown.json()["message"]
     RejectionReason.objects.filter(code="duplicate").update(active=False)
-    retired = post(client, tokens, "recruiter", f"{url}/reject", {"reason": "duplicate", "expected_version": 0})
+    retired = post(
+        client, tokens, "recruiter", f"{url}/reject", {"reason": "duplicate", "expected_version": 0}
+    )
     assert (retired.status_code, retired.json()["code"], retired.json()["field"]) == (
         400,
         "reason_retired",
@@ -318,7 +331,10 @@ def test_reject_reopen_and_withdraw(client, tokens, world):
     rejected = post(client, tokens, "recruiter", f"{url}/reject",
                     {"reason": "interview", "expected_version": 0, "note": "weak on systems"})  # fmt: skip
     assert rejected.status_code == 200
-    assert (rejected.json()["stage"]["code"], rejected.json()["rejection_reason"]) == ("rejected", "interview")
+    assert (rejected.json()["stage"]["code"], rejected.json()["rejection_reason"]) == (
+        "rejected",
+        "interview",
+    )
     assert rejected.json()["active"] is False and rejected.json()["transitions"] == []
     # reopened where it was closed from
     reopened = post(client, tokens, "recruiter", f"{url}/reopen", {"expected_version": 1})
@@ -334,9 +350,13 @@ def test_reject_reopen_and_withdraw(client, tokens, world):
     blank = post(client, tokens, "recruiter", f"{url}/withdraw", {"expected_version": 2, "note": "  "})
     assert (missing.status_code, missing.json()["field"]) == (400, "note")
     assert (blank.status_code, blank.json()["code"], blank.json()["field"]) == (400, "note_missing", "note")
-    withdrawn = post(client, tokens, "recruiter", f"{url}/withdraw", {"expected_version": 2, "note": "by phone"})
+    withdrawn = post(
+        client, tokens, "recruiter", f"{url}/withdraw", {"expected_version": 2, "note": "by phone"}
+    )
     assert (withdrawn.status_code, withdrawn.json()["stage"]["code"]) == (200, "withdrawn")
-    assert [entry["to_stage"]["code"] for entry in withdrawn.json()["timeline"] if entry["kind"] == "stage"] == [
+    assert [
+        entry["to_stage"]["code"] for entry in withdrawn.json()["timeline"] if entry["kind"] == "stage"
+    ] == [
         "rejected",
         "technical_1",
         "withdrawn",
@@ -356,7 +376,11 @@ def test_every_move_refusal_has_a_status():
         ("/api/applications/١٢", None, "application_id"),
         ("/api/candidates/abc", None, "candidate_id"),
         ("/api/applications/{a1}/move", {"to_stage": "resume_screen"}, "expected_version"),
-        ("/api/applications/{a1}/move", {"to_stage": "resume_screen", "expected_version": -1}, "expected_version"),
+        (
+            "/api/applications/{a1}/move",
+            {"to_stage": "resume_screen", "expected_version": -1},
+            "expected_version",
+        ),
         ("/api/applications/{a1}/move", {"expected_version": 0}, "to_stage"),
         ("/api/applications/{a1}/move", {"to_stage": "x", "expected_version": "new"}, "expected_version"),
         ("/api/applications/{a1}/reject", {"expected_version": 0}, "reason"),
@@ -365,10 +389,7 @@ def test_every_move_refusal_has_a_status():
 )
 def test_bad_input_is_a_400_naming_the_field(client, tokens, world, url, body, field):
     url = url.replace("{a1}", str(world["a1"].pk))
-    if body is None:
-        response = get(client, tokens, "admin", url)
-    else:
-        response = post(client, tokens, "admin", url, body)
+    response = get(client, tokens, "admin", url) if body is None else post(client, tokens, "admin", url, body)
     assert response.status_code == 400, response.content
     assert (response.json()["code"], response.json()["field"]) == ("invalid", field)
     assert Application.objects.get(pk=world["a1"].pk).version == 0
@@ -420,7 +441,9 @@ def test_an_empty_note_is_refused_and_nothing_written(client, tokens, world):
         ("admin", 200, {"a1", "b1"}),
     ],
 )
-def test_a_candidate_with_the_applications_the_caller_may_read(client, tokens, world, who, expected, applications):
+def test_a_candidate_with_the_applications_the_caller_may_read(
+    client, tokens, world, who, expected, applications
+):
     response = get(client, tokens, who, f"/api/candidates/{world['li'].pk}")
     assert response.status_code == expected, response.content
     if expected != 200:
@@ -462,9 +485,9 @@ def test_an_erased_candidate_reads_without_personal_data_and_is_not_reopened(cli
         "",
         None,
     )
-    assert {(item["candidate_name"], item["candidate_erased"], item["stage"]["code"]) for item in listed["items"]} == {
-        ("", True, "withdrawn")
-    }
+    assert {
+        (item["candidate_name"], item["candidate_erased"], item["stage"]["code"]) for item in listed["items"]
+    } == {("", True, "withdrawn")}
     assert (reopened.status_code, reopened.json()["code"]) == (422, "erased")
     assert Application.objects.get(pk=a1.pk).stage == "withdrawn"
     # and the erased person is not found by name any more
@@ -495,3 +518,14 @@ def test_openapi_lists_the_endpoints_with_summaries(client):
     assert len(ours) == 9
     assert all(operation.get("summary") for operations in ours.values() for operation in operations.values())
     assert api.get_openapi_schema()  # builds without the test client too
+
+
+def test_refusals_read_in_the_request_language(client, tokens, world):
+    zh = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
+    missing = get(client, tokens, "other_recruiter", f"/api/applications/{world['a1'].pk}", **zh)
+    role = get(client, tokens, "interviewer", "/api/applications", **zh)
+    reason = post(client, tokens, "admin", f"/api/applications/{world['a1'].pk}/reject",
+                  {"reason": "vibes", "expected_version": 0}, **zh)  # fmt: skip
+    assert missing.json()["message"] == f"申请 {world['a1'].pk} 不存在，或您无权查看。"
+    assert role.json()["message"] == "您的角色无权查看申请。"
+    assert reason.json()["message"].startswith("没有代码为 vibes 的淘汰原因")

@@ -103,7 +103,9 @@ class VersionIn(Schema):
 
 
 class MoveIn(VersionIn):
-    to_stage: str = Field(min_length=1, max_length=40, description="a code from the application's transitions")
+    to_stage: str = Field(
+        min_length=1, max_length=40, description="a code from the application's transitions"
+    )
 
 
 class RejectIn(VersionIn):
