@@ -21,6 +21,7 @@ from talentdrive.accounts.services import api_token_create
 from talentdrive.api.main import api
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.tokens import status_token_make
+from talentdrive.pipeline.models import Application
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.models import ParseStatus, Resume
 from tests.actors import TEST_ACTOR
@@ -113,6 +114,29 @@ API = {
         200,
     ],
     ("get", "/api/matching/candidates/{candidate_id}/requisitions"): [401, 401, 403, 200, 200, 200, 200, 200],
+    # applications API: read through the requisitions a user may read (an interviewer none until interviews
+    # assign them, refused as in the back office); changing the stage is for R1's recruiter, its hiring
+    # manager and administrators, and leadership, who may read it, is refused (403) rather than "not found"
+    ("get", "/api/applications"): [401, 401, 403, 200, 200, 200, 200, 200],
+    ("get", "/api/applications/{application_id}"): [401, 401, 403, 200, 404, 200, 200, 200],
+    ("post", "/api/applications/{application_id}/move"): [401, 401, 403, 200, 404, 200, 403, 200],
+    ("post", "/api/applications/{application_id}/reject"): [401, 401, 403, 200, 404, 200, 403, 200],
+    ("post", "/api/applications/{application_id}/reopen"): [401, 401, 403, 200, 404, 200, 403, 200],
+    ("post", "/api/applications/{application_id}/withdraw"): [401, 401, 403, 200, 404, 200, 403, 200],
+    ("get", "/api/applications/{application_id}/notes"): [401, 401, 403, 200, 404, 200, 200, 200],
+    # a note is not a stage change: whoever may read the application may add one, as in the back office
+    ("post", "/api/applications/{application_id}/notes"): [401, 401, 403, 201, 404, 201, 201, 201],
+    ("get", "/api/candidates/{candidate_id}"): [401, 401, 403, 200, 404, 200, 200, 200],
+    ("get", "/api/rejection-reasons"): [401, 401, 200, 200, 200, 200, 200, 200],
+}
+# The body of each applications API write that a permitted visitor's call succeeds with, on R1's
+# application at technical_1 (version 0); reopening first closes it.
+APPLICATION_BODIES = {
+    "move": {"to_stage": "technical_2", "expected_version": 0},
+    "reject": {"reason": "skills", "expected_version": 0},
+    "reopen": {"expected_version": 0},
+    "withdraw": {"note": "by phone", "expected_version": 0},
+    "notes": {"body": "seen at the matrix"},
 }
 
 
@@ -220,11 +244,18 @@ def test_backoffice(client, world, route, visitor, expected):
 def _api_request(client, world, method: str, path: str, headers: dict[str, str]):
     requisition = world.requisitions["R1"]
     candidate = Candidate.objects.filter(applications__requisition=requisition).first()
+    application = requisition.applications.get(stage="technical_1")
     url = (
         path.replace("{code}", world.drive.code)
         .replace("{requisition_id}", str(requisition.pk))
         .replace("{candidate_id}", str(candidate.pk))
+        .replace("{application_id}", str(application.pk))
     )
+    if method == "post" and "{application_id}" in path:
+        action = path.rsplit("/", 1)[-1]
+        if action == "reopen":
+            Application.objects.filter(pk=application.pk).update(stage="rejected")
+        return client.post(url, APPLICATION_BODIES[action], content_type="application/json", headers=headers)
     if (method, path) == ("post", "/api/requisitions"):
         body = {
             "drive": world.drive.code,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -11,6 +12,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from talentdrive.accounts.models import User
 from talentdrive.accounts.services import api_token_authenticate
+from talentdrive.api.schemas.errors import ApiError
 
 
 class ApiTokenAuth(HttpBearer):
@@ -62,3 +64,13 @@ def caller(request: HttpRequest) -> User | None:
     """The authenticated staff member, or None for an anonymous caller."""
     auth = getattr(request, "auth", None)
     return auth if isinstance(auth, User) else None
+
+
+def staff_allowed(request: HttpRequest, rule: Callable[[Any], bool], refusal: str) -> User:
+    """The authenticated staff member if the domain's access ``rule`` lets their role in, else 403
+    with ``refusal`` (for endpoints behind ``staff_auth``, which has already answered 401)."""
+    user = caller(request)
+    assert user is not None
+    if not rule(user):
+        raise ApiError(403, refusal, code="forbidden")
+    return user

@@ -1,5 +1,7 @@
 from ninja import NinjaAPI
 
+from talentdrive.api.applications import router as applications_router
+from talentdrive.api.candidates import router as candidates_router
 from talentdrive.api.matching import router as matching_router
 from talentdrive.api.plans import router as plans_router
 from talentdrive.api.portal import router as portal_router
@@ -13,5 +15,7 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", plans_router)
+api.add_router("/", applications_router)
+api.add_router("/", candidates_router)
 api.add_router("/public/", portal_router)
 api.add_router("/matching/", matching_router)

@@ -52,3 +52,13 @@ def candidate_can_read(user: Any) -> bool:
         and user.is_active
         and (user.is_drive_admin or user.role in (Role.LEADERSHIP, Role.RECRUITER, Role.HIRING_MANAGER))
     )
+
+
+def candidate_scope(user: Any) -> Q:
+    """The candidates this user may read, as a filter on Candidate: for the roles that read candidates,
+    the people with at least one application the user may read (``application_scope``)."""
+    if not candidate_can_read(user):
+        return NOTHING
+    from talentdrive.pipeline.models import Application
+
+    return Q(pk__in=Application.objects.filter(application_scope(user)).values("candidate_id"))

@@ -120,6 +120,8 @@ class MoveRefused(DomainError):
         "not_closed": _("Only a rejected or withdrawn application can be reopened."),
         "reason_retired": _("This rejection reason is no longer in use; choose another."),
         "note_missing": _("Say how the candidate withdrew (a note is required)."),
+        # Erasure withdraws every application; putting one back would revive a person who asked to go.
+        "erased": _("This candidate's personal data has been erased; the application cannot be reopened."),
     }
 
 

@@ -8,10 +8,27 @@ requisition's ``technical_rounds``; the elite programme's requisitions get the c
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from talentdrive.pipeline.core import flow as flows
 from talentdrive.pipeline.models import StageDefinition, StageMove
+
+
+def _build(
+    rows: list[StageDefinition],
+    moves: Iterable[tuple[str, str]],
+    *,
+    channel: str,
+    programme: bool,
+    technical_rounds: int,
+) -> flows.Flow:
+    if not rows:
+        shipped = flows.default_flow(channel=channel, technical_rounds=technical_rounds, programme=programme)
+        return flows.without_rounds_beyond(shipped, technical_rounds)
+    stages = tuple(flows.StageSpec(row.code, row.kind, row.name_en, row.name_zh) for row in rows)
+    return flows.without_rounds_beyond(flows.Flow(stages=stages, moves=frozenset(moves)), technical_rounds)
 
 
 def flow_for(*, drive_id: int, channel: str, programme: bool, technical_rounds: int) -> flows.Flow:
@@ -20,16 +37,12 @@ def flow_for(*, drive_id: int, channel: str, programme: bool, technical_rounds: 
             "position"
         )
     )
-    if not rows:
-        shipped = flows.default_flow(channel=channel, technical_rounds=technical_rounds, programme=programme)
-        return flows.without_rounds_beyond(shipped, technical_rounds)
-    stages = tuple(flows.StageSpec(row.code, row.kind, row.name_en, row.name_zh) for row in rows)
-    moves = frozenset(
-        StageMove.objects.filter(drive_id=drive_id, channel=channel, programme=programme).values_list(
+    moves: Iterable[tuple[str, str]] = ()
+    if rows:
+        moves = StageMove.objects.filter(drive_id=drive_id, channel=channel, programme=programme).values_list(
             "from_code", "to_code"
         )
-    )
-    return flows.without_rounds_beyond(flows.Flow(stages=stages, moves=moves), technical_rounds)
+    return _build(rows, moves, channel=channel, programme=programme, technical_rounds=technical_rounds)
 
 
 def flow_for_requisition(requisition: Any) -> flows.Flow:
@@ -58,3 +71,34 @@ class FlowCache:
         if key not in self._flows:
             self._flows[key] = flow_for_requisition(requisition)
         return self._flows[key]
+
+
+def flows_for_requisitions(requisitions: Iterable[Any]) -> dict[int, flows.Flow]:
+    """``flow_for_requisition`` of many requisitions (with ``plan_line`` loaded) in two queries, by pk:
+    for a page of applications, whatever number of drives and channels they span."""
+    requisitions = {requisition.pk: requisition for requisition in requisitions}
+    drive_ids = {requisition.drive_id for requisition in requisitions.values()}
+    if not drive_ids:
+        return {}
+    rows: dict[tuple[int, str, bool], list[StageDefinition]] = defaultdict(list)
+    for row in StageDefinition.objects.filter(drive_id__in=drive_ids).order_by("position", "pk"):
+        rows[(row.drive_id, row.channel, row.programme)].append(row)
+    moves: dict[tuple[int, str, bool], list[tuple[str, str]]] = defaultdict(list)
+    for drive_id, channel, programme, source, target in StageMove.objects.filter(
+        drive_id__in=drive_ids
+    ).values_list("drive_id", "channel", "programme", "from_code", "to_code"):
+        moves[(drive_id, channel, programme)].append((source, target))
+    built: dict[tuple[int, str, bool, int], flows.Flow] = {}
+    result: dict[int, flows.Flow] = {}
+    for pk, requisition in requisitions.items():
+        key = (requisition.drive_id, requisition.plan_line.channel, requisition.programme_eligible)
+        if (*key, requisition.technical_rounds) not in built:
+            built[(*key, requisition.technical_rounds)] = _build(
+                rows.get(key, []),
+                moves.get(key, []),
+                channel=key[1],
+                programme=key[2],
+                technical_rounds=requisition.technical_rounds,
+            )
+        result[pk] = built[(*key, requisition.technical_rounds)]
+    return result

@@ -225,6 +225,8 @@ def application_reopen(
     application = _locked(application_id, expected_version, actor)
     if application.stage not in CLOSED_STAGES:
         raise MoveRefused("not_closed")
+    if application.candidate.erased_at is not None:
+        raise MoveRefused("erased")
     closing = (
         application.stage_changes.filter(to_stage=application.stage).order_by("-created_at", "-pk").first()
     )

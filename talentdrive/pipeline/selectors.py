@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
-from django.utils.translation import gettext_lazy as _
 
 from talentdrive.accounts.models import User
 from talentdrive.candidates.models import Candidate
@@ -22,14 +21,12 @@ from talentdrive.pipeline.core.flow import REVIEW, Flow, StageSpec
 from talentdrive.pipeline.errors import ApplicationRefused
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import (
-    CLOSED_STAGES,
-    PUBLIC_STAGE_OF_KIND,
     Application,
     CandidateEmail,
     EmailTemplate,
     EmailTemplateKind,
     Note,
-    PublicStage,
+    RejectionReason,
     StageChange,
 )
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
@@ -194,6 +191,10 @@ class ApplicantFilters:
     stage: str | None = None
     source: str | None = None
     q: str | None = None
+    requisition_id: int | None = None
+    candidate_id: int | None = None
+    # Applications whose stage changed at or after this moment (an integration's incremental sync).
+    stage_changed_since: dt.datetime | None = None
 
 
 def application_list(*, user: User, filters: ApplicantFilters | None = None) -> QuerySet[Application]:
@@ -204,6 +205,12 @@ def application_list(*, user: User, filters: ApplicantFilters | None = None) -> 
         applications = applications.filter(stage=filters.stage)
     if filters.source:
         applications = applications.filter(source=filters.source)
+    if filters.requisition_id is not None:
+        applications = applications.filter(requisition_id=filters.requisition_id)
+    if filters.candidate_id is not None:
+        applications = applications.filter(candidate_id=filters.candidate_id)
+    if filters.stage_changed_since is not None:
+        applications = applications.filter(stage_changed_at__gte=filters.stage_changed_since)
     for word in (filters.q or "").split()[:6]:
         applications = applications.filter(
             Q(candidate__full_name__icontains=word)
@@ -261,6 +268,10 @@ class TimelineEntry:
     to_stage: str = ""
     status: str = ""  # an email's CandidateEmailStatus
     status_label: str = ""
+    # The parts ``text`` is made of, for callers that show them apart (the API).
+    application_id: int | None = None
+    note: str = ""
+    rejection_reason: str = ""  # the reason's code
 
 
 def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntry]:
@@ -270,7 +281,13 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
     entries: list[TimelineEntry] = []
     for application in visible.select_related("requisition"):
         entries.append(
-            TimelineEntry(application.created_at, "applied", "", application.requisition.external_id)
+            TimelineEntry(
+                application.created_at,
+                "applied",
+                "",
+                application.requisition.external_id,
+                application_id=application.pk,
+            )
         )
     changes = StageChange.objects.filter(application__in=visible).select_related(
         "actor", "rejection_reason", "application__requisition"
@@ -288,13 +305,25 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
                 text,
                 change.from_stage,
                 change.to_stage,
+                application_id=change.application_id,
+                note=change.note,
+                rejection_reason=change.rejection_reason.code if change.rejection_reason else "",
             )
         )
     notes = Note.objects.filter(candidate=candidate).filter(
         Q(application__isnull=True) | Q(application__in=visible)
     )
     for note in notes.select_related("author"):
-        entries.append(TimelineEntry(note.created_at, "note", str(note.author), note.body))
+        entries.append(
+            TimelineEntry(
+                note.created_at,
+                "note",
+                str(note.author),
+                note.body,
+                application_id=note.application_id,
+                note=note.body,
+            )
+        )
     emails = CandidateEmail.objects.filter(application__in=visible).select_related("template")
     for email in emails:
         # Rendered when sent: until then the template's name stands for the subject.
@@ -305,6 +334,7 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
                 "email",
                 email.created_by,
                 subject,
+                application_id=email.application_id,
                 status=email.status,
                 status_label=email.status_label,
             )
@@ -317,59 +347,39 @@ def email_template_choices(*, kind: str = EmailTemplateKind.REJECTION) -> QueryS
     return EmailTemplate.objects.filter(active=True, kind=kind).order_by("position", "code")
 
 
-@dataclass(frozen=True)
-class PublicStep:
-    """One step of an application as the candidate sees it: internal stages that read alike are one."""
-
-    code: str
-    label: str
-    passed: bool
-    current: bool
-
-
-NEXT_STEP = {
-    PublicStage.RECEIVED: _(
-        "We have your application. A recruiter reads every application, and we will email you about "
-        "the next step."
-    ),
-    PublicStage.IN_REVIEW: _(
-        "Your application is being reviewed. If it moves on, we will email you to arrange the next step."
-    ),
-    PublicStage.INTERVIEWING: _(
-        "You are in the interviews. We will email you the time and place of each one."
-    ),
-    PublicStage.OFFER: _("An offer is being prepared for you; we will contact you with the details."),
-    PublicStage.HIRED: _("Welcome aboard. We will be in touch about your first day."),
-    PublicStage.CLOSED: _(
-        "This application is not moving forward. Thank you for your interest; you are welcome to apply "
-        "to other jobs."
-    ),
-    PublicStage.WITHDRAWN: _("You withdrew this application. While the job is open you may apply again."),
-}
-
-
-def application_public_steps(
-    application: Application, *, flows: Callable[[Requisition], Flow] = flow_for_requisition
-) -> list[PublicStep]:
-    """The steps from received to hired in the candidate's wording, marking those passed and the
-    current one; a closed application shows none (its page says it is not moving forward).
-    ``flows``: a ``FlowCache`` when listing many applications."""
-    if application.stage in CLOSED_STAGES:
-        return []
-    flow = flows(application.requisition)
-    current = application.public_stage
-    steps: list[str] = []
-    for stage in flow.stages:
-        public = PUBLIC_STAGE_OF_KIND.get(stage.kind)
-        if public is None or public in (PublicStage.CLOSED, PublicStage.WITHDRAWN) or public in steps:
-            continue
-        steps.append(public)
-    at = steps.index(current) if current in steps else -1
+def application_timeline(*, user: User, application: Application) -> list[TimelineEntry]:
+    """The part of the candidate's timeline about this application: when it was made, its stage
+    changes, its notes, and the notes on the person as a whole; oldest first."""
     return [
-        PublicStep(code, str(PublicStage(code).label), passed=index < at, current=index == at)
-        for index, code in enumerate(steps)
+        entry
+        for entry in candidate_timeline(user=user, candidate=application.candidate)
+        if entry.application_id == application.pk or (entry.kind == "note" and entry.application_id is None)
     ]
 
 
-def application_next_step(application: Application) -> str:
-    return str(NEXT_STEP.get(PublicStage(application.public_stage), ""))
+def application_note_list(*, application: Application) -> QuerySet[Note]:
+    """The notes on an application the caller may read, and those on its candidate as a whole (the
+    same notes ``candidate_timeline`` shows with it), oldest first."""
+    return (
+        Note.objects.filter(
+            Q(application=application) | Q(candidate_id=application.candidate_id, application__isnull=True)
+        )
+        .select_related("author")
+        .prefetch_related("mentions")
+        .order_by("created_at", "pk")
+    )
+
+
+def candidate_get(*, user: User, candidate_id: int) -> Candidate:
+    """A candidate the user may read (``access.candidate_scope``): one they may not is indistinguishable
+    from a missing one, erased people included (their row stays, without personal data)."""
+    candidate = Candidate.objects.filter(access.candidate_scope(user), pk=candidate_id).first()
+    if candidate is None:
+        raise Candidate.DoesNotExist(f"candidate {candidate_id} does not exist")
+    return candidate
+
+
+def rejection_reason_list(*, include_retired: bool = False) -> QuerySet[RejectionReason]:
+    """The reasons an application can be rejected with, in the administrators' order."""
+    reasons = RejectionReason.objects.all()
+    return reasons if include_retired else reasons.filter(active=True)

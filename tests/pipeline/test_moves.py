@@ -6,8 +6,8 @@ import pytest
 
 from talentdrive.audit.models import AuditAction, AuditEvent
 from talentdrive.pipeline.errors import ApplicationConflict, MoveRefused
-from talentdrive.pipeline.flows import flow_for_requisition
-from talentdrive.pipeline.models import RejectionReason, StageChange, StageDefinition
+from talentdrive.pipeline.flows import flow_for_requisition, flows_for_requisitions
+from talentdrive.pipeline.models import RejectionReason, StageChange, StageDefinition, StageMove
 from talentdrive.pipeline.moves import (
     application_move,
     application_reject,
@@ -109,6 +109,24 @@ def test_reject_with_a_reason_then_reopen_back_to_where_it_was(application, staf
     assert (last.from_stage, last.to_stage, last.actor) == ("rejected", "online_assessment", staff["admin"])
 
 
+def test_an_erased_candidate_s_application_is_not_reopened(application, staff):
+    from talentdrive.pipeline.services import candidate_erase
+
+    # given: erasure withdrew the application
+    candidate_erase(candidate=application.candidate, actor=staff["admin"])
+    application.refresh_from_db()
+    changes = StageChange.objects.filter(application=application).count()
+    # when / then
+    with pytest.raises(MoveRefused) as refused:
+        application_reopen(
+            application_id=application.pk, actor=staff["admin"], expected_version=application.version
+        )
+    assert refused.value.code == "erased"
+    application.refresh_from_db()
+    assert application.stage == "withdrawn"
+    assert StageChange.objects.filter(application=application).count() == changes
+
+
 def test_closing_goes_through_its_own_services(application, staff):
     with pytest.raises(MoveRefused) as refused:
         move(application, "rejected", staff["recruiter"])
@@ -152,6 +170,34 @@ def test_a_drive_s_own_flow_replaces_the_default(requisition, application, staff
         )  # fmt: skip
     # when / then
     assert move(application, "technical_1", staff["recruiter"]).stage == "technical_1"
+
+
+def test_flows_of_many_requisitions_equal_each_one_s_flow(
+    drive, team, requisition, django_assert_num_queries
+):
+    # given: shipped flows (rounds, programme) and a drive's own campus flow with an extra move
+    for position, (code, kind) in enumerate(
+        [("applied", "received"), ("technical_1", "interview"), ("technical_2", "interview"), ("offer", "offer"),
+         ("hired", "hired"), ("rejected", "rejected"), ("withdrawn", "withdrawn")]
+    ):  # fmt: skip
+        StageDefinition.objects.create(
+            drive=drive, channel="campus", code=code, kind=kind, position=position,
+            name_en=code.title(), name_zh=code,
+        )  # fmt: skip
+    StageMove.objects.create(drive=drive, channel="campus", from_code="applied", to_code="offer")
+    requisitions = [
+        requisition,
+        make_requisition(drive=drive, team=team, external_id="R-3", technical_rounds=3),
+        make_requisition(drive=drive, team=team, external_id="R-1", technical_rounds=1),
+        make_requisition(drive=drive, team=team, external_id="R-P", programme_eligible=True),
+        make_requisition(drive=drive, team=team, channel="campus", external_id="R-C1", technical_rounds=1),
+    ]
+    # when
+    with django_assert_num_queries(2):
+        together = flows_for_requisitions(requisitions)
+    # then
+    assert together == {r.pk: flow_for_requisition(r) for r in requisitions}
+    assert flows_for_requisitions([]) == {}
 
 
 def test_moves_and_rejections_are_told_to_subscribed_integrations(application, staff, settings):

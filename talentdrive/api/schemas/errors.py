@@ -35,11 +35,13 @@ class ApiError(Exception):
 
 
 def _field(location: list[Any]) -> str | None:
-    names = [
-        str(part)
-        for part in location
-        if isinstance(part, str) and part not in {"body", "query", "path", "payload"}
-    ]
+    """The input at fault: the last name after where it was sent (``body`` with the handler's body
+    parameter, ``query``, ``path``), so a field may itself be called ``body`` (a note's text)."""
+    names = [str(part) for part in location if isinstance(part, str)]
+    if names[:1] == ["body"]:
+        names = names[2:]
+    elif names[:1] and names[0] in {"query", "path", "header", "cookie", "form", "file"}:
+        names = names[1:]
     return names[-1] if names else None
 
 

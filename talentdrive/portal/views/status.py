@@ -16,10 +16,9 @@ from talentdrive.candidates.models import Candidate
 from talentdrive.pipeline.emails import send_status_link
 from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.public_status import application_next_step, application_public_steps
 from talentdrive.pipeline.ratelimits import apply_is_limited
 from talentdrive.pipeline.selectors import (
-    application_next_step,
-    application_public_steps,
     candidate_application_get,
     candidate_application_list,
     candidate_data_export,
