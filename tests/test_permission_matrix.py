@@ -65,6 +65,16 @@ BACKOFFICE = {
     "application_reopen": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "application_withdraw": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "application_note": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    # candidates: search, tags, duplicates. Search is for the roles that read candidates (within their
+    # applications, so the recruiter out of scope gets an empty page); duplicates and merging for
+    # administrators and recruiters (an empty POST is refused with a message on the page); tags as notes
+    # (leadership is told it may not, on the page)
+    "candidates": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    "candidate_duplicates": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
+    "candidate_merge": ("post", [302, 302, 403, 302, 302, 403, 403, 302]),
+    "candidate_merge_decide": ("post", [302, 302, 403, 302, 302, 403, 403, 302]),
+    "application_tag_add": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "application_tag_remove": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -81,6 +91,8 @@ APPLICATION_ROUTES = {
     "application_reopen",
     "application_withdraw",
     "application_note",
+    "application_tag_add",
+    "application_tag_remove",
 }
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.

@@ -27,6 +27,7 @@ SEARCH_WORDS = 6
 # The parsed profile's fields a search word is looked for in: skill names, schools, employers.
 PROFILE_KEYS = ("name", "school", "employer")
 DUPLICATE_PAIRS_SHOWN = 100
+PHONE_LIKE = re.compile(r"\+?[\d\s()-]*\d{3}[\d\s()-]*")
 
 
 def _visible_applications(user: User) -> QuerySet[Application]:
@@ -79,7 +80,10 @@ def candidate_search(*, user: User, q: str = "", tag: str = "") -> QuerySet[Cand
     candidates = Candidate.objects.filter(
         erased_at__isnull=True, merged_into__isnull=True, pk__in=visible.values("candidate_id")
     )
-    for word in (q or "").split()[:SEARCH_WORDS]:
+    text = (q or "").strip()
+    # A phone number is typed with spaces and dashes; it is one term, not several words.
+    words = [text] if PHONE_LIKE.fullmatch(text) else text.split()[:SEARCH_WORDS]
+    for word in words:
         candidates = candidates.filter(_word_match(word, visible))
     if tag.strip():
         tagged = CandidateTag.objects.filter(tag__name__iexact=" ".join(tag.split()))
