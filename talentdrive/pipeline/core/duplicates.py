@@ -23,6 +23,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 SAME_SCHOOL = "same_school"
@@ -59,6 +60,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=16384)
 def name_keys(full_name: str) -> frozenset[str]:
     """The keys under which a name is the same name; empty for an empty name."""
     text = unicodedata.normalize("NFKC", full_name or "").strip()
@@ -72,10 +74,12 @@ def name_keys(full_name: str) -> frozenset[str]:
     return frozenset({"".join(words), "".join(sorted(words))})
 
 
+@lru_cache(maxsize=16384)
 def school_key(school: str) -> str:
     return _NOT_ALNUM.sub("", _fold(school or ""))
 
 
+@lru_cache(maxsize=16384)
 def email_key(email: str) -> str:
     """The local part with case, dots, a ``+`` suffix and trailing digits left out; '' if too short."""
     local = (email or "").partition("@")[0].partition("+")[0]
