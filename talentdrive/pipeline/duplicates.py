@@ -139,14 +139,18 @@ def _decide(record: CandidateMerge, status: str, actor: Actor) -> None:
 
 @transaction.atomic
 def candidate_merge_undo(*, merge_id: int, actor: Actor) -> CandidateMerge:
-    """Put back on the merged record exactly the rows the merge moved; what the kept record gained
-    since (a new note, a new application) stays with it."""
+    """Put back on the merged record exactly the rows the merge moved, and the notes written since on
+    the applications going back; what else the kept record gained since stays with it."""
     record = _pending(merge_id, actor)
     moved = record.moved
     for key, model in MOVED_MODELS.items():
         model.objects.filter(pk__in=moved.get(key, []), candidate_id=record.keep_id).update(
             candidate_id=record.merged_id
         )
+    # A note written since about one of the applications going back belongs with it.
+    Note.objects.filter(candidate_id=record.keep_id, application_id__in=moved.get("applications", [])).update(
+        candidate_id=record.merged_id
+    )
     CandidateTag.objects.bulk_create(
         [
             CandidateTag(candidate_id=record.merged_id, tag_id=tag_id)

@@ -131,9 +131,18 @@ def test_merge_moves_everything_and_undo_restores_it_exactly(twins, staff):
     assert list(candidate_search(user=staff["admin"], q="lilei1998")) == []
     assert candidate_duplicate_pairs(user=staff["admin"]) == []
 
+    # a note written meanwhile on one of the applications that will go back
+    moved_back = Application.objects.get(requisition__external_id="REQ-1")
+    later = Note.objects.create(
+        candidate=keep, application=moved_back, author=staff["recruiter"], body="Later"
+    )
+
     # when
     candidate_merge_undo(merge_id=record.pk, actor=staff["recruiter"])
     # then
+    later.refresh_from_db()
+    assert later.candidate == merge
+    later.delete()
     assert (_holdings(keep), _holdings(merge)) == before
     merge.refresh_from_db()
     record.refresh_from_db()
