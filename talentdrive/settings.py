@@ -256,6 +256,12 @@ TALENTDRIVE = {
 # counted once: CACHE_BACKEND=django.core.cache.backends.redis.RedisCache, CACHE_LOCATION=redis://...
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+# Candidate emails (docs/architecture.md#candidate-emails): a rejection email waits this many minutes, so
+# the recruiter can undo the rejection (reopen) before the candidate hears of it; 0 sends at once.
+TALENTDRIVE_REJECTION_QUIET_MINUTES = float(os.environ.get("TALENTDRIVE_REJECTION_QUIET_MINUTES", 30))
+# Where candidates' status links point when the application did not come through the career site
+# (an import, the API): the site's public address, e.g. https://careers.example.com/.
+TALENTDRIVE_PORTAL_URL = os.environ.get("TALENTDRIVE_PORTAL_URL", "")
 # Directories (comma-separated) of administrators' YAML files that extend the shipped skill taxonomy.
 TALENTDRIVE_TAXONOMY_DIRS = env_list("TALENTDRIVE_TAXONOMY_DIRS", "")
 

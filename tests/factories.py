@@ -51,13 +51,16 @@ def seeded_area(code: str = "llm") -> FocusArea:
 
 
 def reseed_reference_data() -> None:
-    """Put back the cities and focus areas a migration seeds, which a transactional test's flush removes."""
+    """Put back the cities, focus areas and email templates migrations seed, which a transactional test's
+    flush removes."""
     import importlib
 
     from django.apps import apps
 
     migration = importlib.import_module("talentdrive.plans.migrations.0002_seed_cities_and_focus_areas")
     migration.seed(apps, None)
+    emails = importlib.import_module("talentdrive.pipeline.migrations.0008_candidate_emails")
+    emails.seed(apps, None)
 
 
 # -- the plan ----------------------------------------------------------------------------------------------

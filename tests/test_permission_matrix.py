@@ -65,6 +65,8 @@ BACKOFFICE = {
     "application_reopen": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "application_withdraw": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "application_note": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    # the résumé file beside the profile (the matrix's application has a stored PDF)
+    "application_resume": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
     # candidates: search, tags, duplicates. Search is for the roles that read candidates (within their
     # applications, so the recruiter out of scope gets an empty page); duplicates and merging for
     # administrators and recruiters (an empty POST is refused with a message on the page); tags as notes
@@ -91,6 +93,7 @@ APPLICATION_ROUTES = {
     "application_reopen",
     "application_withdraw",
     "application_note",
+    "application_resume",
     "application_tag_add",
     "application_tag_remove",
 }
@@ -152,11 +155,14 @@ def test_every_route_has_a_row():
 @pytest.fixture
 def world(progress_plan, settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media" / "resumes" / "00").mkdir(parents=True)
+    (tmp_path / "media" / "resumes" / "00" / "matrix").write_bytes(b"LLM PyTorch")
     world = progress_plan
     # Ranking needs a requisition in taxonomy ids and a candidate with a parsed profile.
     Requisition.objects.filter(pk=world.requisitions["R1"].pk).update(must_skills=["llm", "pytorch"])
     candidate = Candidate.objects.filter(applications__requisition=world.requisitions["R1"]).first()
-    Resume.objects.create(
+    resume = Resume.objects.create(
         candidate=candidate,
         file="resumes/00/matrix",
         original_name="resume.txt",
@@ -174,6 +180,13 @@ def world(progress_plan, settings, tmp_path):
             "awards": [],
         },
     )
+    # the application the workspace routes open carries a stored résumé file
+    application = world.requisitions["R1"].applications.order_by("pk").first()
+    if application.candidate_id != candidate.pk:
+        resume.pk, resume.candidate, resume.sha256 = None, application.candidate, "1" * 64
+        resume.save()
+    application.resume = resume
+    application.save(update_fields=["resume"])
     return world
 
 

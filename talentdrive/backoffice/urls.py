@@ -10,6 +10,7 @@ from talentdrive.backoffice import (
     views_matching,
     views_progress,
     views_requisitions,
+    views_resume,
 )
 from talentdrive.backoffice.access import staff_language
 
@@ -59,6 +60,7 @@ urlpatterns = [
         views_applicants.application_withdraw_view,
         name="application_withdraw",
     ),
+    path("applications/<int:pk>/resume/", views_resume.application_resume, name="application_resume"),
     path("applications/<int:pk>/notes/", views_applicants.application_note_view, name="application_note"),
     # Further back-office pages append their routes here.
     path("requisitions/<int:pk>/matching/", views_matching.requisition_matching, name="requisition_matching"),

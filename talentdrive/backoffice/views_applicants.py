@@ -6,6 +6,7 @@ Thin: the rules are in ``pipeline/access.py`` and the flow, the writes in the pi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -17,8 +18,13 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.views_resume import PDF
 from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
+from talentdrive.matching import access as matching_access
+from talentdrive.matching.explanations import match_sentences
+from talentdrive.matching.selectors import MatchUnavailable, domain_name, match_applicants, skill_names
+from talentdrive.matching.services import match_index_serve
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, allowed_targets
 from talentdrive.pipeline.exporting import application_export_xlsx
@@ -42,6 +48,7 @@ from talentdrive.pipeline.selectors import (
 from talentdrive.pipeline.tags import candidate_tag_add, candidate_tag_remove
 from talentdrive.plans.models import Requisition
 from talentdrive.plans.selectors import requisition_get
+from talentdrive.resumes import access as resume_access
 
 BULK_LIMIT = 200
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,10 +90,20 @@ def requisition_applicants(request: HttpRequest, pk: int) -> HttpResponse:
     flow, columns = requisition_board(user=_user(request), requisition=requisition, filters=filters)
     view = "list" if request.GET.get("view") == "list" else "board"
     stage_names = {stage.code: _stage_label(stage) for stage in flow.stages}
+    applications = [application for column in columns for application in column.applications]
+    ranking = _ranking(request, requisition, applications) if view == "list" else None
+    summaries = _summaries(ranking) if ranking is not None else {}
+    # Best match first; applicants without a parsed résumé (no score yet) after them, oldest first.
+    applications.sort(
+        key=lambda a: summaries[a.candidate_id].rank if a.candidate_id in summaries else 1 << 30
+    )
     rows = [
-        (application, stage_names.get(application.stage, application.stage))
-        for column in columns
-        for application in column.applications
+        (
+            application,
+            stage_names.get(application.stage, application.stage),
+            summaries.get(application.candidate_id),
+        )
+        for application in applications
     ]
     context = {
         "nav": "requisitions",
@@ -95,6 +112,8 @@ def requisition_applicants(request: HttpRequest, pk: int) -> HttpResponse:
         "columns": [(column, _stage_label(column.stage)) for column in columns],
         "rows": rows,
         "total": len(rows),
+        "ranking": ranking,
+        "ranking_error": getattr(request, "ranking_error", ""),
         "filters": filters,
         "stages": [(stage.code, _stage_label(stage)) for stage in flow.stages],
         "sources": Source.choices,
@@ -107,6 +126,44 @@ def requisition_applicants(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     }
     return render(request, "backoffice/applicants.html", context)
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """One applicant's line on the ranked list: score, rank among the applicants, the reasons."""
+
+    rank: int
+    score: float
+    sentences: list[str]
+
+
+def _ranking(request: HttpRequest, requisition: Requisition, applications: list[Application]) -> Any:
+    """The applicants scored among themselves, or None (with the reason kept for the page) when the
+    user may not rank or the index cannot answer yet."""
+    user = _user(request)
+    if not matching_access.match_can_rank(user):
+        return None
+    try:
+        return match_index_serve(
+            read=lambda: match_applicants(
+                user=user, requisition=requisition, candidate_ids=[a.candidate_id for a in applications]
+            ),
+            actor=user,
+        )
+    except MatchUnavailable as error:
+        request.ranking_error = str(error)  # type: ignore[attr-defined]
+        return None
+
+
+def _summaries(ranking: Any) -> dict[int, _Summary]:
+    names = skill_names()
+    domain = domain_name(ranking.requirements.domain)
+    return {
+        candidate_id: _Summary(
+            match.rank, match.score, match_sentences(match, ranking.requirements, names, domain_name=domain)
+        )
+        for candidate_id, match in ranking.matches.items()
+    }
 
 
 def _application(request: HttpRequest, pk: int) -> Application:
@@ -125,7 +182,11 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     passed = {stage.code for stage in flow.passed(application.stage)}
     can_move = pipeline_access.application_can_move(user, application)
     profile = application.resume.profile if application.resume and application.resume.profile else {}
+    resume = application.resume
     context = {
+        "explanation": _explanation(request, application),
+        "resume_file": resume is not None and bool(resume.file) and resume_access.resume_can_read(user),
+        "resume_inline": resume is not None and resume.content_type == PDF,
         "nav": "requisitions",
         "application": application,
         "candidate": application.candidate,
@@ -163,7 +224,16 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_tag": pipeline_access.candidate_can_tag(user, application.candidate),
         "tag_colours": TagColour.choices,
     }
+    context["ranking_error"] = getattr(request, "ranking_error", "")
     return render(request, "backoffice/application_detail.html", context)
+
+
+def _explanation(request: HttpRequest, application: Application) -> _Summary | None:
+    """This applicant's match against the requisition, in sentences (None when it cannot be scored)."""
+    ranking = _ranking(request, application.requisition, [application])
+    if ranking is None:
+        return None
+    return _summaries(ranking).get(application.candidate_id)
 
 
 class _NoReason(Exception):

@@ -8,8 +8,16 @@ from django.shortcuts import render
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
 from talentdrive.matching import access as matching_access
-from talentdrive.matching.selectors import CandidateFilters, MatchUnavailable, match_candidates, skill_names
+from talentdrive.matching.explanations import degree_words, match_sentences, score_parts
+from talentdrive.matching.selectors import (
+    CandidateFilters,
+    MatchUnavailable,
+    domain_name,
+    match_candidates,
+    skill_names,
+)
 from talentdrive.matching.services import match_index_serve
+from talentdrive.pipeline.selectors import application_list
 from talentdrive.plans.models import Requisition
 
 DEFAULT_K = 20
@@ -40,12 +48,26 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
         context["error"] = str(error)
         return render(request, "backoffice/matching/ranked_list.html", context)
     names = skill_names()
+    domain = domain_name(result.requirements.domain)
+    # A name links to the person's newest application the user may read (none: not a link).
+    newest: dict[str, int] = {}
+    for candidate_id, application_id in (
+        application_list(user=user)
+        .filter(candidate_id__in=[int(m.key) for m in result.ranking.matches])
+        .order_by("candidate_id", "-created_at", "-pk")
+        .values_list("candidate_id", "pk")
+    ):
+        newest.setdefault(str(candidate_id), application_id)
     rows = [
         (
             match,
             result.candidates.get(match.key),
             [names.get(s, s) for s in match.missing_must],
             [(s, _quote(s.name, s.mentions)) for s in match.matched_must],
+            match_sentences(match, result.requirements, names, domain_name=domain),
+            score_parts(match),
+            degree_words(match.degree),
+            newest.get(match.key),
         )
         for match in result.ranking.matches
     ]
@@ -55,6 +77,8 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "requirements": result.requirements,
             "must_names": [names.get(s, s) for s in result.requirements.must],
+            "domain_name": domain,
+            "min_degree": degree_words(result.requirements.min_degree),
             "nice_names": [names.get(s, s) for s in result.requirements.nice],
             "index_age_minutes": int(result.index_age_seconds // 60),
         }

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from talentdrive.accounts.models import User
 from talentdrive.candidates.models import Candidate
 from talentdrive.matching import access, fetch, store
+from talentdrive.matching.core.among import rank_among
 from talentdrive.matching.core.explain import Match, Ranking, rank_candidates, rank_requisitions
 from talentdrive.matching.core.index import MatchIndex
 from talentdrive.matching.core.programme import load_criteria
@@ -231,3 +232,53 @@ def match_requisitions(
         index_age_seconds=current.age_seconds,
         index_stale=current.stale,
     )
+
+
+@dataclass(frozen=True)
+class ApplicantMatches:
+    """A requisition's applicants ranked among themselves: matches by candidate id, and the ones
+    without a parsed résumé (they cannot be scored yet)."""
+
+    requirements: Requirements
+    matches: dict[int, Match]
+    unranked: tuple[int, ...]
+    index_build_id: int
+    index_stale: bool
+
+
+def match_applicants(*, user: User, requisition: Requisition, candidate_ids: list[int]) -> ApplicantMatches:
+    """Score the given applicants of a requisition the caller already holds (read through
+    ``requisition_get``) with the same components as the whole-pool ranking."""
+    _check_reader(user)
+    taxonomy = get_taxonomy()
+    try:
+        requirements = fetch.requirements_for(requisition, taxonomy)
+    except RequirementError as error:
+        raise MatchUnavailable(f"requisition {requisition.external_id}: {error}") from error
+    current = match_index_get()
+    ranked, missing = rank_among(
+        current.index,
+        requirements,
+        [str(pk) for pk in candidate_ids],
+        ancestors=taxonomy.ancestors,
+        names=skill_names(),
+        rules=load_criteria(),
+        load_profiles=lambda keys: fetch.profiles_for([int(key) for key in keys], taxonomy),
+    )
+    return ApplicantMatches(
+        requirements=requirements,
+        matches={int(match.key): match for match in ranked},
+        unranked=tuple(int(key) for key in missing),
+        index_build_id=current.build_id,
+        index_stale=current.stale,
+    )
+
+
+def domain_name(code: str) -> str:
+    """An industry domain's display name in the active language ('' for none)."""
+    if not code:
+        return ""
+    domain = get_taxonomy().domains.get(code)
+    if domain is None:
+        return code
+    return domain.name_zh if (get_language() or "en").startswith("zh") else domain.name_en

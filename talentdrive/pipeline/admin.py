@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
 from talentdrive.audit.admin_mixins import AuditedAdmin
-from talentdrive.pipeline.models import Application
+from talentdrive.pipeline.core.placeholders import PLACEHOLDERS
+from talentdrive.pipeline.models import Application, CandidateEmail, EmailTemplate
 
 
 @admin.register(Application)
@@ -37,3 +41,56 @@ class ApplicationAdmin(AuditedAdmin):
         if resume.parse_error:
             return f"{resume.parse_status}: {resume.parse_error}"
         return str(resume.parse_status)
+
+
+PLACEHOLDER_HELP = (
+    "Placeholders: " + ", ".join("{" + name + "}" for name in PLACEHOLDERS) + ". A literal brace is {{ or }}."
+)
+
+
+class EmailTemplateForm(forms.ModelForm):
+    """The model's ``clean`` checks the placeholders; its errors show on the field they are in."""
+
+    class Meta:
+        model = EmailTemplate
+        fields = (
+            "code", "kind", "stage_kind", "name_en", "name_zh", "subject_en", "body_en", "subject_zh",
+            "body_zh", "active", "position",
+        )  # fmt: skip
+        help_texts = {
+            "body_en": PLACEHOLDER_HELP,
+            "body_zh": PLACEHOLDER_HELP,
+            "stage_kind": "Optional: a stage-change template offered only for moves into stages of this kind.",
+        }
+
+
+@admin.register(EmailTemplate)
+class EmailTemplateAdmin(AuditedAdmin):
+    form = EmailTemplateForm
+    list_display = ("code", "name_en", "name_zh", "kind", "stage_kind", "active", "position")
+    list_filter = ("kind", "active")
+    search_fields = ("code", "name_en", "name_zh", "subject_en", "subject_zh")
+
+
+@admin.register(CandidateEmail)
+class CandidateEmailAdmin(admin.ModelAdmin):
+    """The log of emails to candidates: read only; undo goes through the pipeline's services."""
+
+    list_display = ("created_at", "application", "template", "language", "status", "send_after", "sent_at")
+    list_filter = ("status", "kind", "language")
+    list_select_related = ("application", "template")
+    search_fields = ("=application__id", "address")
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "application", "template", "kind", "language", "address", "subject", "body", "status",
+        "cancel_reason", "send_after", "sent_at", "attempts", "last_error", "created_by", "created_at",
+    )  # fmt: skip
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # emails come from the pipeline's moves
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # the log is history
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -123,6 +123,34 @@ class MoveRefused(DomainError):
     }
 
 
+class EmailTemplateInvalid(DomainError):
+    """A candidate email template an administrator wrote has a placeholder problem; ``field`` names it."""
+
+    messages = {
+        "unknown_placeholder": _(
+            "{%(placeholder)s} in %(field)s is not a placeholder. Use one of: %(allowed)s."
+        ),
+        "malformed_braces": _(
+            "The braces in %(field)s do not pair up. Write placeholders as {name}, and a literal brace "
+            "as {{ or }}."
+        ),
+        "placeholder_not_plain": _(
+            "{%(placeholder)s} in %(field)s is more than a placeholder name. Use one of: %(allowed)s."
+        ),
+    }
+
+
+class CandidateEmailRefused(DomainError):
+    """An email to a candidate that cannot be scheduled or cancelled; nothing was written."""
+
+    messages = {
+        "template_retired": _("This email template is no longer in use; choose another."),
+        "template_kind": _("This email template is not meant for this step; choose another."),
+        "not_allowed": _("You may not send emails about this application."),
+        "not_pending": _("This email has already been sent or cancelled."),
+    }
+
+
 class TagRefused(DomainError):
     """A tag that cannot be put on or taken off a candidate; nothing was written."""
 

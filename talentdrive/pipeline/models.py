@@ -277,3 +277,12 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"note #{self.pk}"
+
+
+# The candidate email models live in their own module; imported here so Django finds them in this app.
+from talentdrive.pipeline.models_email import (  # noqa: E402, F401
+    CandidateEmail,
+    CandidateEmailStatus,
+    EmailTemplate,
+    EmailTemplateKind,
+)

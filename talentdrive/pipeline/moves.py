@@ -17,9 +17,22 @@ from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.pipeline import access
 from talentdrive.pipeline.core import flow as flows
+from talentdrive.pipeline.correspondence import (
+    candidate_email_schedule,
+    candidate_emails_cancel_pending,
+    rejection_quiet_period,
+)
 from talentdrive.pipeline.errors import ApplicationConflict, MoveRefused
 from talentdrive.pipeline.flows import flow_for_requisition
-from talentdrive.pipeline.models import CLOSED_STAGES, Application, RejectionReason, Stage, StageChange
+from talentdrive.pipeline.models import (
+    CLOSED_STAGES,
+    Application,
+    EmailTemplate,
+    EmailTemplateKind,
+    RejectionReason,
+    Stage,
+    StageChange,
+)
 from talentdrive.webhooks.models import WebhookEvent
 from talentdrive.webhooks.services import webhook_event_emit
 
@@ -138,9 +151,16 @@ def application_event_emit(*, application: Application, from_stage: str | None, 
 
 @transaction.atomic
 def application_move(
-    *, application_id: int, to_stage: str, actor: Actor, expected_version: int | None, note: str = ""
+    *,
+    application_id: int,
+    to_stage: str,
+    actor: Actor,
+    expected_version: int | None,
+    note: str = "",
+    email_template: EmailTemplate | None = None,
 ) -> Application:
-    """Move an open application to another stage of its flow, where the flow's table allows it."""
+    """Move an open application to another stage of its flow, where the flow's table allows it; with
+    ``email_template``, the candidate is emailed about it right after the commit."""
     application = _locked(application_id, expected_version, actor)
     flow = flow_for_requisition(application.requisition)
     if to_stage in CLOSED_STAGES:
@@ -155,9 +175,12 @@ def application_move(
                 "target": _stage_name(flow.stage(to_stage), to_stage),
             },
         )
-    return application_stage_set(
+    application_stage_set(
         application, to_stage=to_stage, actor=actor, action=AuditAction.APPLICATION_MOVE, note=note
     )
+    if email_template is not None:
+        candidate_email_schedule(application=application, template=email_template, actor=actor)
+    return application
 
 
 @transaction.atomic
@@ -168,14 +191,17 @@ def application_reject(
     actor: Actor,
     expected_version: int | None,
     note: str = "",
+    email_template: EmailTemplate | None = None,
 ) -> Application:
-    """Close an open application with a reason from the list, and a note."""
+    """Close an open application with a reason from the list, and a note; with ``email_template`` (a
+    rejection template), the candidate is emailed once the quiet period is over, unless it is reopened
+    before."""
     application = _locked(application_id, expected_version, actor)
     if not application.is_active:
         raise MoveRefused("not_open")
     if not reason.active:
         raise MoveRefused("reason_retired")
-    return application_stage_set(
+    application_stage_set(
         application,
         to_stage=Stage.REJECTED,
         actor=actor,
@@ -183,13 +209,19 @@ def application_reject(
         rejection_reason=reason,
         note=note,
     )
+    if email_template is not None:
+        candidate_email_schedule(
+            application=application, template=email_template, actor=actor, delay=rejection_quiet_period()
+        )
+    return application
 
 
 @transaction.atomic
 def application_reopen(
     *, application_id: int, actor: Actor, expected_version: int | None, note: str = ""
 ) -> Application:
-    """Undo a rejection or a withdrawal: back to the stage the application was closed from."""
+    """Undo a rejection or a withdrawal: back to the stage the application was closed from. A rejection
+    email still in its quiet period is cancelled."""
     application = _locked(application_id, expected_version, actor)
     if application.stage not in CLOSED_STAGES:
         raise MoveRefused("not_closed")
@@ -198,9 +230,11 @@ def application_reopen(
     )
     flow = flow_for_requisition(application.requisition)
     back_to = closing.from_stage if closing is not None and flow.stage(closing.from_stage) else Stage.APPLIED
-    return application_stage_set(
+    application_stage_set(
         application, to_stage=back_to, actor=actor, action=AuditAction.APPLICATION_REOPEN, note=note
     )
+    candidate_emails_cancel_pending(application=application, kind=EmailTemplateKind.REJECTION, actor=actor)
+    return application
 
 
 @transaction.atomic

@@ -19,7 +19,14 @@ from talentdrive.pipeline import access
 from talentdrive.pipeline.core.flow import REVIEW, Flow, StageSpec
 from talentdrive.pipeline.errors import ApplicationRefused
 from talentdrive.pipeline.flows import flow_for_requisition
-from talentdrive.pipeline.models import Application, Note, StageChange
+from talentdrive.pipeline.models import (
+    Application,
+    CandidateEmail,
+    EmailTemplate,
+    EmailTemplateKind,
+    Note,
+    StageChange,
+)
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
 
 
@@ -242,15 +249,18 @@ def requisition_board(
 @dataclass(frozen=True)
 class TimelineEntry:
     at: Any
-    kind: str  # "stage", "note", "applied"
+    kind: str  # "stage", "note", "applied", "email"
     actor: str
     text: str
     from_stage: str = ""
     to_stage: str = ""
+    status: str = ""  # an email's CandidateEmailStatus
+    status_label: str = ""
 
 
 def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntry]:
-    """Every event of this person the user may see: applications, stage changes and notes, oldest first."""
+    """Every event of this person the user may see: applications, stage changes, notes and emails to
+    them, oldest first."""
     visible = Application.objects.filter(access.application_scope(user), candidate=candidate)
     entries: list[TimelineEntry] = []
     for application in visible.select_related("requisition"):
@@ -280,4 +290,23 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
     )
     for note in notes.select_related("author"):
         entries.append(TimelineEntry(note.created_at, "note", str(note.author), note.body))
+    emails = CandidateEmail.objects.filter(application__in=visible).select_related("template")
+    for email in emails:
+        # Rendered when sent: until then the template's name stands for the subject.
+        subject = email.subject or (email.template.name if email.template else "")
+        entries.append(
+            TimelineEntry(
+                email.created_at,
+                "email",
+                email.created_by,
+                subject,
+                status=email.status,
+                status_label=email.status_label,
+            )
+        )
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def email_template_choices(*, kind: str = EmailTemplateKind.REJECTION) -> QuerySet[EmailTemplate]:
+    """The active templates of ``kind`` a recruiter may pick from, in the administrators' order."""
+    return EmailTemplate.objects.filter(active=True, kind=kind).order_by("position", "code")

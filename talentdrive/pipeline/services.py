@@ -24,6 +24,7 @@ from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.services import candidate_anonymise, candidate_find_or_create, consent_record
+from talentdrive.pipeline.correspondence import candidate_emails_erase
 from talentdrive.pipeline.errors import ApplicationInvalid, ApplicationRefused
 from talentdrive.pipeline.intake import ApplicantDetails, ResumeUpload, intake_setting
 from talentdrive.pipeline.models import (
@@ -355,6 +356,7 @@ def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
     )
     names = list(Resume.objects.filter(candidate=candidate).values_list("file", flat=True))
     Resume.objects.filter(candidate=candidate).delete()
+    candidate_emails_erase(candidate=candidate)
     # Files go only once the deletion of their rows is certain.
     transaction.on_commit(lambda: _delete_files(names))
     return candidate_anonymise(candidate=candidate, actor=actor)

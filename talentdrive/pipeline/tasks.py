@@ -1,4 +1,4 @@
-"""Background work at intake. Tasks take ids and are idempotent."""
+"""Background work at intake, and candidate emails. Tasks take ids and are idempotent."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from talentdrive.audit.actors import system_actor
+from talentdrive.pipeline.correspondence import candidate_email_send, candidate_emails_send_due
 from talentdrive.pipeline.emails import send_application_confirmation
 from talentdrive.pipeline.models import Application, ConfirmationEmail
 from talentdrive.resumes.services import resume_parse
@@ -49,3 +50,16 @@ def application_confirmation_email_task(application_id: int) -> int:
         else:
             ConfirmationEmail.objects.filter(pk=email.pk).update(sent_at=None, failed_at=timezone.now())
     return delivered
+
+
+@task()
+def candidate_email_send_task(email_id: int) -> str:
+    """Send one candidate email if it is due and unsent (``pipeline/correspondence.py``); a second run,
+    or a run after an undo, sends nothing."""
+    return str(candidate_email_send(email_id=email_id))
+
+
+@task()
+def candidate_emails_send_due_task() -> dict[str, int]:
+    """Every candidate email whose time has come; the periodic form of `manage.py send_due_candidate_emails`."""
+    return dict(candidate_emails_send_due())

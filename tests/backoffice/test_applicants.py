@@ -41,8 +41,8 @@ def test_the_list_filters_by_name_and_stage(client, staff, requisition, applican
     url = reverse("backoffice:requisition_applicants", args=[requisition.pk])
     named = client.get(url, {"view": "list", "q": "meimei"}).context["rows"]
     staged = client.get(url, {"view": "list", "stage": "rejected"}).context["rows"]
-    assert [a.candidate.full_name for a, _ in named] == ["Han Meimei"]
-    assert [a.candidate.full_name for a, _ in staged] == ["Wang Fang"]
+    assert [a.candidate.full_name for a, _, _ in named] == ["Han Meimei"]
+    assert [a.candidate.full_name for a, _, _ in staged] == ["Wang Fang"]
 
 
 def test_moving_from_the_page_and_a_stale_page_is_told(client, staff, applicants):
@@ -123,3 +123,62 @@ def test_the_source_reads_as_words_in_the_readers_language(client, staff, applic
     assert "Career site" in client.get(url).content.decode()
     client.cookies["django_language"] = "zh-hans"
     assert "招聘官网" in client.get(url).content.decode()
+
+
+def _parsed(candidate, skills, **profile):
+    from tests.factories import make_resume, parsed_profile
+
+    entries = [
+        {"id": s, "name": s, "mentions": [{"text": f"built with {s}", "span": [0, 1]}]} for s in skills
+    ]
+    return make_resume(candidate=candidate, profile=parsed_profile(skills=entries, **profile))
+
+
+@pytest.fixture
+def ranked_applicants(requisition, settings, tmp_path):
+    from talentdrive.matching import store
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        store.STORAGE_ALIAS: {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "matching")},
+        },
+    }
+    store.reset()
+    requisition.must_skills, requisition.nice_skills = ["pytorch", "distributed-training"], []
+    requisition.save(update_fields=["must_skills", "nice_skills"])
+    weak, strong, unread = (make_candidate(full_name=n) for n in ("Zhao Wei", "Chen Jing", "Sun Li"))
+    _parsed(weak, ["excel"], degree="bachelor", years=1)
+    _parsed(strong, ["pytorch", "distributed-training"], degree="phd", years=6)
+    applications = [make_application(requisition=requisition, candidate=c) for c in (weak, strong, unread)]
+    yield applications
+    store.reset()
+
+
+def test_the_list_ranks_applicants_by_match_and_says_why(client, staff, requisition, ranked_applicants):
+    client.force_login(staff["recruiter"])
+    response = client.get(
+        reverse("backoffice:requisition_applicants", args=[requisition.pk]), {"view": "list"}
+    )
+    rows = response.context["rows"]
+    # the strongest applicant first, the one without a parsed résumé last and unscored
+    assert [a.candidate.full_name for a, _, _ in rows] == ["Chen Jing", "Zhao Wei", "Sun Li"]
+    top, weak, unread = (summary for _, _, summary in rows)
+    assert top.rank == 1 and top.score > weak.score and unread is None
+    assert top.sentences[0].startswith("Meets 2 of 2 must-haves")
+    assert any("Not found in the résumé" in sentence for sentence in weak.sentences)
+    # only the requisition's applicants are ranked, not the whole pool
+    assert set(response.context["ranking"].matches) == {a.candidate_id for a in ranked_applicants[:2]}
+
+
+def test_the_application_page_explains_the_match_in_chinese(client, staff, ranked_applicants):
+    client.force_login(staff["recruiter"])
+    response = client.get(
+        reverse("backoffice:application_detail", args=[ranked_applicants[1].pk]),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    explanation = response.context["explanation"]
+    assert explanation is not None
+    assert any("博士" in sentence for sentence in explanation.sentences)
+    assert "must 1.00" not in response.content.decode()
