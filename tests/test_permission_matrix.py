@@ -68,6 +68,16 @@ BACKOFFICE = {
     "application_note": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     # the résumé file beside the profile (the matrix's application has a stored PDF)
     "application_resume": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    # candidates: search, tags, duplicates. Search is for the roles that read candidates (within their
+    # applications, so the recruiter out of scope gets an empty page); duplicates and merging for
+    # administrators and recruiters (an empty POST is refused with a message on the page); tags as notes
+    # (leadership is told it may not, on the page)
+    "candidates": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    "candidate_duplicates": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
+    "candidate_merge": ("post", [302, 302, 403, 302, 302, 403, 403, 302]),
+    "candidate_merge_decide": ("post", [302, 302, 403, 302, 302, 403, 403, 302]),
+    "application_tag_add": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "application_tag_remove": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -85,6 +95,8 @@ APPLICATION_ROUTES = {
     "application_withdraw",
     "application_note",
     "application_resume",
+    "application_tag_add",
+    "application_tag_remove",
 }
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.

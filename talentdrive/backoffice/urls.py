@@ -3,6 +3,7 @@ from django.urls import path
 
 from talentdrive.backoffice import (
     views_applicants,
+    views_candidates,
     views_exports,
     views_home,
     views_imports,
@@ -63,4 +64,21 @@ urlpatterns = [
     path("applications/<int:pk>/notes/", views_applicants.application_note_view, name="application_note"),
     # Further back-office pages append their routes here.
     path("requisitions/<int:pk>/matching/", views_matching.requisition_matching, name="requisition_matching"),
+    # candidates: search, tags, duplicates
+    path("candidates/", views_candidates.candidate_list, name="candidates"),
+    path("candidates/duplicates/", views_candidates.candidate_duplicates, name="candidate_duplicates"),
+    path("candidates/duplicates/merge/", views_candidates.candidate_merge_view, name="candidate_merge"),
+    path(
+        "candidates/duplicates/decide/",
+        views_candidates.candidate_merge_decide,
+        name="candidate_merge_decide",
+    ),
+    path(
+        "applications/<int:pk>/tags/", views_applicants.application_tag_add_view, name="application_tag_add"
+    ),
+    path(
+        "applications/<int:pk>/tags/remove/",
+        views_applicants.application_tag_remove_view,
+        name="application_tag_remove",
+    ),
 ]

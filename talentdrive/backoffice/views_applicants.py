@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.views_resume import PDF
+from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
 from talentdrive.matching import access as matching_access
 from talentdrive.matching.explanations import match_sentences
@@ -27,6 +28,7 @@ from talentdrive.matching.services import match_index_serve
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, allowed_targets
 from talentdrive.pipeline.correspondence import rejection_quiet_period
+from talentdrive.pipeline.exporting import application_export_xlsx
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import Application, RejectionReason, Source
 from talentdrive.pipeline.models_email import EmailTemplate, EmailTemplateKind
@@ -37,6 +39,7 @@ from talentdrive.pipeline.moves import (
     application_withdraw_on_behalf,
 )
 from talentdrive.pipeline.notes import note_add
+from talentdrive.pipeline.search import candidate_tags
 from talentdrive.pipeline.selectors import (
     ApplicantFilters,
     application_get,
@@ -45,11 +48,13 @@ from talentdrive.pipeline.selectors import (
     email_template_choices,
     requisition_board,
 )
+from talentdrive.pipeline.tags import candidate_tag_add, candidate_tag_remove
 from talentdrive.plans.models import Requisition
 from talentdrive.plans.selectors import requisition_get
 from talentdrive.resumes import access as resume_access
 
 BULK_LIMIT = 200
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _user(request: HttpRequest) -> User:
@@ -226,6 +231,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             for entry in candidate_timeline(user=user, candidate=application.candidate)
         ],
+        # backoffice/candidate_tags.html
+        "tag_links": candidate_tags(candidate=application.candidate),
+        "can_tag": pipeline_access.candidate_can_tag(user, application.candidate),
+        "tag_colours": TagColour.choices,
     }
     context["ranking_error"] = getattr(request, "ranking_error", "")
     return render(request, "backoffice/application_detail.html", context)
@@ -345,10 +354,52 @@ def application_note_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@staff_view(pipeline_access.candidate_can_read)
+def application_tag_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    def change(application: Application) -> str:
+        link = candidate_tag_add(
+            candidate=application.candidate,
+            tag_name=request.POST.get("tag", ""),
+            colour=request.POST.get("colour", ""),
+            actor=_user(request),
+        )
+        return _("Tagged %(tag)s.") % {"tag": link.tag.name}
+
+    return _act(request, pk, change)
+
+
+@require_POST
+@staff_view(pipeline_access.candidate_can_read)
+def application_tag_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+    def change(application: Application) -> str:
+        name = request.POST.get("tag", "")
+        candidate_tag_remove(candidate=application.candidate, tag_name=name, actor=_user(request))
+        return _("Tag %(tag)s removed.") % {"tag": name}
+
+    return _act(request, pk, change)
+
+
+def _export(request: HttpRequest, requisition: Requisition, ids: list[int]) -> HttpResponse:
+    if not pipeline_access.application_can_export(_user(request)):
+        messages.error(request, _("Your role does not allow exporting applicants."))
+        return redirect("backoffice:requisition_applicants", pk=requisition.pk)
+    visible = application_list(user=_user(request)).filter(requisition=requisition, pk__in=ids)
+    content = application_export_xlsx(
+        requisition=requisition,
+        application_ids=list(visible.values_list("pk", flat=True)),
+        actor=_user(request),
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="applicants-{requisition.pk}.xlsx"'
+    return response
+
+
+@require_POST
 @staff_view(pipeline_access.application_can_list)
 def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
-    """Move or reject a selection at once; each application goes through its own service call, so
-    each is checked, audited and refused on its own (a stale or closed one does not stop the rest)."""
+    """Move, reject or tag a selection at once; each application goes through its own service call, so
+    each is checked, audited and refused on its own (a stale or closed one does not stop the rest).
+    Export answers with the selection as a spreadsheet instead."""
     try:
         requisition = requisition_get(user=_user(request), requisition_id=pk)
     except Requisition.DoesNotExist as error:
@@ -357,10 +408,15 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     ids = ids[:BULK_LIMIT]
     selected = application_list(user=_user(request)).filter(requisition=requisition, pk__in=ids)
     action = request.POST.get("action", "")
+    if action == "export" and ids:
+        return _export(request, requisition, ids)
     reason = RejectionReason.objects.filter(code=request.POST.get("reason", "")).first()
     template = _email_template(request)
     if action == "reject" and reason is None:
         messages.error(request, _("Choose a reason for the rejection."))
+        return redirect("backoffice:requisition_applicants", pk=pk)
+    if action == "tag" and not request.POST.get("tag", "").strip():
+        messages.error(request, _("Give the tag a name."))
         return redirect("backoffice:requisition_applicants", pk=pk)
     done, failures = 0, []
     for application in selected:
@@ -372,6 +428,12 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=_user(request),
                     expected_version=None,
                     email_template=template,
+                )
+            elif action == "tag":
+                candidate_tag_add(
+                    candidate=application.candidate,
+                    tag_name=request.POST.get("tag", ""),
+                    actor=_user(request),
                 )
             elif action == "move":
                 application_move(

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from talentdrive.audit.admin_mixins import AuditedAdmin
-from talentdrive.candidates.models import Candidate, ConsentRecord
+from talentdrive.candidates.models import Candidate, CandidateMerge, ConsentRecord, Tag
 
 
 class ConsentInline(admin.TabularInline):
@@ -37,4 +37,36 @@ class ConsentRecordAdmin(AuditedAdmin):
     readonly_fields = ("candidate", "version", "language", "text", "given_at")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Tag)
+class TagAdmin(AuditedAdmin):
+    """Renaming a tag or changing its colour; tags are put on candidates in the back office."""
+
+    list_display = ("name", "colour", "created_at")
+    search_fields = ("name",)
+
+
+@admin.register(CandidateMerge)
+class CandidateMergeAdmin(AuditedAdmin):
+    """Read only: merges are made, undone and confirmed through the back office's services."""
+
+    list_display = ("id", "keep", "merged", "status", "created_at", "decided_at")
+    list_filter = ("status",)
+    readonly_fields = (
+        "keep",
+        "merged",
+        "status",
+        "moved",
+        "created_by",
+        "created_at",
+        "decided_by",
+        "decided_at",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 
 class Candidate(models.Model):
@@ -13,6 +16,11 @@ class Candidate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # Set while this record is merged into another (pending or confirmed, ``CandidateMerge``): it holds
+    # nothing any more, and a new application with its email or phone goes to the record it joined.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -48,3 +56,83 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"consent {self.version} by candidate #{self.candidate_id}"
+
+
+class TagColour(models.TextChoices):
+    """A small fixed palette, so every colour has a class in the stylesheet (no inline styles)."""
+
+    GREY = "grey", _("Grey")
+    BLUE = "blue", _("Blue")
+    GREEN = "green", _("Green")
+    AMBER = "amber", _("Amber")
+    RED = "red", _("Red")
+    PURPLE = "purple", _("Purple")
+
+
+TAG_NAME_MAX = 40
+
+
+class Tag(models.Model):
+    """A label recruiters put on candidates ("strong coder", "relocating"); one name, whatever its case."""
+
+    name = models.CharField(max_length=TAG_NAME_MAX)
+    colour = models.CharField(max_length=10, choices=TagColour.choices, default=TagColour.GREY)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="tag_unique_name_ci")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CandidateTag(models.Model):
+    """One tag on one candidate, and who put it there."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="tag_links")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="candidate_links")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["tag__name"]
+        constraints = [models.UniqueConstraint(fields=["candidate", "tag"], name="candidate_tag_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.tag} on candidate #{self.candidate_id}"
+
+
+class MergeStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    CONFIRMED = "confirmed", _("Confirmed")
+    UNDONE = "undone", _("Undone")
+
+
+class CandidateMerge(models.Model):
+    """Two records of one person made one: what moved from ``merged`` to ``keep``, by id, so that the
+    merge can be undone exactly while it is pending. Confirming it erases the merged record."""
+
+    keep = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="merges_merged")
+    status = models.CharField(max_length=10, choices=MergeStatus.choices, default=MergeStatus.PENDING)
+    # {"applications": [ids], "notes": [ids], "consents": [ids], "resumes": [ids], "tag_links": [ids],
+    #  "tags_dropped": [tag ids the kept record already had], "resumes_left": [ids of identical files]}
+    moved = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"merge #{self.pk}: candidate #{self.merged_id} into #{self.keep_id} ({self.status})"

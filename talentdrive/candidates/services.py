@@ -43,6 +43,10 @@ def candidate_find_or_create(
         # A phone match alone, against someone with another email: a shared line (family, office,
         # agency), not the same person. Keep them apart; the phone (unique) stays with its holder.
         phone_holder, existing, phone_norm, match = by_phone, None, "", Q(email=email_norm)
+    if existing is not None and existing.merged_into_id is not None:
+        # A record merged into another (``CandidateMerge``) holds nothing any more: the person's new
+        # applications belong with the record they were merged into.
+        existing = locked.get(pk=existing.merged_into_id)
     if existing is not None:
         updates = {}
         if email_norm and not existing.email and not Candidate.objects.filter(email=email_norm).exists():

@@ -62,3 +62,56 @@ def candidate_scope(user: Any) -> Q:
     from talentdrive.pipeline.models import Application
 
     return Q(pk__in=Application.objects.filter(application_scope(user)).values("candidate_id"))
+
+
+# --- candidates: tags, search, duplicates -------------------------------------------------------
+
+
+def _requisitions_changeable_by(user: Any) -> Q:
+    """The requisitions whose applications this user may change, as a filter on Application."""
+    from talentdrive.plans.models import Requisition
+
+    changeable = Requisition.objects.filter(plans_access.requisition_scope(user)).values("pk")
+    return Q(requisition_id__in=changeable)
+
+
+def candidate_can_tag(actor: Any, candidate: Any) -> bool:
+    """Administrators, and whoever may change applications of at least one of the candidate's
+    requisitions (its recruiters in scope, its hiring manager); leadership reads."""
+    from talentdrive.pipeline.models import Application
+
+    if isinstance(actor, SystemActor):
+        return True
+    if not plans_access.requisition_can_change_any(actor):
+        return False
+    if actor.is_drive_admin:
+        return True
+    return Application.objects.filter(_requisitions_changeable_by(actor), candidate=candidate).exists()
+
+
+def candidate_duplicates_can_list(user: Any) -> bool:
+    """The duplicates page and merging: administrators and recruiters (recruiters within their scope)."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and (user.is_drive_admin or user.role == Role.RECRUITER)
+    )
+
+
+def candidate_can_merge(actor: Any, candidate: Any) -> bool:
+    """Merging moves every application of a record, so a recruiter may merge only records all of whose
+    applications lie in their scope; administrators any."""
+    from talentdrive.pipeline.models import Application
+
+    if isinstance(actor, SystemActor):
+        return True
+    if not candidate_duplicates_can_list(actor):
+        return False
+    if actor.is_drive_admin:
+        return True
+    return not Application.objects.filter(candidate=candidate).exclude(application_scope(actor)).exists()
+
+
+def application_can_export(user: Any) -> bool:
+    """An export carries contact details: the roles that read candidate pages, within their scope."""
+    return candidate_can_read(user)

@@ -151,3 +151,37 @@ class CandidateEmailRefused(DomainError):
         "not_allowed": _("You may not send emails about this application."),
         "not_pending": _("This email has already been sent or cancelled."),
     }
+
+
+class TagRefused(DomainError):
+    """A tag that cannot be put on or taken off a candidate; nothing was written."""
+
+    messages = {
+        "not_allowed": _(
+            "You may not tag this candidate: tagging is for the recruiters of their requisitions."
+        ),
+        "name_missing": _("Give the tag a name."),
+        "name_too_long": _("A tag name is at most %(max)s characters."),
+    }
+
+
+class MergeRefused(DomainError):
+    """Two candidate records that cannot be merged, or a merge that cannot be undone or confirmed now;
+    nothing was written."""
+
+    messages = {
+        "not_allowed": _(
+            "You may not merge these candidates: every application of both must be in your scope."
+        ),
+        "same_candidate": _("Choose two different candidates to merge."),
+        "erased": _("A candidate whose personal data was erased cannot be merged."),
+        "already_merged": _(
+            "One of these candidates is already part of a merge; confirm or undo that one first."
+        ),
+        "same_requisition": _(
+            "Both candidates applied to %(requisition)s, and one person cannot hold two applications to one "
+            "requisition: these records are not merged."
+        ),
+        "not_found": _("There is no such merge."),
+        "not_pending": _("This merge has already been confirmed or undone."),
+    }
