@@ -4,6 +4,7 @@ from django.urls import path
 from talentdrive.backoffice import (
     views_applicants,
     views_exports,
+    views_fits,
     views_home,
     views_imports,
     views_matching,
@@ -63,4 +64,10 @@ urlpatterns = [
     path("applications/<int:pk>/notes/", views_applicants.application_note_view, name="application_note"),
     # Further back-office pages append their routes here.
     path("requisitions/<int:pk>/matching/", views_matching.requisition_matching, name="requisition_matching"),
+    path("applications/<int:pk>/fits/", views_fits.application_fits, name="application_fits"),
+    path(
+        "applications/<int:pk>/fits/suggest/",
+        views_fits.application_fits_suggest,
+        name="application_fits_suggest",
+    ),
 ]

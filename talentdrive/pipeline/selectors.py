@@ -26,6 +26,7 @@ from talentdrive.pipeline.models import (
     PUBLIC_STAGE_OF_KIND,
     Application,
     CandidateEmail,
+    CandidateEmailStatus,
     EmailTemplate,
     EmailTemplateKind,
     Note,
@@ -310,6 +311,16 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
             )
         )
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def role_suggestions_sent(*, candidate: Candidate) -> dict[int, Any]:
+    """The requisitions this person was invited to apply to (emails not cancelled), by id, with when."""
+    return dict(
+        CandidateEmail.objects.filter(application__candidate=candidate, suggested_requisition__isnull=False)
+        .exclude(status=CandidateEmailStatus.CANCELLED)
+        .order_by("created_at")
+        .values_list("suggested_requisition_id", "created_at")
+    )
 
 
 def email_template_choices(*, kind: str = EmailTemplateKind.REJECTION) -> QuerySet[EmailTemplate]:
