@@ -67,6 +67,10 @@ BACKOFFICE = {
     "application_note": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     # the résumé file beside the profile (the matrix's application has a stored PDF)
     "application_resume": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    # other open roles that fit the application's candidate (ranking), and inviting them to apply to one
+    # (refused with a message on the page for leadership, who may not move the application)
+    "application_fits": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "application_fits_suggest": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -84,6 +88,8 @@ APPLICATION_ROUTES = {
     "application_withdraw",
     "application_note",
     "application_resume",
+    "application_fits",
+    "application_fits_suggest",
 }
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.

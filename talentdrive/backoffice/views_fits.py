@@ -24,13 +24,13 @@ from talentdrive.matching.explanations import match_sentences
 from talentdrive.matching.fetch import requirements_for
 from talentdrive.matching.selectors import MatchUnavailable, domain_name, match_requisitions, skill_names
 from talentdrive.matching.services import match_index_serve
+from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.pipeline.correspondence import candidate_role_suggest
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.selectors import application_get, role_suggestions_sent
 from talentdrive.plans.models import City, Requisition
 from talentdrive.plans.selectors import requisition_get
-from talentdrive.matching.taxonomy_loader import get_taxonomy
 
 FITS_K = 10
 

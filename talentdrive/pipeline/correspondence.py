@@ -347,7 +347,9 @@ def candidate_emails_send_due(*, now: dt.datetime | None = None, limit: int = 50
 ROLE_SUGGESTION_TEMPLATE = "role_suggestion"
 
 
-def candidate_role_suggest(*, application: Application, requisition: Requisition, actor: Actor) -> CandidateEmail:
+def candidate_role_suggest(
+    *, application: Application, requisition: Requisition, actor: Actor
+) -> CandidateEmail:
     """Email the candidate of ``application`` an invitation to apply to another open ``requisition``,
     with the job's page on the career site; sent at once, audited, shown on their timeline.
 
