@@ -7,6 +7,7 @@ rejection waits ``TALENTDRIVE_REJECTION_QUIET_MINUTES`` so that reopening the ap
 cancel it). The text is rendered when it is sent, in the application's language, and kept in the log
 with the address it went to. Each send is claimed by a conditional update first, so a task run twice
 or by two workers sends once; a mail server fault records the failure and a later run tries again.
+``candidate_role_suggest`` invites a candidate to apply to another open role through the same path.
 """
 
 from __future__ import annotations
