@@ -59,8 +59,8 @@ def reseed_reference_data() -> None:
 
     migration = importlib.import_module("talentdrive.plans.migrations.0002_seed_cities_and_focus_areas")
     migration.seed(apps, None)
-    emails = importlib.import_module("talentdrive.pipeline.migrations.0008_candidate_emails")
-    emails.seed(apps, None)
+    for name in ("0008_candidate_emails", "0009_role_suggestion"):
+        importlib.import_module(f"talentdrive.pipeline.migrations.{name}").seed(apps, None)
 
 
 # -- the plan ----------------------------------------------------------------------------------------------

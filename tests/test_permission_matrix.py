@@ -78,6 +78,10 @@ BACKOFFICE = {
     "candidate_merge_decide": ("post", [302, 302, 403, 302, 302, 403, 403, 302]),
     "application_tag_add": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "application_tag_remove": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    # other open roles that fit the application's candidate (ranking), and inviting them to apply to one
+    # (refused with a message on the page for leadership, who may not move the application)
+    "application_fits": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "application_fits_suggest": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -97,6 +101,8 @@ APPLICATION_ROUTES = {
     "application_resume",
     "application_tag_add",
     "application_tag_remove",
+    "application_fits",
+    "application_fits_suggest",
 }
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.

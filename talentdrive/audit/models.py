@@ -41,6 +41,7 @@ class AuditAction(models.TextChoices):
     NOTE_ADD = "note.add", _("Note added")
     CANDIDATE_EMAIL_SCHEDULE = "candidate_email.schedule", _("Email to a candidate scheduled")
     CANDIDATE_EMAIL_CANCEL = "candidate_email.cancel", _("Email to a candidate cancelled")
+    CANDIDATE_ROLE_SUGGEST = "candidate.role_suggest", _("Another open role suggested to a candidate")
     MATCH_INDEX_REBUILD = "matching.index_rebuilt", _("Match index rebuilt")
     API_TOKEN_CREATE = "api_token.create", _("API token created")
     API_TOKEN_REVOKE = "api_token.revoke", _("API token revoked")

@@ -5,6 +5,7 @@ from talentdrive.backoffice import (
     views_applicants,
     views_candidates,
     views_exports,
+    views_fits,
     views_home,
     views_imports,
     views_matching,
@@ -80,5 +81,11 @@ urlpatterns = [
         "applications/<int:pk>/tags/remove/",
         views_applicants.application_tag_remove_view,
         name="application_tag_remove",
+    ),
+    path("applications/<int:pk>/fits/", views_fits.application_fits, name="application_fits"),
+    path(
+        "applications/<int:pk>/fits/suggest/",
+        views_fits.application_fits_suggest,
+        name="application_fits_suggest",
     ),
 ]

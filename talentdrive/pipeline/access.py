@@ -45,6 +45,14 @@ def application_can_move(actor: Any, application: Any) -> bool:
     return plans_access.requisition_can_edit(actor, application.requisition)
 
 
+def role_can_suggest(actor: Any, application: Any, requisition: Any) -> bool:
+    """Inviting the candidate of ``application`` to apply to ``requisition``: for whoever may move the
+    application, and only to a requisition they may read."""
+    if isinstance(actor, SystemActor):
+        return True
+    return application_can_move(actor, application) and plans_access.requisition_can_read(actor, requisition)
+
+
 def candidate_can_read(user: Any) -> bool:
     """The candidate pages (contact details, profile, résumé): the roles that screen candidates."""
     return bool(

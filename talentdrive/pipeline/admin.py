@@ -82,7 +82,7 @@ class CandidateEmailAdmin(admin.ModelAdmin):
     search_fields = ("=application__id", "address")
     date_hierarchy = "created_at"
     readonly_fields = (
-        "application", "template", "kind", "language", "address", "subject", "body", "status",
+        "application", "template", "kind", "suggested_requisition", "language", "address", "subject", "body", "status",
         "cancel_reason", "send_after", "sent_at", "attempts", "last_error", "created_by", "created_at",
     )  # fmt: skip
 

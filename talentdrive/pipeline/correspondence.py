@@ -7,6 +7,7 @@ rejection waits ``TALENTDRIVE_REJECTION_QUIET_MINUTES`` so that reopening the ap
 cancel it). The text is rendered when it is sent, in the application's language, and kept in the log
 with the address it went to. Each send is claimed by a conditional update first, so a task run twice
 or by two workers sends once; a mail server fault records the failure and a later run tries again.
+``candidate_role_suggest`` invites a candidate to apply to another open role through the same path.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from talentdrive.audit.services import audit_record
 from talentdrive.candidates.models import Candidate
 from talentdrive.pipeline import access
 from talentdrive.pipeline.core.placeholders import placeholders_fill, subject_line
-from talentdrive.pipeline.emails import status_url
-from talentdrive.pipeline.errors import CandidateEmailRefused
+from talentdrive.pipeline.emails import job_url, status_url
+from talentdrive.pipeline.errors import CandidateEmailRefused, RoleSuggestionRefused
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import (
     CLOSED_STAGES,
@@ -45,6 +46,7 @@ from talentdrive.pipeline.models import (
     Stage,
 )
 from talentdrive.pipeline.models_email import UNSENT_STATUSES
+from talentdrive.plans.models import Requisition, RequisitionStatus
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +100,12 @@ def _actor_name(actor: Actor) -> str:
 
 
 def candidate_email_schedule(
-    *, application: Application, template: EmailTemplate, actor: Actor, delay: dt.timedelta | None = None
+    *,
+    application: Application,
+    template: EmailTemplate,
+    actor: Actor,
+    delay: dt.timedelta | None = None,
+    suggested_requisition: Requisition | None = None,
 ) -> CandidateEmail:
     """Schedule ``template`` to the candidate of ``application``, sent after the commit (after ``delay``).
 
@@ -120,6 +127,7 @@ def candidate_email_schedule(
         application=application,
         template=template,
         kind=template.kind,
+        suggested_requisition=suggested_requisition,
         language=email_language(application.language),
         address="" if reason else candidate.email,
         status=CandidateEmailStatus.CANCELLED if reason else CandidateEmailStatus.SCHEDULED,
@@ -213,8 +221,11 @@ def _base_url(application: Application) -> str:
     return applied_on or str(getattr(settings, "TALENTDRIVE_PORTAL_URL", "") or "")
 
 
-def candidate_email_values(*, application: Application, language: str) -> dict[str, str]:
-    """The placeholders' values for ``application`` in ``language`` (``en`` or ``zh-hans``)."""
+def candidate_email_values(
+    *, application: Application, language: str, suggested_requisition: Requisition | None = None
+) -> dict[str, str]:
+    """The placeholders' values for ``application`` in ``language`` (``en`` or ``zh-hans``); the
+    ``suggested_job…`` ones are empty unless the email suggests another role."""
     chinese = language.startswith("zh")
     requisition = application.requisition
     candidate = application.candidate
@@ -222,6 +233,7 @@ def candidate_email_values(*, application: Application, language: str) -> dict[s
     employer = str(settings.TALENTDRIVE.get("EMPLOYER_NAME", "") or "").strip()
     group = requisition.plan_line.team.group
     base_url = _base_url(application)
+    suggested = suggested_requisition
     return {
         "candidate_name": candidate.full_name or ("同学" if chinese else "candidate"),
         "job_title": requisition.title_zh if chinese else requisition.title_en,
@@ -231,14 +243,24 @@ def candidate_email_values(*, application: Application, language: str) -> dict[s
         "status_url": status_url(candidate=candidate, language=language, base_url=base_url)
         if base_url
         else "",
+        "suggested_job": (suggested.title_zh if chinese else suggested.title_en) if suggested else "",
+        "suggested_job_url": job_url(requisition_id=suggested.pk, language=language, base_url=base_url)
+        if suggested and base_url
+        else "",
     }
 
 
 def candidate_email_render(
-    *, template: EmailTemplate, application: Application, language: str
+    *,
+    template: EmailTemplate,
+    application: Application,
+    language: str,
+    suggested_requisition: Requisition | None = None,
 ) -> tuple[str, str]:
     """Subject (one line) and body of ``template`` for ``application`` in ``language``."""
-    values = candidate_email_values(application=application, language=language)
+    values = candidate_email_values(
+        application=application, language=language, suggested_requisition=suggested_requisition
+    )
     subject, body = template.texts(language)
     return subject_line(placeholders_fill(subject, values)), placeholders_fill(body, values)
 
@@ -262,6 +284,7 @@ def candidate_email_send(*, email_id: int, now: dt.datetime | None = None) -> Se
         return SendOutcome.SKIPPED
     email = CandidateEmail.objects.select_related(
         "template",
+        "suggested_requisition",
         "application__candidate",
         "application__requisition__drive",
         "application__requisition__plan_line__team__group",
@@ -273,7 +296,10 @@ def candidate_email_send(*, email_id: int, now: dt.datetime | None = None) -> Se
         return SendOutcome.CANCELLED
     try:
         subject, body = candidate_email_render(
-            template=email.template, application=application, language=email.language
+            template=email.template,
+            application=application,
+            language=email.language,
+            suggested_requisition=email.suggested_requisition,
         )
     except (KeyError, ValueError):
         # Edited past the admin's check (a shell, a data migration): nothing half-filled goes out.
@@ -317,3 +343,51 @@ def candidate_emails_send_due(*, now: dt.datetime | None = None, limit: int = 50
         .values_list("pk", flat=True)[:limit]
     )
     return Counter(str(candidate_email_send(email_id=pk, now=now)) for pk in list(due))
+
+
+ROLE_SUGGESTION_TEMPLATE = "role_suggestion"
+
+
+def candidate_role_suggest(
+    *, application: Application, requisition: Requisition, actor: Actor
+) -> CandidateEmail:
+    """Email the candidate of ``application`` an invitation to apply to another open ``requisition``,
+    with the job's page on the career site; sent at once, audited, shown on their timeline.
+
+    Consent stays with the person: nothing is created for them; they apply themselves or do not.
+    ``RoleSuggestionRefused`` (nothing written, nothing sent) when the role is not open, they already
+    applied to it or were already invited to it, cannot be written to, or the actor may not do this.
+    """
+    if not access.role_can_suggest(actor, application, requisition):
+        raise RoleSuggestionRefused("not_allowed")
+    with transaction.atomic():
+        # The person's row is the lock: two suggestions of one role to them cannot both pass the check.
+        candidate = Candidate.objects.select_for_update().get(pk=application.candidate_id)
+        status = Requisition.objects.filter(pk=requisition.pk).values_list("status", flat=True).first()
+        if status != RequisitionStatus.OPEN:
+            raise RoleSuggestionRefused("not_open", detail=str(status))
+        reason = _undeliverable(candidate)
+        if reason:
+            raise RoleSuggestionRefused("erased" if reason == "erased" else "no_address")
+        if Application.objects.filter(candidate=candidate, requisition=requisition).exists():
+            raise RoleSuggestionRefused("already_applied")
+        suggested = CandidateEmail.objects.filter(
+            application__candidate=candidate, suggested_requisition=requisition
+        ).exclude(status=CandidateEmailStatus.CANCELLED)
+        if suggested.exists():
+            raise RoleSuggestionRefused("already_suggested")
+        if not _base_url(application):
+            raise RoleSuggestionRefused("no_portal")
+        template = EmailTemplate.objects.filter(code=ROLE_SUGGESTION_TEMPLATE, active=True).first()
+        if template is None:
+            raise RoleSuggestionRefused("no_template")
+        email = candidate_email_schedule(
+            application=application, template=template, actor=actor, suggested_requisition=requisition
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.CANDIDATE_ROLE_SUGGEST,
+            target=email,
+            data={"application": application.pk, "candidate": candidate.pk, "requisition": requisition.pk},
+        )
+    return email

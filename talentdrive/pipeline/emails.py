@@ -28,6 +28,13 @@ def status_url(*, candidate: Candidate, language: str, base_url: str) -> str:
     return base_url.rstrip("/") + path
 
 
+def job_url(*, requisition_id: int, language: str, base_url: str) -> str:
+    """The job's public page on the career portal, in ``language``."""
+    with translation.override(language):
+        path = reverse("portal:job", kwargs={"pk": requisition_id})
+    return base_url.rstrip("/") + path
+
+
 def _deliver(subject: str, body: str, address: str, kind: str) -> bool:
     """Send one email; a mail server fault is logged and must not undo or hide a stored application."""
     try:

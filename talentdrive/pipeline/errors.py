@@ -185,3 +185,21 @@ class MergeRefused(DomainError):
         "not_found": _("There is no such merge."),
         "not_pending": _("This merge has already been confirmed or undone."),
     }
+
+
+class RoleSuggestionRefused(DomainError):
+    """Another open role cannot be suggested to this candidate; nothing was written or sent."""
+
+    messages = {
+        "not_allowed": _("You may not suggest this role to this candidate."),
+        "not_open": _("This role is not taking applications."),
+        "already_applied": _("The candidate has already applied for this role."),
+        "already_suggested": _("This role has already been suggested to the candidate."),
+        "erased": _("The candidate's personal data were erased; they cannot be contacted."),
+        "no_address": _("The candidate left no email address."),
+        "no_portal": _(
+            "The career site's address is not configured (TALENTDRIVE_PORTAL_URL), so the email could "
+            "not link to the job."
+        ),
+        "no_template": _("The role suggestion email template is missing or retired; ask an administrator."),
+    }

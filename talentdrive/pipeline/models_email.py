@@ -104,6 +104,10 @@ class CandidateEmail(models.Model):
         EmailTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails"
     )
     kind = models.CharField(max_length=20, choices=EmailTemplateKind.choices)
+    # The other open role this email invites the candidate to apply to (``candidate_role_suggest``).
+    suggested_requisition = models.ForeignKey(
+        "plans.Requisition", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     language = models.CharField(max_length=10)
     address = models.CharField(max_length=254, blank=True)
     subject = models.CharField(max_length=255, blank=True)

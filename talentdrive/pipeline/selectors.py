@@ -23,6 +23,7 @@ from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import (
     Application,
     CandidateEmail,
+    CandidateEmailStatus,
     EmailTemplate,
     EmailTemplateKind,
     Note,
@@ -340,6 +341,16 @@ def candidate_timeline(*, user: User, candidate: Candidate) -> list[TimelineEntr
             )
         )
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def role_suggestions_sent(*, candidate: Candidate) -> dict[int, Any]:
+    """The requisitions this person was invited to apply to (emails not cancelled), by id, with when."""
+    return dict(
+        CandidateEmail.objects.filter(application__candidate=candidate, suggested_requisition__isnull=False)
+        .exclude(status=CandidateEmailStatus.CANCELLED)
+        .order_by("created_at")
+        .values_list("suggested_requisition_id", "created_at")
+    )
 
 
 def email_template_choices(*, kind: str = EmailTemplateKind.REJECTION) -> QuerySet[EmailTemplate]:

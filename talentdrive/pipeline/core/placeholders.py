@@ -20,6 +20,9 @@ PLACEHOLDERS: tuple[str, ...] = (
     "drive_name",
     "stage",
     "status_url",
+    # Another open role offered to the candidate (empty in emails that suggest none).
+    "suggested_job",
+    "suggested_job_url",
 )
 
 # Problem codes: a name outside the vocabulary, braces that do not pair, anything beyond a bare name.
