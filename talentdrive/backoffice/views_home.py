@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from talentdrive.backoffice.access import is_staff_member, staff_view
 from talentdrive.insights.selectors import drive_headlines
+from talentdrive.pipeline.worklist import requisition_worklist
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.selectors import drive_list
 
@@ -17,8 +18,9 @@ def home(request: HttpRequest) -> HttpResponse:
     show_figures = plans_access.plan_can_read(request.user)
     headlines = drive_headlines(user=request.user, drives=drives) if show_figures else {}  # type: ignore[arg-type]
     cards = [(drive, headlines.get(drive.pk)) for drive in drives] if show_figures else []
+    worklist = requisition_worklist(user=request.user)  # type: ignore[arg-type]
     return render(
         request,
         "backoffice/home.html",
-        {"cards": cards, "show_figures": show_figures, "nav": "home"},
+        {"cards": cards, "show_figures": show_figures, "nav": "home", "worklist": worklist},
     )
