@@ -5,7 +5,7 @@ import numpy as np
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.profile import CandidateProfile, SkillEvidence
 from talentdrive.matching.core.requirements import Requirements
-from talentdrive.matching.core.scoring import MAX_QUERY_TERMS, combine, compile_query, components
+from talentdrive.matching.core.scoring import MIN_QUERY_IDF, combine, compile_query, components
 from talentdrive.matching.core.search import _best, top_rows
 from talentdrive.matching.core.tokenise import tokenise
 
@@ -32,21 +32,40 @@ def corpus(mini_taxonomy, n=2_000, seed=5):
     return build_index(people, ancestors=mini_taxonomy.ancestors)
 
 
-def test_long_job_text_keeps_the_most_informative_terms(mini_taxonomy):
+def test_the_whole_job_text_is_the_text_query_but_words_in_most_resumes(mini_taxonomy):
     # given a job text naming every word, the one in every resume among them
     index = corpus(mini_taxonomy)
     text = "common " * 5 + " ".join(WORDS)
     # when
     query = compile_query(index, Requirements(text=text))
-    # then at most MAX_QUERY_TERMS terms, never the one every resume has, the rarest ones kept
-    kept = [t for t, i in index.vocabulary.items() if i in set(query.term_ids)]
-    assert 0 < len(query.term_ids) <= MAX_QUERY_TERMS
-    assert "common" not in kept
+    # then every informative known word is in the query, not a sample of them, and never "common"
     known = {index.vocabulary[t] for t in tokenise(text) if t in index.vocabulary}
-    dropped = known - set(query.term_ids)
-    if dropped:
-        assert min(index.idf[list(query.term_ids)]) >= max(index.idf[list(dropped)]) - 1e-6
+    informative = {t for t in known if index.idf[t] >= MIN_QUERY_IDF}
+    assert set(query.term_ids) == informative and len(informative) > 32
+    assert index.vocabulary["common"] not in query.term_ids
     assert list(query.term_ids) == sorted(query.term_ids)
+
+
+def test_text_relevance_is_relative_to_the_best_resume(mini_taxonomy):
+    # given a text query
+    index = corpus(mini_taxonomy)
+    query = compile_query(index, Requirements(text=" ".join(WORDS[5:40])))
+    # when every resume is scored
+    text = components(index, query)["text"]
+    # then the most relevant resume scores 1 and the rest below it
+    assert float(text.max()) == 1.0 and float(text.min()) >= 0.0
+
+
+def test_a_requirement_the_taxonomy_lacks_counts_when_its_words_are_in_the_resume(mini_taxonomy):
+    people = [
+        CandidateProfile(key="a", skills=(), text="graphs drawn in Gephi daily"),
+        CandidateProfile(key="b", skills=(), text="graphs drawn by hand"),
+    ]
+    index = build_index(people, ancestors=mini_taxonomy.ancestors)
+    query = compile_query(index, Requirements(must_text=("Gephi", "graph drawing"), text="Gephi"))
+    must = components(index, query)["must"]
+    # "Gephi" is in a's text; every word of "graph drawing" is in nobody's ("drawing" stems to "draw")
+    assert must.tolist() == [0.5, 0.0]
 
 
 def test_only_common_words_still_give_a_text_query(mini_taxonomy):
