@@ -25,7 +25,7 @@ from talentdrive.matching.core.index import MatchIndex
 from talentdrive.matching.core.requirements import Requirements, requirements_from_fields
 from talentdrive.matching.core.scoring import MIN_QUERY_IDF, combine, compile_query, components
 from talentdrive.matching.core.search import top_rows
-from talentdrive.matching.core.tokenise import tokenise
+from talentdrive.matching.core.tokenise import bm25_tokens
 from talentdrive.taxonomy.model import load_taxonomy
 
 TOP = 50
@@ -80,7 +80,7 @@ def _recall(index: MatchIndex, requisitions: list[Requirements]) -> float:
         query = compile_query(index, requirements)
         top = top_rows(index, query, k=TOP)
         every = tuple(
-            sorted({index.vocabulary[t] for t in tokenise(requirements.text) if t in index.vocabulary})
+            sorted({index.vocabulary[t] for t in bm25_tokens(requirements.text) if t in index.vocabulary})
         )
         full = replace(query, term_ids=every, text_sums=None)
         values = components(index, full)
@@ -198,7 +198,7 @@ def run(*, full: bool) -> str:
     ours, ours_cpu = _time_queries(index, requisitions, taxonomy, names)
     recall = _recall(index, requisitions)
     peak = _peak_mb()
-    queries = [tokenise(r.text) for r in requisitions]
+    queries = [bm25_tokens(r.text) for r in requisitions]
     theirs, theirs_cpu = _bm25s_over(index, queries)
     plain = _rank_bm25(index, queries, rank_bm25_sample)
     del index

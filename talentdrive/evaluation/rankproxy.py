@@ -2,14 +2,14 @@
 
 See ``realdata/onet_ranking.py`` for what the check is and is not. Reads ``<data>/onet/`` (default
 ``../shared/data``); without it prints ``skipped: …`` and exits 0. ``--split dev`` is for tuning,
-``--split test`` is the figure to report. ``--text-weights 0.22,0.5,…`` reruns the ranker with each
-text weight (the other weights as they are) beside the judged set, to choose the fusion weight.
+``--split test`` is the figure to report. The judged set (``eval match``) is scored in the same run,
+ranker and plain BM25. ``--fusion`` compares ways of fusing text relevance with structured evidence
+over a range of each one's parameter (``fusion.py``), to choose the setting on dev.
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding onet/")
     parser.add_argument("--split", choices=onet.SPLITS, default="dev", help="job split (tune on dev)")
     parser.add_argument(
-        "--text-weights", default="", help="comma-separated text weights to compare (dev and judged set)"
+        "--fusion", action="store_true", help="compare fusions of text and structured evidence (tune on dev)"
     )
 
 
@@ -48,30 +48,70 @@ def rank_all(rset: onet.RankingSet, weights: Weights = DEFAULT_WEIGHTS) -> dict[
 
 
 def run(
-    *, stdout: TextIO, data: Path = DEFAULT_DATA, split: str = "dev", text_weights: str = "", **_: Any
+    *, stdout: TextIO, data: Path = DEFAULT_DATA, split: str = "dev", fusion: bool = False, **_: Any
 ) -> int:
     if not onet.data_present(data):
         stdout.write(f"skipped: {data / 'onet'} is not there (public data is read from ../shared/data)\n")
         return 0
+    from talentdrive.evaluation.matching import load_judged, run_bm25s_plain, run_ranker, score
+
     rset = onet.build(data, split)
+    resumes, qrels = load_judged()
     stdout.write(
         f"O*NET ranking check, {split}: {len(rset.jobs)} job texts (en and zh) × {len(rset.resumes)} "
-        "resume-like texts, graded 2 same occupation / 1 same broad group\n"
+        "resume-like texts, graded 2 same occupation / 1 same broad group; judged set: "
+        f"{len(qrels)} requisitions × {len(resumes)} resumes\n"
     )
-    systems = [("talentdrive ranker", rank_all(rset)), ("bm25s, plain", onet.rank_plain_bm25(rset))]
-    stdout.write(f"{'system':24} {'nDCG@10 en':>11} {'nDCG@10 zh':>11}\n")
-    for name, rankings in systems:
-        en, zh = (onet.mean_ndcg(rankings, rset.grades, language) for language in ("en", "zh"))
-        stdout.write(f"{name:24} {en:11.3f} {zh:11.3f}\n")
-    if text_weights:
-        from talentdrive.evaluation.matching import load_judged, run_ranker, score
+    plain = onet.rank_plain_bm25(rset)
+    plain_figures = [
+        *(onet.mean_ndcg(plain, rset.grades, language) for language in ("en", "zh")),
+        score("bm25", run_bm25s_plain(resumes), qrels).ndcg10,
+    ]
+    if fusion:
+        return _fusion(stdout, rset, resumes, qrels, plain_figures)
+    ranker = rank_all(rset)
+    ranker_figures = [
+        *(onet.mean_ndcg(ranker, rset.grades, language) for language in ("en", "zh")),
+        score("ranker", run_ranker(resumes), qrels).ndcg10,
+    ]
+    stdout.write(f"{'system':24} {'nDCG@10 en':>11} {'nDCG@10 zh':>11} {'judged set':>11}\n")
+    for name, figures in (("talentdrive ranker", ranker_figures), ("bm25s, plain", plain_figures)):
+        stdout.write(f"{name:24}" + "".join(f" {f:11.3f}" for f in figures) + "\n")
+    margins = [r - p for r, p in zip(ranker_figures, plain_figures, strict=True)]
+    stdout.write("margin over plain BM25  " + "".join(f" {m:+11.3f}" for m in margins) + "\n")
+    return 0
 
-        resumes, qrels = load_judged()
-        stdout.write(f"\n{'text weight':12} {'nDCG@10 en':>11} {'nDCG@10 zh':>11} {'judged set':>11}\n")
-        for value in (float(v) for v in text_weights.split(",") if v.strip()):
-            weights = replace(DEFAULT_WEIGHTS, text=value)
-            rankings = rank_all(rset, weights)
-            en, zh = (onet.mean_ndcg(rankings, rset.grades, language) for language in ("en", "zh"))
-            judged = score("ranker", run_ranker(resumes, weights), qrels).ndcg10
-            stdout.write(f"{value:<12.2f} {en:11.3f} {zh:11.3f} {judged:11.3f}\n")
+
+def _fusion(
+    stdout: TextIO,
+    rset: onet.RankingSet,
+    resumes: list[dict[str, Any]],
+    qrels: dict[str, dict[str, int]],
+    baseline: list[float],
+) -> int:
+    from talentdrive.evaluation import fusion
+    from talentdrive.evaluation.evalset.requisitions import REQUISITIONS
+    from talentdrive.evaluation.matching import score
+
+    taxonomy = get_taxonomy()
+    onet_parts = fusion.parts(
+        rset.resumes, ((job, extract_requirements(text, taxonomy)) for job, (_, text) in rset.jobs.items())
+    )
+    judged_parts = fusion.parts(
+        [(r["id"], r["text"]) for r in resumes],
+        ((req.id, extract_requirements(req.text, taxonomy, title=req.title)) for req in REQUISITIONS),
+    )
+
+    def onet_figures(rankings: dict[str, list[str]]) -> list[float]:
+        return [onet.mean_ndcg(rankings, rset.grades, language) for language in ("en", "zh")]
+
+    def judged_figures(rankings: dict[str, list[str]]) -> list[float]:
+        return [score("fused", rankings, qrels).ndcg10]
+
+    fusion.sweep(
+        stdout=stdout,
+        sets=[(onet_parts, onet_figures), (judged_parts, judged_figures)],
+        columns=["O*NET en", "O*NET zh", "judged set"],
+        baseline=baseline,
+    )
     return 0

@@ -21,9 +21,10 @@ import scipy.sparse as sp
 
 from talentdrive.matching.core import bm25
 from talentdrive.matching.core.profile import DEGREE_RANK, CandidateProfile
-from talentdrive.matching.core.tokenise import tokenise
+from talentdrive.matching.core.tokenise import bm25_tokens
 
-FORMAT_VERSION = 1
+# 2: text tokens are unstemmed (bm25_tokens); an index saved with stemmed tokens is rebuilt.
+FORMAT_VERSION = 2
 # A skill column in more than one profile in BROAD_COLUMN_SHARE is kept dense too (at most
 # MAX_BROAD_COLUMNS of them, one byte per profile each).
 BROAD_COLUMN_SHARE = 8
@@ -245,7 +246,7 @@ def build_index(
         domain_rows.append(
             [domain_column.setdefault(d, len(domain_column)) for d in dict.fromkeys(profile.domains)]
         )
-        token_docs.append(tokenise(profile.text))
+        token_docs.append(bm25_tokens(profile.text))
     counts, vocabulary = bm25.count_matrix(token_docs)
     return assemble_index(
         keys=np.array([p.key for p in profiles], dtype=str),

@@ -45,8 +45,10 @@ class Requirements:
     degree_rule: str = "penalty"
     years_rule: str = "penalty"
     text: str = ""
-    # The English and Chinese names of the skills and domain the requisition names: text relevance
-    # reads them with ``text``, so a Chinese job text reaches an English resume and the other way.
+    # The English and Chinese names of the skills and domain the requisition names. Text relevance
+    # does not read them (measured: they cost the O*NET check more than they gave the judged set;
+    # the skills themselves reach across languages through must/nice); ``eval rankproxy --fusion``
+    # measures them.
     expansion: str = ""
     title: str = ""
     focus_area: str = ""
