@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.profile import CandidateProfile, SkillEvidence
@@ -162,3 +163,20 @@ def test_text_alone_ranks_as_plain_bm25(mini_taxonomy, monkeypatch):
         assert [m.key for m in ranking.matches] == [f"p{i}" for i in order]
         ours = np.array([m.component("text") for m in ranking.matches])
         np.testing.assert_allclose(ours, plain[order] / plain.max(), rtol=1e-4)
+
+
+def test_the_explanation_adds_up_to_the_score_and_text_holds_its_share(mini_taxonomy):
+    # given a requisition with must-haves, a degree bar and a job text
+    from talentdrive.matching.core.explain import rank_candidates
+    from talentdrive.matching.core.scoring import DEFAULT_WEIGHTS
+
+    index = corpus(mini_taxonomy)
+    requirements = Requirements(must=("cuda", "llm"), min_degree="master", text=" ".join(WORDS[3:30]))
+    # when
+    ranking = rank_candidates(index, requirements, k=10, ancestors=mini_taxonomy.ancestors, names={})
+    # then every score is the sum of the components shown, and text holds its share of the weight
+    for match in ranking.matches:
+        assert match.score == pytest.approx(sum(c.contribution for c in match.components), abs=1e-3)
+        weights = {c.name: c.weight for c in match.components}
+        assert weights["text"] == pytest.approx(DEFAULT_WEIGHTS.text)
+        assert sum(weights.values()) == pytest.approx(1.0, abs=1e-3)

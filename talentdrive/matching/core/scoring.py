@@ -250,14 +250,18 @@ def column_sum(
         # column into a dense vector by fancy indexing, and summed in float64 before rounding.
         # Columns with a dense 0/1 copy (``broad``) are added row by row, in bytes.
         dense = [broad[c] for c in columns if broad is not None and c in broad]
+        # A column listed m times (a word the job text repeats) is read once and weighted m.
+        times: dict[int, int] = {}
+        for c in columns:
+            times[c] = times.get(c, 0) + 1
         spans = [
-            (indptr[c], indptr[c + 1])
-            for c in columns
+            (indptr[c], indptr[c + 1], m)
+            for c, m in times.items()
             if indptr[c + 1] > indptr[c] and (broad is None or c not in broad)
         ]
         if spans:
-            at = np.concatenate([indices[a:b] for a, b in spans])
-            weight = np.concatenate([data[a:b] for a, b in spans])
+            at = np.concatenate([indices[a:b] for a, b, _ in spans])
+            weight = np.concatenate([data[a:b] if m == 1 else data[a:b] * np.float32(m) for a, b, m in spans])
             total = np.bincount(at, weights=weight, minlength=n_rows)
         else:
             total = np.zeros(n_rows, dtype=np.float64)
