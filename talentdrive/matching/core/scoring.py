@@ -246,28 +246,23 @@ def column_sum(
         return np.asarray(by_row @ indicator, dtype=np.float32).ravel()
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     if rows is None:
-        # One weighted bincount over the columns' postings: several times faster than adding each
-        # column into a dense vector by fancy indexing, and summed in float64 before rounding.
-        # Columns with a dense 0/1 copy (``broad``) are added row by row, in bytes.
+        # The columns' postings sliced out once and multiplied by how often each column is listed (a
+        # word the job text repeats): scipy's sparse product in float32, about twice as fast at a
+        # million rows as a weighted bincount. Columns with a dense 0/1 copy (``broad``) are added
+        # row by row, in bytes.
         dense = [broad[c] for c in columns if broad is not None and c in broad]
-        # A column listed m times (a word the job text repeats) is read once and weighted m.
         times: dict[int, int] = {}
         for c in columns:
-            times[c] = times.get(c, 0) + 1
-        spans = [
-            (indptr[c], indptr[c + 1], m)
-            for c, m in times.items()
-            if indptr[c + 1] > indptr[c] and (broad is None or c not in broad)
-        ]
-        if spans:
-            at = np.concatenate([indices[a:b] for a, b, _ in spans])
-            weight = np.concatenate([data[a:b] if m == 1 else data[a:b] * np.float32(m) for a, b, m in spans])
-            total = np.bincount(at, weights=weight, minlength=n_rows)
+            if indptr[c + 1] > indptr[c] and (broad is None or c not in broad):
+                times[c] = times.get(c, 0) + 1
+        if times:
+            picked = sorted(times)
+            total = matrix[:, picked] @ np.array([times[c] for c in picked], dtype=np.float32)
         else:
-            total = np.zeros(n_rows, dtype=np.float64)
+            total = np.zeros(n_rows, dtype=np.float32)
         if dense:
             total += np.sum(dense, axis=0, dtype=np.uint8) if len(dense) > 1 else dense[0]
-        return total.astype(np.float32)
+        return np.asarray(total, dtype=np.float32)
     out = np.zeros(rows.shape[0], dtype=np.float32)
     for column in columns:
         start, end = indptr[column], indptr[column + 1]
