@@ -80,7 +80,7 @@ def _recall(index: MatchIndex, requisitions: list[Requirements]) -> float:
         query = compile_query(index, requirements)
         top = top_rows(index, query, k=TOP)
         every = tuple(
-            sorted({index.vocabulary[t] for t in bm25_tokens(requirements.text) if t in index.vocabulary})
+            sorted(index.vocabulary[t] for t in bm25_tokens(requirements.text) if t in index.vocabulary)
         )
         full = replace(query, term_ids=every, text_sums=None)
         values = components(index, full)
@@ -248,9 +248,9 @@ waiting for a core; CPU time (`time.process_time`) per query is reported beside 
 The ranker's score adds must/nice coverage over the skill matrix (taxonomy ancestors expanded), domain,
 degree, years, research and the BM25 text component, then explains the top {TOP}; the bm25s baseline
 computes the BM25 text component alone, over every distinct known term of the job text, and selects its
-top {TOP}. The ranker's text component queries every term of the job text with idf ≥ {MIN_QUERY_IDF:g}
-(terms in more than about one resume in seven are dropped), divided by the best BM25 any profile reaches, and its
-top-{TOP} is exact for that query (must-have buckets bound what lower buckets can reach). The recall
-row is the share of the top {TOP} found by scoring every candidate with every job-text term that the
-ranker also returns: what the shortened text query costs.
+top {TOP}. The ranker's text component queries every term of the job text with idf ≥ {MIN_QUERY_IDF:g}, as
+often as the text repeats it (terms in more than about one resume in seven are dropped), divided by the
+best BM25 any profile reaches, and its top-{TOP} is exact for that query. The recall row is the share of
+the top {TOP} found by scoring every candidate with every job-text term that the ranker also returns:
+what dropping the common terms costs.
 """
