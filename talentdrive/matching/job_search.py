@@ -190,6 +190,30 @@ def _relevance_page(ranked: list[int], matching: set[int], number: int) -> Page:
     return Page([found[pk] for pk in ids if pk in found], page.number, page.paginator)
 
 
+@dataclass(frozen=True)
+class Suggestions:
+    """Offered instead of an empty page: a corrected keyword (with its URL) and related open jobs."""
+
+    query: str
+    url: str
+    related: tuple[Requisition, ...]
+
+
+def suggestions(query: JobQuery) -> Suggestions | None:
+    """For a keyword that finds nothing: the keyword spelt as the jobs spell it, and related jobs."""
+    if not query.q:
+        return None
+    found = keyword.suggest(_keyword_index(), query.q, get_taxonomy())
+    if not found.query and not found.related:
+        return None
+    jobs = public_requisition_list().filter(pk__in=found.related).in_bulk()
+    return Suggestions(
+        query=found.query,
+        url="?" + query.params(q=found.query, page=1) if found.query else "",
+        related=tuple(jobs[pk] for pk in found.related if pk in jobs),
+    )
+
+
 def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
     """One page of results and, for each filter, how many results each value would give."""
     selected = {name: getattr(query, name) for name in FACETS}

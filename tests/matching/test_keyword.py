@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from talentdrive.matching.core.keyword import JobText, build_index, query_units, search
+from talentdrive.matching.core.keyword import JobText, Suggestion, build_index, query_units, search, suggest
 from talentdrive.taxonomy.model import load_taxonomy
 
 JOBS = [
@@ -70,3 +70,24 @@ def test_words_inside_a_concept_are_not_asked_for_again(taxonomy):
 
 def test_an_empty_query_finds_nothing(index, taxonomy):
     assert search(index, "  ", taxonomy) == []
+
+
+def test_a_misspelt_keyword_is_offered_as_the_jobs_spell_it(index, taxonomy):
+    # given a query that finds nothing because of a typo
+    assert search(index, "multimodel engineer", taxonomy) == []
+    # when
+    offered = suggest(index, "multimodel engineer", taxonomy)
+    # then the corrected query finds jobs, and related jobs are offered too
+    assert offered.query == "multimodal engineer"
+    assert search(index, offered.query, taxonomy)
+    assert offered.related
+
+
+def test_a_query_with_no_whole_match_offers_the_jobs_sharing_most_of_it(index, taxonomy):
+    offered = suggest(index, "ASR 区块链", taxonomy)
+    assert search(index, "ASR 区块链", taxonomy) == []
+    assert offered.query == "" and offered.related[0] == 2
+
+
+def test_nothing_related_offers_nothing(index, taxonomy):
+    assert suggest(index, "zzzz qqqq", taxonomy) == Suggestion()

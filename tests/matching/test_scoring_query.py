@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.profile import CandidateProfile, SkillEvidence
 from talentdrive.matching.core.requirements import Requirements
-from talentdrive.matching.core.scoring import MAX_QUERY_TERMS, combine, compile_query, components
+from talentdrive.matching.core.scoring import MIN_QUERY_IDF, Weights, combine, compile_query, components
 from talentdrive.matching.core.search import _best, top_rows
-from talentdrive.matching.core.tokenise import tokenise
+from talentdrive.matching.core.tokenise import bm25_tokens
 
 WORDS = [f"word{i}" for i in range(80)]
 
@@ -32,27 +33,47 @@ def corpus(mini_taxonomy, n=2_000, seed=5):
     return build_index(people, ancestors=mini_taxonomy.ancestors)
 
 
-def test_long_job_text_keeps_the_most_informative_terms(mini_taxonomy):
+def test_the_whole_job_text_is_the_text_query_but_words_in_most_resumes(mini_taxonomy):
     # given a job text naming every word, the one in every resume among them
     index = corpus(mini_taxonomy)
     text = "common " * 5 + " ".join(WORDS)
     # when
     query = compile_query(index, Requirements(text=text))
-    # then at most MAX_QUERY_TERMS terms, never the one every resume has, the rarest ones kept
-    kept = [t for t, i in index.vocabulary.items() if i in set(query.term_ids)]
-    assert 0 < len(query.term_ids) <= MAX_QUERY_TERMS
-    assert "common" not in kept
-    known = {index.vocabulary[t] for t in tokenise(text) if t in index.vocabulary}
-    dropped = known - set(query.term_ids)
-    if dropped:
-        assert min(index.idf[list(query.term_ids)]) >= max(index.idf[list(dropped)]) - 1e-6
+    # then every informative known word is in the query, not a sample of them, and never "common"
+    known = {index.vocabulary[t] for t in bm25_tokens(text) if t in index.vocabulary}
+    informative = {t for t in known if index.idf[t] >= MIN_QUERY_IDF}
+    assert set(query.term_ids) == informative and len(informative) > 32
+    assert index.vocabulary["common"] not in query.term_ids
     assert list(query.term_ids) == sorted(query.term_ids)
+
+
+def test_text_relevance_is_relative_to_the_best_resume(mini_taxonomy):
+    # given a text query
+    index = corpus(mini_taxonomy)
+    query = compile_query(index, Requirements(text=" ".join(WORDS[5:40])))
+    # when every resume is scored
+    text = components(index, query)["text"]
+    # then the most relevant resume scores 1 and the rest below it
+    assert float(text.max()) == 1.0 and float(text.min()) >= 0.0
+
+
+def test_a_requirement_the_taxonomy_lacks_counts_when_its_words_are_in_the_resume(mini_taxonomy):
+    people = [
+        CandidateProfile(key="a", skills=(), text="graphs drawn in Gephi daily"),
+        CandidateProfile(key="b", skills=(), text="graphs drawn by hand"),
+    ]
+    index = build_index(people, ancestors=mini_taxonomy.ancestors)
+    query = compile_query(index, Requirements(must_text=("Gephi", "graph drawing"), text="Gephi"))
+    must = components(index, query)["must"]
+    # "Gephi" is in a's text; every word of "graph drawing" is in nobody's ("graphs" is not "graph")
+    assert must.tolist() == [0.5, 0.0]
 
 
 def test_only_common_words_still_give_a_text_query(mini_taxonomy):
     index = corpus(mini_taxonomy)
     query = compile_query(index, Requirements(text="common common"))
-    assert query.term_ids == (index.vocabulary["common"],)
+    # a word the job text repeats counts as often, as plain BM25 scores a query
+    assert query.term_ids == (index.vocabulary["common"],) * 2
 
 
 def test_long_query_top_k_equals_scoring_everyone(mini_taxonomy):
@@ -92,3 +113,70 @@ def test_explained_scores_are_the_search_scores(mini_taxonomy):
     np.testing.assert_allclose([m.score for m in ranking.matches], top.scores, atol=1e-4)
     for match in ranking.matches:
         assert abs(match.score - sum(c.value * c.weight for c in match.components)) < 1e-3
+
+
+def test_text_alone_ranks_as_plain_bm25(mini_taxonomy, monkeypatch):
+    # given English resumes with skills, degrees and years, and the structured weights at zero
+    import bm25s
+
+    from talentdrive.matching.core import scoring
+    from talentdrive.matching.core.explain import rank_candidates
+
+    monkeypatch.setattr(scoring, "MIN_QUERY_IDF", 0.0)  # plain BM25 keeps every query word
+    rng = np.random.default_rng(12)
+    # (no "C++": bm25s drops it as the one-letter "c", the index keeps it whole, by design)
+    vocabulary = [*WORDS[:40], "the", "and", "of", "with", "Python", "SQL", "Excel", "R", "v2"]
+    texts = [
+        " ".join(str(w) for w in rng.choice(vocabulary, size=int(rng.integers(3, 30)))) + ". Rust, Go!"
+        for _ in range(400)
+    ]
+    people = [
+        CandidateProfile(
+            key=f"p{i}",
+            skills=(SkillEvidence("cuda", "CUDA", ()),) if i % 3 else (),
+            degree=str(rng.choice(["bachelor", "master", "phd"])),
+            years=float(rng.integers(0, 10)),
+            top_venue_papers=int(rng.integers(0, 3)),
+            text=text,
+        )
+        for i, text in enumerate(texts)
+    ]
+    index = build_index(people, ancestors=mini_taxonomy.ancestors)
+    text_only = Weights(must=0, nice=0, domain=0, degree=0, years=0, research=0, research_role=0, text=1.0)
+    corpus_tokens = bm25s.tokenize(texts, stopwords="en", show_progress=False)
+    retriever = bm25s.BM25()
+    retriever.index(corpus_tokens, show_progress=False)
+    for job in (
+        "word1 word1 word7 Python and SQL, with the Excel",
+        "Senior word20 word3 word3 word3 word31: Rust, R and Go v2",
+        " ".join(WORDS[10:40]),
+    ):
+        requirements = Requirements(must=("cuda",), min_degree="phd", min_years=5, text=job)
+        # when
+        ranking = rank_candidates(
+            index, requirements, k=25, ancestors=mini_taxonomy.ancestors, names={}, weights=text_only
+        )
+        tokens = bm25s.tokenize([job], stopwords="en", show_progress=False, return_ids=False)[0]
+        plain = np.asarray(retriever.get_scores([t for t in tokens if t in corpus_tokens.vocab]))
+        order = np.lexsort((np.arange(len(texts)), -plain))[:25]
+        # then the same resumes in the same order, with text scores proportional to bm25s's
+        assert [m.key for m in ranking.matches] == [f"p{i}" for i in order]
+        ours = np.array([m.component("text") for m in ranking.matches])
+        np.testing.assert_allclose(ours, plain[order] / plain.max(), rtol=1e-4)
+
+
+def test_the_explanation_adds_up_to_the_score_and_text_holds_its_share(mini_taxonomy):
+    # given a requisition with must-haves, a degree bar and a job text
+    from talentdrive.matching.core.explain import rank_candidates
+    from talentdrive.matching.core.scoring import DEFAULT_WEIGHTS
+
+    index = corpus(mini_taxonomy)
+    requirements = Requirements(must=("cuda", "llm"), min_degree="master", text=" ".join(WORDS[3:30]))
+    # when
+    ranking = rank_candidates(index, requirements, k=10, ancestors=mini_taxonomy.ancestors, names={})
+    # then every score is the sum of the components shown, and text holds its share of the weight
+    for match in ranking.matches:
+        assert match.score == pytest.approx(sum(c.contribution for c in match.components), abs=1e-3)
+        weights = {c.name: c.weight for c in match.components}
+        assert weights["text"] == pytest.approx(DEFAULT_WEIGHTS.text)
+        assert sum(weights.values()) == pytest.approx(1.0, abs=1e-3)

@@ -282,3 +282,25 @@ def test_an_unreadable_build_with_no_copy_to_fall_back_on_asks_for_a_rebuild(
     assert len(callbacks) == 1
     callbacks[0]()  # the task finds the newest build unreadable and builds again
     assert len(_serve(admin_user, requisition).ranking.matches) == 3
+
+
+def test_skills_typed_as_names_rank_and_an_unknown_name_is_a_text_requirement(
+    admin_user, requisition, make_candidate, built
+):
+    # given a requisition whose skills were typed as names in both languages, one the taxonomy lacks
+    requisition.must_skills = ["CUDA", "分布式训练", "Gephi"]
+    requisition.nice_skills = []
+    requisition.save()
+    with_gephi = make_candidate(skills=[skill("cuda", "CUDA")], text="CUDA kernels; graphs drawn in Gephi")
+    without = make_candidate(skills=[skill("cuda", "CUDA")], text="CUDA kernels")
+    built()
+    # when it is ranked
+    result = match_candidates(user=admin_user, requisition_id=requisition.pk, k=2)
+    # then the names resolved, nothing failed, and Gephi counted as a requirement met in the text
+    matches = {m.key: m for m in result.ranking.matches}
+    top, second = (matches[str(c.pk)] for c in (with_gephi, without))
+    assert result.ranking.matches[0].key == str(with_gephi.pk)
+    assert {s.skill_id for s in top.matched_must} == {"cuda", "Gephi"}
+    assert set(second.missing_must) == {"distributed-training", "Gephi"}
+    assert top.component("must") > second.component("must")
+    assert any("Gephi" in w for w in result.ranking.warnings)

@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from talentdrive.evaluation.synth import pools
 from talentdrive.matching.core import bm25
 from talentdrive.matching.core.index import MatchIndex, assemble_index
-from talentdrive.matching.core.tokenise import tokenise
+from talentdrive.matching.core.tokenise import bm25_tokens
 
 FOCUS_AREAS = (
     "llm", "multimodal-understanding", "multimodal-training", "training-infra", "agents",
@@ -243,7 +243,7 @@ class _Pieces:
         ):
             self.start[kind] = len(self.texts)
             self.texts.extend(texts)
-        counts, vocabulary = bm25.count_matrix([tokenise(text) for text in self.texts])
+        counts, vocabulary = bm25.count_matrix([bm25_tokens(text) for text in self.texts])
         self.tokens = counts
         self.vocabulary = vocabulary.ids
 

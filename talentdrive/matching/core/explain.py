@@ -143,6 +143,17 @@ def explain_rows(
         own_ids = [index.skill_ids[c] for c in own_columns[row]]
         matched_must, missing = _skill_matches(requirements.must, own_ids, implied_by, names, profile)
         matched_nice, _ = _skill_matches(requirements.nice, own_ids, implied_by, names, profile)
+        # Requirements the taxonomy lacks are met by the words of the resume text.
+        for wanted, found_rows, matched, missed in (
+            (requirements.must_text, query.must_text_rows, matched_must, missing),
+            (requirements.nice_text, query.nice_text_rows, matched_nice, None),
+        ):
+            for name, found in zip(wanted, found_rows, strict=True):
+                position_in = np.searchsorted(found, row)
+                if position_in < found.shape[0] and found[position_in] == row:
+                    matched.append(SkillMatch(name, name, name, name, (name,)))
+                elif missed is not None:
+                    missed.append(name)
         must_coverage = float(values["must"][position]) if "must" in values else 0.0
         flag = programme_flag(
             rules,

@@ -12,7 +12,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,13 +21,16 @@ import scipy.sparse as sp
 
 from talentdrive.matching.core import bm25
 from talentdrive.matching.core.profile import DEGREE_RANK, CandidateProfile
-from talentdrive.matching.core.tokenise import tokenise
+from talentdrive.matching.core.tokenise import bm25_tokens
 
-FORMAT_VERSION = 1
+# 2: text tokens are unstemmed (bm25_tokens); an index saved with stemmed tokens is rebuilt.
+FORMAT_VERSION = 2
 # A skill column in more than one profile in BROAD_COLUMN_SHARE is kept dense too (at most
 # MAX_BROAD_COLUMNS of them, one byte per profile each).
 BROAD_COLUMN_SHARE = 8
 MAX_BROAD_COLUMNS = 64
+# Per-query numbers kept (a few floats each); forgotten all at once past this many.
+MAX_REMEMBERED = 4_096
 
 
 @dataclass
@@ -61,6 +64,7 @@ class MatchIndex:
     research: np.ndarray = field(init=False, repr=False)
     broad_skills: dict[int, np.ndarray] = field(init=False, repr=False)
     _derived: dict[tuple[str, float], np.ndarray] = field(init=False, repr=False, default_factory=dict)
+    _remembered: dict[Hashable, float] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.skill_column = {s: i for i, s in enumerate(self.skill_ids)}
@@ -110,6 +114,15 @@ class MatchIndex:
         if array is None:
             array = self._derived[key] = make()
         return array
+
+    def remembered(self, key: Hashable) -> float | None:
+        """A number computed once per query over this index (the best BM25 of a job text), or None."""
+        return self._remembered.get(key)
+
+    def remember(self, key: Hashable, value: float) -> None:
+        if len(self._remembered) >= MAX_REMEMBERED:
+            self._remembered.clear()
+        self._remembered[key] = value
 
     def row_of(self, key: str) -> int | None:
         if self.key_row is None:
@@ -233,7 +246,7 @@ def build_index(
         domain_rows.append(
             [domain_column.setdefault(d, len(domain_column)) for d in dict.fromkeys(profile.domains)]
         )
-        token_docs.append(tokenise(profile.text))
+        token_docs.append(bm25_tokens(profile.text))
     counts, vocabulary = bm25.count_matrix(token_docs)
     return assemble_index(
         keys=np.array([p.key for p in profiles], dtype=str),

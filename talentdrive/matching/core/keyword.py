@@ -7,11 +7,17 @@ of its names in either language ("pre-training", "speech recognition", "multimod
 specific skill under it, a token in its words. Matches are ordered by the summed rarity of the units
 they hold (inverse document frequency among the jobs searched), a unit in the title counting double;
 ties keep the order the jobs were given in.
+
+When nothing matches, ``suggest`` offers what to show instead of an empty page: the query with each
+unknown word replaced by the closest word the jobs use ("multimodel" → "multimodal"), when that finds
+jobs, and the jobs holding the most of the query's units (related jobs).
 """
 
 from __future__ import annotations
 
+import difflib
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +55,8 @@ class _Job:
 class KeywordIndex:
     jobs: tuple[_Job, ...]
     frequency: Counter[str]
+    # The Latin-script words of the jobs as written (lower case), for "did you mean".
+    words: frozenset[str] = frozenset()
 
     def idf(self, unit: str) -> float:
         n = len(self.jobs)
@@ -80,12 +88,17 @@ def build_index(jobs: Iterable[JobText], vocabulary: Vocabulary) -> KeywordIndex
     """Index jobs once; searching is then a pass over sets."""
     built = []
     frequency: Counter[str] = Counter()
+    words: set[str] = set()
     for job in jobs:
         title_units = _units(job.title, vocabulary)
         units = title_units | _units(job.body, vocabulary)
         frequency.update(units)
+        words.update(w.lower() for w in _WORD.findall(f"{job.title}\n{job.body}"))
         built.append(_Job(job.id, job.code.casefold(), frozenset(title_units), frozenset(units)))
-    return KeywordIndex(tuple(built), frequency)
+    return KeywordIndex(tuple(built), frequency, frozenset(words))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#-]{2,}")
 
 
 def query_units(query: str, vocabulary: Vocabulary) -> list[str]:
@@ -121,3 +134,38 @@ def search(index: KeywordIndex, query: str, vocabulary: Vocabulary) -> list[int]
         scored.append((score, position, job.id))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [job_id for _score, _position, job_id in scored]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What to offer when a query finds nothing: a corrected query ("" if none) and related job ids."""
+
+    query: str = ""
+    related: tuple[int, ...] = ()
+
+
+# A word is replaced only by a known word at least this similar (difflib's ratio).
+CLOSE_WORD = 0.8
+
+
+def suggest(index: KeywordIndex, query: str, vocabulary: Vocabulary, *, limit: int = 5) -> Suggestion:
+    """A spelling the jobs use that finds results, and the jobs sharing the most of the query's units."""
+    corrected = query
+    for word in dict.fromkeys(_WORD.findall(query)):
+        if word.lower() in index.words:
+            continue
+        close = difflib.get_close_matches(word.lower(), index.words, n=1, cutoff=CLOSE_WORD)
+        if close:
+            corrected = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", close[0], corrected)
+    if corrected == query or not search(index, corrected, vocabulary):
+        corrected = ""
+    units = query_units(query, vocabulary)
+    weights = {unit: index.idf(unit) for unit in units}
+    scored = []
+    for position, job in enumerate(index.jobs):
+        held = [unit for unit in units if unit in job.units]
+        if held:
+            score = sum(weights[u] * (2.0 if u in job.title_units else 1.0) for u in held)
+            scored.append((-score, position, job.id))
+    scored.sort()
+    return Suggestion(corrected, tuple(job_id for _score, _position, job_id in scored[:limit]))

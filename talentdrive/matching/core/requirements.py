@@ -45,6 +45,11 @@ class Requirements:
     degree_rule: str = "penalty"
     years_rule: str = "penalty"
     text: str = ""
+    # The English and Chinese names of the skills and domain the requisition names. Text relevance
+    # does not read them (measured: they cost the O*NET check more than they gave the judged set;
+    # the skills themselves reach across languages through must/nice); ``eval rankproxy --fusion``
+    # measures them.
+    expansion: str = ""
     title: str = ""
     focus_area: str = ""
     city: str = ""
@@ -101,7 +106,8 @@ _YEARS = re.compile(
     re.I,
 )
 _DEGREE_MIN = re.compile(
-    r"(博士|硕士|研究生|本科|大专|phd|ph\.d|doctorate|master'?s?|bachelor'?s?|bs|ms)\s*(及以上|以上|学历|degree|or above|or higher|required)?",
+    r"(博士|硕士|研究生|本科|大专|\b(?:phd|ph\.d|doctorate|master'?s?|bachelor'?s?|bs|ms)\b)"
+    r"\s*(及以上|以上|学历|degree|or above|or higher|required)?",
     re.I,
 )
 
@@ -200,6 +206,17 @@ def _common_ancestor(members: Sequence[str], taxonomy: Any) -> str:
     return max(sorted(shared), key=lambda s: len(set(ancestors(s))))
 
 
+def bilingual_names(ids: Iterable[str], taxonomy: Any, *, domain: str = "") -> str:
+    """The English and Chinese names of skills (and a domain), one line, for text relevance."""
+    names: list[str] = []
+    skills = getattr(taxonomy, "skills", {})
+    domains = getattr(taxonomy, "domains", {})
+    for entry in [*(skills.get(i) for i in dict.fromkeys(ids)), domains.get(domain) if domain else None]:
+        if entry is not None:
+            names.extend(n for n in (getattr(entry, "name_en", ""), getattr(entry, "name_zh", "")) if n)
+    return "\n".join(dict.fromkeys(names))
+
+
 def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -> Requirements:
     """Extract must/nice skills, domain, minimum degree and years, research expectations from free text."""
     if not text or not text.strip():
@@ -293,6 +310,7 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
         min_years=min_years,
         research=research,
         text=f"{title}\n{text}",
+        expansion=bilingual_names((*must_ids, *nice_ids), taxonomy, domain=domains[0] if domains else ""),
         title=title,
         warnings=tuple(
             f"alternatives {group} counted as nice-to-have: any one of them meets the requirement"
@@ -302,6 +320,7 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
     if requirements.is_empty:
         return Requirements(
             text=requirements.text,
+            expansion=requirements.expansion,
             title=title,
             warnings=("no skills, domain, degree or years were recognised: ranking by text relevance only",),
         )
@@ -408,6 +427,11 @@ def requirements_from_fields(
         min_years=years,
         research=bool(data.get("research") or data.get("programme_eligible")),
         text=text.strip(),
+        expansion=bilingual_names(
+            (*must, *nice, *(_mention_id(m) for m in (taxonomy.find_skills(text) if taxonomy else ()))),
+            taxonomy,
+            domain=domain,
+        ),
         title=str(data.get("title") or data.get("title_en") or ""),
         focus_area=str(data.get("focus_area") or ""),
         degree_rule=rules["degree_rule"],

@@ -20,6 +20,7 @@ from talentdrive.matching.core.scoring import (
     combine,
     components,
     eligible,
+    text_hits,
 )
 
 
@@ -57,7 +58,7 @@ def top_rows(
     must = [c for c in query.must_columns if c >= 0]
     if semantic is None:
         sums = dense_sums(index, query)
-        if "must" in query.weights and must:
+        if "must" in query.weights and (must or any(r.shape[0] for r in query.must_text_rows)):
             found = _top_by_must_buckets(index, query, sums, mask, k)
         else:
             found = _score_everyone(index, query, sums, mask, k)
@@ -99,14 +100,19 @@ def dense_sums(index: MatchIndex, query: Query) -> dict[str, np.ndarray]:
     """
     n = len(index)
     sums = {}
+    if "text" in query.weights and query.text_sums is not None:
+        sums["text"] = query.text_sums
     for name, matrix, columns, broad in (
         ("must", index.skills, query.must_columns, index.broad_skills),
         ("nice", index.skills, query.nice_columns, index.broad_skills),
         ("domain", index.domains, (-1 if query.domain_column is None else query.domain_column,), None),
         ("text", index.terms, query.term_ids, None),
     ):
-        if name in query.weights:
+        if name in query.weights and name not in sums:
             sums[name] = column_sum(matrix, columns, None, n, broad=broad)
+    for name, text_rows in (("must", query.must_text_rows), ("nice", query.nice_text_rows)):
+        if name in sums and text_rows:
+            sums[name] = sums[name] + text_hits(text_rows, None, n)
     return sums
 
 
@@ -123,7 +129,7 @@ def _top_by_must_buckets(
     most profiles imply), scoring everyone from the dense sums is cheaper than gathering them.
     """
     n = len(index)
-    total = len(query.must_columns)
+    total = query.must_total
     w_must = query.weights["must"]
     counts = dense["must"].astype(np.int8)
     if mask is not None:

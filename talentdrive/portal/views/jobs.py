@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from talentdrive.matching.job_search import FACETS, JobQuery, search
+from talentdrive.matching.job_search import FACETS, JobQuery, search, suggestions
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
@@ -58,6 +58,7 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
             else "",
             "next_url": "?" + query.params(page=page.next_page_number()) if page.has_next() else "",
             "jobs_url": reverse("portal:jobs"),
+            "suggestions": suggestions(query) if not page.object_list else None,
         }
         html = render_to_string("portal/_search.html", context, request=None)
         cache.set(key, html, RESULTS_SECONDS)

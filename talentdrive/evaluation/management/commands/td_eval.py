@@ -14,6 +14,8 @@ EVALUATIONS = {
     "skills": "talentdrive.evaluation.skills",
     # Public data from ../shared/data (ResumeNER for Chinese narrative resumes); skipped without it.
     "realdata": "talentdrive.evaluation.realdata",
+    # A ranking check built from O*NET occupations and tools (../shared/data/onet), against plain BM25.
+    "rankproxy": "talentdrive.evaluation.rankproxy",
 }
 
 

@@ -1,0 +1,117 @@
+"""``talentdrive eval rankproxy``: the ranker against plain BM25 on a ranking check built from O*NET.
+
+See ``realdata/onet_ranking.py`` for what the check is and is not. Reads ``<data>/onet/`` (default
+``../shared/data``); without it prints ``skipped: …`` and exits 0. ``--split dev`` is for tuning,
+``--split test`` is the figure to report. The judged set (``eval match``) is scored in the same run,
+ranker and plain BM25. ``--fusion`` compares ways of fusing text relevance with structured evidence
+over a range of each one's parameter (``fusion.py``), to choose the setting on dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from talentdrive.evaluation.realdata import DEFAULT_DATA
+from talentdrive.evaluation.realdata import onet_ranking as onet
+from talentdrive.matching.core.explain import rank_candidates
+from talentdrive.matching.core.index import build_index
+from talentdrive.matching.core.requirements import extract_requirements
+from talentdrive.matching.core.scoring import DEFAULT_WEIGHTS, Weights
+from talentdrive.matching.core.textprofile import profile_from_text
+from talentdrive.matching.taxonomy_loader import get_taxonomy
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding onet/")
+    parser.add_argument("--split", choices=onet.SPLITS, default="dev", help="job split (tune on dev)")
+    parser.add_argument(
+        "--fusion", action="store_true", help="compare fusions of text and structured evidence (tune on dev)"
+    )
+
+
+def rank_all(rset: onet.RankingSet, weights: Weights = DEFAULT_WEIGHTS) -> dict[str, list[str]]:
+    """The ranker over the resume pool for every job text, as ``eval match`` runs it (text profiles)."""
+    taxonomy = get_taxonomy()
+    profiles = [profile_from_text(text, taxonomy, key=key) for key, text in rset.resumes]
+    index = build_index(profiles, ancestors=taxonomy.ancestors)
+    names = {k: s.name_en for k, s in taxonomy.skills.items()}
+    rankings = {}
+    for job, (_, text) in rset.jobs.items():
+        requirements = extract_requirements(text, taxonomy)
+        ranking = rank_candidates(
+            index, requirements, k=10, ancestors=taxonomy.ancestors, names=names, weights=weights
+        )
+        rankings[job] = [m.key for m in ranking.matches]
+    return rankings
+
+
+def run(
+    *, stdout: TextIO, data: Path = DEFAULT_DATA, split: str = "dev", fusion: bool = False, **_: Any
+) -> int:
+    if not onet.data_present(data):
+        stdout.write(f"skipped: {data / 'onet'} is not there (public data is read from ../shared/data)\n")
+        return 0
+    from talentdrive.evaluation.matching import load_judged, run_bm25s_plain, run_ranker, score
+
+    rset = onet.build(data, split)
+    resumes, qrels = load_judged()
+    stdout.write(
+        f"O*NET ranking check, {split}: {len(rset.jobs)} job texts (en and zh) × {len(rset.resumes)} "
+        "resume-like texts, graded 2 same occupation / 1 same broad group; judged set: "
+        f"{len(qrels)} requisitions × {len(resumes)} resumes\n"
+    )
+    plain = onet.rank_plain_bm25(rset)
+    plain_figures = [
+        *(onet.mean_ndcg(plain, rset.grades, language) for language in ("en", "zh")),
+        score("bm25", run_bm25s_plain(resumes), qrels).ndcg10,
+    ]
+    if fusion:
+        return _fusion(stdout, rset, resumes, qrels, plain_figures)
+    ranker = rank_all(rset)
+    ranker_figures = [
+        *(onet.mean_ndcg(ranker, rset.grades, language) for language in ("en", "zh")),
+        score("ranker", run_ranker(resumes), qrels).ndcg10,
+    ]
+    stdout.write(f"{'system':24} {'nDCG@10 en':>11} {'nDCG@10 zh':>11} {'judged set':>11}\n")
+    for name, figures in (("talentdrive ranker", ranker_figures), ("bm25s, plain", plain_figures)):
+        stdout.write(f"{name:24}" + "".join(f" {f:11.3f}" for f in figures) + "\n")
+    margins = [r - p for r, p in zip(ranker_figures, plain_figures, strict=True)]
+    stdout.write("margin over plain BM25  " + "".join(f" {m:+11.3f}" for m in margins) + "\n")
+    return 0
+
+
+def _fusion(
+    stdout: TextIO,
+    rset: onet.RankingSet,
+    resumes: list[dict[str, Any]],
+    qrels: dict[str, dict[str, int]],
+    baseline: list[float],
+) -> int:
+    from talentdrive.evaluation import fusion
+    from talentdrive.evaluation.evalset.requisitions import REQUISITIONS
+    from talentdrive.evaluation.matching import score
+
+    taxonomy = get_taxonomy()
+    onet_parts = fusion.parts(
+        rset.resumes, ((job, extract_requirements(text, taxonomy)) for job, (_, text) in rset.jobs.items())
+    )
+    judged_parts = fusion.parts(
+        [(r["id"], r["text"]) for r in resumes],
+        ((req.id, extract_requirements(req.text, taxonomy, title=req.title)) for req in REQUISITIONS),
+    )
+
+    def onet_figures(rankings: dict[str, list[str]]) -> list[float]:
+        return [onet.mean_ndcg(rankings, rset.grades, language) for language in ("en", "zh")]
+
+    def judged_figures(rankings: dict[str, list[str]]) -> list[float]:
+        return [score("fused", rankings, qrels).ndcg10]
+
+    fusion.sweep(
+        stdout=stdout,
+        sets=[(onet_parts, onet_figures), (judged_parts, judged_figures)],
+        columns=["O*NET en", "O*NET zh", "judged set"],
+        baseline=baseline,
+    )
+    return 0
