@@ -23,8 +23,15 @@ from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
 from talentdrive.matching import access as matching_access
 from talentdrive.matching.explanations import match_sentences
-from talentdrive.matching.selectors import MatchUnavailable, domain_name, match_applicants, skill_names
-from talentdrive.matching.services import match_index_serve
+from talentdrive.matching.selectors import (
+    MatchIndexMissing,
+    MatchIndexUnreadable,
+    MatchUnavailable,
+    domain_name,
+    match_applicants,
+    skill_names,
+)
+from talentdrive.matching.services import MatchIndexBuilding, match_index_serve
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, allowed_targets
 from talentdrive.pipeline.correspondence import rejection_quiet_period
@@ -161,8 +168,16 @@ def _ranking(request: HttpRequest, requisition: Requisition, applications: list[
             actor=user,
         )
     except MatchUnavailable as error:
-        request.ranking_error = str(error)  # type: ignore[attr-defined]
+        request.ranking_error = _ranking_problem(error)  # type: ignore[attr-defined]
         return None
+
+
+def _ranking_problem(error: MatchUnavailable) -> str:
+    """What the page says when scores cannot be shown: the index's own state in plain words (it is
+    being built or rebuilt, and the request has asked for that), anything else as the reason given."""
+    if isinstance(error, MatchIndexMissing | MatchIndexUnreadable | MatchIndexBuilding):
+        return _("Scores are being prepared; reload the page in a minute.")
+    return _("This requisition cannot be scored: %(reason)s") % {"reason": error}
 
 
 def _summaries(ranking: Any) -> dict[int, _Summary]:

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Max, OuterRef, Subquery
 
 from talentdrive.candidates.models import Candidate
+from talentdrive.matching.core.index import FORMAT_VERSION
 from talentdrive.matching.core.profile import CandidateProfile, profile_from_parse
 from talentdrive.matching.core.requirements import Requirements, requirements_from_fields
 from talentdrive.matching.core.textprofile import expand_domains, fill_from_text
@@ -19,13 +20,16 @@ BATCH = 2_000
 
 
 def watermark() -> str:
-    """Changes whenever a parsed profile, a candidate or an application changes (cheap aggregates)."""
+    """Changes whenever a parsed profile, a candidate or an application changes (cheap aggregates), and
+    with the index's stored format: a build in an older format is stale, so the next read or task
+    rebuilds it instead of finding it current and failing to load it."""
     resumes = Resume.objects.filter(parse_status=ParseStatus.PARSED).aggregate(
         n=Count("pk"), top=Max("pk"), parsed=Max("parsed_at")
     )
     candidates = Candidate.objects.aggregate(n=Count("pk"), changed=Max("updated_at"))
     applications = Application.objects.aggregate(n=Count("pk"), moved=Max("stage_changed_at"))
     parts = [
+        f"format {FORMAT_VERSION}",
         resumes["n"],
         resumes["top"],
         resumes["parsed"],

@@ -159,6 +159,17 @@ def test_rebuild_task_rebuilds_when_the_newest_build_is_gone_from_storage(pool, 
     assert IndexBuild.objects.count() == 2
 
 
+def test_a_build_in_an_older_stored_format_is_rebuilt_not_found_current(pool, built):
+    # given the newest build was stored by a version of the index with another format
+    build = built()
+    older = build.watermark.replace("format ", "format 0", 1)
+    IndexBuild.objects.filter(pk=build.pk).update(watermark=older)
+    # when the rebuild task runs (as a read that cannot load it asks)
+    match_index_rebuild_task.call()
+    # then it builds anew instead of finding the unreadable build current
+    assert IndexBuild.objects.count() == 2
+
+
 def test_a_stale_build_is_refreshed_once_however_many_reads_see_it(
     admin_user, requisition, pool, make_candidate, built, django_capture_on_commit_callbacks
 ):
