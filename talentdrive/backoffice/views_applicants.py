@@ -56,7 +56,7 @@ from talentdrive.pipeline.selectors import (
     requisition_board,
 )
 from talentdrive.pipeline.tags import candidate_tag_add, candidate_tag_remove
-from talentdrive.plans.models import Requisition
+from talentdrive.plans.models import Degree, Requisition
 from talentdrive.plans.selectors import requisition_get
 from talentdrive.resumes import access as resume_access
 
@@ -233,6 +233,11 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rejection_templates": email_template_choices(),
         "move_templates": email_template_choices(kind=EmailTemplateKind.STAGE_CHANGE),
         "profile": profile,
+        "education": [
+            (entry, str(Degree(entry.get("degree")).label) if entry.get("degree") in Degree.values else "")
+            for entry in profile.get("education") or []
+            if isinstance(entry, dict)
+        ],
         "resume_text": (application.resume.text[:20000] if application.resume else ""),
         "others": application_list(user=user)
         .filter(candidate=application.candidate)
