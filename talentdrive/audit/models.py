@@ -49,6 +49,7 @@ class AuditAction(models.TextChoices):
     ADMIN_CHANGE = "admin.change", _("Changed in the admin")
     ADMIN_ADD = "admin.add", _("Added in the admin")
     ADMIN_DELETE = "admin.delete", _("Deleted in the admin")
+    STAGE_FLOW_INSTALL = "stage_flow.install", _("Stages installed for editing")
     WEBHOOK_QUEUE = "webhook.queue", _("Webhook queued")
     WEBHOOK_RESEND = "webhook.resend", _("Webhook re-sent")
     WEBHOOK_DEAD = "webhook.dead", _("Webhook given up after its last attempt")

@@ -234,7 +234,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "move_templates": email_template_choices(kind=EmailTemplateKind.STAGE_CHANGE),
         "profile": profile,
         "education": [
-            (entry, str(Degree(entry.get("degree")).label) if entry.get("degree") in Degree.values else "")
+            (entry, str(Degree(str(entry["degree"])).label) if entry.get("degree") in Degree.values else "")
             for entry in profile.get("education") or []
             if isinstance(entry, dict)
         ],

@@ -7,8 +7,16 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from talentdrive.audit.admin_mixins import AuditedAdmin
+from talentdrive.pipeline.core.flow import StageSpec, check_flow
 from talentdrive.pipeline.core.placeholders import PLACEHOLDERS
-from talentdrive.pipeline.models import Application, CandidateEmail, EmailTemplate
+from talentdrive.pipeline.models import (
+    Application,
+    CandidateEmail,
+    EmailTemplate,
+    RejectionReason,
+    StageDefinition,
+    StageMove,
+)
 
 
 @admin.register(Application)
@@ -94,3 +102,114 @@ class CandidateEmailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+def _flow_rows(
+    drive_id: int, channel: str, programme: bool
+) -> tuple[list[StageDefinition], list[tuple[str, str]]]:
+    rows = StageDefinition.objects.filter(drive_id=drive_id, channel=channel, programme=programme)
+    moves = StageMove.objects.filter(drive_id=drive_id, channel=channel, programme=programme)
+    return list(rows.order_by("position", "pk")), list(moves.values_list("from_code", "to_code"))
+
+
+def _spec(row: StageDefinition) -> StageSpec:
+    return StageSpec(row.code, row.kind, row.name_en, row.name_zh)
+
+
+class StageDefinitionForm(forms.ModelForm):
+    """An edit may not break a sound flow (one stage of each required kind, codes unique, moves between
+    its stages), and a code applications already hold never changes. A flow still being written stage
+    by stage (not yet sound) is checked once it is whole."""
+
+    class Meta:
+        model = StageDefinition
+        fields = ("drive", "channel", "programme", "position", "code", "kind", "name_en", "name_zh")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        original = StageDefinition.objects.filter(pk=self.instance.pk).first()
+        if original is not None and original.code != data["code"] and _in_use(original):
+            self.add_error("code", f"applications are at stage {original.code}; its code cannot change")
+            return data
+        rows, moves = _flow_rows(data["drive"].pk, data["channel"], data["programme"])
+        if check_flow([_spec(row) for row in rows], moves):
+            return data
+        edited = StageDefinition(**{name: data[name] for name in self.Meta.fields})
+        after = sorted(
+            [row for row in rows if row.pk != self.instance.pk] + [edited], key=lambda r: r.position
+        )
+        problems = check_flow([_spec(row) for row in after], moves)
+        if problems:
+            raise forms.ValidationError("; ".join(problems))
+        return data
+
+
+def _in_use(stage: StageDefinition) -> bool:
+    return Application.objects.filter(
+        requisition__drive_id=stage.drive_id, requisition__plan_line__channel=stage.channel, stage=stage.code
+    ).exists()
+
+
+@admin.register(StageDefinition)
+class StageDefinitionAdmin(AuditedAdmin):
+    """A drive's own stages per channel (``manage.py stage_flow_install`` writes the shipped ones to
+    start from); until a drive has rows for a channel, the shipped flow applies."""
+
+    form = StageDefinitionForm
+    list_display = ("drive", "channel", "programme", "position", "code", "kind", "name_en", "name_zh")
+    list_display_links = ("code",)
+    list_filter = ("drive", "channel", "programme", "kind")
+    ordering = ("drive", "channel", "programme", "position")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A stage applications are at cannot go; others may (the flow check runs on the next edit).
+        if (
+            obj is not None
+            and Application.objects.filter(
+                requisition__drive_id=obj.drive_id,
+                requisition__plan_line__channel=obj.channel,
+                stage=obj.code,
+            ).exists()
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class StageMoveForm(forms.ModelForm):
+    class Meta:
+        model = StageMove
+        fields = ("drive", "channel", "programme", "from_code", "to_code")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        rows, _ = _flow_rows(data["drive"].pk, data["channel"], data["programme"])
+        codes = {row.code for row in rows}
+        for field in ("from_code", "to_code"):
+            if data[field] not in codes:
+                self.add_error(field, f"the flow has no stage {data[field]!r}")
+        return data
+
+
+@admin.register(StageMove)
+class StageMoveAdmin(AuditedAdmin):
+    """Moves allowed beyond the next stage, rejecting and withdrawing: a skip ahead or a step back."""
+
+    form = StageMoveForm
+    list_display = ("drive", "channel", "programme", "from_code", "to_code")
+    list_filter = ("drive", "channel", "programme")
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(AuditedAdmin):
+    """The reasons a recruiter picks from, in both languages; a reason in use is retired, not deleted."""
+
+    list_display = ("code", "name_en", "name_zh", "position", "active")
+    list_editable = ("name_en", "name_zh", "position", "active")
+    ordering = ("position", "code")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        return ("code",) if obj is not None else ()

@@ -1,7 +1,7 @@
 """The flow each requisition's applications follow: the drive's stages for its channel, or the defaults.
 
 Reads only. A drive without stages of its own for a channel uses the shipped default flow
-(``pipeline/core/flow.py``); administrators write their own with ``stage_flow_install`` and then rename,
+(``pipeline/core/flow.py``); administrators write their own with ``stage_flow_install`` (``manage.py stage_flow_install``) and then rename,
 reorder or add stages in the admin. The experienced flow leaves out technical rounds beyond the
 requisition's ``technical_rounds``; the elite programme's requisitions get the committee review.
 """
