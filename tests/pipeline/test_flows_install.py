@@ -46,6 +46,7 @@ def test_an_edit_that_breaks_the_flow_is_refused_with_the_reason(drive, team):
     form = StageDefinitionForm(data=_form_data(offer, kind="review"), instance=offer)
     assert not form.is_valid()
     assert "exactly one stage of kind 'offer'" in form.errors.as_data()["__all__"][0].message
+    offer.refresh_from_db()  # the refused form wrote its values onto the instance it was given
     renamed = StageDefinitionForm(data=_form_data(offer, name_zh="发放录用意向"), instance=offer)
     assert renamed.is_valid(), renamed.errors
 
