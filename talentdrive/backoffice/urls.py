@@ -4,6 +4,7 @@ from django.urls import path
 from talentdrive.backoffice import (
     views_applicants,
     views_candidates,
+    views_dashboard,
     views_exports,
     views_fits,
     views_home,
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", views_home.home, name="home"),
     path("progress/", views_progress.progress, name="progress"),
     path("progress.csv", views_progress.progress_csv, name="progress_csv"),
+    path("pipeline/", views_dashboard.dashboard, name="dashboard"),
     path("requisitions/", views_requisitions.requisition_index, name="requisition_list"),
     path("requisitions/new/", views_requisitions.requisition_new, name="requisition_new"),
     path("requisitions/<int:pk>/", views_requisitions.requisition_detail, name="requisition_detail"),

@@ -1,0 +1,111 @@
+"""The pipeline dashboard: funnel, time in stage, time to hire, sources and requisitions at risk.
+
+Thin: the figures come from ``insights/pipeline.py``; this page turns them into bars (widths in percent,
+drawn as SVG, so no script or chart library is needed) beside the numbers they stand for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.views_progress import DIMENSION_LABELS, NoDrive, _selected
+from talentdrive.insights.core.funnel import FunnelStep
+from talentdrive.insights.pipeline import pipeline_dashboard
+from talentdrive.insights.selectors import dimension_member_labels
+from talentdrive.pipeline.models import Source
+from talentdrive.plans import access as plans_access
+from talentdrive.plans.models import Channel
+
+KIND_LABELS = {
+    "received": _("Applied"),
+    "review": _("Screening and assessment"),
+    "interview": _("Interviews"),
+    "committee": _("Committee review"),
+    "offer": _("Offer"),
+    "hired": _("Hired"),
+}
+RISK_LABELS = {
+    "quiet": _("No applicant has moved for %(days)s days."),
+    "no_interviews": _("Open %(days)s days and nobody is past screening."),
+    "no_applicants": _("Open %(days)s days without an applicant."),
+}
+
+
+@dataclass(frozen=True)
+class BarRow:
+    label: str
+    value: float
+    width: float  # percent of the widest row
+    note: str = ""
+    marker: float | None = None  # percent, e.g. the 90th percentile beside a median
+
+
+def _width(value: float, scale: float) -> float:
+    return round(100.0 * value / scale, 1) if scale > 0 else 0.0
+
+
+def _funnel_rows(steps: list[FunnelStep]) -> list[BarRow]:
+    top = max([step.reached for step in steps] + [1])
+    return [
+        BarRow(
+            str(KIND_LABELS.get(step.kind, step.kind)),
+            step.reached,
+            _width(step.reached, top),
+            f"{step.share_of_previous:.0%}" if step.share_of_previous is not None else "",
+        )
+        for step in steps
+    ]
+
+
+@staff_view(plans_access.plan_can_read)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    try:
+        drives, drive, _group, _across, filters = _selected(request)
+    except NoDrive:
+        return render(request, "backoffice/no_drive.html", {"nav": "dashboard"})
+    board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    slowest = max([d.p90_days or 0 for d in board.time_in_stage] + [1])
+    widest_source = max([s.applications for s in board.sources] + [1])
+    sources = {code: str(label) for code, label in Source.choices}
+    labels = dimension_member_labels(filters=filters)
+    context = {
+        "nav": "dashboard",
+        "drive": drive,
+        "drives": drives,
+        "board": board,
+        "filters": [(str(DIMENSION_LABELS[name]), labels.get(name, key)) for name, key in filters.items()],
+        "funnel": _funnel_rows(board.funnel),
+        "funnel_by_channel": [
+            (str(Channel(code).label) if code in Channel.values else code, _funnel_rows(steps))
+            for code, steps in board.funnel_by_channel.items()
+        ],
+        "stage_days": [
+            BarRow(
+                str(KIND_LABELS.get(d.kind, d.kind)),
+                d.median_days or 0,
+                _width(d.median_days or 0, slowest),
+                str(d.count),
+                _width(d.p90_days or 0, slowest),
+            )
+            for d in board.time_in_stage
+        ],
+        "sources": [
+            (
+                BarRow(
+                    sources.get(s.source, s.source or "–"),
+                    s.applications,
+                    _width(s.applications, widest_source),
+                ),
+                s,
+                _width(s.hired, widest_source),
+            )
+            for s in board.sources
+        ],
+        "at_risk": [(risk, RISK_LABELS[risk.reason] % {"days": risk.days}) for risk in board.at_risk[:50]],
+    }
+    return render(request, "backoffice/dashboard.html", context)

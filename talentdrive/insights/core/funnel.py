@@ -1,0 +1,150 @@
+"""The funnel, time in stage and time to hire, from applications and their stage changes. Pure.
+
+Stages are compared by their *kind* (received, review, interview, committee, offer, hired), which every
+flow shares whatever its stages are called: an application "reached" a kind when it was ever at a stage
+of that kind or beyond. Durations count only stages an application has left (the current one is still
+running and would understate them).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+# The kinds on the way to a hire, in order; closing kinds (rejected, withdrawn) are not steps.
+PATH = ("received", "review", "interview", "committee", "offer", "hired")
+RANK = {kind: index for index, kind in enumerate(PATH)}
+
+
+@dataclass(frozen=True)
+class Move:
+    at: datetime
+    from_kind: str
+    to_kind: str
+
+
+@dataclass(frozen=True)
+class Journey:
+    """One application: when it arrived, where it is, the moves it made (oldest first), its source."""
+
+    created_at: datetime
+    kind: str
+    moves: tuple[Move, ...]
+    source: str = ""
+    channel: str = ""
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    kind: str
+    reached: int
+    share_of_previous: float | None  # None for the first step, or when nobody reached the previous one
+
+
+@dataclass(frozen=True)
+class Duration:
+    kind: str
+    count: int
+    median_days: float | None
+    p90_days: float | None
+
+
+def furthest(journey: Journey) -> int:
+    """The furthest step on the way to a hire this application was ever at."""
+    kinds = [
+        journey.kind,
+        *(move.from_kind for move in journey.moves),
+        *(move.to_kind for move in journey.moves),
+    ]
+    return max((RANK[kind] for kind in kinds if kind in RANK), default=0)
+
+
+def _kinds(journey: Journey) -> set[str]:
+    return {journey.kind, *(m.from_kind for m in journey.moves), *(m.to_kind for m in journey.moves)}
+
+
+def funnel(journeys: Iterable[Journey]) -> list[FunnelStep]:
+    """Applications that reached each step or one beyond it, and the share of the step before. A flow
+    without a committee review passes its applicants straight to the offer, so the committee step is
+    shown only when some application was ever at it."""
+    journeys = list(journeys)
+    with_committee = any("committee" in _kinds(journey) for journey in journeys)
+    path = [kind for kind in PATH if kind != "committee" or with_committee]
+    furthest_of = [furthest(journey) for journey in journeys]
+    steps: list[FunnelStep] = []
+    for kind in path:
+        reached = sum(1 for step in furthest_of if step >= RANK[kind])
+        previous = steps[-1].reached if steps else 0
+        steps.append(FunnelStep(kind, reached, reached / previous if steps and previous else None))
+    return steps
+
+
+def _percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    position = fraction * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def _days(values: list[float]) -> tuple[float | None, float | None]:
+    if not values:
+        return None, None
+    return round(statistics.median(values), 1), round(_percentile(values, 0.9), 1)
+
+
+def time_in_stage(journeys: Iterable[Journey]) -> list[Duration]:
+    """Median and 90th percentile of days spent at each kind of stage, over the stages left."""
+    spent: dict[str, list[float]] = defaultdict(list)
+    for journey in journeys:
+        since = journey.created_at
+        for move in journey.moves:
+            spent[move.from_kind].append((move.at - since).total_seconds() / 86400)
+            since = move.at
+    result = []
+    for kind in PATH[:-1]:
+        median, p90 = _days(spent.get(kind, []))
+        if spent.get(kind):
+            result.append(Duration(kind, len(spent[kind]), median, p90))
+    return result
+
+
+def time_to_hire(journeys: Iterable[Journey]) -> Duration:
+    days = [
+        (move.at - journey.created_at).total_seconds() / 86400
+        for journey in journeys
+        for move in journey.moves
+        if move.to_kind == "hired"
+    ]
+    median, p90 = _days(days)
+    return Duration("hired", len(days), median, p90)
+
+
+@dataclass(frozen=True)
+class SourceFigures:
+    source: str
+    applications: int
+    interviewed: int
+    hired: int
+
+    @property
+    def hire_rate(self) -> float:
+        return self.hired / self.applications if self.applications else 0.0
+
+
+def by_source(
+    journeys: Iterable[Journey], *, key: Callable[[Journey], str] = lambda j: j.source
+) -> list[SourceFigures]:
+    """Applications, how many reached an interview and how many were hired, per source; most hires first."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for journey in journeys:
+        row = counts[key(journey) or ""]
+        step = furthest(journey)
+        row[0] += 1
+        row[1] += step >= RANK["interview"]
+        row[2] += step >= RANK["hired"]
+    rows = [SourceFigures(source, *figures) for source, figures in counts.items()]
+    return sorted(rows, key=lambda row: (-row.hired, -row.applications, row.source))

@@ -1,0 +1,54 @@
+"""The pipeline dashboard: the funnel and the rest, from applications moved through the services."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from talentdrive.pipeline.moves import application_move
+from tests.actors import TEST_ACTOR
+from tests.factories import make_application, make_requisition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moved(drive, team, other_team, staff):
+    mine = make_requisition(
+        drive=drive, team=team, channel="campus", external_id="R-MINE", hiring_manager=staff["hiring_manager"]
+    )
+    theirs = make_requisition(
+        drive=drive, team=other_team, channel="campus", external_id="R-THEIRS", city="beijing"
+    )
+    first = make_application(requisition=mine, source="referral")
+    make_application(requisition=mine, source="portal")
+    make_application(requisition=theirs, source="portal")
+    for stage in ("online_assessment", "technical_1"):
+        application_move(application_id=first.pk, to_stage=stage, actor=TEST_ACTOR, expected_version=None)
+    return mine, theirs
+
+
+def test_leadership_sees_the_whole_funnel(client, staff, moved):
+    client.force_login(staff["leadership"])
+    response = client.get(reverse("backoffice:dashboard"))
+    board = response.context["board"]
+    assert board.applications == 3
+    assert [(step.kind, step.reached) for step in board.funnel][:3] == [
+        ("received", 3),
+        ("review", 1),
+        ("interview", 1),
+    ]
+    assert {row.source for row in board.sources} == {"referral", "portal"}
+    assert "<svg" in response.content.decode()
+
+
+def test_a_hiring_manager_sees_only_their_teams(client, staff, moved, team):
+    manager = staff["hiring_manager"]
+    client.force_login(manager)
+    board = client.get(reverse("backoffice:dashboard")).context["board"]
+    assert board.scoped and board.applications == 2  # the two on R-MINE, which they manage
+
+
+def test_interviewers_are_refused(client, staff, moved):
+    client.force_login(staff["interviewer"])
+    assert client.get(reverse("backoffice:dashboard")).status_code == 403
