@@ -46,3 +46,11 @@ def test_time_to_hire_and_sources():
     rows = {row.source: row for row in by_source([HIRED, REJECTED_AT_INTERVIEW, WAITING])}
     assert (rows["portal"].applications, rows["portal"].interviewed, rows["portal"].hired) == (2, 1, 0)
     assert rows["referral"].hire_rate == 1.0
+
+
+def test_the_committee_step_counts_who_was_at_it_and_the_offer_reads_against_interviews():
+    programme = Journey(T0, "offer", (Move(day(1), "received", "review"), Move(day(2), "review", "interview"),
+                                      Move(day(3), "interview", "committee"), Move(day(4), "committee", "offer")))  # fmt: skip
+    steps = {step.kind: step for step in funnel([HIRED, programme, REJECTED_AT_INTERVIEW])}
+    assert (steps["committee"].reached, steps["offer"].reached) == (1, 2)
+    assert steps["committee"].share_of_previous == 1 / 3 and steps["offer"].share_of_previous == 2 / 3

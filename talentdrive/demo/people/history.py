@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from talentdrive.demo.people.funnel import Placement
 from talentdrive.demo.users import DEMO
-from talentdrive.pipeline.core.flow import CLOSED_KINDS, Flow
+from talentdrive.pipeline.core.flow import CLOSED_KINDS, Flow, kind_of_code
 from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application, RejectionReason, Stage, StageChange
 from talentdrive.pipeline.moves import application_move, application_reject, application_withdraw_on_behalf
@@ -41,7 +41,9 @@ WITHDRAWAL_NOTES = (
     "The candidate called to say they are staying with their current employer.",
     "候选人邮件告知已接受其他机会。",
 )
-DAYS_PER_STEP = 4
+# How long an application stays at a stage before it moves on, in days (low, high): screening is
+# quick, interviews take longer to arrange.
+DAYS_AT = {"received": (1, 6), "review": (2, 9), "interview": (4, 15), "committee": (5, 12), "offer": (3, 10)}
 
 
 def _open_path(flow: Flow) -> list[str]:
@@ -98,12 +100,14 @@ def applications_walk(
             application_withdraw_on_behalf(
                 application_id=application.pk, actor=DEMO, expected_version=None, note=note
             )
-    _date_back(applications, placements)
+    _date_back(applications, placements, rng)
 
 
-def _date_back(applications: Sequence[Application], placements: Sequence[Placement]) -> None:
-    """Each application applied ``DAYS_PER_STEP`` days per step before it reached its stage, which it
-    reached ``placement.days_ago`` days ago; its moves are spread evenly in between."""
+def _date_back(
+    applications: Sequence[Application], placements: Sequence[Placement], rng: random.Random
+) -> None:
+    """Each application reached its stage ``placement.days_ago`` days ago; before that it spent a few
+    days (``DAYS_AT``, by the kind of stage it left) at each stage it passed through."""
     now = timezone.now()
     changes: dict[int, list[StageChange]] = defaultdict(list)
     ids = [application.pk for application in applications]
@@ -114,9 +118,14 @@ def _date_back(applications: Sequence[Application], placements: Sequence[Placeme
     for placement, application in zip(placements, (fresh[pk] for pk in ids), strict=True):
         moves = changes[application.pk]
         reached = now - timedelta(days=placement.days_ago, hours=application.pk % 9)
-        applied = reached - timedelta(days=DAYS_PER_STEP * len(moves))
-        for number, change in enumerate(moves, start=1):
-            change.created_at = applied + timedelta(days=DAYS_PER_STEP * number)
+        stays = [
+            timedelta(hours=rng.uniform(*DAYS_AT.get(kind_of_code(c.from_stage), (1, 7))) * 24) for c in moves
+        ]
+        applied = reached - sum(stays, timedelta(0))
+        moment = applied
+        for change, stay in zip(moves, stays, strict=True):
+            moment += stay
+            change.created_at = moment
             dated_changes.append(change)
         application.created_at, application.stage_changed_at = applied, reached
         if application.withdrawn_at is not None:

@@ -66,19 +66,28 @@ def _kinds(journey: Journey) -> set[str]:
     return {journey.kind, *(m.from_kind for m in journey.moves), *(m.to_kind for m in journey.moves)}
 
 
+OPTIONAL = frozenset({"committee"})  # steps only some flows have (the elite programme's review)
+
+
 def funnel(journeys: Iterable[Journey]) -> list[FunnelStep]:
-    """Applications that reached each step or one beyond it, and the share of the step before. A flow
-    without a committee review passes its applicants straight to the offer, so the committee step is
-    shown only when some application was ever at it."""
+    """Applications that reached each step or one beyond it, and the share of the step before.
+
+    An optional step (the committee review only the programme's flows have) counts the applications
+    that were really at it, and is shown only when some were; the step after it reads against the
+    last step every flow has, so a flow without the review does not look like a leak."""
     journeys = list(journeys)
-    with_committee = any("committee" in _kinds(journey) for journey in journeys)
-    path = [kind for kind in PATH if kind != "committee" or with_committee]
     furthest_of = [furthest(journey) for journey in journeys]
     steps: list[FunnelStep] = []
-    for kind in path:
+    base = 0  # the last step every flow has
+    for kind in PATH:
+        if kind in OPTIONAL:
+            visited = sum(1 for journey in journeys if kind in _kinds(journey))
+            if visited:
+                steps.append(FunnelStep(kind, visited, visited / base if base else None))
+            continue
         reached = sum(1 for step in furthest_of if step >= RANK[kind])
-        previous = steps[-1].reached if steps else 0
-        steps.append(FunnelStep(kind, reached, reached / previous if steps and previous else None))
+        steps.append(FunnelStep(kind, reached, reached / base if steps and base else None))
+        base = reached
     return steps
 
 
@@ -133,6 +142,10 @@ class SourceFigures:
     @property
     def hire_rate(self) -> float:
         return self.hired / self.applications if self.applications else 0.0
+
+    @property
+    def hire_percent(self) -> float:
+        return 100.0 * self.hire_rate
 
 
 def by_source(
