@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.views_progress import DIMENSION_LABELS, NoDrive, _selected
 from talentdrive.insights.core.funnel import FunnelStep
+from talentdrive.insights.forecast import plan_forecast
 from talentdrive.insights.pipeline import pipeline_dashboard
 from talentdrive.insights.selectors import dimension_member_labels
 from talentdrive.pipeline.models import Source
@@ -69,6 +70,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     except NoDrive:
         return render(request, "backoffice/no_drive.html", {"nav": "dashboard"})
     board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
     slowest = max([d.p90_days or 0 for d in board.time_in_stage] + [1])
     widest_source = max([s.applications for s in board.sources] + [1])
     sources = {code: str(label) for code, label in Source.choices}
@@ -105,6 +107,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 _width(s.hired, widest_source),
             )
             for s in board.sources
+        ],
+        "forecast": forecast,
+        "forecast_lines": [
+            (
+                " · ".join(
+                    [line.city.name, str(Channel(line.channel).label), line.focus_area.name, line.team.name]
+                ),
+                line_forecast,
+            )
+            for line, line_forecast in forecast.lines
         ],
         "at_risk": [(risk, RISK_LABELS[risk.reason] % {"days": risk.days}) for risk in board.at_risk[:50]],
     }

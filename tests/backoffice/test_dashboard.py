@@ -52,3 +52,11 @@ def test_a_hiring_manager_sees_only_their_teams(client, staff, moved, team):
 def test_interviewers_are_refused(client, staff, moved):
     client.force_login(staff["interviewer"])
     assert client.get(reverse("backoffice:dashboard")).status_code == 403
+
+
+def test_the_forecast_says_no_hires_yet_rather_than_inventing_a_date(client, staff, moved):
+    client.force_login(staff["leadership"])
+    response = client.get(reverse("backoffice:dashboard"))
+    forecast = response.context["forecast"]
+    assert forecast.drive.hired == 0 and forecast.drive.likely is None
+    assert "no hires yet: no forecast" in response.content.decode()
