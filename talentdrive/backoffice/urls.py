@@ -32,6 +32,7 @@ urlpatterns = [
     path("progress/", views_progress.progress, name="progress"),
     path("progress.csv", views_progress.progress_csv, name="progress_csv"),
     path("pipeline/", views_dashboard.dashboard, name="dashboard"),
+    path("pipeline.xlsx", views_dashboard.dashboard_xlsx, name="dashboard_xlsx"),
     path("requisitions/", views_requisitions.requisition_index, name="requisition_list"),
     path("requisitions/new/", views_requisitions.requisition_new, name="requisition_new"),
     path("requisitions/<int:pk>/", views_requisitions.requisition_detail, name="requisition_detail"),

@@ -7,6 +7,7 @@ drawn as SVG, so no script or chart library is needed) beside the numbers they s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,6 +19,7 @@ from talentdrive.insights.core.funnel import FunnelStep
 from talentdrive.insights.forecast import plan_forecast
 from talentdrive.insights.pipeline import pipeline_dashboard
 from talentdrive.insights.selectors import dimension_member_labels
+from talentdrive.insights.workbook import dashboard_workbook
 from talentdrive.pipeline.models import Source
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Channel
@@ -61,6 +63,37 @@ def _funnel_rows(steps: list[FunnelStep]) -> list[BarRow]:
         )
         for step in steps
     ]
+
+
+def _line_label(line: Any) -> str:
+    return " · ".join(
+        [line.city.name, str(Channel(line.channel).label), line.focus_area.name, line.team.name]
+    )
+
+
+def _risk_label(risk: Any) -> str:
+    return str(RISK_LABELS[risk.reason] % {"days": risk.days})
+
+
+@staff_view(plans_access.plan_can_read)
+def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
+    _drives, drive, _group, _across, filters = _selected(request)
+    board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    sources = {code: str(label) for code, label in Source.choices}
+    content = dashboard_workbook(
+        board,
+        forecast,
+        step_label=lambda kind: str(KIND_LABELS.get(kind, kind)),
+        source_label=lambda code: sources.get(code, code or "–"),
+        line_label=_line_label,
+        risk_label=_risk_label,
+    )
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="pipeline-{drive.code}.xlsx"'
+    return response
 
 
 @staff_view(plans_access.plan_can_read)
@@ -109,15 +142,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             for s in board.sources
         ],
         "forecast": forecast,
-        "forecast_lines": [
-            (
-                " · ".join(
-                    [line.city.name, str(Channel(line.channel).label), line.focus_area.name, line.team.name]
-                ),
-                line_forecast,
-            )
-            for line, line_forecast in forecast.lines
-        ],
-        "at_risk": [(risk, RISK_LABELS[risk.reason] % {"days": risk.days}) for risk in board.at_risk[:50]],
+        "forecast_lines": [(_line_label(line), line_forecast) for line, line_forecast in forecast.lines],
+        "at_risk": [(risk, _risk_label(risk)) for risk in board.at_risk[:50]],
+        "xlsx_query": request.GET.urlencode(),
     }
     return render(request, "backoffice/dashboard.html", context)

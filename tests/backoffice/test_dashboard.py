@@ -60,3 +60,16 @@ def test_the_forecast_says_no_hires_yet_rather_than_inventing_a_date(client, sta
     forecast = response.context["forecast"]
     assert forecast.drive.hired == 0 and forecast.drive.likely is None
     assert "no hires yet: no forecast" in response.content.decode()
+
+
+def test_the_workbook_for_the_weekly_meeting_holds_the_same_figures_in_chinese(client, staff, moved):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(staff["leadership"])
+    response = client.get(reverse("backoffice:dashboard_xlsx"), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames[0] == "漏斗"
+    funnel = list(book["漏斗"].iter_rows(values_only=True))
+    assert funnel[1][:2] == ("已投递", 3)

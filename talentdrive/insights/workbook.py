@@ -1,0 +1,84 @@
+"""The pipeline page as a workbook for the weekly meeting: one sheet per table, in the reader's language."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from talentdrive.insights.forecast import PlanForecast
+from talentdrive.insights.pipeline import PipelineDashboard
+
+
+def _sheet(book: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    sheet = book.create_sheet(title[:31])
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        # A text that starts like a formula is written as text: spreadsheets must not run what people typed.
+        sheet.append([f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row])
+    for column in sheet.columns:
+        width = max(len(str(cell.value or "")) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
+
+
+def dashboard_workbook(
+    board: PipelineDashboard,
+    forecast: PlanForecast,
+    *,
+    step_label: Callable[[str], str],
+    source_label: Callable[[str], str],
+    line_label: Callable[[Any], str],
+    risk_label: Callable[[Any], str],
+) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(
+        book,
+        _("Funnel"),
+        [_("Step"), _("Reached"), _("Of the step before")],
+        [(step_label(s.kind), s.reached, s.share_of_previous) for s in board.funnel],
+    )
+    _sheet(
+        book,
+        _("Days in each step"),
+        [_("Step"), _("Applications"), _("Median days"), _("90th percentile")],
+        [(step_label(d.kind), d.count, d.median_days, d.p90_days) for d in board.time_in_stage]
+        + [
+            (
+                _("Time to hire"),
+                board.time_to_hire.count,
+                board.time_to_hire.median_days,
+                board.time_to_hire.p90_days,
+            )
+        ],
+    )
+    _sheet(
+        book,
+        _("Sources"),
+        [_("Source"), _("Applications"), _("Interviewed"), _("Hired")],
+        [(source_label(s.source), s.applications, s.interviewed, s.hired) for s in board.sources],
+    )
+    forecasts = [(_("The whole plan you see"), forecast.drive)] + [
+        (line_label(line), line_forecast) for line, line_forecast in forecast.lines
+    ]
+    _sheet(
+        book,
+        _("Forecast"),
+        [_("Plan"), _("Target"), _("Hired"), _("Still to hire"), _("Likely filled by"), _("From"), _("To")],
+        [(label, f.target, f.hired, f.remaining, f.likely, f.low, f.high) for label, f in forecasts],
+    )
+    _sheet(
+        book,
+        _("Requisitions at risk"),
+        [_("Requisition"), _("Title"), _("Why")],
+        [(r.requisition.external_id, r.requisition.title, risk_label(r)) for r in board.at_risk],
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
