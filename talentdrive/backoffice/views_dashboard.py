@@ -7,36 +7,20 @@ drawn as SVG, so no script or chart library is needed) beside the numbers they s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.views_progress import DIMENSION_LABELS, NoDrive, _selected
 from talentdrive.insights.core.funnel import FunnelStep
 from talentdrive.insights.forecast import plan_forecast
+from talentdrive.insights.labels import line_label, risk_label, source_label, step_label
 from talentdrive.insights.pipeline import pipeline_dashboard
 from talentdrive.insights.selectors import dimension_member_labels
 from talentdrive.insights.workbook import dashboard_workbook
-from talentdrive.pipeline.models import Source
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Channel
-
-KIND_LABELS = {
-    "received": _("Applied"),
-    "review": _("Screening and assessment"),
-    "interview": _("Interviews"),
-    "committee": _("Committee review"),
-    "offer": _("Offer"),
-    "hired": _("Hired"),
-}
-RISK_LABELS = {
-    "quiet": _("No applicant has moved for %(days)s days."),
-    "no_interviews": _("Open %(days)s days and nobody is past screening."),
-    "no_applicants": _("Open %(days)s days without an applicant."),
-}
 
 
 @dataclass(frozen=True)
@@ -56,7 +40,7 @@ def _funnel_rows(steps: list[FunnelStep]) -> list[BarRow]:
     top = max([step.reached for step in steps] + [1])
     return [
         BarRow(
-            str(KIND_LABELS.get(step.kind, step.kind)),
+            step_label(step.kind),
             step.reached,
             _width(step.reached, top),
             f"{step.share_of_previous:.0%}" if step.share_of_previous is not None else "",
@@ -65,30 +49,12 @@ def _funnel_rows(steps: list[FunnelStep]) -> list[BarRow]:
     ]
 
 
-def _line_label(line: Any) -> str:
-    return " · ".join(
-        [line.city.name, str(Channel(line.channel).label), line.focus_area.name, line.team.name]
-    )
-
-
-def _risk_label(risk: Any) -> str:
-    return str(RISK_LABELS[risk.reason] % {"days": risk.days})
-
-
 @staff_view(plans_access.plan_can_read)
 def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
     _drives, drive, _group, _across, filters = _selected(request)
     board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
     forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
-    sources = {code: str(label) for code, label in Source.choices}
-    content = dashboard_workbook(
-        board,
-        forecast,
-        step_label=lambda kind: str(KIND_LABELS.get(kind, kind)),
-        source_label=lambda code: sources.get(code, code or "–"),
-        line_label=_line_label,
-        risk_label=_risk_label,
-    )
+    content = dashboard_workbook(board, forecast)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -106,7 +72,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
     slowest = max([d.p90_days or 0 for d in board.time_in_stage] + [1])
     widest_source = max([s.applications for s in board.sources] + [1])
-    sources = {code: str(label) for code, label in Source.choices}
     labels = dimension_member_labels(filters=filters)
     context = {
         "nav": "dashboard",
@@ -121,7 +86,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ],
         "stage_days": [
             BarRow(
-                str(KIND_LABELS.get(d.kind, d.kind)),
+                step_label(d.kind),
                 d.median_days or 0,
                 _width(d.median_days or 0, slowest),
                 str(d.count),
@@ -132,7 +97,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "sources": [
             (
                 BarRow(
-                    sources.get(s.source, s.source or "–"),
+                    source_label(s.source),
                     s.applications,
                     _width(s.applications, widest_source),
                 ),
@@ -142,8 +107,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             for s in board.sources
         ],
         "forecast": forecast,
-        "forecast_lines": [(_line_label(line), line_forecast) for line, line_forecast in forecast.lines],
-        "at_risk": [(risk, _risk_label(risk)) for risk in board.at_risk[:50]],
+        "forecast_lines": [(line_label(line), line_forecast) for line, line_forecast in forecast.lines],
+        "at_risk": [(risk, risk_label(risk)) for risk in board.at_risk[:50]],
         "xlsx_query": request.GET.urlencode(),
     }
     return render(request, "backoffice/dashboard.html", context)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from talentdrive.insights.forecast import PlanForecast
+from talentdrive.insights.labels import line_label, risk_label, source_label, step_label
 from talentdrive.insights.pipeline import PipelineDashboard
 
 
@@ -27,15 +28,7 @@ def _sheet(book: Workbook, title: str, header: Sequence[str], rows: Iterable[Seq
         sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
 
 
-def dashboard_workbook(
-    board: PipelineDashboard,
-    forecast: PlanForecast,
-    *,
-    step_label: Callable[[str], str],
-    source_label: Callable[[str], str],
-    line_label: Callable[[Any], str],
-    risk_label: Callable[[Any], str],
-) -> bytes:
+def dashboard_workbook(board: PipelineDashboard, forecast: PlanForecast) -> bytes:
     book = Workbook()
     book.remove(book.active)
     _sheet(
