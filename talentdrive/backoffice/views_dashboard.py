@@ -12,15 +12,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from talentdrive.backoffice.access import staff_view
-from talentdrive.backoffice.views_progress import DIMENSION_LABELS, NoDrive, _selected
+from talentdrive.backoffice.views_progress import DIMENSION_LABELS, NoDrive
 from talentdrive.insights.core.funnel import FunnelStep
+from talentdrive.insights.core.progress import DIMENSIONS
 from talentdrive.insights.forecast import plan_forecast
 from talentdrive.insights.labels import line_label, risk_label, source_label, step_label
 from talentdrive.insights.pipeline import pipeline_dashboard
-from talentdrive.insights.selectors import dimension_member_labels
+from talentdrive.insights.selectors import dimension_choices, dimension_member_labels
 from talentdrive.insights.workbook import dashboard_workbook
 from talentdrive.plans import access as plans_access
-from talentdrive.plans.models import Channel
+from talentdrive.plans.models import Channel, Drive
+from talentdrive.plans.selectors import drive_list
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,19 @@ def _funnel_rows(steps: list[FunnelStep]) -> list[BarRow]:
     ]
 
 
+def _drive_and_filters(request: HttpRequest) -> tuple[list[Drive], Drive, dict[str, str]]:
+    """The drive asked for (else the newest) and the dimensions the figures are narrowed to."""
+    drives = list(drive_list())
+    if not drives:
+        raise NoDrive("no drive has been set up yet")
+    drive = next((d for d in drives if d.code == request.GET.get("drive")), drives[0])
+    filters = {name: request.GET[name][:80] for name in DIMENSIONS if request.GET.get(name)}
+    return drives, drive, filters
+
+
 @staff_view(plans_access.plan_can_read)
 def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
-    _drives, drive, _group, _across, filters = _selected(request)
+    _drives, drive, filters = _drive_and_filters(request)
     board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
     forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
     content = dashboard_workbook(board, forecast)
@@ -65,7 +77,7 @@ def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
 @staff_view(plans_access.plan_can_read)
 def dashboard(request: HttpRequest) -> HttpResponse:
     try:
-        drives, drive, _group, _across, filters = _selected(request)
+        drives, drive, filters = _drive_and_filters(request)
     except NoDrive:
         return render(request, "backoffice/no_drive.html", {"nav": "dashboard"})
     board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
@@ -79,6 +91,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "drives": drives,
         "board": board,
         "filters": [(str(DIMENSION_LABELS[name]), labels.get(name, key)) for name, key in filters.items()],
+        "drill": [
+            (name, str(DIMENSION_LABELS[name]), members, filters.get(name, ""))
+            for name, members in dimension_choices(user=request.user, drive=drive, filters=filters).items()  # type: ignore[arg-type]
+        ],
         "funnel": _funnel_rows(board.funnel),
         "funnel_by_channel": [
             (str(Channel(code).label) if code in Channel.values else code, _funnel_rows(steps))

@@ -226,3 +226,18 @@ def dimension_member_labels(*, filters: Mapping[str, str]) -> dict[str, str]:
             member = models[dimension].objects.filter(code=key).first()
             labels[dimension] = member.name if member is not None else key
     return labels
+
+
+def dimension_choices(
+    *, user: User, drive: Drive, filters: Mapping[str, str] | None = None
+) -> dict[str, list[tuple[str, str]]]:
+    """For each dimension, the members (code, name) among the plan lines the user sees under the other
+    filters: what a drill-down can narrow to next."""
+    choices: dict[str, list[tuple[str, str]]] = {}
+    for dimension in DIMENSION_KEY:
+        others = {name: key for name, key in (filters or {}).items() if name != dimension}
+        lines, _ = progress_plan_lines(user=user, drive=drive, filters=others)
+        rows = lines.values(*_group_fields([dimension], "")).distinct()
+        members = sorted((_member(dimension, row, "") for row in rows), key=lambda item: item[1])
+        choices[dimension] = list(dict.fromkeys((member.key, member.label) for member, _ in members))
+    return choices

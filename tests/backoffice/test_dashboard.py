@@ -73,3 +73,13 @@ def test_the_workbook_for_the_weekly_meeting_holds_the_same_figures_in_chinese(c
     assert book.sheetnames[0] == "漏斗"
     funnel = list(book["漏斗"].iter_rows(values_only=True))
     assert funnel[1][:2] == ("已投递", 3)
+
+
+def test_drilling_down_twice_narrows_the_figures(client, staff, moved):
+    client.force_login(staff["leadership"])
+    url = reverse("backoffice:dashboard")
+    whole = client.get(url).context
+    cities = dict(next(members for name, _, members, _ in whole["drill"] if name == "city"))
+    assert set(cities) == {"shanghai", "beijing"}
+    narrowed = client.get(url, {"city": "shanghai", "channel": "campus"}).context
+    assert narrowed["board"].applications == 2
