@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 import pytest
@@ -50,8 +51,8 @@ def test_drill_down_twice_and_download_the_same_figures(
     page.click("button[type=submit]")
     page.wait_for_load_state()
     if language != "en":
-        page.select_option("select[name=language]", language)
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.select_option("select[name=language]", language)
     page.goto(f"{live_server.url}/staff/pipeline/")
     first_step = page.locator("#funnel-title ~ div table tbody tr").first
     assert first_step.locator("td.num").first.inner_text() == "3"
@@ -70,6 +71,7 @@ def test_drill_down_twice_and_download_the_same_figures(
     # the workbook holds the same figures
     with page.expect_download() as download:
         page.click("a[href*='pipeline.xlsx']")
-    book = load_workbook(download.value.path())
+    with open(download.value.path(), "rb") as handle:
+        book = load_workbook(io.BytesIO(handle.read()))
     funnel = list(book[book.sheetnames[0]].iter_rows(values_only=True))
     assert funnel[1][1] == int(reached)
