@@ -51,14 +51,18 @@ def seeded_area(code: str = "llm") -> FocusArea:
 
 
 def reseed_reference_data() -> None:
-    """Put back the cities, focus areas and email templates migrations seed, which a transactional test's
-    flush removes."""
+    """Put back the cities, focus areas, rejection reasons and email templates migrations seed, which a
+    transactional test's flush removes."""
     import importlib
 
     from django.apps import apps
 
     migration = importlib.import_module("talentdrive.plans.migrations.0002_seed_cities_and_focus_areas")
     migration.seed(apps, None)
+    # The rejection reasons' migration also renames old stage codes: nothing to rename in a test database.
+    importlib.import_module(
+        "talentdrive.pipeline.migrations.0007_stage_codes_and_rejection_reasons"
+    ).forwards(apps, None)
     for name in ("0008_candidate_emails", "0009_role_suggestion"):
         importlib.import_module(f"talentdrive.pipeline.migrations.{name}").seed(apps, None)
 

@@ -11,9 +11,16 @@ from openpyxl import load_workbook
 from talentdrive.pipeline.moves import application_move
 from tests.actors import TEST_ACTOR
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - a fixture
-from tests.factories import make_application, make_requisition
+from tests.factories import make_application, make_requisition, reseed_reference_data
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    # An earlier transactional test on this worker may have flushed the seeded rows (cities, focus
+    # areas, rejection reasons, email templates).
+    reseed_reference_data()
 
 
 @pytest.fixture

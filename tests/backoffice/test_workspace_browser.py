@@ -21,7 +21,13 @@ from talentdrive.pipeline.models import CandidateEmail, Note, Stage, StageChange
 from talentdrive.resumes.services import resume_attach, resume_parse
 from tests.actors import TEST_ACTOR
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - a fixture
-from tests.factories import make_application, make_candidate, make_requisition, pdf_bytes
+from tests.factories import (
+    make_application,
+    make_candidate,
+    make_requisition,
+    pdf_bytes,
+    reseed_reference_data,
+)
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -29,6 +35,13 @@ RESUME = (
     "Li Lei - machine learning engineer. Skills: PyTorch, distributed training, CUDA. "
     "PhD in computer science, Zhejiang University."
 )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    # An earlier transactional test on this worker may have flushed the seeded rows (cities, focus
+    # areas, rejection reasons, email templates).
+    reseed_reference_data()
 
 
 @pytest.fixture
