@@ -27,11 +27,11 @@ def main(rounds: int) -> None:
     from talentdrive.accounts.models import Role, User
     from talentdrive.plans.models import Requisition
 
-    requisition = (
-        Requisition.objects.annotate(n=Count("applications")).order_by("-n", "pk").first()
-    )
+    requisition = Requisition.objects.annotate(n=Count("applications")).order_by("-n", "pk").first()
     assert requisition is not None
-    recruiter = requisition.recruiters.filter(role=Role.RECRUITER).first() or User.objects.get(username="admin")
+    recruiter = requisition.recruiters.filter(role=Role.RECRUITER).first() or User.objects.get(
+        username="admin"
+    )
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(recruiter)
     pages = {
