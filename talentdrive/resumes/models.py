@@ -30,6 +30,11 @@ class Resume(models.Model):
     text = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     parsed_at = models.DateTimeField(null=True, blank=True)
+    # False for a file sent under the address of a person who already has a confirmed résumé, by
+    # someone who has not shown they read that address's mail: it is kept with its application but
+    # is not the person's profile (matching, search, the data export) until confirmed from the
+    # status link the email carries (``resume_confirm``).
+    confirmed = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-created_at"]

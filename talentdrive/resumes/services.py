@@ -46,21 +46,47 @@ def _store_file(*, sha256: str, content: bytes) -> str:
     return name
 
 
-def resume_attach(*, candidate: Candidate, filename: str, content: bytes, actor: Actor) -> Resume:
-    """Store a file for a candidate and return its (pending) resume; the same bytes twice are one resume."""
+def resume_attach(
+    *, candidate: Candidate, filename: str, content: bytes, actor: Actor, confirmed: bool = True
+) -> Resume:
+    """Store a file for a candidate and return its (pending) resume; the same bytes twice are one resume.
+
+    ``confirmed=False`` keeps a new file out of the person's profile until ``resume_confirm``."""
     sha256 = content_sha256(content)
     name = _store_file(sha256=sha256, content=content)
     with transaction.atomic():
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,
             sha256=sha256,
-            defaults={"file": name, "original_name": filename[-255:], "size": len(content)},
+            defaults={
+                "file": name,
+                "original_name": filename[-255:],
+                "size": len(content),
+                "confirmed": confirmed,
+            },
         )
         if created:
             audit_record(
                 actor=actor, action=AuditAction.RESUME_ATTACH, target=resume, data={"size": len(content)}
             )
     return resume
+
+
+@transaction.atomic
+def resume_confirm(*, candidate: Candidate, resume_id: int, actor: Actor) -> Resume:
+    """The person confirms, from their status link, that a résumé sent under their address is theirs:
+    from now on it may be their profile. Raises ``Resume.DoesNotExist`` for another person's file."""
+    resume = Resume.objects.select_for_update().get(pk=resume_id, candidate=candidate)
+    if not resume.confirmed:
+        resume.confirmed = True
+        resume.save(update_fields=["confirmed"])
+        audit_record(actor=actor, action=AuditAction.RESUME_CONFIRM, target=resume)
+    return resume
+
+
+def resume_has_confirmed(*, candidate: Candidate) -> bool:
+    """Whether the person already has a résumé that is their profile."""
+    return Resume.objects.filter(candidate=candidate, confirmed=True).exists()
 
 
 def _apply_outcome(resume: Resume, outcome: ParseOutcome) -> None:

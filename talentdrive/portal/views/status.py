@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
@@ -26,6 +27,9 @@ from talentdrive.pipeline.selectors import (
     candidate_from_status_token,
 )
 from talentdrive.pipeline.services import ApplicationRefused, application_withdraw, candidate_erase
+from talentdrive.resumes.models import Resume
+from talentdrive.resumes.selectors import resume_pending_list
+from talentdrive.resumes.services import resume_confirm
 
 
 def _candidate_or_refuse(request: HttpRequest, token: str) -> Candidate | HttpResponse:
@@ -55,8 +59,24 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             "token": token,
             "applications": applications,
             "withdrawn": request.GET.get("withdrawn"),
+            "pending_resumes": list(resume_pending_list(candidate=candidate)),
         },
     )
+
+
+@never_cache
+@require_POST
+def status_resume_confirm(request: HttpRequest, token: str, resume_id: int) -> HttpResponse:
+    """Holding the status link (mailed only to the address on file) proves the address: a résumé sent
+    under it becomes the person's profile only from here."""
+    candidate = _candidate_or_refuse(request, token)
+    if isinstance(candidate, HttpResponse):
+        return candidate
+    try:
+        resume_confirm(candidate=candidate, resume_id=resume_id, actor=CANDIDATE)
+    except Resume.DoesNotExist as error:
+        raise Http404("no such resume") from error
+    return redirect(reverse("portal:status", kwargs={"token": token}))
 
 
 @never_cache
