@@ -370,6 +370,7 @@ def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
 
 def _delete_files(names: list[str]) -> None:
     for name in names:
-        # Another candidate may have sent the very same bytes; their file is the same name.
+        # Files are per candidate (``resume_upload_to``); a name from before that rule may still be
+        # another row's, and stays. No new row can take such a name, so this check cannot race.
         if name and not Resume.objects.filter(file=name).exists():
             default_storage.delete(name)

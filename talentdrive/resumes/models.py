@@ -10,8 +10,11 @@ class ParseStatus(models.TextChoices):
 
 
 def resume_upload_to(instance: Resume, filename: str) -> str:
-    # Files are named by content hash, never by the candidate's own file name.
-    return f"resumes/{instance.sha256[:2]}/{instance.sha256}"
+    # Files are named by content hash and candidate, never by the candidate's own file name: one
+    # person's file is never another's, so erasing one person cannot delete what another sent, even
+    # the very same bytes. (Rows from before this rule may share a hash-only name; erasure counts
+    # references for those.)
+    return f"resumes/{instance.sha256[:2]}/{instance.sha256}-{instance.candidate_id}"
 
 
 class Resume(models.Model):

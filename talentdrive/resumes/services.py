@@ -35,10 +35,11 @@ def configured_max_pages() -> int:
     return int(str(settings.TALENTDRIVE["RESUME_MAX_PAGES"]))
 
 
-def _store_file(*, sha256: str, content: bytes) -> str:
-    # Files are named by hash, so the same bytes are stored once whoever sends them, and a write
-    # interrupted by a crash is simply done again on the next attempt.
-    name = resume_upload_to(Resume(sha256=sha256), "")
+def _store_file(*, candidate: Candidate, sha256: str, content: bytes) -> str:
+    # Files are named by hash and candidate: the same bytes sent twice by one person are stored once,
+    # a write interrupted by a crash is simply done again on the next attempt, and no two people
+    # share a file.
+    name = resume_upload_to(Resume(sha256=sha256, candidate_id=candidate.pk), "")
     if not default_storage.exists(name):
         stored = default_storage.save(name, ContentFile(content))
         if stored != name:  # a concurrent writer won; keep theirs, drop our copy
@@ -53,7 +54,7 @@ def resume_attach(
 
     ``confirmed=False`` keeps a new file out of the person's profile until ``resume_confirm``."""
     sha256 = content_sha256(content)
-    name = _store_file(sha256=sha256, content=content)
+    name = _store_file(candidate=candidate, sha256=sha256, content=content)
     with transaction.atomic():
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,
@@ -170,7 +171,6 @@ def resume_ingest_parsed(
     email, phone = first_contact(outcome.profile)
     if not email and not phone:
         raise ValueError("no email address or phone number found")
-    name = _store_file(sha256=sha256, content=content)
     with transaction.atomic():
         candidate, _ = candidate_find_or_create(
             email=email,
@@ -185,6 +185,9 @@ def resume_ingest_parsed(
                 warnings.append(
                     f"phone already held by candidate {holder}: stored as candidate {candidate.pk} without it"
                 )
+        # Written inside the transaction once the person is known; a crash before the commit leaves a
+        # file without a row, which the next attempt reuses and `resume_files_check` reports.
+        name = _store_file(candidate=candidate, sha256=sha256, content=content)
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,
             sha256=sha256,
