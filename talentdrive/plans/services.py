@@ -121,6 +121,14 @@ REQUISITION_FIELDS = (
 )
 
 
+def _check_titles(**titles: Any) -> None:
+    # A title goes into email subjects and page headings: a line break there is never meant, and in
+    # a Subject header it would start a new header.
+    for field, title in titles.items():
+        if isinstance(title, str) and ("\n" in title or "\r" in title):
+            raise PlanRuleError("title_line_break", field=field)
+
+
 def _json_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -150,6 +158,7 @@ def requisition_create(
         raise TypeError(f"unknown requisition fields: {sorted(unknown)}")
     if status == RequisitionStatus.CLOSED:
         raise PlanRuleError("created_closed", field="status")
+    _check_titles(title_zh=title_zh, title_en=title_en)
     locked = _lock_plan_line(plan_line.pk)
     used_override = None
     if status in COMMITTED_STATUSES:
@@ -197,6 +206,7 @@ def requisition_update(
     unknown = set(fields) - set(REQUISITION_FIELDS)
     if unknown:
         raise TypeError(f"unknown requisition fields: {sorted(unknown)}")
+    _check_titles(**{name: fields[name] for name in ("title_zh", "title_en") if name in fields})
     locked_line = _lock_plan_line(requisition.plan_line_id)
     current = Requisition.objects.select_for_update().get(pk=requisition.pk)
     changes: dict[str, Any] = {}

@@ -272,3 +272,13 @@ def test_a_refused_change_reads_in_chinese_in_the_chinese_back_office(client, pr
     # then the refusal is a Chinese sentence, not the service's English
     page = response.content.decode()
     assert "状态未更改：将职位改为“已暂停”需要填写理由。" in page
+
+
+def test_a_title_with_a_line_break_is_refused_beside_the_field(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    response = client.post(
+        reverse("backoffice:requisition_new"), new_requisition(progress_plan, title_en="LLM\r\ninference")
+    )
+    assert response.status_code == 200
+    assert "A title is one line: remove the line break." in response.content.decode()
+    assert not Requisition.objects.filter(external_id="R-NEW").exists()

@@ -135,3 +135,21 @@ def test_closing_a_draft_needs_no_room(plan_line):
         requisition_change_status(requisition=draft, status="closed", actor=TEST_ACTOR, reason="dup").status
         == "closed"
     )
+
+
+@pytest.mark.parametrize("field", ["title_en", "title_zh"])
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_a_title_with_a_line_break_is_refused_on_create_and_update(plan_line, field, line_break):
+    titles = {"title_zh": "工程师", "title_en": "Engineer", field: f"Engineer{line_break}Bcc: x@example.com"}
+    with pytest.raises(PlanRuleError) as refused:
+        requisition_create(plan_line=plan_line, external_id="R-NL", actor=TEST_ACTOR, **titles)
+    assert (refused.value.code, refused.value.field) == ("title_line_break", field)
+    assert not Requisition.objects.filter(external_id="R-NL").exists()
+
+    requisition = requisition_create(
+        plan_line=plan_line, external_id="R-OK", title_zh="工程师", title_en="Engineer", actor=TEST_ACTOR
+    )
+    with pytest.raises(PlanRuleError):
+        requisition_update(requisition=requisition, actor=TEST_ACTOR, **{field: titles[field]})
+    requisition.refresh_from_db()
+    assert "\n" not in requisition.title_en + requisition.title_zh
