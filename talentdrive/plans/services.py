@@ -15,6 +15,7 @@ from talentdrive.accounts.models import User
 from talentdrive.audit.actors import Actor
 from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.errors import (  # noqa: F401 - the services raise these
     PlanLimitExceeded,
     PlanRuleError,
@@ -129,6 +130,13 @@ def _check_titles(**titles: Any) -> None:
             raise PlanRuleError("title_line_break", field=field)
 
 
+def _check_recruiters(*, actor: Actor, recruiters: Iterable[User], plan_line: PlanLine) -> None:
+    refused = plans_access.requisition_recruiters_refused(actor, recruiters, plan_line)
+    if refused:
+        names = ", ".join(sorted(user.get_username() for user in refused))
+        raise PlanRuleError("recruiter_out_of_scope", field="recruiters", params={"names": names})
+
+
 def _json_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -180,7 +188,9 @@ def requisition_create(
     requisition.save()
     city_set = {locked.city_id, *(city.pk for city in cities)}
     requisition.cities.set(city_set)
-    requisition.recruiters.set(list(recruiters))
+    recruiters = list(recruiters)
+    _check_recruiters(actor=actor, recruiters=recruiters, plan_line=locked)
+    requisition.recruiters.set(recruiters)
     audit_record(
         actor=actor,
         action=AuditAction.REQUISITION_CREATE,
@@ -232,7 +242,12 @@ def requisition_update(
         current.cities.set({locked_line.city_id, *(city.pk for city in cities)})
         changes["cities"] = sorted(current.cities.values_list("code", flat=True))
     if recruiters is not None:
-        current.recruiters.set(list(recruiters))
+        recruiters = list(recruiters)
+        # Only those added now are checked: an administrator's earlier assignment stays.
+        already = set(current.recruiters.values_list("pk", flat=True))
+        added = [user for user in recruiters if user.pk not in already]
+        _check_recruiters(actor=actor, recruiters=added, plan_line=locked_line)
+        current.recruiters.set(recruiters)
         changes["recruiters"] = sorted(current.recruiters.values_list("pk", flat=True))
     if changes:
         audit_record(actor=actor, action=AuditAction.REQUISITION_UPDATE, target=current, data=changes)
