@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
+from talentdrive.matching.services import match_index_forget_erased
 from talentdrive.pipeline.emails import send_status_link
 from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application
@@ -119,6 +120,8 @@ def status_erase(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("confirm") == "yes":
             candidate_erase(candidate=candidate, actor=CANDIDATE)
+            # The pipeline may not reach matching; the stored index still holds the person's words.
+            match_index_forget_erased(actor=CANDIDATE)
             return render(request, "portal/status_erased.html", {"just_erased": True})
         error = True
     return render(request, "portal/status_erase.html", {"token": token, "error": error})
