@@ -80,6 +80,16 @@ def _enforce_plan_limit(
     return override
 
 
+def _check_draft_fits_target(
+    *, plan_line: PlanLine, headcount: int, override: PlanOverrideRequest | None
+) -> None:
+    # A draft does not count against the plan, but one larger than the whole line could never open:
+    # that is a typing error, refused at once rather than discovered when opening it.
+    if headcount > plan_line.target and override is None:
+        committed = plan_line_committed_headcount(plan_line=plan_line)
+        raise PlanLimitExceeded(plan_line=plan_line, committed=committed, requested=headcount)
+
+
 def _record_override(
     *, plan_line: PlanLine, requisition: Requisition, override: PlanOverrideRequest | None
 ) -> None:
@@ -173,6 +183,8 @@ def requisition_create(
         used_override = _enforce_plan_limit(
             plan_line=locked, requested=headcount, exclude_requisition_id=None, override=override
         )
+    else:
+        _check_draft_fits_target(plan_line=locked, headcount=headcount, override=override)
     requisition = Requisition(
         drive=locked.drive,
         plan_line=locked,
@@ -229,6 +241,8 @@ def requisition_update(
                 exclude_requisition_id=current.pk,
                 override=override,
             )
+        elif current.status not in COMMITTED_STATUSES:
+            _check_draft_fits_target(plan_line=locked_line, headcount=headcount, override=override)
         changes["headcount"] = [current.headcount, headcount]
         current.headcount = headcount
     for name, value in fields.items():
