@@ -66,6 +66,8 @@ class MatchOut(Schema):
 
 class CandidateMatchOut(MatchOut):
     candidate_id: int
+    # False for a candidate with no application the caller may read: ranked, but not theirs to know.
+    in_scope: bool
 
 
 class RequisitionMatchOut(MatchOut):
@@ -190,7 +192,10 @@ def candidates_for_requisition(
         "warnings": list(result.ranking.warnings),
         "index_age_seconds": round(result.index_age_seconds, 1),
         "index_stale": result.index_stale,
-        "matches": [{"candidate_id": int(m.key), **_match(m)} for m in result.ranking.matches],
+        "matches": [
+            {"candidate_id": int(m.key), "in_scope": m.key in result.candidates, **_match(m)}
+            for m in result.ranking.matches
+        ],
     }
 
 

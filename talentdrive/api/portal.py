@@ -16,7 +16,6 @@ from talentdrive.errors import DomainError
 from talentdrive.matching.job_search import JobQuery, search
 from talentdrive.pipeline.errors import ApplicationInvalid, ApplicationRefused, ResumeRefused
 from talentdrive.pipeline.forms import ApplicantForm
-from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.ratelimits import apply_is_limited
 from talentdrive.pipeline.rules import application_rules
 from talentdrive.pipeline.selectors import requisition_check_open, requisition_public_get
@@ -80,10 +79,11 @@ class JobPageOut(Schema):
 
 
 class ApplyOut(Schema):
-    id: int
-    created: bool
-    already_applied: bool
-    status: str
+    """The same answer for a new application, a retry and a person who had already applied: whoever
+    knows an address must not learn from it whether, or how far, its owner applied."""
+
+    received: bool
+    message: str
 
 
 class ErrorOut(Schema):
@@ -244,8 +244,7 @@ def _request_language(request: HttpRequest) -> str:
 @router.post(
     "/requisitions/{requisition_id}/apply",
     response={
-        200: ApplyOut,
-        201: ApplyOut,
+        202: ApplyOut,
         400: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
@@ -256,9 +255,10 @@ def _request_language(request: HttpRequest) -> str:
     openapi_extra=_APPLY_BODY,
 )
 def apply(request: HttpRequest, requisition_id: int):
-    """Apply to an open requisition (multipart/form-data). 201 with the new id, 200 with the same id
-    for a repeated ``Idempotency-Key`` or a person who already applied. Error messages follow the
-    ``language`` field, else ``Accept-Language``."""
+    """Apply to an open requisition (multipart/form-data). 202 with the same body for a new
+    application, a repeated ``Idempotency-Key`` and a person who already applied: the confirmation
+    email to the address on file says which it was. Error messages follow the ``language`` field,
+    else ``Accept-Language``."""
     with translation.override(_request_language(request)):
         try:
             return _apply(request, requisition_id)
@@ -283,7 +283,7 @@ def _apply(request: HttpRequest, requisition_id: int) -> Status:
             requisition_id=requisition.pk, idempotency_key=f"api:{key}", email=email
         )
         if repeated is not None:
-            return Status(200, _apply_body(repeated, created=False, already_applied=False))
+            return _received()
     if apply_is_limited(request, email=email):
         return _error(
             429, "rate_limited", _("Too many applications in a short time. Wait a few minutes and try again.")
@@ -292,7 +292,7 @@ def _apply(request: HttpRequest, requisition_id: int) -> Status:
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
         return _error(400, "invalid", str(ApplicationInvalid.messages["invalid"]), errors)
-    outcome = application_submit(
+    application_submit(
         requisition_id=requisition.pk,
         applicant=form.applicant(language=request.POST.get("language", "en"), source_default="api"),
         resume=form.cleaned_data["resume"],
@@ -300,14 +300,11 @@ def _apply(request: HttpRequest, requisition_id: int) -> Status:
         confirmation_base_url=request.build_absolute_uri("/"),
         actor=PUBLIC,
     )
-    body = _apply_body(outcome.application, created=outcome.created, already_applied=outcome.already_applied)
-    return Status(201 if outcome.created else 200, body)
+    return _received()
 
 
-def _apply_body(application: Application, *, created: bool, already_applied: bool) -> dict[str, Any]:
-    return {
-        "id": application.pk,
-        "created": created,
-        "already_applied": already_applied,
-        "status": application.public_stage,
-    }
+def _received() -> Status:
+    message = _(
+        "We received your application. Check your email: we sent the next steps to the address you gave."
+    )
+    return Status(202, {"received": True, "message": str(message)})

@@ -32,6 +32,7 @@ class AuditAction(models.TextChoices):
     RESUME_INGEST = "resume.ingest", _("Résumé ingested")
     RESUME_PARSE = "resume.parse", _("Résumé parsed")
     RESUME_PARSE_FAILED = "resume.parse_failed", _("Résumé could not be parsed")
+    RESUME_CONFIRM = "resume.confirm", _("Résumé confirmed by the candidate")
     APPLICATION_SUBMIT = "application.submit", _("Application submitted")
     APPLICATION_WITHDRAW = "application.withdraw", _("Application withdrawn")
     APPLICATION_MOVE = "application.move", _("Application moved to another stage")

@@ -30,6 +30,7 @@ from talentdrive.plans.selectors import (
 from talentdrive.plans.services import (
     PlanLimitExceeded,
     PlanOverrideRequest,
+    plan_line_committed_headcount,
     requisition_change_status,
     requisition_create,
     requisition_update,
@@ -160,6 +161,7 @@ def requisition_new(request: HttpRequest) -> HttpResponse:
             _apply_service_error(form, error)
         else:
             messages.success(request, _("Requisition %(id)s created.") % {"id": requisition.external_id})
+            _warn_if_draft_does_not_fit(request, requisition)
             return redirect("backoffice:requisition_detail", pk=requisition.pk)
     return render(request, "backoffice/requisition_form.html", {"nav": "requisitions", "form": form})
 
@@ -194,6 +196,7 @@ def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
             _apply_service_error(form, error)
         else:
             messages.success(request, _("Requisition %(id)s saved.") % {"id": requisition.external_id})
+            _warn_if_draft_does_not_fit(request, requisition)
             return redirect("backoffice:requisition_detail", pk=requisition.pk)
     return render(
         request,
@@ -235,3 +238,26 @@ def requisition_status(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Status changed to %(status)s.") % {"status": RequisitionStatus(status).label}
         )
     return redirect("backoffice:requisition_detail", pk=pk)
+
+
+def _warn_if_draft_does_not_fit(request: HttpRequest, requisition: Requisition) -> None:
+    """Say at once when a draft could not be opened now: its line has less room than it asks for."""
+    requisition.refresh_from_db(fields=["status", "headcount"])
+    if requisition.status != RequisitionStatus.DRAFT:
+        return
+    line = requisition.plan_line
+    room = line.target - plan_line_committed_headcount(plan_line=line)
+    if requisition.headcount > room:
+        messages.warning(
+            request,
+            _(
+                "This draft asks for %(headcount)s, but plan line %(line)s has only %(room)s of its "
+                "target of %(target)s free: it cannot be opened as it is."
+            )
+            % {
+                "headcount": requisition.headcount,
+                "line": line.external_id,
+                "room": max(room, 0),
+                "target": line.target,
+            },
+        )

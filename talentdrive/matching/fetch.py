@@ -23,7 +23,7 @@ def watermark() -> str:
     """Changes whenever a parsed profile, a candidate or an application changes (cheap aggregates), and
     with the index's stored format: a build in an older format is stale, so the next read or task
     rebuilds it instead of finding it current and failing to load it."""
-    resumes = Resume.objects.filter(parse_status=ParseStatus.PARSED).aggregate(
+    resumes = Resume.objects.filter(parse_status=ParseStatus.PARSED, confirmed=True).aggregate(
         n=Count("pk"), top=Max("pk"), parsed=Max("parsed_at")
     )
     candidates = Candidate.objects.aggregate(n=Count("pk"), changed=Max("updated_at"))
@@ -44,7 +44,9 @@ def watermark() -> str:
 def candidate_count() -> int:
     """Candidates the index would hold: not erased, with a parsed resume."""
     return (
-        Candidate.objects.filter(erased_at__isnull=True, resumes__parse_status=ParseStatus.PARSED)
+        Candidate.objects.filter(
+            erased_at__isnull=True, resumes__parse_status=ParseStatus.PARSED, resumes__confirmed=True
+        )
         .distinct()
         .count()
     )
@@ -88,10 +90,13 @@ def _city_finder() -> Any:
 
 
 def iter_profiles(taxonomy: Any) -> Iterator[CandidateProfile]:
-    """The latest parsed resume of every candidate not erased, in candidate order, in batches."""
+    """The latest parsed, confirmed resume of every candidate not erased, in candidate order, in batches
+    (a résumé the person has not confirmed never stands for them)."""
     city_of = _city_finder()
     latest = (
-        Resume.objects.filter(candidate=OuterRef("candidate"), parse_status=ParseStatus.PARSED)
+        Resume.objects.filter(
+            candidate=OuterRef("candidate"), parse_status=ParseStatus.PARSED, confirmed=True
+        )
         .order_by("-parsed_at", "-pk")
         .values("pk")[:1]
     )
@@ -142,7 +147,7 @@ def requirements_for(requisition: Requisition, taxonomy: Any, *, hard: tuple[str
 def profiles_for(candidate_ids: list[int], taxonomy: Any) -> dict[str, CandidateProfile]:
     """Profiles of a few candidates (the ranked ones), for the mention text in explanations."""
     resumes = (
-        Resume.objects.filter(candidate_id__in=candidate_ids, parse_status=ParseStatus.PARSED)
+        Resume.objects.filter(candidate_id__in=candidate_ids, parse_status=ParseStatus.PARSED, confirmed=True)
         .order_by("candidate_id", "-parsed_at", "-pk")
         .only("pk", "candidate_id", "profile", "text")
     )

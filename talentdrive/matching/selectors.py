@@ -78,6 +78,7 @@ class CandidateMatches:
     requisition: Requisition
     requirements: Requirements
     ranking: Ranking
+    # The ranked candidates the user may know of, by key; the others are not in the user's scope.
     candidates: dict[str, Candidate]
     index_build_id: int
     index_age_seconds: float
@@ -169,7 +170,9 @@ def match_candidates(
         load_profiles=lambda keys: fetch.profiles_for([int(key) for key in keys], taxonomy),
     )  # fmt: skip
     ids = [int(m.key) for m in ranking.matches]
-    candidates = {str(c.pk): c for c in Candidate.objects.filter(pk__in=ids)}
+    # Only the people the user may know of are named; the others stay "candidate #id" (matching/access.py).
+    visible = Candidate.objects.filter(access.match_identity_scope(user), pk__in=ids)
+    candidates = {str(c.pk): c for c in visible}
     return CandidateMatches(
         requisition=requisition,
         requirements=requirements,

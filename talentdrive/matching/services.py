@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 KEEP_STORED_BUILDS = 3
 # A rebuild asked for and not seen after this long is asked for again (the task may have been lost).
 REQUEST_AGAIN_AFTER = timedelta(minutes=10)
+# The trigger of a rebuild asked for by an erasure: the older builds hold the erased person.
+ERASURE = "erasure"
 
 
 class MatchIndexBuilding(MatchUnavailable):
@@ -71,14 +73,15 @@ def match_index_rebuild(*, trigger: str, actor: Actor, requested_by: str = "") -
         store.delete(name)  # recorded nowhere, so read by no one
         raise
     store.install(index, build_id=build.pk, storage_name=name, watermark=mark)
-    transaction.on_commit(_prune_stored_builds)
+    keep = 1 if trigger == ERASURE else KEEP_STORED_BUILDS
+    transaction.on_commit(lambda: match_index_prune(keep=keep))
     return build
 
 
-def _prune_stored_builds() -> None:
-    """Delete the stored files of all but the newest few builds; their rows stay as history."""
+def match_index_prune(*, keep: int = KEEP_STORED_BUILDS) -> None:
+    """Delete the stored files of all but the newest ``keep`` builds; their rows stay as history."""
     kept = IndexBuild.objects.exclude(storage_name="").order_by("-snapshot_at", "-pk")
-    for build in kept[KEEP_STORED_BUILDS:]:
+    for build in kept[keep:]:
         try:
             store.delete(build.storage_name)
         except OSError as error:  # a store that is briefly unreachable: try again after the next build
@@ -120,6 +123,13 @@ def match_index_refresh_request(*, build_id: int, actor: Actor) -> bool:
     if claimed:
         _enqueue_rebuild(trigger="stale", actor=actor)
     return bool(claimed)
+
+
+def match_index_forget_erased(*, actor: Actor) -> None:
+    """After a person's data was erased: rebuild the index without them (a task, after the commit),
+    and delete every older stored build, which still holds their name and phone as words. Until it
+    has run, the index only ranks them as a number that opens nothing."""
+    _enqueue_rebuild(trigger=ERASURE, actor=actor)
 
 
 def _enqueue_rebuild(*, trigger: str, actor: Actor) -> None:

@@ -7,7 +7,7 @@ from django_tasks import task
 from talentdrive.audit.actors import system_actor
 from talentdrive.matching import fetch, store
 from talentdrive.matching.selectors import match_index_build_latest
-from talentdrive.matching.services import match_index_rebuild
+from talentdrive.matching.services import ERASURE, match_index_prune, match_index_rebuild
 
 
 @task()
@@ -19,6 +19,9 @@ def match_index_rebuild_task(trigger: str = "task", requested_by: str = "") -> i
     """
     latest = match_index_build_latest()
     if latest is not None and latest.watermark == fetch.watermark() and store.exists(latest.storage_name):
+        if trigger == ERASURE:
+            # Built after the erasure already: only the older builds that hold the person go.
+            match_index_prune(keep=1)
         return latest.candidates
     build = match_index_rebuild(trigger=trigger, actor=system_actor("matching"), requested_by=requested_by)
     return build.candidates

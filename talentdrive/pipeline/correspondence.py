@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import BadHeaderError, send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -312,7 +312,7 @@ def candidate_email_send(*, email_id: int, now: dt.datetime | None = None) -> Se
     _settle(email_id, subject=subject, body=body, address=address)
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-    except (smtplib.SMTPException, OSError) as error:
+    except (smtplib.SMTPException, OSError, BadHeaderError) as error:
         # No address in the log: it is personal data.
         logger.warning("candidate email %s not sent: %s", email_id, type(error).__name__)
         retry_at = now + dt.timedelta(minutes=RETRY_MINUTES * (email.attempts or 1))

@@ -10,13 +10,14 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import BadHeaderError, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.tokens import status_token_make
+from talentdrive.pipeline.core.placeholders import subject_line
 from talentdrive.pipeline.models import Application
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,9 @@ def _deliver(subject: str, body: str, address: str, kind: str) -> bool:
     """Send one email; a mail server fault is logged and must not undo or hide a stored application."""
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-    except (smtplib.SMTPException, OSError) as error:
-        # No address in the log: it is personal data.
+    except (smtplib.SMTPException, OSError, BadHeaderError) as error:
+        # No address in the log: it is personal data. A header Django refuses is a failed send, never
+        # an error page for the applicant whose application is already stored.
         logger.warning("%s email not sent: %s", kind, type(error).__name__)
         return False
     return True
@@ -62,7 +64,8 @@ def send_application_confirmation(*, application: Application, base_url: str, ag
             "status_url": status_url(candidate=candidate, language=language, base_url=base_url),
             "again": again,
         }
-        subject = render_to_string("pipeline/email/confirmation_subject.txt", context).strip()
+        # One line whatever a job title holds: a line break must not reach the Subject header.
+        subject = subject_line(render_to_string("pipeline/email/confirmation_subject.txt", context))
         body = render_to_string("pipeline/email/confirmation.txt", context)
     return _deliver(subject, body, candidate.email, "confirmation")
 
@@ -76,6 +79,6 @@ def send_status_link(*, candidate: Candidate, language: str, base_url: str) -> b
             "candidate": candidate,
             "status_url": status_url(candidate=candidate, language=language, base_url=base_url),
         }
-        subject = render_to_string("pipeline/email/status_link_subject.txt", context).strip()
+        subject = subject_line(render_to_string("pipeline/email/status_link_subject.txt", context))
         body = render_to_string("pipeline/email/status_link.txt", context)
     return _deliver(subject, body, candidate.email, "status link")

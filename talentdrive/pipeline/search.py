@@ -63,7 +63,8 @@ def _word_match(word: str, visible: QuerySet[Application]) -> Q:
         return Q(email__icontains=word) | (Q(phone__contains=digits) if len(digits) >= 4 else Q(pk__in=[]))
     by_school = visible.filter(school__icontains=word).values("candidate_id")
     by_profile = (
-        Resume.objects.annotate(profile_text=Cast("profile", output_field=TextField()))
+        Resume.objects.filter(confirmed=True)
+        .annotate(profile_text=Cast("profile", output_field=TextField()))
         .filter(_profile_match(word))
         .values("candidate_id")
     )
@@ -148,7 +149,7 @@ def candidate_duplicate_pairs(*, user: User) -> list[DuplicateCandidates]:
     for candidate_id, school in visible.filter(candidate_id__in=ids).values_list("candidate_id", "school"):
         schools[candidate_id].add(school)
     # Only the parts of the profile the rule reads: decoding whole profiles costs more than the rest.
-    contacts = Resume.objects.filter(candidate_id__in=ids).values_list(
+    contacts = Resume.objects.filter(candidate_id__in=ids, confirmed=True).values_list(
         "candidate_id", "profile__education", "profile__phones", "profile__emails"
     )
     for candidate_id, education, resume_phone_list, resume_email_list in contacts:

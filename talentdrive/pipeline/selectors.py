@@ -156,7 +156,9 @@ def candidate_data_export(*, candidate: Candidate) -> dict[str, Any]:
                 "parse_status": r.parse_status,
                 "profile": r.profile,
             }
+            # A résumé sent under the address by someone who has not confirmed it is not theirs yet.
             for r in candidate.resumes.all()
+            if r.confirmed
         ],
     }
 

@@ -43,7 +43,7 @@ from talentdrive.pipeline.selectors import (
 )
 from talentdrive.plans.models import Channel
 from talentdrive.resumes.models import Resume
-from talentdrive.resumes.services import resume_attach
+from talentdrive.resumes.services import resume_attach, resume_has_confirmed
 
 
 @dataclass(frozen=True)
@@ -261,8 +261,14 @@ def _submit_locked(
     )
     stored = None
     if resume is not None:
+        # Whoever applies has not shown they read this address's mail: a person who already has a
+        # profile keeps it until they confirm the new file from the link the email carries.
         stored = resume_attach(
-            candidate=candidate, filename=resume.filename, content=resume.content, actor=actor
+            candidate=candidate,
+            filename=resume.filename,
+            content=resume.content,
+            actor=actor,
+            confirmed=not resume_has_confirmed(candidate=candidate),
         )
     details = {
         "idempotency_key": key,
@@ -364,6 +370,7 @@ def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
 
 def _delete_files(names: list[str]) -> None:
     for name in names:
-        # Another candidate may have sent the very same bytes; their file is the same name.
+        # Files are per candidate (``resume_upload_to``); a name from before that rule may still be
+        # another row's, and stays. No new row can take such a name, so this check cannot race.
         if name and not Resume.objects.filter(file=name).exists():
             default_storage.delete(name)

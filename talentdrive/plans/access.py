@@ -7,7 +7,8 @@ its own. Roles, as a recruiting team runs a drive:
 * leadership (HR heads): read the whole plan and every requisition; change nothing;
 * recruiters: read and work on the requisitions of their scope (their teams × their cities; an empty
   axis is unlimited, both empty means no cell) and of the requisitions they are assigned to; create
-  requisitions only on plan lines inside their scope;
+  requisitions only on plan lines inside their scope; they and hiring managers may put on a
+  requisition only recruiters whose scope covers it (``requisition_recruiters_refused``);
 * hiring managers: read and edit the requisitions they manage; see the progress of the teams those
   requisitions belong to;
 * interviewers: no plan and no requisitions; they see the candidates assigned to them elsewhere.
@@ -17,6 +18,7 @@ A user that is not signed in, or is inactive, may do nothing here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q
@@ -119,6 +121,23 @@ def plan_lines_for_new_requisitions(user: Any) -> Q:
 
 def requisition_can_create(user: Any, plan_line: PlanLine) -> bool:
     return PlanLine.objects.filter(plan_lines_for_new_requisitions(user), pk=plan_line.pk).exists()
+
+
+def requisition_recruiters_refused(user: Any, recruiters: Iterable[User], plan_line: PlanLine) -> list[User]:
+    """The recruiters this user may not put on a requisition of ``plan_line``.
+
+    Being put on a requisition lets a recruiter read it and its applicants, beyond their own scope: so
+    only an administrator (or the system: an import, the demo) may do it freely; anyone else may add
+    only recruiters whose own scope covers the line's team and city."""
+    if not isinstance(user, User) or _is_admin(user):
+        return []
+    refused = []
+    for recruiter in recruiters:
+        cell = _scope_cell(recruiter, team_field="team_id", city_field="city_id")
+        covered = cell is not None and PlanLine.objects.filter(cell, pk=plan_line.pk).exists()
+        if not covered:
+            refused.append(recruiter)
+    return refused
 
 
 def requisition_can_override_plan(user: Any) -> bool:

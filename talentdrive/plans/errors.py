@@ -18,6 +18,11 @@ class PlanRuleError(DomainError):
         "override_forbidden": _("Only an administrator may exceed a plan line's target."),
         "override_reason_missing": _("An override of the plan needs a written reason."),
         "created_closed": _("A requisition cannot be created closed."),
+        "recruiter_out_of_scope": _(
+            "%(names)s cannot be put on this requisition: their scope does not cover its team and city. "
+            "Ask an administrator."
+        ),
+        "title_line_break": _("A title is one line: remove the line break."),
         "plan_line_cell_locked": _(
             "Plan line %(line)s already has requisitions, so its city, channel, focus area and team "
             "cannot change."

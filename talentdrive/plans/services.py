@@ -15,6 +15,7 @@ from talentdrive.accounts.models import User
 from talentdrive.audit.actors import Actor
 from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.errors import (  # noqa: F401 - the services raise these
     PlanLimitExceeded,
     PlanRuleError,
@@ -79,6 +80,16 @@ def _enforce_plan_limit(
     return override
 
 
+def _check_draft_fits_target(
+    *, plan_line: PlanLine, headcount: int, override: PlanOverrideRequest | None
+) -> None:
+    # A draft does not count against the plan, but one larger than the whole line could never open:
+    # that is a typing error, refused at once rather than discovered when opening it.
+    if headcount > plan_line.target and override is None:
+        committed = plan_line_committed_headcount(plan_line=plan_line)
+        raise PlanLimitExceeded(plan_line=plan_line, committed=committed, requested=headcount)
+
+
 def _record_override(
     *, plan_line: PlanLine, requisition: Requisition, override: PlanOverrideRequest | None
 ) -> None:
@@ -121,6 +132,21 @@ REQUISITION_FIELDS = (
 )
 
 
+def _check_titles(**titles: Any) -> None:
+    # A title goes into email subjects and page headings: a line break there is never meant, and in
+    # a Subject header it would start a new header.
+    for field, title in titles.items():
+        if isinstance(title, str) and ("\n" in title or "\r" in title):
+            raise PlanRuleError("title_line_break", field=field)
+
+
+def _check_recruiters(*, actor: Actor, recruiters: Iterable[User], plan_line: PlanLine) -> None:
+    refused = plans_access.requisition_recruiters_refused(actor, recruiters, plan_line)
+    if refused:
+        names = ", ".join(sorted(user.get_username() for user in refused))
+        raise PlanRuleError("recruiter_out_of_scope", field="recruiters", params={"names": names})
+
+
 def _json_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -150,12 +176,15 @@ def requisition_create(
         raise TypeError(f"unknown requisition fields: {sorted(unknown)}")
     if status == RequisitionStatus.CLOSED:
         raise PlanRuleError("created_closed", field="status")
+    _check_titles(title_zh=title_zh, title_en=title_en)
     locked = _lock_plan_line(plan_line.pk)
     used_override = None
     if status in COMMITTED_STATUSES:
         used_override = _enforce_plan_limit(
             plan_line=locked, requested=headcount, exclude_requisition_id=None, override=override
         )
+    else:
+        _check_draft_fits_target(plan_line=locked, headcount=headcount, override=override)
     requisition = Requisition(
         drive=locked.drive,
         plan_line=locked,
@@ -171,7 +200,9 @@ def requisition_create(
     requisition.save()
     city_set = {locked.city_id, *(city.pk for city in cities)}
     requisition.cities.set(city_set)
-    requisition.recruiters.set(list(recruiters))
+    recruiters = list(recruiters)
+    _check_recruiters(actor=actor, recruiters=recruiters, plan_line=locked)
+    requisition.recruiters.set(recruiters)
     audit_record(
         actor=actor,
         action=AuditAction.REQUISITION_CREATE,
@@ -197,6 +228,7 @@ def requisition_update(
     unknown = set(fields) - set(REQUISITION_FIELDS)
     if unknown:
         raise TypeError(f"unknown requisition fields: {sorted(unknown)}")
+    _check_titles(**{name: fields[name] for name in ("title_zh", "title_en") if name in fields})
     locked_line = _lock_plan_line(requisition.plan_line_id)
     current = Requisition.objects.select_for_update().get(pk=requisition.pk)
     changes: dict[str, Any] = {}
@@ -209,6 +241,8 @@ def requisition_update(
                 exclude_requisition_id=current.pk,
                 override=override,
             )
+        elif current.status not in COMMITTED_STATUSES:
+            _check_draft_fits_target(plan_line=locked_line, headcount=headcount, override=override)
         changes["headcount"] = [current.headcount, headcount]
         current.headcount = headcount
     for name, value in fields.items():
@@ -222,7 +256,12 @@ def requisition_update(
         current.cities.set({locked_line.city_id, *(city.pk for city in cities)})
         changes["cities"] = sorted(current.cities.values_list("code", flat=True))
     if recruiters is not None:
-        current.recruiters.set(list(recruiters))
+        recruiters = list(recruiters)
+        # Only those added now are checked: an administrator's earlier assignment stays.
+        already = set(current.recruiters.values_list("pk", flat=True))
+        added = [user for user in recruiters if user.pk not in already]
+        _check_recruiters(actor=actor, recruiters=added, plan_line=locked_line)
+        current.recruiters.set(recruiters)
         changes["recruiters"] = sorted(current.recruiters.values_list("pk", flat=True))
     if changes:
         audit_record(actor=actor, action=AuditAction.REQUISITION_UPDATE, target=current, data=changes)

@@ -14,4 +14,9 @@ urlpatterns = [
     path("status/<str:token>/withdraw/<int:application_id>/", status.status_withdraw, name="withdraw"),
     path("status/<str:token>/data.json", status.status_data, name="status_data"),
     path("status/<str:token>/erase/", status.status_erase, name="erase"),
+    path(
+        "status/<str:token>/resumes/<int:resume_id>/confirm/",
+        status.status_resume_confirm,
+        name="resume_confirm",
+    ),
 ]

@@ -10,8 +10,11 @@ class ParseStatus(models.TextChoices):
 
 
 def resume_upload_to(instance: Resume, filename: str) -> str:
-    # Files are named by content hash, never by the candidate's own file name.
-    return f"resumes/{instance.sha256[:2]}/{instance.sha256}"
+    # Files are named by content hash and candidate, never by the candidate's own file name: one
+    # person's file is never another's, so erasing one person cannot delete what another sent, even
+    # the very same bytes. (Rows from before this rule may share a hash-only name; erasure counts
+    # references for those.)
+    return f"resumes/{instance.sha256[:2]}/{instance.sha256}-{instance.candidate_id}"
 
 
 class Resume(models.Model):
@@ -30,6 +33,11 @@ class Resume(models.Model):
     text = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     parsed_at = models.DateTimeField(null=True, blank=True)
+    # False for a file sent under the address of a person who already has a confirmed résumé, by
+    # someone who has not shown they read that address's mail: it is kept with its application but
+    # is not the person's profile (matching, search, the data export) until confirmed from the
+    # status link the email carries (``resume_confirm``).
+    confirmed = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -29,12 +29,18 @@ def resume_get(*, user: User, resume_id: int) -> Resume:
 def resume_latest_profile(*, candidate: Candidate) -> dict:
     """The most recent successfully parsed profile of a candidate, for matching (no permission: internal)."""
     resume = (
-        Resume.objects.filter(candidate=candidate, parse_status=ParseStatus.PARSED)
+        Resume.objects.filter(candidate=candidate, parse_status=ParseStatus.PARSED, confirmed=True)
         .order_by("-parsed_at", "-pk")
         .only("profile")
         .first()
     )
     return dict(resume.profile) if resume is not None else {}
+
+
+def resume_pending_list(*, candidate: Candidate) -> QuerySet[Resume]:
+    """Résumés sent under this person's address that they have not confirmed (no permission: the
+    caller holds the person's status link)."""
+    return Resume.objects.filter(candidate=candidate, confirmed=False).order_by("-created_at")
 
 
 def resume_known_hashes(*, hashes: list[str]) -> set[str]:

@@ -35,10 +35,11 @@ def configured_max_pages() -> int:
     return int(str(settings.TALENTDRIVE["RESUME_MAX_PAGES"]))
 
 
-def _store_file(*, sha256: str, content: bytes) -> str:
-    # Files are named by hash, so the same bytes are stored once whoever sends them, and a write
-    # interrupted by a crash is simply done again on the next attempt.
-    name = resume_upload_to(Resume(sha256=sha256), "")
+def _store_file(*, candidate: Candidate, sha256: str, content: bytes) -> str:
+    # Files are named by hash and candidate: the same bytes sent twice by one person are stored once,
+    # a write interrupted by a crash is simply done again on the next attempt, and no two people
+    # share a file.
+    name = resume_upload_to(Resume(sha256=sha256, candidate_id=candidate.pk), "")
     if not default_storage.exists(name):
         stored = default_storage.save(name, ContentFile(content))
         if stored != name:  # a concurrent writer won; keep theirs, drop our copy
@@ -46,21 +47,47 @@ def _store_file(*, sha256: str, content: bytes) -> str:
     return name
 
 
-def resume_attach(*, candidate: Candidate, filename: str, content: bytes, actor: Actor) -> Resume:
-    """Store a file for a candidate and return its (pending) resume; the same bytes twice are one resume."""
+def resume_attach(
+    *, candidate: Candidate, filename: str, content: bytes, actor: Actor, confirmed: bool = True
+) -> Resume:
+    """Store a file for a candidate and return its (pending) resume; the same bytes twice are one resume.
+
+    ``confirmed=False`` keeps a new file out of the person's profile until ``resume_confirm``."""
     sha256 = content_sha256(content)
-    name = _store_file(sha256=sha256, content=content)
+    name = _store_file(candidate=candidate, sha256=sha256, content=content)
     with transaction.atomic():
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,
             sha256=sha256,
-            defaults={"file": name, "original_name": filename[-255:], "size": len(content)},
+            defaults={
+                "file": name,
+                "original_name": filename[-255:],
+                "size": len(content),
+                "confirmed": confirmed,
+            },
         )
         if created:
             audit_record(
                 actor=actor, action=AuditAction.RESUME_ATTACH, target=resume, data={"size": len(content)}
             )
     return resume
+
+
+@transaction.atomic
+def resume_confirm(*, candidate: Candidate, resume_id: int, actor: Actor) -> Resume:
+    """The person confirms, from their status link, that a résumé sent under their address is theirs:
+    from now on it may be their profile. Raises ``Resume.DoesNotExist`` for another person's file."""
+    resume = Resume.objects.select_for_update().get(pk=resume_id, candidate=candidate)
+    if not resume.confirmed:
+        resume.confirmed = True
+        resume.save(update_fields=["confirmed"])
+        audit_record(actor=actor, action=AuditAction.RESUME_CONFIRM, target=resume)
+    return resume
+
+
+def resume_has_confirmed(*, candidate: Candidate) -> bool:
+    """Whether the person already has a résumé that is their profile."""
+    return Resume.objects.filter(candidate=candidate, confirmed=True).exists()
 
 
 def _apply_outcome(resume: Resume, outcome: ParseOutcome) -> None:
@@ -144,7 +171,6 @@ def resume_ingest_parsed(
     email, phone = first_contact(outcome.profile)
     if not email and not phone:
         raise ValueError("no email address or phone number found")
-    name = _store_file(sha256=sha256, content=content)
     with transaction.atomic():
         candidate, _ = candidate_find_or_create(
             email=email,
@@ -159,6 +185,9 @@ def resume_ingest_parsed(
                 warnings.append(
                     f"phone already held by candidate {holder}: stored as candidate {candidate.pk} without it"
                 )
+        # Written inside the transaction once the person is known; a crash before the commit leaves a
+        # file without a row, which the next attempt reuses and `resume_files_check` reports.
+        name = _store_file(candidate=candidate, sha256=sha256, content=content)
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,
             sha256=sha256,

@@ -272,3 +272,35 @@ def test_a_refused_change_reads_in_chinese_in_the_chinese_back_office(client, pr
     # then the refusal is a Chinese sentence, not the service's English
     page = response.content.decode()
     assert "状态未更改：将职位改为“已暂停”需要填写理由。" in page
+
+
+def test_a_title_with_a_line_break_is_refused_beside_the_field(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    response = client.post(
+        reverse("backoffice:requisition_new"), new_requisition(progress_plan, title_en="LLM\r\ninference")
+    )
+    assert response.status_code == 200
+    assert "A title is one line: remove the line break." in response.content.decode()
+    assert not Requisition.objects.filter(external_id="R-NEW").exists()
+
+
+def test_a_draft_larger_than_its_whole_plan_line_is_refused_at_once(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    # L1: target 5
+    response = client.post(
+        reverse("backoffice:requisition_new"), new_requisition(progress_plan, headcount=99)
+    )
+    assert response.status_code == 200
+    assert "Plan line L1 has a target of 5" in response.content.decode()
+    assert not Requisition.objects.filter(external_id="R-NEW").exists()
+
+
+def test_a_draft_that_does_not_fit_the_room_left_is_saved_with_a_warning(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    # L1: target 5, 2 committed, so 3 free; a draft of 4 fits the target but not the room left
+    response = client.post(
+        reverse("backoffice:requisition_new"), new_requisition(progress_plan, headcount=4), follow=True
+    )
+    html = response.content.decode()
+    assert Requisition.objects.get(external_id="R-NEW").status == "draft"
+    assert "This draft asks for 4, but plan line L1 has only 3 of its target of 5 free" in html

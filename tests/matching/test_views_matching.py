@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import make_application, make_requisition
+
 from .conftest import skill
 
 
@@ -17,6 +19,7 @@ def pool(make_candidate):
 
 
 def test_ranked_list_fragment_shows_reasons(client, assigned_recruiter, requisition, pool):
+    make_application(requisition=requisition, candidate=pool)
     client.force_login(assigned_recruiter)
     response = client.get(f"/staff/requisitions/{requisition.pk}/matching/")
     assert response.status_code == 200
@@ -86,3 +89,30 @@ def test_ranked_list_says_when_its_index_is_being_refreshed(
     with django_capture_on_commit_callbacks() as callbacks:
         html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
     assert "The index is being refreshed" in html and len(callbacks) == 1
+
+
+def test_sourcing_outside_ones_scope_ranks_everyone_but_names_only_ones_own(
+    client, assigned_recruiter, admin_user, requisition, pool, make_candidate, drive, other_team
+):
+    # given: the pool candidate applied here; another, as strong, applied only to another team's role
+    make_application(requisition=requisition, candidate=pool)
+    stranger = make_candidate(skills=[skill("vllm", "vLLM"), skill("cuda", "CUDA")], degree="PhD", years=5)
+    make_application(
+        requisition=make_requisition(drive=drive, team=other_team, external_id="X-1"), candidate=stranger
+    )
+
+    # when: the requisition's recruiter ranks the whole pool
+    client.force_login(assigned_recruiter)
+    html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+
+    # then: both are ranked; only their own applicant is named, the other is a number, unnamed
+    assert pool.full_name in html
+    assert f"candidate #{stranger.pk}, not in your scope" in html
+    assert stranger.full_name not in html and stranger.email not in html
+    api = client.get(f"/api/matching/requisitions/{requisition.pk}/candidates").json()["matches"]
+    assert {m["candidate_id"]: m["in_scope"] for m in api} == {pool.pk: True, stranger.pk: False}
+
+    # and an administrator sees everyone
+    client.force_login(admin_user)
+    html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    assert pool.full_name in html and stranger.full_name in html

@@ -458,3 +458,14 @@ def test_the_email_log_is_read_only_and_filters_by_status(client, admin_user, ap
     assert client.get(reverse("admin:pipeline_candidateemail_change", args=[email.pk])).status_code == 200
     assert client.get(reverse("admin:pipeline_candidateemail_add")).status_code == 403
     assert Application.objects.filter(pk=application.pk, stage="rejected").exists()
+
+
+def test_a_header_the_mail_layer_refuses_is_recorded_as_a_failed_send(
+    application, staff, reason, settings, django_capture_on_commit_callbacks
+):
+    settings.TALENTDRIVE_REJECTION_QUIET_MINUTES = 0
+    settings.EMAIL_BACKEND = "tests.portal.failing_email.HeaderRefusingEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        reject(application, staff["recruiter"], reason, template("rejection_default"))
+    email = CandidateEmail.objects.get()
+    assert (email.status, email.last_error) == ("failed", "BadHeaderError")

@@ -135,3 +135,61 @@ def test_closing_a_draft_needs_no_room(plan_line):
         requisition_change_status(requisition=draft, status="closed", actor=TEST_ACTOR, reason="dup").status
         == "closed"
     )
+
+
+@pytest.mark.parametrize("field", ["title_en", "title_zh"])
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_a_title_with_a_line_break_is_refused_on_create_and_update(plan_line, field, line_break):
+    titles = {"title_zh": "工程师", "title_en": "Engineer", field: f"Engineer{line_break}Bcc: x@example.com"}
+    with pytest.raises(PlanRuleError) as refused:
+        requisition_create(plan_line=plan_line, external_id="R-NL", actor=TEST_ACTOR, **titles)
+    assert (refused.value.code, refused.value.field) == ("title_line_break", field)
+    assert not Requisition.objects.filter(external_id="R-NL").exists()
+
+    requisition = requisition_create(
+        plan_line=plan_line, external_id="R-OK", title_zh="工程师", title_en="Engineer", actor=TEST_ACTOR
+    )
+    with pytest.raises(PlanRuleError):
+        requisition_update(requisition=requisition, actor=TEST_ACTOR, **{field: titles[field]})
+    requisition.refresh_from_db()
+    assert "\n" not in requisition.title_en + requisition.title_zh
+
+
+def test_a_hiring_manager_cannot_put_an_out_of_scope_recruiter_on_their_requisition(plan_line, staff):
+    # given: a requisition of ``team`` managed by the hiring manager
+    manager, own, other = staff["hiring_manager"], staff["recruiter"], staff["other_recruiter"]
+    requisition = requisition_create(
+        plan_line=plan_line, external_id="R-HM", title_zh="工程师", title_en="Engineer",
+        hiring_manager=manager, actor=staff["admin"],
+    )  # fmt: skip
+    # when: they add a recruiter scoped to another team
+    with pytest.raises(PlanRuleError) as refused:
+        requisition_update(requisition=requisition, actor=manager, recruiters=[own, other])
+    # then: refused, naming the recruiter, and nothing is assigned
+    assert (refused.value.code, refused.value.field) == ("recruiter_out_of_scope", "recruiters")
+    assert other.username in str(refused.value.message)
+    assert not requisition.recruiters.exists()
+    # a recruiter whose scope covers the requisition may be added
+    requisition_update(requisition=requisition, actor=manager, recruiters=[own])
+    assert list(requisition.recruiters.all()) == [own]
+
+
+def test_an_administrator_may_assign_beyond_scope_and_others_keep_that_assignment(plan_line, staff):
+    requisition = requisition_create(
+        plan_line=plan_line, external_id="R-AD", title_zh="工程师", title_en="Engineer",
+        hiring_manager=staff["hiring_manager"], recruiters=[staff["other_recruiter"]], actor=staff["admin"],
+    )  # fmt: skip
+    # an edit by the hiring manager that leaves the assignment as it is passes
+    requisition_update(
+        requisition=requisition,
+        actor=staff["hiring_manager"],
+        recruiters=[staff["other_recruiter"], staff["recruiter"]],
+    )
+    assert requisition.recruiters.count() == 2
+    # a recruiter creating a requisition may not put another team's recruiter on it
+    with pytest.raises(PlanRuleError):
+        requisition_create(
+            plan_line=plan_line, external_id="R-RC", title_zh="工程师", title_en="Engineer",
+            recruiters=[staff["other_recruiter"]], actor=staff["recruiter"],
+        )  # fmt: skip
+    assert not Requisition.objects.filter(external_id="R-RC").exists()

@@ -62,13 +62,13 @@ def test_detail_of_open_requisition_410_for_one_no_longer_open_and_404_for_a_dra
         }
 
 
-def test_apply_returns_id_and_same_id_for_a_repeated_key(client, requisition):
+def test_apply_answers_received_and_the_same_for_a_repeated_key(client, requisition):
     url = f"/api/public/requisitions/{requisition.pk}/apply"
     first = client.post(url, body(), headers={"Idempotency-Key": "kiosk-7-0001"})
-    assert first.status_code == 201
+    assert first.status_code == 202
+    assert first.json()["received"] is True
     again = client.post(url, body(), headers={"Idempotency-Key": "kiosk-7-0001"})
-    assert again.status_code == 200
-    assert again.json()["id"] == first.json()["id"]
+    assert (again.status_code, again.json()) == (202, first.json())
     assert Application.objects.count() == 1
     assert Application.objects.get().source == "kiosk"
     assert len(mail.outbox) == 1
@@ -78,8 +78,28 @@ def test_apply_without_key_by_the_same_person_is_not_duplicated(client, requisit
     url = f"/api/public/requisitions/{requisition.pk}/apply"
     first = client.post(url, body())
     second = client.post(url, body())
-    assert second.json() == {**first.json(), "created": False, "already_applied": True}
+    assert (second.status_code, second.json()) == (first.status_code, first.json())
     assert Application.objects.count() == 1
+
+
+def test_a_second_application_never_reveals_the_first_ones_stage(client, requisition):
+    # given: a candidate who applied and has reached the offer stage
+    url = f"/api/public/requisitions/{requisition.pk}/apply"
+    first = client.post(url, body())
+    Application.objects.update(stage="offer")
+
+    # when: a stranger who knows the address applies with it, in both languages
+    second = client.post(
+        url, body(resume=SimpleUploadedFile("mine.pdf", pdf_bytes(text="Someone else - office software")))
+    )
+    chinese = client.post(url, body(language="zh-hans"))
+
+    # then: the answer is the first one's, with nothing about the application on file
+    assert (second.status_code, second.json()) == (first.status_code, first.json())
+    assert set(second.json()) == {"received", "message"}
+    assert "offer" not in second.content.decode().lower()
+    assert chinese.status_code == 202 and not chinese.json()["message"].isascii()
+    assert Application.objects.get().stage == "offer"
 
 
 def test_invalid_fields_are_reported_per_field(client, requisition):
@@ -102,10 +122,11 @@ def test_the_longest_keys_are_kept_whole(client, requisition):
         body(full_name="Han Meimei", email="han.meimei@example.com", phone="+86 139 0013 9001"),
         headers={"Idempotency-Key": second_key},
     )
-    assert (first.status_code, second.status_code) == (201, 201)
-    assert first.json()["id"] != second.json()["id"]
+    assert (first.status_code, second.status_code) == (202, 202)
+    assert Application.objects.count() == 2
     again = client.post(url, body(), headers={"Idempotency-Key": first_key})
-    assert (again.status_code, again.json()["id"]) == (200, first.json()["id"])
+    assert again.status_code == 202
+    assert Application.objects.count() == 2
 
 
 def test_overlong_idempotency_key_is_refused(client, requisition):
@@ -135,7 +156,7 @@ def test_openapi_documents_the_apply_endpoint(client):
 
 def test_apply_in_chinese_sends_a_chinese_email(client, requisition):
     response = client.post(f"/api/public/requisitions/{requisition.pk}/apply", body(language="zh-hans"))
-    assert response.status_code == 201
+    assert response.status_code == 202
     assert requisition.title_zh in mail.outbox[0].subject
     assert "/zh-hans/status/" in mail.outbox[0].body
 
@@ -144,8 +165,7 @@ def test_a_retry_with_the_key_is_answered_even_if_the_body_was_lost(client, requ
     url = f"/api/public/requisitions/{requisition.pk}/apply"
     first = client.post(url, body(), headers={"Idempotency-Key": "kiosk-retry"})
     retry = client.post(url, {}, headers={"Idempotency-Key": "kiosk-retry"})
-    assert retry.status_code == 200
-    assert retry.json()["id"] == first.json()["id"]
+    assert (retry.status_code, retry.json()) == (202, first.json())
     # the same key for another requisition is not a retry
     other = make_requisition(drive=requisition.drive, team=requisition.plan_line.team, external_id="REQ-9")
     clash = client.post(
@@ -159,7 +179,7 @@ def test_a_retry_with_the_key_is_answered_even_if_the_body_was_lost(client, requ
 def test_the_same_key_with_another_applicant_is_refused_not_swallowed(client, requisition):
     url = f"/api/public/requisitions/{requisition.pk}/apply"
     first = client.post(url, body(), headers={"Idempotency-Key": "kiosk-shared"})
-    assert first.status_code == 201
+    assert first.status_code == 202
     other_person = body(full_name="Li Lei", email="li.lei@example.com", phone="+86 139 0013 9001")
     clash = client.post(url, other_person, headers={"Idempotency-Key": "kiosk-shared"})
     assert clash.status_code == 422
@@ -169,8 +189,7 @@ def test_the_same_key_with_another_applicant_is_refused_not_swallowed(client, re
     again = client.post(
         url, body(email=" Wang.Fang@Example.com "), headers={"Idempotency-Key": "kiosk-shared"}
     )
-    assert again.status_code == 200
-    assert again.json()["id"] == first.json()["id"]
+    assert (again.status_code, again.json()) == (202, first.json())
     assert Application.objects.count() == 1
     stored = Application.objects.get().idempotency_fingerprint
     assert len(stored) == 64 and "wang" not in stored

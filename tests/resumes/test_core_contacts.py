@@ -128,3 +128,12 @@ def test_location(text, location):
     lines = split_lines(text)
     found = find_location(lines, lines[-1].end)
     assert found is not None and found.value == location
+
+
+def test_addresses_across_the_scan_slices_are_found_once_and_whole():
+    # given: addresses straddling the 16 KB slice boundaries, and one repeated in another case
+    text = ("x " * 8190) + "wang.fang@example.com " + ("y " * 8180) + "li@pku.edu.cn WANG.FANG@EXAMPLE.COM"
+    # when / then
+    assert [e.value for e in find_emails(text)] == ["wang.fang@example.com", "li@pku.edu.cn"]
+    found = find_emails(text)[0]
+    assert text[found.span.start : found.span.end] == "wang.fang@example.com"

@@ -50,3 +50,29 @@ def test_a_frozen_clock_never_stops_a_parse():
         text_pdf(EN_RESUME, pages=2), "cv.pdf", limits=Limits(timeout_seconds=0), clock=frozen_clock
     )
     assert result.ok and result.pages == 2
+
+
+HOSTILE_AT = b"@" * 200_000
+
+
+def test_the_email_scan_of_a_text_of_at_signs_stops_at_the_deadline():
+    # given: 200 KB of "@" (which took seconds in the email scan) and a budget the earlier stages leave
+    # a few readings of
+    result = parse_document(HOSTILE_AT, "at.txt", limits=Limits(timeout_seconds=5), clock=TickingClock())
+    # then: the scan itself reads the clock and gives up inside it, not after it
+    assert (result.profile, result.code) == (None, "timeout")
+    assert result.error == "gave up after 5 s (email addresses)"
+
+
+def test_the_email_scan_reads_the_clock_once_per_slice():
+    from talentdrive.resumes.core.contacts import find_emails
+
+    # The number of readings is the number of 16 KB slices: each slice costs bounded work.
+    clock = TickingClock()
+    assert find_emails(HOSTILE_AT.decode(), deadline=Deadline(1000, clock=clock)) == []
+    assert clock.readings == 1 + 13
+
+
+def test_a_text_of_at_signs_parses_when_time_allows():
+    result = parse_document(HOSTILE_AT, "at.txt", clock=frozen_clock)
+    assert result.ok and result.profile is not None and result.profile.emails == ()

@@ -41,11 +41,11 @@ def test_attach_stores_the_file_under_its_hash_once(candidate, recruiter):
     # when the same bytes are attached twice under different names
     first = resume_attach(candidate=candidate, filename="王思远-简历.txt", content=content, actor=recruiter)
     second = resume_attach(candidate=candidate, filename="resume (1).txt", content=content, actor=recruiter)
-    # then there is one pending resume, named by hash, not by the candidate's file name
+    # then there is one pending resume, named by hash and candidate, not by the candidate's file name
     sha = content_sha256(content)
     assert first.pk == second.pk
     assert first.parse_status == ParseStatus.PENDING
-    assert first.file.name == f"resumes/{sha[:2]}/{sha}"
+    assert first.file.name == f"resumes/{sha[:2]}/{sha}-{candidate.pk}"
     assert default_storage.open(first.file.name).read() == content
     assert AuditEvent.objects.filter(action="resume.attach", target_id=str(first.pk)).count() == 1
 

@@ -76,8 +76,8 @@ def _openings(drive: Drive) -> list[Opening]:
     ]  # fmt: skip
 
 
-def _store(content: bytes, sha256: str) -> str:
-    name = resume_upload_to(Resume(sha256=sha256), "")
+def _store(content: bytes, sha256: str, candidate_id: int) -> str:
+    name = resume_upload_to(Resume(sha256=sha256, candidate_id=candidate_id), "")
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(content))
     return name
@@ -132,7 +132,7 @@ def _write(
         resumes.append(
             Resume(
                 candidate=candidate,
-                file=_store(content, sha256),
+                file=_store(content, sha256, candidate.pk),
                 sha256=sha256,
                 size=len(content),
                 original_name="简历.txt" if person.language == "zh" else "resume.txt",

@@ -72,13 +72,16 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         form.add_domain_error(error)
         status = 409 if isinstance(error, ApplicationRefused) else 400
         return render(request, "portal/apply.html", context, status=status)
-    token = signing.dumps({"a": outcome.application.pk, "again": outcome.already_applied}, salt=_APPLIED_SALT)
+    # The page is the same whether this person had applied before or not: the email to the address on
+    # file says which, so knowing someone's address teaches nothing about their application.
+    token = signing.dumps({"a": outcome.application.pk}, salt=_APPLIED_SALT)
     return redirect(reverse("portal:applied", kwargs={"token": token}))
 
 
 @never_cache
 def applied(request: HttpRequest, token: str) -> HttpResponse:
-    """The confirmation page. It names the job only: the status link goes to the email on file."""
+    """The confirmation page. It names the job only, and says the same to a first and a repeated
+    application: the status link, and whether this was a repeat, go to the email on file."""
     try:
         data = signing.loads(token, salt=_APPLIED_SALT, max_age=60 * 60 * 24)
     except signing.BadSignature as error:
@@ -89,5 +92,5 @@ def applied(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "portal/applied.html",
-        {"application": application, "job": application.requisition, "again": bool(data.get("again"))},
+        {"job": application.requisition},
     )

@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
+from talentdrive.matching.services import match_index_forget_erased
 from talentdrive.pipeline.emails import send_status_link
 from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application
@@ -26,6 +28,9 @@ from talentdrive.pipeline.selectors import (
     candidate_from_status_token,
 )
 from talentdrive.pipeline.services import ApplicationRefused, application_withdraw, candidate_erase
+from talentdrive.resumes.models import Resume
+from talentdrive.resumes.selectors import resume_pending_list
+from talentdrive.resumes.services import resume_confirm
 
 
 def _candidate_or_refuse(request: HttpRequest, token: str) -> Candidate | HttpResponse:
@@ -55,8 +60,24 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             "token": token,
             "applications": applications,
             "withdrawn": request.GET.get("withdrawn"),
+            "pending_resumes": list(resume_pending_list(candidate=candidate)),
         },
     )
+
+
+@never_cache
+@require_POST
+def status_resume_confirm(request: HttpRequest, token: str, resume_id: int) -> HttpResponse:
+    """Holding the status link (mailed only to the address on file) proves the address: a résumé sent
+    under it becomes the person's profile only from here."""
+    candidate = _candidate_or_refuse(request, token)
+    if isinstance(candidate, HttpResponse):
+        return candidate
+    try:
+        resume_confirm(candidate=candidate, resume_id=resume_id, actor=CANDIDATE)
+    except Resume.DoesNotExist as error:
+        raise Http404("no such resume") from error
+    return redirect(reverse("portal:status", kwargs={"token": token}))
 
 
 @never_cache
@@ -99,6 +120,8 @@ def status_erase(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("confirm") == "yes":
             candidate_erase(candidate=candidate, actor=CANDIDATE)
+            # The pipeline may not reach matching; the stored index still holds the person's words.
+            match_index_forget_erased(actor=CANDIDATE)
             return render(request, "portal/status_erased.html", {"just_erased": True})
         error = True
     return render(request, "portal/status_erase.html", {"token": token, "error": error})

@@ -156,7 +156,7 @@ def extract_profile(text: str, *, today: date | None = None, deadline: Deadline 
         if narrative_complete > complete or not experience or (prose and narrative_complete == complete):
             experience = narrative_experience
     check("education and experience")
-    emails = find_emails(text)
+    emails = find_emails(text, deadline=deadline)
     phones = find_phones(text)
     vocabulary = knowledge()
     found_skills, found_domains = vocabulary.skills_and_domains(text)

@@ -84,6 +84,9 @@ class Command(BaseCommand):
             str(workers),
             "--access-logfile",
             "-",
+            # Status links in request lines and referrers are keys to a person's data.
+            "--logger-class",
+            "talentdrive.serving.gunicorn_logger.RedactingLogger",
         ]
         sys.stdout.flush()
         os.execv(sys.executable, command)  # noqa: S606 - replaces this process with the web server
