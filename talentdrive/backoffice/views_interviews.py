@@ -96,10 +96,7 @@ def _interviewer_choices(application: Application, rounds: list[InterviewRound])
     """The rounds' interviewer pools, or every active interviewer, and the hiring manager."""
     pool_ids = {user.pk for r in rounds if r.pk for user in r.interviewer_pool.all()}
     people = User.objects.filter(is_active=True)
-    if pool_ids:
-        people = people.filter(pk__in=pool_ids)
-    else:
-        people = people.filter(role=Role.INTERVIEWER)
+    people = people.filter(pk__in=pool_ids) if pool_ids else people.filter(role=Role.INTERVIEWER)
     chosen = list(people.order_by("username")[:200])
     manager = application.requisition.hiring_manager
     if manager is not None and manager not in chosen:

@@ -41,7 +41,7 @@ MAX_HOURS = 8
 
 
 def interviewer_weekly_cap() -> int:
-    return int(settings.TALENTDRIVE.get("INTERVIEWER_WEEKLY_CAP", 8))
+    return int(str(settings.TALENTDRIVE.get("INTERVIEWER_WEEKLY_CAP", 8)))
 
 
 def week_of(moment: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
