@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "talentdrive.matching",
     "talentdrive.pipeline",
     "talentdrive.webhooks",
+    "talentdrive.interviews",
     "talentdrive.insights",
     "talentdrive.portal",
     "talentdrive.backoffice",
@@ -250,6 +251,9 @@ TALENTDRIVE = {
     "WEBHOOK_BACKOFF_CAP_SECONDS": float(os.environ.get("TALENTDRIVE_WEBHOOK_BACKOFF_CAP_SECONDS", 6 * 3600)),
     "WEBHOOK_MAX_ATTEMPTS": int(os.environ.get("TALENTDRIVE_WEBHOOK_MAX_ATTEMPTS", 8)),
     "WEBHOOK_TIMEOUT_SECONDS": float(os.environ.get("TALENTDRIVE_WEBHOOK_TIMEOUT_SECONDS", 5)),
+    # Interviews (docs/architecture.md#interviews-and-scorecards): the most interviews one interviewer
+    # takes in a calendar week (Monday to Sunday in TIME_ZONE); scheduling one more is refused.
+    "INTERVIEWER_WEEKLY_CAP": int(os.environ.get("TALENTDRIVE_INTERVIEWER_WEEKLY_CAP", 8)),
 }
 # Behind a reverse proxy, the client address comes from the header the proxy sets, e.g.
 # RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP. Several web processes need a shared cache for the limits to be

@@ -10,7 +10,12 @@ from django.utils import translation
 from talentdrive.errors import DomainError, UnknownErrorCode
 
 # Importing the domains' services brings in every error class they raise.
-for module in ("talentdrive.plans.services", "talentdrive.pipeline.services"):
+for module in (
+    "talentdrive.plans.services",
+    "talentdrive.pipeline.services",
+    "talentdrive.interviews.services",
+    "talentdrive.interviews.scorecards",
+):
     importlib.import_module(module)
 
 
@@ -27,6 +32,7 @@ ERROR_CLASSES = [cls for cls in _all_subclasses(DomainError) if cls.messages]
 def test_the_plans_and_the_pipeline_speak_it():
     names = {cls.__name__ for cls in ERROR_CLASSES}
     assert {"PlanRuleError", "PlanLimitExceeded", "StatusTransitionError", "ApplicationRefused"} <= names
+    assert {"InterviewRefused", "ScorecardRefused"} <= names
 
 
 @pytest.mark.parametrize("error_class", ERROR_CLASSES, ids=lambda cls: cls.__name__)

@@ -13,6 +13,8 @@ manager of R1; leadership; an administrator.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -21,6 +23,7 @@ from talentdrive.accounts.services import api_token_create
 from talentdrive.api.main import api
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.tokens import status_token_make
+from talentdrive.interviews.models import Interview, Scorecard
 from talentdrive.pipeline.models import Application
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.models import ParseStatus, Resume
@@ -62,7 +65,9 @@ BACKOFFICE = {
     # message on the same page, so its POSTs also answer with the redirect back)
     "requisition_applicants": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
     "requisition_applicants_bulk": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
-    "application_detail": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    # an interviewer opens the applications assigned to them (the matrix's interviewer interviews R1's
+    # first applicant), as a reduced page without moves or contact details
+    "application_detail": ("get", [302, 302, 200, 200, 404, 200, 200, 200]),
     "application_move": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "application_reject": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "application_reopen": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
@@ -84,6 +89,15 @@ BACKOFFICE = {
     # (refused with a message on the page for leadership, who may not move the application)
     "application_fits": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
     "application_fits_suggest": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    # interviews: scheduling, moving and cancelling from the application page for whoever may move the
+    # application (the matrix's empty form, and leadership, are refused with a message on the page);
+    # the scorecard form for anyone who reads the interview (only an assigned interviewer may submit);
+    # the scorecards side by side for the roles that read the application in full
+    "interview_schedule": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "interview_reschedule": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "interview_cancel": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "scorecard_form": ("get", [302, 302, 200, 200, 404, 200, 200, 200]),
+    "application_scorecards": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -105,7 +119,10 @@ APPLICATION_ROUTES = {
     "application_tag_remove",
     "application_fits",
     "application_fits_suggest",
+    "interview_schedule",
+    "application_scorecards",
 }
+INTERVIEW_ROUTES = {"interview_reschedule", "interview_cancel", "scorecard_form"}
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.
 PUBLIC = [200] * len(VISITORS)
@@ -148,6 +165,12 @@ API = {
     ("post", "/api/applications/{application_id}/notes"): [401, 401, 403, 201, 404, 201, 201, 201],
     ("get", "/api/candidates/{candidate_id}"): [401, 401, 403, 200, 404, 200, 200, 200],
     ("get", "/api/rejection-reasons"): [401, 401, 200, 200, 200, 200, 200, 200],
+    # interviews and scorecards: the interviewer reads the interview assigned to them and their own
+    # scorecard; the others read through the applications they may read
+    ("get", "/api/interviews"): [401, 401, 200, 200, 200, 200, 200, 200],
+    ("get", "/api/interviews/{interview_id}"): [401, 401, 200, 200, 404, 200, 200, 200],
+    ("get", "/api/scorecards"): [401, 401, 200, 200, 200, 200, 200, 200],
+    ("get", "/api/scorecards/{scorecard_id}"): [401, 401, 200, 200, 404, 200, 200, 200],
 }
 # The body of each applications API write that a permitted visitor's call succeeds with, on R1's
 # application at technical_1 (version 0); reopening first closes it.
@@ -219,6 +242,21 @@ def world(progress_plan, settings, tmp_path):
         resume.save()
     application.resume = resume
     application.save(update_fields=["resume"])
+    # the interviewer interviewed that applicant an hour ago and handed in a scorecard
+    interview = Interview.objects.create(
+        application=application,
+        stage_code="technical_1",
+        starts_at=timezone.now() - dt.timedelta(hours=2),
+        ends_at=timezone.now() - dt.timedelta(hours=1),
+    )
+    interview.interviewers.set([world.users["interviewer"]])
+    Scorecard.objects.create(
+        interview=interview,
+        interviewer=world.users["interviewer"],
+        ratings={"coding": {"rating": 3, "notes": ""}},
+        recommendation="yes",
+        submitted_at=timezone.now(),
+    )
     return world
 
 
@@ -249,6 +287,8 @@ def test_backoffice(client, world, route, visitor, expected):
     args = [world.requisitions["R1"].pk] if route in ROUTE_ARGUMENTS else []
     if route in APPLICATION_ROUTES:
         args = [world.requisitions["R1"].applications.order_by("pk").first().pk]
+    if route in INTERVIEW_ROUTES:
+        args = [Interview.objects.get().pk]
     url = reverse(f"backoffice:{route}", args=args)
     # when
     if method == "post":
@@ -270,6 +310,8 @@ def _api_request(client, world, method: str, path: str, headers: dict[str, str])
         .replace("{requisition_id}", str(requisition.pk))
         .replace("{candidate_id}", str(candidate.pk))
         .replace("{application_id}", str(application.pk))
+        .replace("{interview_id}", str(Interview.objects.get().pk))
+        .replace("{scorecard_id}", str(Scorecard.objects.get().pk))
     )
     if method == "post" and "{application_id}" in path:
         action = path.rsplit("/", 1)[-1]

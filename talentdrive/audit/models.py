@@ -56,6 +56,11 @@ class AuditAction(models.TextChoices):
     WEBHOOK_DEAD = "webhook.dead", _("Webhook given up after its last attempt")
     WEBHOOK_SECRET_ROTATE = "webhook.secret_rotate", _("Webhook secret replaced")
     DEMO_PEOPLE_LOAD = "demo.people_load", _("Demo candidates loaded")
+    INTERVIEW_PLAN_CREATE = "interview_plan.create", _("Interview plan created")
+    INTERVIEW_SCHEDULE = "interview.schedule", _("Interview scheduled")
+    INTERVIEW_RESCHEDULE = "interview.reschedule", _("Interview rescheduled")
+    INTERVIEW_CANCEL = "interview.cancel", _("Interview cancelled")
+    SCORECARD_SUBMIT = "scorecard.submit", _("Scorecard submitted")
 
 
 class AuditEvent(models.Model):

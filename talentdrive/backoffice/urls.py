@@ -9,6 +9,7 @@ from talentdrive.backoffice import (
     views_fits,
     views_home,
     views_imports,
+    views_interviews,
     views_matching,
     views_progress,
     views_requisitions,
@@ -90,5 +91,23 @@ urlpatterns = [
         "applications/<int:pk>/fits/suggest/",
         views_fits.application_fits_suggest,
         name="application_fits_suggest",
+    ),
+    # interviews and scorecards
+    path(
+        "applications/<int:pk>/interviews/",
+        views_interviews.interview_schedule_view,
+        name="interview_schedule",
+    ),
+    path(
+        "interviews/<int:pk>/reschedule/",
+        views_interviews.interview_reschedule_view,
+        name="interview_reschedule",
+    ),
+    path("interviews/<int:pk>/cancel/", views_interviews.interview_cancel_view, name="interview_cancel"),
+    path("interviews/<int:pk>/scorecard/", views_interviews.scorecard_form, name="scorecard_form"),
+    path(
+        "applications/<int:pk>/scorecards/",
+        views_interviews.application_scorecards_view,
+        name="application_scorecards",
     ),
 ]

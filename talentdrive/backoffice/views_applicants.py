@@ -18,9 +18,14 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.views_interviews import (
+    application_interviewer_page,
+    application_interviews_context,
+)
 from talentdrive.backoffice.views_resume import PDF
 from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
+from talentdrive.interviews import access as interview_access
 from talentdrive.matching import access as matching_access
 from talentdrive.matching.explanations import match_sentences
 from talentdrive.matching.selectors import (
@@ -198,10 +203,12 @@ def _application(request: HttpRequest, pk: int) -> Application:
         raise Http404(str(error)) from error
 
 
-@staff_view(pipeline_access.candidate_can_read)
+@staff_view(pipeline_access.application_page_can_open)
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     user = _user(request)
+    if interview_access.reads_as_interviewer(user):
+        return application_interviewer_page(request, application)
     flow = flow_for_requisition(application.requisition)
     stage_names = {stage.code: _stage_label(stage) for stage in flow.stages}
     passed = {stage.code for stage in flow.passed(application.stage)}
@@ -257,6 +264,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tag_colours": TagColour.choices,
     }
     context["ranking_error"] = getattr(request, "ranking_error", "")
+    context.update(application_interviews_context(request, application))
     return render(request, "backoffice/application_detail.html", context)
 
 

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from talentdrive.backoffice.access import is_staff_member, staff_view
+from talentdrive.backoffice.views_interviews import interviews_home_context
 from talentdrive.insights.selectors import drive_headlines
 from talentdrive.pipeline.worklist import requisition_worklist
 from talentdrive.plans import access as plans_access
@@ -22,5 +23,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "backoffice/home.html",
-        {"cards": cards, "show_figures": show_figures, "nav": "home", "worklist": worklist},
+        {
+            "cards": cards,
+            "show_figures": show_figures,
+            "nav": "home",
+            "worklist": worklist,
+            **interviews_home_context(request),
+        },
     )

@@ -24,8 +24,37 @@ def application_can_list(user: Any) -> bool:
     return plans_access.requisition_can_list(user)
 
 
+def _assigned_to_interview(user: Any) -> Q:
+    """The applications an interviewer is assigned to interview. The interviews app sits above the
+    pipeline, so this names its reverse relation as a string and imports nothing of it; a subquery, so
+    two interviews of one application give one row."""
+    from talentdrive.pipeline.models import Application
+
+    return Q(pk__in=Application.objects.filter(interviews__interviewers=user).values("pk"))
+
+
+def _is_interviewer(user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and not user.is_drive_admin
+        and user.role == Role.INTERVIEWER
+    )
+
+
+def application_page_can_open(user: Any) -> bool:
+    """The back office's application page: the roles that read candidates, and interviewers, who get
+    a reduced page for the applications assigned to them (``application_scope``)."""
+    return candidate_can_read(user) or _is_interviewer(user)
+
+
 def application_scope(user: Any) -> Q:
-    """The applications this user may read, as a filter on Application."""
+    """The applications this user may read, as a filter on Application. Interviewers read those they
+    are assigned to interview, through the reduced application page and the interviews API only: the
+    applications list and the workspace (which show names, whatever the drive's blind review says)
+    stay closed to them (``application_can_list``)."""
+    if _is_interviewer(user):
+        return _assigned_to_interview(user)
     if not application_can_list(user):
         return NOTHING
     if plans_access.sees_whole_plan(user):
