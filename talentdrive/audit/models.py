@@ -54,6 +54,16 @@ class AuditAction(models.TextChoices):
     WEBHOOK_DEAD = "webhook.dead", _("Webhook given up after its last attempt")
     WEBHOOK_SECRET_ROTATE = "webhook.secret_rotate", _("Webhook secret replaced")
     DEMO_PEOPLE_LOAD = "demo.people_load", _("Demo candidates loaded")
+    OFFER_DRAFT = "offer.draft", _("Offer drafted")
+    OFFER_SUBMIT = "offer.submit", _("Offer submitted for approval")
+    OFFER_APPROVE = "offer.approve", _("Offer approval step approved")
+    OFFER_REJECT_APPROVAL = "offer.reject_approval", _("Offer not approved")
+    OFFER_SEND = "offer.send", _("Offer sent to the candidate")
+    OFFER_ACCEPT = "offer.accept", _("Offer accepted")
+    OFFER_ACCEPT_REFUSED = "offer.accept_refused", _("Offer acceptance refused")
+    OFFER_DECLINE = "offer.decline", _("Offer declined")
+    OFFER_EXPIRE = "offer.expire", _("Offer expired")
+    OFFER_RESCIND = "offer.rescind", _("Offer rescinded")
 
 
 class AuditEvent(models.Model):
