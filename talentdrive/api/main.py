@@ -3,6 +3,7 @@ from ninja import NinjaAPI
 from talentdrive.api.applications import router as applications_router
 from talentdrive.api.candidates import router as candidates_router
 from talentdrive.api.matching import router as matching_router
+from talentdrive.api.offers import router as offers_router
 from talentdrive.api.plans import router as plans_router
 from talentdrive.api.portal import router as portal_router
 from talentdrive.api.schemas.errors import install_error_handlers
@@ -10,7 +11,7 @@ from talentdrive.api.schemas.errors import install_error_handlers
 api = NinjaAPI(
     title="Talent Drive API",
     version="1",
-    description="Drives, plan lines, requisitions, applications and matching.",
+    description="Drives, plan lines, requisitions, applications, matching and offers.",
     urls_namespace="api",
 )
 install_error_handlers(api)
@@ -19,3 +20,4 @@ api.add_router("/", applications_router)
 api.add_router("/", candidates_router)
 api.add_router("/public/", portal_router)
 api.add_router("/matching/", matching_router)
+api.add_router("/", offers_router)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.views_offers import offers_panel
 from talentdrive.backoffice.views_resume import PDF
 from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
@@ -235,6 +236,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tag_links": candidate_tags(candidate=application.candidate),
         "can_tag": pipeline_access.candidate_can_tag(user, application.candidate),
         "tag_colours": TagColour.choices,
+        # backoffice/application_offers.html
+        **offers_panel(user=user, application=application),
     }
     context["ranking_error"] = getattr(request, "ranking_error", "")
     return render(request, "backoffice/application_detail.html", context)

@@ -95,3 +95,9 @@ def letter_pdf(*, title: str, text: str) -> bytes:
     for paragraph in text.split("\n"):
         pdf.multi_cell(0, 6.5, paragraph or " ", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def offer_letter_pdf(*, offer: Any) -> bytes:
+    """The offer's letter as a PDF: as sent, or from the active template before it is sent."""
+    title, text = letter_render(offer=offer)
+    return letter_pdf(title=title, text=text)

@@ -166,8 +166,9 @@ class Offer(models.Model):
     # A refused acceptance (the last headcount went to another offer): the recruiter sees it here.
     accept_refused_at = models.DateTimeField(null=True, blank=True)
     accept_refused_code = models.CharField(max_length=40, blank=True)
+    # Empty when a command or task drafted it (the audit trail names that actor).
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)

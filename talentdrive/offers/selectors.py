@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from talentdrive.accounts.models import Role
 from talentdrive.offers import access
-from talentdrive.offers.models import Offer, OfferStatus
+from talentdrive.offers.models import ApprovalStatus, ApproverKind, Offer, OfferApproval, OfferStatus
 from talentdrive.offers.services import offer_current_step
 
 
@@ -59,3 +60,26 @@ def candidate_offer_get(*, candidate: Any, offer_id: int) -> Offer:
         .select_related("application__candidate", "requisition__plan_line__team__group")
         .get(pk=offer_id)
     )
+
+
+def approvals_waiting_exist(*, user: Any) -> bool:
+    """Whether some offer's current step waits for this user's kind of approver: the navigation's link,
+    in one query (it does not look at who approved earlier steps; the page itself does)."""
+    if not access.approvals_can_list(user):
+        return False
+    current = OfferApproval.objects.filter(offer=OuterRef("pk"), status=ApprovalStatus.PENDING).order_by(
+        "position"
+    )
+    offers = Offer.objects.filter(status=OfferStatus.PENDING_APPROVAL).annotate(
+        current_approver=Subquery(current.values("approver")[:1])
+    )
+    mine = Q(current_approver=ApproverKind.HIRING_MANAGER, requisition__hiring_manager=user)
+    if user.is_drive_admin:
+        mine = (
+            Q(current_approver__in=[ApproverKind.HR_HEAD, ApproverKind.ADMINISTRATOR])
+            | Q(current_approver=ApproverKind.HIRING_MANAGER, requisition__hiring_manager__isnull=True)
+            | mine
+        )
+    elif user.role == Role.LEADERSHIP:
+        mine = Q(current_approver=ApproverKind.HR_HEAD)
+    return offers.filter(mine).exists()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from talentdrive.portal.views import apply, home, jobs, status
+from talentdrive.portal.views import apply, home, jobs, offers, status
 
 app_name = "portal"
 urlpatterns = [
@@ -14,4 +14,11 @@ urlpatterns = [
     path("status/<str:token>/withdraw/<int:application_id>/", status.status_withdraw, name="withdraw"),
     path("status/<str:token>/data.json", status.status_data, name="status_data"),
     path("status/<str:token>/erase/", status.status_erase, name="erase"),
+    path("status/<str:token>/offers/<int:offer_id>/accept/", offers.offer_accept_view, name="offer_accept"),
+    path(
+        "status/<str:token>/offers/<int:offer_id>/decline/", offers.offer_decline_view, name="offer_decline"
+    ),
+    path(
+        "status/<str:token>/offers/<int:offer_id>/letter.pdf", offers.offer_letter_view, name="offer_letter"
+    ),
 ]

@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('decided_at', models.DateTimeField(blank=True, null=True)),
                 ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='pipeline.application')),
                 ('city', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='plans.city')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('plan_override', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plans.planoverride')),
                 ('requisition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='plans.requisition')),
             ],

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
+from talentdrive.offers.selectors import candidate_offers
 from talentdrive.pipeline.emails import send_status_link
 from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application
@@ -55,6 +56,8 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             "token": token,
             "applications": applications,
             "withdrawn": request.GET.get("withdrawn"),
+            # portal/status_offers.html
+            "offers": candidate_offers(candidate=candidate),
         },
     )
 
