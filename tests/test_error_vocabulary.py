@@ -10,7 +10,7 @@ from django.utils import translation
 from talentdrive.errors import DomainError, UnknownErrorCode
 
 # Importing the domains' services brings in every error class they raise.
-for module in ("talentdrive.plans.services", "talentdrive.pipeline.services"):
+for module in ("talentdrive.plans.services", "talentdrive.pipeline.services", "talentdrive.offers.services"):
     importlib.import_module(module)
 
 
