@@ -108,7 +108,9 @@ def test_my_approvals_lists_what_waits_and_the_nav_links_to_it(client, world):
     page = client.get(reverse("backoffice:my_approvals")).content.decode()
     assert reverse("backoffice:application_detail", args=[world.application.pk]) in page
     assert reverse("backoffice:my_approvals") in client.get(reverse("backoffice:home")).content.decode()
-    client.post(reverse("backoffice:offer_approve", args=[offer.pk]), {"decision": "approve", "back": "approvals"})
+    client.post(
+        reverse("backoffice:offer_approve", args=[offer.pk]), {"decision": "approve", "back": "approvals"}
+    )
     assert offer.approvals.get(position=1).status == "approved"
     assert f"approval-{offer.pk}" not in client.get(reverse("backoffice:my_approvals")).content.decode()
     client.force_login(world.users["leadership"])
