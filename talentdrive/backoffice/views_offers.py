@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -108,7 +109,7 @@ def application_offer_new(request: HttpRequest, pk: int) -> HttpResponse:
         "level": requisition.level,
         "city": requisition.plan_line.city_id,
         "language": "zh-hans" if application.language.startswith("zh") else "en",
-        "expires_on": dt.date.today() + dt.timedelta(days=14),
+        "expires_on": timezone.localdate() + dt.timedelta(days=14),
     }
     form = OfferForm(request.POST or None, application=application, initial=initial)
     if request.method == "POST" and form.is_valid():

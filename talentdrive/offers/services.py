@@ -41,6 +41,7 @@ from talentdrive.webhooks.services import webhook_event_emit
 
 
 def shanghai_today() -> dt.date:
+    """Today in the drive's time zone (``TIME_ZONE``, Asia/Shanghai by default): expiry dates are local."""
     return timezone.localdate()
 
 
