@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "talentdrive.resumes",
     "talentdrive.matching",
     "talentdrive.pipeline",
+    "talentdrive.offers",
     "talentdrive.webhooks",
     "talentdrive.interviews",
     "talentdrive.insights",

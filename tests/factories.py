@@ -51,8 +51,8 @@ def seeded_area(code: str = "llm") -> FocusArea:
 
 
 def reseed_reference_data() -> None:
-    """Put back the cities, focus areas, rejection reasons and email templates migrations seed, which a
-    transactional test's flush removes."""
+    """Put back what migrations seed (cities, focus areas, rejection reasons, email templates, offer bands,
+    chain and letter), which a transactional test's flush removes."""
     import importlib
 
     from django.apps import apps
@@ -65,6 +65,7 @@ def reseed_reference_data() -> None:
     ).forwards(apps, None)
     for name in ("0008_candidate_emails", "0009_role_suggestion"):
         importlib.import_module(f"talentdrive.pipeline.migrations.{name}").seed(apps, None)
+    importlib.import_module("talentdrive.offers.migrations.0002_seed_bands_chain_letter").seed(apps, None)
 
 
 # -- the plan ----------------------------------------------------------------------------------------------

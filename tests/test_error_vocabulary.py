@@ -15,6 +15,7 @@ for module in (
     "talentdrive.pipeline.services",
     "talentdrive.interviews.services",
     "talentdrive.interviews.scorecards",
+    "talentdrive.offers.services",
 ):
     importlib.import_module(module)
 

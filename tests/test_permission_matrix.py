@@ -98,6 +98,16 @@ BACKOFFICE = {
     "interview_cancel": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "scorecard_form": ("get", [302, 302, 200, 200, 404, 200, 200, 200]),
     "application_scorecards": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    # offers: drafting is for R1's recruiter, its hiring manager and administrators; the offer buttons
+    # answer a refusal with a message on the application page (302), so only reading them is gated; the
+    # offer is pending at its hiring manager's step; "my approvals" is for the roles that approve
+    "application_offer_new": ("get", [302, 302, 403, 200, 404, 200, 403, 200]),
+    "offer_submit": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "offer_approve": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "offer_send": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "offer_rescind": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "offer_letter": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "my_approvals": ("get", [302, 302, 403, 403, 403, 200, 200, 200]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -121,8 +131,10 @@ APPLICATION_ROUTES = {
     "application_fits_suggest",
     "interview_schedule",
     "application_scorecards",
+    "application_offer_new",  # offers
 }
 INTERVIEW_ROUTES = {"interview_reschedule", "interview_cancel", "scorecard_form"}
+OFFER_ROUTES = {"offer_submit", "offer_approve", "offer_send", "offer_rescind", "offer_letter"}  # offers
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.
 PUBLIC = [200] * len(VISITORS)
@@ -171,6 +183,12 @@ API = {
     ("get", "/api/interviews/{interview_id}"): [401, 401, 200, 200, 404, 200, 200, 200],
     ("get", "/api/scorecards"): [401, 401, 200, 200, 200, 200, 200, 200],
     ("get", "/api/scorecards/{scorecard_id}"): [401, 401, 200, 200, 404, 200, 200, 200],
+    # offers: read as their applications; approving is for the current step's approver (R1's hiring
+    # manager: an administrator stands in only when a requisition has none), sending for whoever drafts
+    ("get", "/api/offers"): [401, 401, 403, 200, 200, 200, 200, 200],
+    ("get", "/api/offers/{offer_id}"): [401, 401, 403, 200, 404, 200, 200, 200],
+    ("post", "/api/offers/{offer_id}/approve"): [401, 401, 403, 403, 404, 200, 403, 403],
+    ("post", "/api/offers/{offer_id}/send"): [401, 401, 403, 200, 404, 200, 403, 200],
 }
 # The body of each applications API write that a permitted visitor's call succeeds with, on R1's
 # application at technical_1 (version 0); reopening first closes it.
@@ -260,6 +278,30 @@ def world(progress_plan, settings, tmp_path):
     return world
 
 
+def _matrix_offer(world, *, approved: bool = False):
+    """An offer for R1's application at technical_1, pending at its hiring manager's step; ``approved``:
+    through the chain, with the application at the HR interview so sending may move it to the offer."""
+    from talentdrive.offers.services import offer_approve, offer_draft, offer_submit
+
+    application = world.requisitions["R1"].applications.get(stage="technical_1")
+    today = timezone.localdate()
+    offer = offer_draft(
+        application_id=application.pk,
+        level="engineer",
+        salary=400_000,
+        start_date=today + dt.timedelta(days=60),
+        city=world.requisitions["R1"].plan_line.city,
+        expires_on=today + dt.timedelta(days=14),
+        actor=TEST_ACTOR,
+    )
+    offer_submit(offer_id=offer.pk, actor=TEST_ACTOR)
+    if approved:
+        offer_approve(offer_id=offer.pk, actor=TEST_ACTOR)
+        offer_approve(offer_id=offer.pk, actor=TEST_ACTOR)
+        Application.objects.filter(pk=application.pk).update(stage="hr_interview")
+    return offer
+
+
 def _candidate_token(world) -> str:
     return status_token_make(candidate=Candidate.objects.filter(applications__isnull=False).first())
 
@@ -289,6 +331,8 @@ def test_backoffice(client, world, route, visitor, expected):
         args = [world.requisitions["R1"].applications.order_by("pk").first().pk]
     if route in INTERVIEW_ROUTES:
         args = [Interview.objects.get().pk]
+    if route in OFFER_ROUTES:
+        args = [_matrix_offer(world).pk]
     url = reverse(f"backoffice:{route}", args=args)
     # when
     if method == "post":
@@ -313,6 +357,12 @@ def _api_request(client, world, method: str, path: str, headers: dict[str, str])
         .replace("{interview_id}", str(Interview.objects.get().pk))
         .replace("{scorecard_id}", str(Scorecard.objects.get().pk))
     )
+    if "{offer_id}" in path:
+        offer = _matrix_offer(world, approved=path.endswith("/send"))
+        url = url.replace("{offer_id}", str(offer.pk))
+        if method == "post":
+            return client.post(url, {}, content_type="application/json", headers=headers)
+        return client.get(url, headers=headers)
     if method == "post" and "{application_id}" in path:
         action = path.rsplit("/", 1)[-1]
         if action == "reopen":

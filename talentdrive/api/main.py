@@ -4,6 +4,7 @@ from talentdrive.api.applications import router as applications_router
 from talentdrive.api.candidates import router as candidates_router
 from talentdrive.api.interviews import router as interviews_router
 from talentdrive.api.matching import router as matching_router
+from talentdrive.api.offers import router as offers_router
 from talentdrive.api.plans import router as plans_router
 from talentdrive.api.portal import router as portal_router
 from talentdrive.api.schemas.errors import install_error_handlers
@@ -11,7 +12,7 @@ from talentdrive.api.schemas.errors import install_error_handlers
 api = NinjaAPI(
     title="Talent Drive API",
     version="1",
-    description="Drives, plan lines, requisitions, applications, interviews, scorecards and matching.",
+    description="Drives, plan lines, requisitions, applications, interviews, scorecards, offers and matching.",
     urls_namespace="api",
 )
 install_error_handlers(api)
@@ -21,3 +22,4 @@ api.add_router("/", candidates_router)
 api.add_router("/", interviews_router)
 api.add_router("/public/", portal_router)
 api.add_router("/matching/", matching_router)
+api.add_router("/", offers_router)

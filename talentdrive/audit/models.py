@@ -61,6 +61,16 @@ class AuditAction(models.TextChoices):
     INTERVIEW_RESCHEDULE = "interview.reschedule", _("Interview rescheduled")
     INTERVIEW_CANCEL = "interview.cancel", _("Interview cancelled")
     SCORECARD_SUBMIT = "scorecard.submit", _("Scorecard submitted")
+    OFFER_DRAFT = "offer.draft", _("Offer drafted")
+    OFFER_SUBMIT = "offer.submit", _("Offer submitted for approval")
+    OFFER_APPROVE = "offer.approve", _("Offer approval step approved")
+    OFFER_REJECT_APPROVAL = "offer.reject_approval", _("Offer not approved")
+    OFFER_SEND = "offer.send", _("Offer sent to the candidate")
+    OFFER_ACCEPT = "offer.accept", _("Offer accepted")
+    OFFER_ACCEPT_REFUSED = "offer.accept_refused", _("Offer acceptance refused")
+    OFFER_DECLINE = "offer.decline", _("Offer declined")
+    OFFER_EXPIRE = "offer.expire", _("Offer expired")
+    OFFER_RESCIND = "offer.rescind", _("Offer rescinded")
 
 
 class AuditEvent(models.Model):

@@ -11,6 +11,7 @@ from talentdrive.backoffice import (
     views_imports,
     views_interviews,
     views_matching,
+    views_offers,
     views_progress,
     views_requisitions,
     views_resume,
@@ -110,4 +111,14 @@ urlpatterns = [
         views_interviews.application_scorecards_view,
         name="application_scorecards",
     ),
+    # offers
+    path(
+        "applications/<int:pk>/offers/new/", views_offers.application_offer_new, name="application_offer_new"
+    ),
+    path("offers/<int:pk>/submit/", views_offers.offer_submit_view, name="offer_submit"),
+    path("offers/<int:pk>/approve/", views_offers.offer_approve_view, name="offer_approve"),
+    path("offers/<int:pk>/send/", views_offers.offer_send_view, name="offer_send"),
+    path("offers/<int:pk>/rescind/", views_offers.offer_rescind_view, name="offer_rescind"),
+    path("offers/<int:pk>/letter.pdf", views_offers.offer_letter, name="offer_letter"),
+    path("approvals/", views_offers.my_approvals, name="my_approvals"),
 ]

@@ -22,6 +22,7 @@ from talentdrive.backoffice.views_interviews import (
     application_interviewer_page,
     application_interviews_context,
 )
+from talentdrive.backoffice.views_offers import offers_panel
 from talentdrive.backoffice.views_resume import PDF
 from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
@@ -262,6 +263,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tag_links": candidate_tags(candidate=application.candidate),
         "can_tag": pipeline_access.candidate_can_tag(user, application.candidate),
         "tag_colours": TagColour.choices,
+        # backoffice/application_offers.html
+        **offers_panel(user=user, application=application),
     }
     context["ranking_error"] = getattr(request, "ranking_error", "")
     context.update(application_interviews_context(request, application))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from talentdrive.portal.views import apply, home, jobs, status
+from talentdrive.portal.views import apply, home, jobs, offers, status
 
 app_name = "portal"
 urlpatterns = [
@@ -18,5 +18,12 @@ urlpatterns = [
         "status/<str:token>/resumes/<int:resume_id>/confirm/",
         status.status_resume_confirm,
         name="resume_confirm",
+    ),
+    path("status/<str:token>/offers/<int:offer_id>/accept/", offers.offer_accept_view, name="offer_accept"),
+    path(
+        "status/<str:token>/offers/<int:offer_id>/decline/", offers.offer_decline_view, name="offer_decline"
+    ),
+    path(
+        "status/<str:token>/offers/<int:offer_id>/letter.pdf", offers.offer_letter_view, name="offer_letter"
     ),
 ]

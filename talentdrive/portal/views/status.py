@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
 from talentdrive.matching.services import match_index_forget_erased
+from talentdrive.offers.selectors import candidate_offers
 from talentdrive.pipeline.emails import send_status_link
 from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application
@@ -61,6 +62,8 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             "applications": applications,
             "withdrawn": request.GET.get("withdrawn"),
             "pending_resumes": list(resume_pending_list(candidate=candidate)),
+            # portal/status_offers.html
+            "offers": candidate_offers(candidate=candidate),
         },
     )
 

@@ -1,0 +1,38 @@
+"""Refusals of the offer rules, in the one error vocabulary (``talentdrive.errors``)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from talentdrive.errors import DomainError
+
+
+class OfferRefused(DomainError):
+    messages = {
+        "not_allowed": _("You may not do this with this offer."),
+        "not_approver": _("This offer's current approval step is not yours."),
+        "already_approved_a_step": _(
+            "You approved an earlier step of this offer; another person approves this one."
+        ),
+        "wrong_status": _("This offer is %(status)s, so this cannot be done now."),
+        "no_band": _("There is no salary band for this level in this city; an administrator adds one first."),
+        "below_band": _("The salary is below the band's minimum of %(minimum)s CNY."),
+        "application_closed": _("The application is no longer active."),
+        "open_offer_exists": _("This application already has an offer in progress."),
+        "expiry_in_past": _("The offer's expiry date must be in the future."),
+        "start_before_expiry": _("The start date must come after the offer expires."),
+        "reason_missing": _("Give a reason."),
+        "expired": _("This offer has expired."),
+        "headcount_filled": _(
+            "The requisition's last headcount has just been filled by another offer; the recruiter has "
+            "been told and will contact you."
+        ),
+        "requisition_not_open": _("The requisition is not open for hiring."),
+        "not_at_offer_stage": _("The application is not at the offer stage."),
+        "no_letter_template": _("There is no active offer letter template; an administrator adds one."),
+        "chain_empty": _("The approval chain has no steps; an administrator adds them."),
+    }
+
+
+class OfferLetterFontMissing(RuntimeError):
+    """No font with Chinese glyphs could be found to write a letter: an installation problem."""
