@@ -65,6 +65,7 @@ from talentdrive.pipeline.selectors import (
     application_list,
     application_note_list,
     application_timeline,
+    email_template_choices,
     rejection_reason_list,
 )
 
@@ -262,12 +263,24 @@ def application_reject_endpoint(
                 code="invalid",
                 field="reason",
             )
+        template = None
+        if payload.email_template:
+            template = email_template_choices().filter(code=payload.email_template).first()
+            if template is None:
+                raise ApiError(
+                    400,
+                    _("There is no active rejection email template %(code)s.")
+                    % {"code": payload.email_template},
+                    code="invalid",
+                    field="email_template",
+                )
         return application_reject(
             application_id=application_id,
             reason=reason,
             actor=user,
             expected_version=payload.expected_version,
             note=payload.note,
+            email_template=template,
         )
 
     return _change(request, application_id, reject)

@@ -77,6 +77,8 @@ def timeline_entry_out(entry: TimelineEntry, flow: Flow) -> dict[str, Any]:
         "to_stage": stage_out(flow, entry.to_stage) if entry.to_stage else None,
         "rejection_reason": entry.rejection_reason or None,
         "note": entry.note,
+        "subject": entry.text if entry.kind == "email" else "",
+        "status": entry.status,
     }
 
 

@@ -529,3 +529,21 @@ def test_refusals_read_in_the_request_language(client, tokens, world):
     assert missing.json()["message"] == f"申请 {world['a1'].pk} 不存在，或您无权查看。"
     assert role.json()["message"] == "您的角色无权查看申请。"
     assert reason.json()["message"].startswith("没有代码为 vibes 的淘汰原因")
+
+
+def test_rejecting_with_an_email_template_shows_the_email_on_the_timeline_and_reopening_still_answers(
+    client, tokens, world
+):
+    url = f"/api/applications/{world['a2'].pk}"
+    bad = post(client, tokens, "recruiter", f"{url}/reject",
+               {"reason": "skills", "expected_version": 0, "email_template": "nope"})  # fmt: skip
+    assert (bad.status_code, bad.json()["field"]) == (400, "email_template")
+    rejected = post(client, tokens, "recruiter", f"{url}/reject",
+                    {"reason": "skills", "expected_version": 0, "email_template": "rejection_default"})  # fmt: skip
+    assert rejected.status_code == 200
+    emails = [entry for entry in rejected.json()["timeline"] if entry["kind"] == "email"]
+    assert len(emails) == 1 and emails[0]["status"] == "scheduled"
+    # the application with an email on its timeline still reads and moves (it once answered 500)
+    reopened = post(client, tokens, "recruiter", f"{url}/reopen", {"expected_version": 1})
+    assert reopened.status_code == 200
+    assert [e["status"] for e in reopened.json()["timeline"] if e["kind"] == "email"] == ["cancelled"]

@@ -58,13 +58,17 @@ class ApplicationPage(Schema):
 
 class TimelineEntryOut(Schema):
     at: dt.datetime
-    kind: Literal["applied", "stage", "note"]
-    actor: str = Field(description="who moved it or wrote the note; empty when the candidate applied")
+    kind: Literal["applied", "stage", "note", "email"]
+    actor: str = Field(
+        description="who moved it, wrote the note or sent the email; empty when the candidate applied"
+    )
     application_id: int | None = Field(None, description="null for a note on the candidate as a whole")
     from_stage: StageOut | None = None
     to_stage: StageOut | None = None
     rejection_reason: str | None = None
     note: str = ""
+    subject: str = Field("", description="an email's subject (the template's name until it is sent)")
+    status: str = Field("", description="an email's status: scheduled, sent, failed or cancelled")
 
 
 class ApplicationOut(ApplicationSummaryOut):
@@ -110,6 +114,12 @@ class MoveIn(VersionIn):
 
 class RejectIn(VersionIn):
     reason: str = Field(min_length=1, max_length=40, description="a code from GET /api/rejection-reasons")
+    email_template: str | None = Field(
+        None,
+        max_length=60,
+        description="a rejection email template's code: the candidate is emailed after the quiet period "
+        "(reopening before then cancels it); none: no email",
+    )
 
 
 class WithdrawIn(VersionIn):
