@@ -16,6 +16,13 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
 
 
+@pytest.fixture(autouse=True)
+def match_refresh_as_a_task(settings):
+    # Outside tests the embedded task backend's index refresh runs beside the request, in a thread;
+    # tests run it where they can see it, as the enqueued task.
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_REFRESH_IN_THREAD": False}
+
+
 @pytest.fixture
 def admin_user(db) -> User:
     return factories.make_staff(Role.ADMIN, username="admin", password="admin-pass-123")

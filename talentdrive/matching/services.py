@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Protocol, TypeVar
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -133,12 +135,46 @@ def match_index_forget_erased(*, actor: Actor) -> None:
 
 
 def _enqueue_rebuild(*, trigger: str, actor: Actor) -> None:
+    requested_by = str(actor)
+    if _rebuilds_inline():
+        # The embedded default runs tasks inside the request that enqueues them: a rebuild of a few
+        # thousand profiles would hold the recruiter's page for seconds. Make it beside the request
+        # instead; the page answers from the build it has, marked as being refreshed.
+        transaction.on_commit(lambda: _rebuild_beside_the_request(trigger=trigger, requested_by=requested_by))
+        return
     from talentdrive.matching.tasks import match_index_rebuild_task
 
-    requested_by = str(actor)
     transaction.on_commit(
         lambda: match_index_rebuild_task.enqueue(trigger=trigger, requested_by=requested_by)
     )
+
+
+def _rebuilds_inline() -> bool:
+    backend = str(settings.TASKS["default"]["BACKEND"])
+    in_thread = getattr(settings, "TALENTDRIVE", {}).get("MATCH_REFRESH_IN_THREAD", True)
+    return backend.endswith("ImmediateBackend") and bool(in_thread)
+
+
+_rebuilding = threading.Lock()
+
+
+def _rebuild_beside_the_request(*, trigger: str, requested_by: str) -> None:
+    """One rebuild at a time per process, in a thread of its own (with its own database connection)."""
+    if not _rebuilding.acquire(blocking=False):
+        return  # one is under way; it reads the newest data when it starts
+
+    def run() -> None:
+        from talentdrive.matching.tasks import match_index_rebuild_task
+
+        try:
+            match_index_rebuild_task.call(trigger=trigger, requested_by=requested_by)
+        except Exception:  # a failed rebuild leaves the last build answering; the next read asks again
+            logger.exception("match index rebuild beside the request failed")
+        finally:
+            connection.close()
+            _rebuilding.release()
+
+    threading.Thread(target=run, name="match-index-rebuild", daemon=True).start()
 
 
 class IndexedAnswer(Protocol):

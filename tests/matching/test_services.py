@@ -315,3 +315,36 @@ def test_skills_typed_as_names_rank_and_an_unknown_name_is_a_text_requirement(
     assert set(second.missing_must) == {"distributed-training", "Gephi"}
     assert top.component("must") > second.component("must")
     assert any("Gephi" in w for w in result.ranking.warnings)
+
+
+def test_with_the_embedded_backend_a_refresh_is_made_beside_the_request(
+    settings,
+    monkeypatch,
+    admin_user,
+    requisition,
+    pool,
+    make_candidate,
+    built,
+    django_capture_on_commit_callbacks,
+):
+    import threading
+
+    from talentdrive.matching import tasks
+
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_REFRESH_IN_THREAD": True}
+    ran = threading.Event()
+    where: list[str] = []
+
+    class Recorder:
+        def call(self, **kwargs):  # the rebuild itself is the task's, tested above; here: where it runs
+            where.append(threading.current_thread().name)
+            ran.set()
+
+    monkeypatch.setattr(tasks, "match_index_rebuild_task", Recorder())
+    built()
+    make_candidate(skills=[skill("cuda", "CUDA")])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = _serve(admin_user, requisition)
+    # the read answered at once from the stale build; the rebuild ran in a thread of its own
+    assert answer.index_stale
+    assert ran.wait(10) and where == ["match-index-rebuild"]
