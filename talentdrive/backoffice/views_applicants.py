@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -92,6 +94,14 @@ def _email_template(request: HttpRequest, kind: str = EmailTemplateKind.REJECTIO
     """The email template the form names (by code), of the kind the action sends; none chosen: None."""
     code = request.POST.get("email_template", "")
     return email_template_choices(kind=kind).filter(code=code).first() if code else None
+
+
+def _seen_version(request: HttpRequest) -> int:
+    """The version of the application the page showed; a form without it cannot prove it is current."""
+    version = _version(request)
+    if version is None:
+        raise _NoReason(_("This page is out of date: reload it and try again."))
+    return version
 
 
 def _version(request: HttpRequest) -> int | None:
@@ -280,7 +290,8 @@ def _explanation(request: HttpRequest, application: Application) -> _Summary | N
 
 
 class _NoReason(Exception):
-    """A rejection posted without a reason: said on the page like a refusal."""
+    """A form without what the change needs (a reason, the version the page showed): said on the page
+    like a refusal."""
 
 
 def _act(request: HttpRequest, pk: int, change: Callable[[Application], str]) -> HttpResponse:
@@ -306,7 +317,7 @@ def application_move_view(request: HttpRequest, pk: int) -> HttpResponse:
             application_id=application.pk,
             to_stage=request.POST.get("stage", ""),
             actor=_user(request),
-            expected_version=_version(request),
+            expected_version=_seen_version(request),
             note=_note(request),
             email_template=_email_template(request, kind=EmailTemplateKind.STAGE_CHANGE),
         )
@@ -328,7 +339,7 @@ def application_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
             application_id=application.pk,
             reason=reason,
             actor=_user(request),
-            expected_version=_version(request),
+            expected_version=_seen_version(request),
             note=_note(request),
             email_template=template,
         )
@@ -347,7 +358,7 @@ def application_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
 def application_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
     def change(application: Application) -> str:
         application_reopen(
-            application_id=application.pk, actor=_user(request), expected_version=_version(request)
+            application_id=application.pk, actor=_user(request), expected_version=_seen_version(request)
         )
         return _("Reopened.")
 
@@ -361,7 +372,7 @@ def application_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
         application_withdraw_on_behalf(
             application_id=application.pk,
             actor=_user(request),
-            expected_version=_version(request),
+            expected_version=_seen_version(request),
             note=_note(request),
         )
         return _("Recorded as withdrawn.")
@@ -425,6 +436,14 @@ def _export(request: HttpRequest, requisition: Requisition, ids: list[int]) -> H
     return response
 
 
+def _back_to_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Back to the list the selection was made on: the same view and filters."""
+    url = reverse("backoffice:requisition_applicants", args=[pk])
+    query = {name: request.POST.get(f"back_{name}", "")[:100] for name in ("view", "stage", "source", "q")}
+    query = {name: value for name, value in query.items() if value}
+    return redirect(url + ("?" + urlencode(query) if query else ""))
+
+
 @require_POST
 @staff_view(pipeline_access.application_can_list)
 def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
@@ -445,10 +464,10 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     template = _email_template(request)
     if action == "reject" and reason is None:
         messages.error(request, _("Choose a reason for the rejection."))
-        return redirect("backoffice:requisition_applicants", pk=pk)
+        return _back_to_list(request, pk)
     if action == "tag" and not request.POST.get("tag", "").strip():
         messages.error(request, _("Give the tag a name."))
-        return redirect("backoffice:requisition_applicants", pk=pk)
+        return _back_to_list(request, pk)
     done, failures = 0, []
     for application in selected:
         try:
@@ -457,7 +476,7 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
                     application_id=application.pk,
                     reason=reason,
                     actor=_user(request),
-                    expected_version=None,
+                    expected_version=_number(request.POST.get(f"version_{application.pk}", "")),
                     email_template=template,
                 )
             elif action == "tag":
@@ -471,13 +490,13 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
                     application_id=application.pk,
                     to_stage=request.POST.get("stage", ""),
                     actor=_user(request),
-                    expected_version=None,
+                    expected_version=_number(request.POST.get(f"version_{application.pk}", "")),
                 )
             else:
                 break
             done += 1
         except DomainError as error:
-            failures.append(f"{application.candidate}: {error.message}")
+            failures.append(f"{application.candidate.full_name or application.candidate}: {error.message}")
     if done:
         messages.success(request, _("%(count)s applications updated.") % {"count": done})
         if action == "reject" and template is not None:
@@ -493,4 +512,4 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, failure)
     if not done and not failures:
         messages.error(request, _("Select applications and an action."))
-    return redirect("backoffice:requisition_applicants", pk=pk)
+    return _back_to_list(request, pk)

@@ -229,3 +229,37 @@ def test_reopening_during_the_quiet_period_cancels_the_rejection_email(
     candidate_emails_send_due(now=timezone.now() + dt.timedelta(minutes=31))
     application.refresh_from_db()
     assert application.stage == "applied" and mailoutbox == []
+
+
+def test_a_bulk_action_from_a_stale_list_leaves_the_moved_application_alone(
+    client, staff, requisition, applicants
+):
+    moved = applicants[0]
+    client.force_login(staff["recruiter"])
+    # a colleague moves it after the list was loaded (the list showed version 0)
+    application_move_view_url = reverse("backoffice:application_move", args=[moved.pk])
+    client.post(application_move_view_url, {"stage": "online_assessment", "version": "0"})
+    response = client.post(
+        reverse("backoffice:requisition_applicants_bulk", args=[requisition.pk]),
+        {"application": [moved.pk], f"version_{moved.pk}": "0", "action": "reject", "reason": "skills",
+         "back_view": "list", "back_q": "li"},
+        follow=True,
+    )  # fmt: skip
+    moved.refresh_from_db()
+    assert moved.stage == "online_assessment"
+    assert "has just been moved to Online assessment" in response.content.decode()
+    # back on the list it was made on
+    assert response.redirect_chain[-1][0].endswith("?view=list&q=li")
+
+
+def test_a_move_without_the_version_the_page_showed_is_refused(client, staff, applicants):
+    application = applicants[0]
+    client.force_login(staff["recruiter"])
+    response = client.post(
+        reverse("backoffice:application_move", args=[application.pk]),
+        {"stage": "online_assessment"},
+        follow=True,
+    )
+    application.refresh_from_db()
+    assert application.stage == "applied"
+    assert "This page is out of date" in response.content.decode()
