@@ -266,7 +266,11 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
 TALENTDRIVE_REJECTION_QUIET_MINUTES = float(os.environ.get("TALENTDRIVE_REJECTION_QUIET_MINUTES", 30))
 # Where candidates' status links point when the application did not come through the career site
 # (an import, the API): the site's public address, e.g. https://careers.example.com/.
-TALENTDRIVE_PORTAL_URL = os.environ.get("TALENTDRIVE_PORTAL_URL", "")
+# Where emails' links to the career site point when no request names it (role suggestions, imports):
+# the development server's address unless set; production must set it (a deploy check says so).
+TALENTDRIVE_PORTAL_URL = os.environ.get(
+    "TALENTDRIVE_PORTAL_URL", "" if IS_PRODUCTION else "http://127.0.0.1:8000"
+)
 # Directories (comma-separated) of administrators' YAML files that extend the shipped skill taxonomy.
 TALENTDRIVE_TAXONOMY_DIRS = env_list("TALENTDRIVE_TAXONOMY_DIRS", "")
 

@@ -226,6 +226,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_move = pipeline_access.application_can_move(user, application)
     profile = application.resume.profile if application.resume and application.resume.profile else {}
     resume = application.resume
+    names = skill_names()
     context = {
         "explanation": _explanation(request, application),
         "resume_file": resume is not None and bool(resume.file) and resume_access.resume_can_read(user),
@@ -251,6 +252,12 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rejection_templates": email_template_choices(),
         "move_templates": email_template_choices(kind=EmailTemplateKind.STAGE_CHANGE),
         "profile": profile,
+        # Skill names in the reader's language, from the taxonomy; a skill it lacks keeps the résumé's word.
+        "skills": [
+            names.get(str(skill.get("id")), str(skill.get("name") or skill.get("id") or ""))
+            for skill in profile.get("skills") or []
+            if isinstance(skill, dict)
+        ],
         "education": [
             (entry, str(Degree(str(entry["degree"])).label) if entry.get("degree") in Degree.values else "")
             for entry in profile.get("education") or []

@@ -71,13 +71,24 @@ def _locked(application_id: int, expected_version: int | None, actor: Actor) -> 
         raise MoveRefused("not_allowed")
     if expected_version is not None and application.version != expected_version:
         last = application.stage_changes.select_related("actor").order_by("-created_at", "-pk").first()
-        who = str(last.actor or last.actor_name) if last is not None else ""
+        who = _who(last) if last is not None else ""
         stage = flow_for_requisition(application.requisition).stage(application.stage)
         raise ApplicationConflict(
             "moved_meanwhile",
             params={"stage": _stage_name(stage, application.stage), "who": who or "?"},
         )
     return application
+
+
+def _who(change: StageChange) -> str:
+    """Who made a change, as a colleague reads it: a person's name, or what the system actor stands for."""
+    from django.utils.translation import gettext as _
+
+    if change.actor is not None:
+        return str(change.actor)
+    return {"candidate": _("the candidate"), "public": _("the candidate")}.get(
+        change.actor_name, change.actor_name
+    )
 
 
 def _stage_name(stage: flows.StageSpec | None, code: str) -> str:

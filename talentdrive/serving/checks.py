@@ -28,3 +28,18 @@ def email_is_delivered(app_configs: Any, **kwargs: Any) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def portal_address_is_set(app_configs: Any, **kwargs: Any) -> list[Warning]:
+    """Emails sent outside a request (role suggestions, imports' confirmations) link to the career site."""
+    if not getattr(settings, "TALENTDRIVE_PORTAL_URL", ""):
+        return [
+            Warning(
+                "TALENTDRIVE_PORTAL_URL is not set: emails sent outside a request cannot link to the career "
+                "site, and suggesting another role to a candidate is refused.",
+                hint="Set TALENTDRIVE_PORTAL_URL to the career site's public address, e.g. https://jobs.example.com.",
+                id="talentdrive.W002",
+            )
+        ]
+    return []

@@ -65,6 +65,15 @@ def test_deploy_check_warns_about_email_that_is_never_delivered(backend, warned)
         assert found[0].id == "talentdrive.W001"
 
 
+@pytest.mark.parametrize(("address", "warned"), [("", True), ("https://jobs.example.com", False)])
+def test_deploy_check_warns_when_emails_cannot_link_to_the_career_site(address, warned):
+    from talentdrive.serving.checks import portal_address_is_set
+
+    with override_settings(TALENTDRIVE_PORTAL_URL=address):
+        found = portal_address_is_set(None)
+    assert [warning.id for warning in found] == (["talentdrive.W002"] if warned else [])
+
+
 def test_sign_in_is_locked_after_five_failures_even_with_the_right_password(client, settings):
     # given
     from talentdrive.accounts.models import Role, User
