@@ -67,7 +67,13 @@ def application_fits(request: HttpRequest, pk: int) -> HttpResponse:
     }
     try:
         result = match_index_serve(
-            read=lambda: match_requisitions(user=user, candidate_id=candidate.pk, k=FITS_K), actor=user
+            read=lambda: match_requisitions(
+                user=user,
+                candidate_id=candidate.pk,
+                k=FITS_K,
+                channel=application.requisition.plan_line.channel,
+            ),
+            actor=user,
         )
     except Candidate.DoesNotExist:
         context["error"] = _("This person's personal data were erased; no roles are suggested.")

@@ -185,7 +185,13 @@ def match_candidates(
 
 
 def match_requisitions(
-    *, user: User, candidate_id: int, k: int = 10, open_only: bool = True, include_applied: bool = False
+    *,
+    user: User,
+    candidate_id: int,
+    k: int = 10,
+    open_only: bool = True,
+    include_applied: bool = False,
+    channel: str | None = None,
 ) -> RequisitionMatches:
     """Top-k requisitions the user may see that fit a candidate (e.g. after a rejection elsewhere).
 
@@ -207,6 +213,8 @@ def match_requisitions(
         requisitions = requisitions.filter(status=RequisitionStatus.OPEN)
     if not include_applied:
         requisitions = requisitions.exclude(applications__candidate=candidate)
+    if channel:  # a graduate's fits are campus roles, an experienced hire's experienced ones
+        requisitions = requisitions.filter(plan_line__channel=channel)
     taxonomy = get_taxonomy()
     prepared, by_key, warnings = [], {}, []
     for requisition in requisitions:

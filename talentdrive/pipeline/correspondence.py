@@ -381,8 +381,24 @@ def candidate_role_suggest(
         template = EmailTemplate.objects.filter(code=ROLE_SUGGESTION_TEMPLATE, active=True).first()
         if template is None:
             raise RoleSuggestionRefused("no_template")
+        # After any rejection still waiting out its quiet period: the person hears why before what else.
+        waiting = (
+            CandidateEmail.objects.filter(
+                application__candidate=candidate,
+                kind=EmailTemplateKind.REJECTION,
+                status=CandidateEmailStatus.SCHEDULED,
+            )
+            .order_by("-send_after")
+            .values_list("send_after", flat=True)
+            .first()
+        )
+        delay = waiting + dt.timedelta(minutes=1) - timezone.now() if waiting is not None else None
         email = candidate_email_schedule(
-            application=application, template=template, actor=actor, suggested_requisition=requisition
+            application=application,
+            template=template,
+            actor=actor,
+            suggested_requisition=requisition,
+            delay=delay if delay is not None and delay > dt.timedelta(0) else None,
         )
         audit_record(
             actor=actor,

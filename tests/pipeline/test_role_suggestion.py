@@ -184,3 +184,43 @@ def test_other_emails_leave_the_suggestion_placeholders_empty(rejected):
 
     values = candidate_email_values(application=rejected, language="en")
     assert values["suggested_job"] == "" and values["suggested_job_url"] == ""
+
+
+def test_an_invitation_waits_for_the_rejection_still_in_its_quiet_period(
+    drive, team, staff, other, mailoutbox, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from talentdrive.pipeline.correspondence import candidate_emails_send_due
+    from talentdrive.pipeline.models import RejectionReason
+    from talentdrive.pipeline.moves import application_reject
+    from talentdrive.pipeline.selectors import email_template_choices
+
+    requisition = make_requisition(
+        drive=drive, team=team, external_id="REQ-FIRST", recruiters=[staff["recruiter"]]
+    )
+    application = make_application(
+        requisition=requisition, candidate=make_candidate(email="wang@example.com")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        application_reject(
+            application_id=application.pk,
+            reason=RejectionReason.objects.get(code="skills"),
+            actor=staff["recruiter"],
+            expected_version=0,
+            email_template=email_template_choices().get(code="rejection_default"),
+        )
+    application.refresh_from_db()
+    email = suggest(application, other, staff["recruiter"], django_capture_on_commit_callbacks)
+    # nothing goes before the rejection; then the rejection first, the invitation after it
+    assert email.send_after > application.candidate_emails.get(kind="rejection").send_after
+    assert mailoutbox == []
+    candidate_emails_send_due(now=timezone.now() + dt.timedelta(minutes=40))
+    # sent oldest first: the rejection, then the invitation
+    rejection = application.candidate_emails.get(kind="rejection")
+    assert [m.subject for m in mailoutbox] == [
+        rejection.subject,
+        email.__class__.objects.get(pk=email.pk).subject,
+    ]
