@@ -149,6 +149,19 @@ def candidate_can_merge(actor: Any, candidate: Any) -> bool:
     return not Application.objects.filter(candidate=candidate).exclude(application_scope(actor)).exists()
 
 
+def candidates_not_mergeable_by(user: Any, candidate_ids: Any) -> set[int]:
+    """Of ``candidate_ids``, those ``candidate_can_merge`` refuses this user (an application out of
+    their scope), in one query: the duplicates page offers only the merges the user may make."""
+    from talentdrive.pipeline.models import Application
+
+    if isinstance(user, SystemActor) or getattr(user, "is_drive_admin", False):
+        return set()
+    if not candidate_duplicates_can_list(user):
+        return set(candidate_ids)
+    outside = Application.objects.filter(candidate_id__in=candidate_ids).exclude(application_scope(user))
+    return set(outside.values_list("candidate_id", flat=True))
+
+
 def application_can_export(user: Any) -> bool:
     """An export carries contact details: the roles that read candidate pages, within their scope."""
     return candidate_can_read(user)

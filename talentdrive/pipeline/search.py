@@ -172,7 +172,9 @@ def candidate_duplicate_pairs(*, user: User) -> list[DuplicateCandidates]:
         for pk, name, email, phone in named
         if pk in ids
     ]
-    pairs = duplicate_pairs(facts)[:DUPLICATE_PAIRS_SHOWN]
+    blocked = access.candidates_not_mergeable_by(user, ids)
+    pairs = [pair for pair in duplicate_pairs(facts) if not {pair.first, pair.second} & blocked]
+    pairs = pairs[:DUPLICATE_PAIRS_SHOWN]
     shown = {pk for pair in pairs for pk in (pair.first, pair.second)}
     records = Candidate.objects.filter(pk__in=shown).prefetch_related(
         Prefetch(

@@ -250,3 +250,13 @@ def test_pairs_are_found_within_the_users_scope(twins, staff, drive, other_team)
     assert [(p.first, p.second, p.reasons) for p in mine] == [(keep, merge, (SAME_SCHOOL, SIMILAR_EMAIL))]
     assert {(p.first.pk, p.second.pk) for p in everyone} == {(keep.pk, merge.pk), (keep.pk, stranger.pk)}
     assert theirs == []
+
+
+@pytest.mark.django_db
+def test_a_recruiter_is_offered_only_the_merges_they_may_make(twins, staff, drive, other_team):
+    keep, merge = twins
+    # the record to merge also applied to another team's role: merging it is not this recruiter's to do
+    elsewhere = make_requisition(drive=drive, team=other_team, city="beijing", external_id="GLASSES-2")
+    make_application(requisition=elsewhere, candidate=merge)
+    assert candidate_duplicate_pairs(user=staff["recruiter"]) == []
+    assert [(p.first, p.second) for p in candidate_duplicate_pairs(user=staff["admin"])] == [(keep, merge)]
