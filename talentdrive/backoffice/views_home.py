@@ -8,7 +8,7 @@ from django.shortcuts import render
 from talentdrive.backoffice.access import is_staff_member, staff_view
 from talentdrive.backoffice.views_interviews import interviews_home_context
 from talentdrive.insights.selectors import drive_headlines
-from talentdrive.pipeline.worklist import requisition_worklist
+from talentdrive.pipeline.worklist import notes_mentioning, requisition_worklist
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.selectors import drive_list
 
@@ -20,6 +20,7 @@ def home(request: HttpRequest) -> HttpResponse:
     headlines = drive_headlines(user=request.user, drives=drives) if show_figures else {}  # type: ignore[arg-type]
     cards = [(drive, headlines.get(drive.pk)) for drive in drives] if show_figures else []
     worklist = requisition_worklist(user=request.user)  # type: ignore[arg-type]
+    mentions = notes_mentioning(user=request.user)  # type: ignore[arg-type]
     return render(
         request,
         "backoffice/home.html",
@@ -28,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "show_figures": show_figures,
             "nav": "home",
             "worklist": worklist,
+            "mentions": mentions,
             **interviews_home_context(request),
         },
     )

@@ -12,7 +12,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from talentdrive.accounts.models import User
-from talentdrive.pipeline.models import TERMINAL_STAGES, Stage
+from talentdrive.pipeline import access
+from talentdrive.pipeline.models import TERMINAL_STAGES, Application, Note, Stage
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Requisition, RequisitionStatus
 
@@ -46,3 +47,14 @@ def requisition_worklist(*, user: User, limit: int = 25) -> list[Worklist]:
         .order_by("-waiting", "-active", "external_id")[:limit]
     )
     return [Worklist(r, r.active, r.waiting, r.moved) for r in requisitions]
+
+
+def notes_mentioning(*, user: User, days: int = 14, limit: int = 10) -> list[Note]:
+    """Recent notes that @mention this person, on applications they may read, newest first."""
+    since = timezone.now() - dt.timedelta(days=days)
+    visible = Application.objects.filter(access.application_scope(user)).values("pk")
+    return list(
+        Note.objects.filter(mentions=user, created_at__gte=since, application__in=visible)
+        .select_related("author", "candidate", "application__requisition")
+        .order_by("-created_at", "-pk")[:limit]
+    )

@@ -36,3 +36,22 @@ def test_a_hiring_manager_sees_their_requisitions_on_the_home_page(client, drive
 def test_an_interviewer_has_no_worklist(client, staff):
     client.force_login(staff["interviewer"])
     assert client.get(reverse("backoffice:home")).context["worklist"] == []
+
+
+def test_a_note_that_mentions_someone_reaches_their_home_page(client, drive, team, staff):
+    from talentdrive.pipeline.notes import note_add
+
+    requisition = make_requisition(
+        drive=drive, team=team, external_id="R-HM", hiring_manager=staff["hiring_manager"],
+        recruiters=[staff["recruiter"]],
+    )  # fmt: skip
+    application = make_application(requisition=requisition)
+    note_add(
+        candidate=application.candidate,
+        application=application,
+        body=f"@{staff['hiring_manager'].username} strong systems answers, please look",
+        actor=staff["recruiter"],
+    )
+    client.force_login(staff["hiring_manager"])
+    page = client.get(reverse("backoffice:home")).content.decode()
+    assert "Notes that mention you" in page and "strong systems answers" in page
