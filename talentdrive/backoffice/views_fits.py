@@ -121,4 +121,6 @@ def application_fits_suggest(request: HttpRequest, pk: int) -> HttpResponse:
             _("The candidate has been emailed an invitation to apply for %(title)s; applying is up to them.")
             % {"title": requisition.title},
         )
+    if request.POST.get("back") == "pool":  # invited from the requisition's talent-pool ranking
+        return redirect("backoffice:requisition_detail", pk=requisition.pk)
     return redirect("backoffice:application_fits", pk=pk)

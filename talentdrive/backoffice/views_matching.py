@@ -18,6 +18,7 @@ from talentdrive.matching.selectors import (
 )
 from talentdrive.matching.services import match_index_serve
 from talentdrive.pipeline.selectors import application_list
+from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Requisition
 
 DEFAULT_K = 20
@@ -49,7 +50,14 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "backoffice/matching/ranked_list.html", context)
     names = skill_names()
     domain = domain_name(result.requirements.domain)
-    # A name links to the person's newest application the user may read (none: not a link).
+    # Who already applied to this requisition (no invitation for them), and a name links to the
+    # person's newest application the user may read (none: not a link).
+    applied = {
+        str(candidate_id)
+        for candidate_id in application_list(user=user)
+        .filter(requisition_id=pk, candidate_id__in=[int(m.key) for m in result.ranking.matches])
+        .values_list("candidate_id", flat=True)
+    }
     newest: dict[str, int] = {}
     for candidate_id, application_id in (
         application_list(user=user)
@@ -68,6 +76,7 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
             score_parts(match),
             degree_words(match.degree),
             newest.get(match.key),
+            match.key in applied,
         )
         for match in result.ranking.matches
     ]
@@ -78,6 +87,8 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
             "requirements": result.requirements,
             "must_names": [names.get(s, s) for s in result.requirements.must],
             "domain_name": domain,
+            "can_invite": plans_access.requisition_can_change_any(user)
+            and plans_access.requisition_can_edit(user, result.requisition),
             "min_degree": degree_words(result.requirements.min_degree),
             "nice_names": [names.get(s, s) for s in result.requirements.nice],
             "index_age_minutes": int(result.index_age_seconds // 60),

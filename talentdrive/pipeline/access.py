@@ -75,11 +75,18 @@ def application_can_move(actor: Any, application: Any) -> bool:
 
 
 def role_can_suggest(actor: Any, application: Any, requisition: Any) -> bool:
-    """Inviting the candidate of ``application`` to apply to ``requisition``: for whoever may move the
-    application, and only to a requisition they may read."""
+    """Inviting the candidate of ``application`` (an application the actor may read) to apply to
+    ``requisition``: for whoever may move the application (another role for someone they turned down),
+    or whoever may change the requisition (sourcing from the talent pool for it), to a requisition they
+    may read."""
     if isinstance(actor, SystemActor):
         return True
-    return application_can_move(actor, application) and plans_access.requisition_can_read(actor, requisition)
+    if not plans_access.requisition_can_read(actor, requisition):
+        return False
+    return application_can_move(actor, application) or (
+        plans_access.requisition_can_change_any(actor)
+        and plans_access.requisition_can_edit(actor, requisition)
+    )
 
 
 def candidate_can_read(user: Any) -> bool:

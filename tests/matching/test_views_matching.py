@@ -116,3 +116,37 @@ def test_sourcing_outside_ones_scope_ranks_everyone_but_names_only_ones_own(
     client.force_login(admin_user)
     html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
     assert pool.full_name in html and stranger.full_name in html
+
+
+def test_the_requisitions_recruiter_invites_a_pool_candidate_to_apply(
+    client,
+    assigned_recruiter,
+    requisition,
+    pool,
+    make_candidate,
+    plan_line,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    # given: one candidate applied here, another applied to a different role the recruiter can read
+    make_application(requisition=requisition, candidate=pool)
+    sourced = make_candidate(skills=[skill("vllm", "vLLM"), skill("cuda", "CUDA")], degree="PhD", years=5)
+    elsewhere = make_application(
+        requisition=make_requisition(
+            plan_line=plan_line, external_id="REQ-OTHER", recruiters=[assigned_recruiter]
+        ),
+        candidate=sourced,
+    )
+    client.force_login(assigned_recruiter)
+    html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    assert html.count("Applied to this role") == 1 and html.count("Invite to apply") == 1
+    # when: the recruiter invites the sourced candidate from the ranking
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/staff/applications/{elsewhere.pk}/fits/suggest/",
+            {"requisition": requisition.pk, "back": "pool"},
+        )
+    # then: back to the requisition, and one invitation with this job's link went to the person
+    assert response["Location"] == f"/staff/requisitions/{requisition.pk}/"
+    assert [message.to for message in mailoutbox] == [[sourced.email]]
+    assert f"/jobs/{requisition.pk}/" in mailoutbox[0].body
