@@ -72,7 +72,9 @@ def scorecard_submit(
     assigned, before the interview starts, for a cancelled interview, or a second time."""
     now = now or timezone.now()
     interview = (
-        Interview.objects.select_for_update().select_related("round", "application").get(pk=interview_id)
+        Interview.objects.select_for_update(of=("self",))
+        .select_related("round", "application")
+        .get(pk=interview_id)
     )
     if not access.scorecard_can_submit(actor, interview):
         raise ScorecardRefused("not_assigned")

@@ -221,7 +221,7 @@ def interview_schedule(
     invite the candidate and each interviewer; refused (nothing written, nothing sent) when a person
     is already booked then, or an interviewer's week is full."""
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("requisition__plan_line__focus_area", "requisition__drive")
         .get(pk=application_id)
     )
@@ -273,7 +273,7 @@ def interview_schedule(
 
 def _locked_interview(interview_id: int, actor: Actor) -> Interview:
     interview = (
-        Interview.objects.select_for_update()
+        Interview.objects.select_for_update(of=("self",))
         .select_related("application__requisition__drive", "application__candidate")
         .get(pk=interview_id)
     )
