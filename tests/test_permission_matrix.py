@@ -142,6 +142,8 @@ API = {
     ("get", "/api/drives"): PUBLIC,
     ("get", "/api/drives/{code}"): PUBLIC,
     ("get", "/api/plan-lines"): [401, 401, 403, 200, 200, 200, 200, 200],
+    # the pipeline page's figures, for whoever reads the plan (each for the plan lines they see)
+    ("get", "/api/insights/pipeline"): [401, 401, 403, 200, 200, 200, 200, 200],
     # open requisitions are public; staff see theirs (an interviewer none, so R1 is "not found")
     ("get", "/api/requisitions"): [200, 401, 200, 200, 200, 200, 200, 200],
     ("get", "/api/requisitions/{requisition_id}"): [200, 401, 404, 200, 404, 200, 200, 200],

@@ -2,6 +2,7 @@ from ninja import NinjaAPI
 
 from talentdrive.api.applications import router as applications_router
 from talentdrive.api.candidates import router as candidates_router
+from talentdrive.api.insights import router as insights_router
 from talentdrive.api.interviews import router as interviews_router
 from talentdrive.api.matching import router as matching_router
 from talentdrive.api.offers import router as offers_router
@@ -23,3 +24,4 @@ api.add_router("/", interviews_router)
 api.add_router("/public/", portal_router)
 api.add_router("/matching/", matching_router)
 api.add_router("/", offers_router)
+api.add_router("/", insights_router)

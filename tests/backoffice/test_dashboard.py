@@ -83,3 +83,16 @@ def test_drilling_down_twice_narrows_the_figures(client, staff, moved):
     assert set(cities) == {"shanghai", "beijing"}
     narrowed = client.get(url, {"city": "shanghai", "channel": "campus"}).context
     assert narrowed["board"].applications == 2
+
+
+def test_the_api_gives_the_same_figures_as_the_page(client, staff, moved):
+    from talentdrive.accounts.services import api_token_create
+
+    _, raw = api_token_create(user=staff["leadership"], name="weekly sheet", actor=staff["leadership"])
+    headers = {"Authorization": f"Bearer {raw}"}
+    body = client.get("/api/insights/pipeline?channel=campus", headers=headers).json()
+    client.force_login(staff["leadership"])
+    page = client.get(reverse("backoffice:dashboard"), {"channel": "campus"}).context["board"]
+    assert body["applications"] == page.applications == 3
+    assert [(s["kind"], s["reached"]) for s in body["funnel"]] == [(s.kind, s.reached) for s in page.funnel]
+    assert body["forecast"]["likely"] is None  # no hires yet: no date
