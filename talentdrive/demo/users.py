@@ -68,9 +68,16 @@ HIRING_MANAGERS = tuple(
     DemoUser(f"hm.{team}", MANAGER_PASSWORD, "hiring_manager", f"{name} (hiring manager)", manages_team=team)
     for team, name in _MANAGER_NAMES.items()
 )
-INTERVIEWER = DemoUser("interviewer", "interviewer-demo-2026", "interviewer", "Liu Yang (interviewer)")
+INTERVIEWER_PASSWORD = "interviewer-demo-2026"
+INTERVIEWER = DemoUser("interviewer", INTERVIEWER_PASSWORD, "interviewer", "Liu Yang (interviewer)")
+# The demo's technical rounds are spread over these three, so nobody passes the weekly interview cap.
+INTERVIEWERS = (
+    INTERVIEWER,
+    DemoUser("interviewer.systems", INTERVIEWER_PASSWORD, "interviewer", "Deng Kai (interviewer, systems)"),
+    DemoUser("interviewer.research", INTERVIEWER_PASSWORD, "interviewer", "Qian Wen (interviewer, research)"),
+)
 
-DEMO_USERS: tuple[DemoUser, ...] = (ADMIN, LEADERSHIP, *RECRUITERS, *HIRING_MANAGERS, INTERVIEWER)
+DEMO_USERS: tuple[DemoUser, ...] = (ADMIN, LEADERSHIP, *RECRUITERS, *HIRING_MANAGERS, *INTERVIEWERS)
 
 
 # The demo loader acts as itself in the audit trail, not as any of the accounts it creates.
