@@ -121,7 +121,7 @@ def applications_walk(
     back over the days the placement gives it."""
     rng = random.Random(seed)
     reasons = {reason.code: reason for reason in RejectionReason.objects.all()}
-    requisitions = Requisition.objects.select_related("plan_line", "hiring_manager").in_bulk(
+    requisitions = Requisition.objects.select_related("plan_line__team", "hiring_manager").in_bulk(
         {placement.requisition for placement in placements}
     )
     flows = FlowCache()

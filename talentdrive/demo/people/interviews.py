@@ -12,9 +12,10 @@ carries the time it would have been written (the service's ``now``).
 
 The slots are chosen here, on the hour on working days, so the service never has to refuse: no
 interviewer or candidate holds two interviews at once, and nobody passes the weekly cap
-(``interviewer_weekly_cap``). Technical rounds go to the demo interviewers, the hiring-manager round
-to the requisition's hiring manager, the HR round to the HR head and the recruiters; whoever is fully
-booked that week hands over to the interviewers."""
+(``interviewer_weekly_cap``). Technical rounds go to the team's interviewer and the shared ones, the
+hiring-manager round to the requisition's hiring manager, the HR round to the HR head and the
+recruiters; whoever is fully booked that week hands over to the others. An application still at an
+interview stage whose days ahead are fully booked waits for its interview, as it would."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from talentdrive.accounts.models import User
-from talentdrive.demo.users import DEMO, INTERVIEWERS, LEADERSHIP
+from talentdrive.demo.users import DEMO, INTERVIEWERS, LEADERSHIP, TEAM_INTERVIEWERS
 from talentdrive.interviews.models import Interview
 from talentdrive.interviews.scorecards import scorecard_submit
 from talentdrive.interviews.services import interview_schedule, interviewer_weekly_cap, week_of
@@ -72,7 +73,7 @@ class Calendar:
 
     def book(
         self, candidate: int, people: Sequence[User], *, around: datetime, earliest: datetime
-    ) -> tuple[datetime, User]:
+    ) -> tuple[datetime, User] | None:
         for moment in self.slots(around, earliest):
             if ("candidate", candidate, moment) in self.busy:
                 continue
@@ -84,7 +85,7 @@ class Calendar:
                 self.busy.add(("user", person.pk, moment))
                 self.weekly[(person.pk, week)] += 1
                 return moment, person
-        raise RuntimeError(f"no free interview slot for candidate {candidate} around {around}")
+        return None
 
 
 class InterviewDesk:
@@ -94,9 +95,10 @@ class InterviewDesk:
         self.rng = rng
         self.calendar = Calendar()
         self.now = timezone.now()
-        names = [spec.username for spec in (*INTERVIEWERS, LEADERSHIP)]
+        names = [spec.username for spec in (*INTERVIEWERS, *TEAM_INTERVIEWERS, LEADERSHIP)]
         staff = User.objects.in_bulk(names, field_name="username")
         self.interviewers = [staff[spec.username] for spec in INTERVIEWERS]
+        self.team_interviewers = {spec.interviews_team: staff[spec.username] for spec in TEAM_INTERVIEWERS}
         self.hr_head = staff[LEADERSHIP.username]
         self.recruiters: dict[int, list[User]] = defaultdict(list)
         links = Requisition.recruiters.through.objects.filter(
@@ -104,15 +106,33 @@ class InterviewDesk:
         ).select_related("user")
         for link in links.order_by("requisition_id", "user_id"):
             self.recruiters[link.requisition_id].append(link.user)
+        managers = {
+            r.hiring_manager.pk: r.hiring_manager for r in requisitions if r.hiring_manager is not None
+        }
+        self.everyone = [
+            *self.interviewers,
+            *self.team_interviewers.values(),
+            *(managers[pk] for pk in sorted(managers)),
+        ]
 
     def _people(self, application: Application, requisition: Requisition, stage_code: str) -> list[User]:
-        rotation = application.pk % len(self.interviewers)
-        interviewers = self.interviewers[rotation:] + self.interviewers[:rotation]
-        if stage_code == "hiring_manager_interview" and requisition.hiring_manager is not None:
-            return [requisition.hiring_manager, *interviewers]
+        """Who may take the round, first choice first: for technical rounds the team's interviewer,
+        the shared interviewers (in turn) and the team's hiring manager; the hiring manager for their
+        round; the HR head and the recruiters for the HR round; then anyone else (in turn)."""
+        turn = application.pk % len(self.interviewers)
+        shared = self.interviewers[turn:] + self.interviewers[:turn]
+        team = self.team_interviewers.get(requisition.plan_line.team.code)
+        manager = requisition.hiring_manager
+        own = [person for person in (team, manager) if person is not None]
         if stage_code == "hr_interview":
-            return [self.hr_head, *self.recruiters[requisition.pk], *interviewers]
-        return interviewers
+            first = [self.hr_head, *self.recruiters[requisition.pk], *shared]
+        elif stage_code == "hiring_manager_interview":
+            first = [*own[1:], *shared, *own[:1]]
+        else:
+            first = [*own[:1], *shared, *own[1:]]
+        others = [person for person in self.everyone if person not in first]
+        turn = application.pk % max(1, len(others))
+        return first + others[turn:] + others[:turn]
 
     def hold_if_due(
         self,
@@ -137,12 +157,17 @@ class InterviewDesk:
             if around > self.now - timedelta(hours=3):
                 around = earliest = max(around, self.now + timedelta(hours=1))
             verdict = None
-        starts_at, person = self.calendar.book(
+        booked = self.calendar.book(
             application.candidate_id,
             self._people(application, requisition, stage_code),
             around=around,
             earliest=earliest,
         )
+        if booked is None:
+            if left is not None:
+                raise RuntimeError(f"no free interview slot for application {application.pk} around {around}")
+            return None  # still to be arranged: everyone is booked in the days ahead
+        starts_at, person = booked
         interview = interview_schedule(
             application_id=application.pk,
             stage_code=stage_code,
