@@ -21,6 +21,8 @@ class DemoUser:
     scope_cities: tuple[str, ...] = ()
     # Team whose requisitions this user manages as hiring manager.
     manages_team: str = ""
+    # Team whose technical rounds this interviewer takes first.
+    interviews_team: str = ""
 
 
 ADMIN = DemoUser("admin", "admin-demo-2026", "admin", "Demo Administrator", is_superuser=True)
@@ -68,9 +70,49 @@ HIRING_MANAGERS = tuple(
     DemoUser(f"hm.{team}", MANAGER_PASSWORD, "hiring_manager", f"{name} (hiring manager)", manages_team=team)
     for team, name in _MANAGER_NAMES.items()
 )
-INTERVIEWER = DemoUser("interviewer", "interviewer-demo-2026", "interviewer", "Liu Yang (interviewer)")
+INTERVIEWER_PASSWORD = "interviewer-demo-2026"
+INTERVIEWER = DemoUser("interviewer", INTERVIEWER_PASSWORD, "interviewer", "Liu Yang (interviewer)")
+# The demo's technical rounds are spread over these three, so nobody passes the weekly interview cap.
+INTERVIEWERS = (
+    INTERVIEWER,
+    DemoUser("interviewer.systems", INTERVIEWER_PASSWORD, "interviewer", "Deng Kai (interviewer, systems)"),
+    DemoUser("interviewer.research", INTERVIEWER_PASSWORD, "interviewer", "Qian Wen (interviewer, research)"),
+)
 
-DEMO_USERS: tuple[DemoUser, ...] = (ADMIN, LEADERSHIP, *RECRUITERS, *HIRING_MANAGERS, INTERVIEWER)
+_TEAM_INTERVIEWER_NAMES = {
+    "app-core-training": "Feng Rui",
+    "app-multimodal": "Yang Xue",
+    "app-agents": "Cao Yi",
+    "app-product": "Peng Jie",
+    "glasses-hardware": "Lu Bo",
+    "glasses-speech": "Jiang Hui",
+    "glasses-vision": "Xie Chen",
+    "vertical-learning": "Han Mei",
+    "vertical-health": "Shen Yu",
+    "vertical-creation": "Du Xiao",
+    "research-elite": "Dr. Kong Ling",
+}
+# One engineer per team takes its technical rounds: the demo drive holds about 2,000 interviews, and
+# nobody may take more than the weekly cap.
+TEAM_INTERVIEWERS = tuple(
+    DemoUser(
+        f"interviewer.{team}",
+        INTERVIEWER_PASSWORD,
+        "interviewer",
+        f"{name} (interviewer)",
+        interviews_team=team,
+    )
+    for team, name in _TEAM_INTERVIEWER_NAMES.items()
+)
+
+DEMO_USERS: tuple[DemoUser, ...] = (
+    ADMIN,
+    LEADERSHIP,
+    *RECRUITERS,
+    *HIRING_MANAGERS,
+    *INTERVIEWERS,
+    *TEAM_INTERVIEWERS,
+)
 
 
 # The demo loader acts as itself in the audit trail, not as any of the accounts it creates.

@@ -238,7 +238,7 @@ def test_demo_staff_accounts_roles_scopes_and_hiring_managers(drive):
         "leadership": 1,
         "recruiter": 2,
         "hiring_manager": len(org.TEAMS),
-        "interviewer": 1,
+        "interviewer": 3 + len(org.TEAMS),
     }
     recruiter = User.objects.get(username="recruiter.flagship")
     assert recruiter.check_password("recruiter-demo-2026")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import phonenumbers
@@ -7,6 +8,7 @@ import pytest
 from django.db import transaction
 from django.db.models import Count, Q
 from django.test import override_settings
+from django.utils import timezone
 
 from talentdrive.accounts.models import User
 from talentdrive.audit.models import AuditEvent
@@ -16,7 +18,11 @@ from talentdrive.demo.people.compose import build_people
 from talentdrive.demo.people.funnel import Applicant, Opening, filled, place
 from talentdrive.demo.people.load import demo_people_load
 from talentdrive.evaluation.synth.generate import SkillSpace
-from talentdrive.pipeline.models import TERMINAL_STAGES, Application
+from talentdrive.interviews.models import Interview, InterviewInvitation, Scorecard
+from talentdrive.interviews.services import interviewer_weekly_cap, week_of
+from talentdrive.offers.models import Offer, OfferStatus, SalaryBand
+from talentdrive.pipeline.core.flow import INTERVIEW, kind_of_code
+from talentdrive.pipeline.models import TERMINAL_STAGES, Application, StageChange
 from talentdrive.plans.models import Requisition
 from talentdrive.resumes.ingest.worker import parse_content
 from talentdrive.resumes.models import ParseStatus, Resume
@@ -218,12 +224,70 @@ def test_loading_again_changes_nothing(people):
 def test_loading_into_a_fresh_database_gives_the_same_people_and_stages(people):
     before = _snapshot()
     with transaction.atomic():
+        Offer.objects.all().delete()  # an offer keeps its application
         Application.objects.all().delete()
         Candidate.objects.all().delete()
         Requisition.objects.filter(status="filled").update(status="open")
         assert demo_people_load(seed=SEED, size=SIZE, build_index=False).created
         assert _snapshot() == before
         transaction.set_rollback(True)
+
+
+@pytest.mark.slow
+def test_hires_are_exactly_the_accepted_offers(people):
+    accepted = Offer.objects.filter(status=OfferStatus.ACCEPTED)
+    hired = Application.objects.filter(stage="hired")
+    assert people.hired == hired.count() == accepted.count() > 0
+    per_application = Counter(accepted.values_list("application_id", flat=True))
+    assert set(per_application) == set(hired.values_list("pk", flat=True))
+    assert set(per_application.values()) == {1}
+    at_offer = Application.objects.filter(stage="offer")
+    assert at_offer.exists()
+    assert set(Offer.objects.filter(status=OfferStatus.SENT).values_list("application_id", flat=True)) == set(
+        at_offer.values_list("pk", flat=True)
+    )
+    for offer in Offer.objects.select_related("city").prefetch_related("approvals"):
+        band = SalaryBand.objects.get(level=offer.level, city=offer.city)
+        assert band.salary_min <= offer.salary <= band.salary_max and not offer.above_band
+        assert offer.approvals.all() and all(a.status == "approved" for a in offer.approvals.all())
+        assert offer.created_at <= offer.sent_at <= (offer.decided_at or offer.sent_at)
+
+
+@pytest.mark.slow
+def test_interviews_for_every_interview_stage_passed_and_scorecards_for_those_held(people):
+    left = {
+        (change.application_id, change.from_stage)
+        for change in StageChange.objects.exclude(to_stage="withdrawn")
+        if kind_of_code(change.from_stage) == INTERVIEW
+    }
+    held = set(Interview.objects.values_list("application_id", "stage_code"))
+    assert left and left <= held
+    now = timezone.now()
+    assert not Interview.objects.filter(
+        starts_at__lt=now - dt.timedelta(days=1), scorecards__isnull=True
+    ).exists()
+    assert not Interview.objects.filter(starts_at__gt=now, scorecards__isnull=False).exists()
+    assert Scorecard.objects.count() > len(left) / 2
+    # Nobody is booked twice at once or past the weekly cap.
+    slots = Counter(Interview.objects.values_list("interviewers", "starts_at"))
+    assert max(slots.values()) == 1
+    weeks = Counter((user, week_of(starts_at)[0]) for user, starts_at in slots)
+    assert max(weeks.values()) <= interviewer_weekly_cap()
+
+
+@pytest.mark.slow
+def test_loading_emails_nobody(people, mailoutbox, django_capture_on_commit_callbacks):
+    assert not InterviewInvitation.objects.exists()
+    with transaction.atomic():
+        Offer.objects.all().delete()
+        Application.objects.all().delete()
+        Candidate.objects.all().delete()
+        Requisition.objects.filter(status="filled").update(status="open")
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            assert demo_people_load(seed=SEED, size=SIZE, build_index=False).created
+        assert callbacks  # the send tasks ran, and found nothing to send
+        transaction.set_rollback(True)
+    assert mailoutbox == []
 
 
 @pytest.mark.slow

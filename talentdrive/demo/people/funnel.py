@@ -4,8 +4,9 @@ People apply to requisitions of their channel (this season's graduates to campus
 else to experienced ones) and focus area, mostly in the city they live in. Hires are drawn first,
 only on open requisitions and never beyond a requisition's headcount, until the drive's share of
 the plan is reached; a hired person's other applications are withdrawn, as they would be. The rest
-spread over the funnel: most still applied or in screening, fewer further on, some rejected; on a
-requisition whose every seat is taken the others are rejected, and it is marked filled.
+spread over the funnel: most still applied or in screening, fewer further on, some rejected; no
+requisition has more offers out than seats left; on a requisition whose every seat is taken the
+others are rejected, and it is marked filled.
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ def place(
         hired_people.add(applicant.index)
 
     placements = []
+    offers: dict[int, int] = defaultdict(int)
     for position, (applicant, opening) in enumerate(pairs):
         stage = stages.get(position)
         if stage is None:
@@ -132,6 +134,10 @@ def place(
                 stage = "interview"  # a paused requisition makes no offers
             if stage in ACTIVE and hires[opening.id] >= opening.headcount:
                 stage = "rejected"  # every seat is taken: the requisition is filled
+            elif stage == "offer" and hires[opening.id] + offers[opening.id] >= opening.headcount:
+                # No more offers out than seats left, so the plan line's target holds for offers too.
+                stage = "interview"
+            offers[opening.id] += stage == "offer"
         channel = "campus" if applicant.campus else "experienced"
         low, high = DAYS_AGO[stage]
         placements.append(

@@ -4,8 +4,18 @@ Every application starts in its flow's first stage; each step to where the funne
 ``application_move`` (then ``application_reject`` or ``application_withdraw_on_behalf`` for the closed
 ones), by the demo's system actor, so each has its timeline rows, audit events and integration events
 exactly as a recruiter's moves would give it. The services stamp the moves with the time of the load;
-the history is then spread back over the days the funnel gave each application, so the timeline and
-the time-in-stage figures read like a drive under way.
+each application's timeline (when it arrived and made each move, over the days the funnel gave it) is
+drawn before it moves, and the history is dated back to it afterwards, so the timeline and the
+time-in-stage figures read like a drive under way.
+
+Offers and hires go through the offers app (``offers.py``): the walk stops short of the offer stage,
+and sending the approved offer moves the application there; accepting it moves a hire to hired, so
+the drive's hires are its accepted offers. Before an application leaves an interview stage it has
+its interview there, at a time inside its stay by the timeline, and the scorecard (``interviews.py``).
+
+Nobody is emailed: no move names an email template, offers are not emailed, and the calendar
+invitations ``interview_schedule`` owes are deleted before the load commits (``_invitations_drop``),
+so the send task that runs after the commit finds nothing to send.
 """
 
 from __future__ import annotations
@@ -13,12 +23,16 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
 from talentdrive.demo.people.funnel import Placement
+from talentdrive.demo.people.interviews import InterviewDesk
+from talentdrive.demo.people.offers import OfferWanted, offers_date_back, offers_make
 from talentdrive.demo.users import DEMO
+from talentdrive.interviews.models import InterviewInvitation
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, Flow, kind_of_code
 from talentdrive.pipeline.flows import FlowCache
 from talentdrive.pipeline.models import Application, RejectionReason, Stage, StageChange
@@ -51,12 +65,16 @@ def _open_path(flow: Flow) -> list[str]:
 
 
 def _steps(flow: Flow, channel: str, stage: str, rng: random.Random) -> tuple[list[str], str]:
-    """The stages to move through after the first one, and how it closes ('' when it stays open)."""
+    """The stages to move through after the first one, and how it ends: rejected, withdrawn, with an
+    offer (sent, or accepted for a hire), or '' when it stays where the moves leave it."""
     path = _open_path(flow)
     if stage in (Stage.REJECTED, Stage.WITHDRAWN):
         # Most closings come early: at the first stage, at screening, rarely after interviews.
         depth = min(len(path) - 2, int(rng.choices((0, 1, 2, 3), weights=(45, 30, 15, 10))[0]))
         return path[1 : depth + 1], stage
+    if stage in (Stage.OFFER, Stage.HIRED):
+        # Sending the offer makes the last step (offers.py).
+        return path[1 : path.index(Stage.OFFER)], stage
     target = FLOW_STAGE[channel].get(stage, stage)
     if target not in path:
         return [], ""
@@ -72,24 +90,68 @@ def _reason(
     return reasons[rng.choice(codes)]
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """When an application arrived and when each of its moves happened, oldest first."""
+
+    applied: datetime
+    moves: tuple[datetime, ...]
+
+
+def _timeline(
+    placement: Placement, left: Sequence[str], pk: int, now: datetime, rng: random.Random
+) -> Timeline:
+    """It reached its stage ``placement.days_ago`` days ago; before that it spent a few days
+    (``DAYS_AT``, by the kind of stage it left) at each stage it passed through."""
+    reached = now - timedelta(days=placement.days_ago, hours=pk % 9)
+    stays = [timedelta(hours=rng.uniform(*DAYS_AT.get(kind_of_code(code), (1, 7))) * 24) for code in left]
+    moment = reached - sum(stays, timedelta(0))
+    applied, moves = moment, []
+    for stay in stays:
+        moment += stay
+        moves.append(moment)
+    return Timeline(applied, tuple(moves))
+
+
 def applications_walk(
     applications: Sequence[Application], placements: Sequence[Placement], *, full: Sequence[int], seed: int
 ) -> None:
     """Move each application (created in its flow's first stage) to its placement through the services,
-    then date its history back over the days the placement gives it."""
+    holding an interview (and its scorecard) at each interview stage it leaves, then date its history
+    back over the days the placement gives it."""
     rng = random.Random(seed)
     reasons = {reason.code: reason for reason in RejectionReason.objects.all()}
-    requisitions = Requisition.objects.select_related("plan_line").in_bulk(
+    requisitions = Requisition.objects.select_related("plan_line__team", "hiring_manager").in_bulk(
         {placement.requisition for placement in placements}
     )
     flows = FlowCache()
     filled = set(full)
+    offers: list[OfferWanted] = []
+    timelines: dict[int, Timeline] = {}
+    interviews = InterviewDesk(requisitions.values(), rng=rng)
+    now = timezone.now()
     for application, placement in zip(applications, placements, strict=True):
         requisition = requisitions[placement.requisition]
         channel = requisition.plan_line.channel
-        steps, closing = _steps(flows(requisition), channel, placement.stage, rng)
-        for code in steps:
+        flow = flows(requisition)
+        steps, closing = _steps(flow, channel, placement.stage, rng)
+        codes = [flow.stages[0].code, *steps]
+        # The stages each move leaves: every step, then the closing, the offer and the hire.
+        left = (
+            codes[:-1] + ([codes[-1]] if closing else []) + ([Stage.OFFER] if closing == Stage.HIRED else [])
+        )
+        timeline = timelines[application.pk] = _timeline(placement, left, application.pk, now, rng)
+        entered = [timeline.applied, *timeline.moves]
+        for index, code in enumerate(steps):
+            interviews.hold_if_due(application, requisition, codes[index], entered[index], entered[index + 1])
             application_move(application_id=application.pk, to_stage=code, actor=DEMO, expected_version=None)
+        if closing and closing != Stage.WITHDRAWN:
+            interviews.hold_if_due(
+                application, requisition, codes[-1], entered[len(steps)], entered[len(steps) + 1],
+                passed=closing != Stage.REJECTED,
+            )  # fmt: skip
+        elif not closing:
+            interviews.hold_if_due(application, requisition, codes[-1], entered[-1], None)
         if closing == Stage.REJECTED:
             reason = _reason(reasons, len(steps), placement.requisition in filled, rng)
             application_reject(
@@ -100,34 +162,41 @@ def applications_walk(
             application_withdraw_on_behalf(
                 application_id=application.pk, actor=DEMO, expected_version=None, note=note
             )
-    _date_back(applications, placements, rng)
+        elif closing in (Stage.OFFER, Stage.HIRED):
+            offers.append(OfferWanted(application.pk, accepted=closing == Stage.HIRED))
+    # Offers last: an acceptance may fill a requisition, after which its others no longer move.
+    offers_make(offers, rng=rng)
+    _date_back(applications, timelines)
+    ids = [application.pk for application in applications]
+    offers_date_back(ids, rng=rng)
+    _invitations_drop(ids)
 
 
-def _date_back(
-    applications: Sequence[Application], placements: Sequence[Placement], rng: random.Random
-) -> None:
-    """Each application reached its stage ``placement.days_ago`` days ago; before that it spent a few
-    days (``DAYS_AT``, by the kind of stage it left) at each stage it passed through."""
-    now = timezone.now()
+def _invitations_drop(application_ids: Sequence[int]) -> None:
+    """The demo's fictional people are owed no calendar email, and its interviews are mostly history."""
+    InterviewInvitation.objects.filter(interview__application_id__in=application_ids).delete()
+
+
+def _date_back(applications: Sequence[Application], timelines: dict[int, Timeline]) -> None:
+    """Put each application's arrival and moves at the times its timeline gives them."""
     changes: dict[int, list[StageChange]] = defaultdict(list)
     ids = [application.pk for application in applications]
     for change in StageChange.objects.filter(application_id__in=ids).order_by("pk"):
         changes[change.application_id].append(change)
     fresh = Application.objects.in_bulk(ids)
     dated_changes, dated_applications = [], []
-    for placement, application in zip(placements, (fresh[pk] for pk in ids), strict=True):
+    for application in (fresh[pk] for pk in ids):
+        timeline = timelines[application.pk]
         moves = changes[application.pk]
-        reached = now - timedelta(days=placement.days_ago, hours=application.pk % 9)
-        stays = [
-            timedelta(hours=rng.uniform(*DAYS_AT.get(kind_of_code(c.from_stage), (1, 7))) * 24) for c in moves
-        ]
-        applied = reached - sum(stays, timedelta(0))
-        moment = applied
-        for change, stay in zip(moves, stays, strict=True):
-            moment += stay
+        if len(moves) != len(timeline.moves):
+            raise RuntimeError(
+                f"demo application {application.pk} made {len(moves)} moves, not {len(timeline.moves)}"
+            )
+        for change, moment in zip(moves, timeline.moves, strict=True):
             change.created_at = moment
             dated_changes.append(change)
-        application.created_at, application.stage_changed_at = applied, reached
+        reached = timeline.moves[-1] if timeline.moves else timeline.applied
+        application.created_at, application.stage_changed_at = timeline.applied, reached
         if application.withdrawn_at is not None:
             application.withdrawn_at = reached
         dated_applications.append(application)

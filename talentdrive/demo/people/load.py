@@ -5,20 +5,25 @@ People, consents, résumés and applications are written with ``bulk_create`` ra
 task per application (acknowledgement email, parsing) that must not run for fictional people, and
 its per-person row lock and look-ups cost about a second per hundred people. Every application is
 created in its flow's first stage, and every step after that (moves, rejections with a reason,
-withdrawals, hires) goes through the pipeline's services (``history.py``), so the timelines, audit
-events and integration events are the ones real work leaves. The rules the service enforces hold by construction instead: contacts are
+withdrawals) goes through the pipeline's services (``history.py``), interviews and scorecards through
+the interviews app's, and every offer and hire through the offers app's (drafted, approved, sent,
+accepted), so the timelines, audit events and integration events are the ones real work leaves, and
+the hires are exactly the accepted offers. The load emails nobody (see ``history.py``). The rules the service enforces hold by construction instead: contacts are
 unique and already normalised (``names``), every application has a consent record and a resume, one
 application per person and requisition, none on drafts, at most three per person (the campus cap),
-hires only on open requisitions and within headcount (``funnel``), and requisitions whose seats are
-all taken are moved to filled through ``requisition_change_status``. Each resume is the real parser's
+hires only on open requisitions and within headcount (``funnel``), and the acceptance of a
+requisition's last offer makes it filled. Each resume is the real parser's
 output for a plain-text file stored by content hash, exactly as an uploaded one would be, and one
 audit event records the load.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -58,6 +63,17 @@ class PeopleLoadResult:
     applications: int
     hired: int
     seconds: float
+
+
+@contextmanager
+def _tasks_logged_at(level: int) -> Iterator[None]:
+    logger = logging.getLogger("django_tasks")
+    before = logger.level
+    logger.setLevel(max(level, before))
+    try:
+        yield
+    finally:
+        logger.setLevel(before)
 
 
 def _openings(drive: Drive) -> list[Opening]:
@@ -168,8 +184,11 @@ def _write(
     created = Application.objects.bulk_create(applications)
     # Every step from there is a move through the pipeline's services (history.py).
     applications_walk(created, placements, full=full, seed=seed)
-    # Filled requisitions get there through the plan service, audited, like the paused ones.
-    for requisition in Requisition.objects.filter(pk__in=full).order_by("pk"):
+    # Accepting the last offer fills a requisition; any the acceptances left open get there through
+    # the plan service, audited, like the paused ones.
+    for requisition in (
+        Requisition.objects.filter(pk__in=full).exclude(status=RequisitionStatus.FILLED).order_by("pk")
+    ):
         requisition_change_status(requisition=requisition, status=RequisitionStatus.FILLED, actor=DEMO)
     audit_record(
         actor=DEMO,
@@ -195,7 +214,10 @@ def demo_people_load(*, seed: int, size: int = DEFAULT_SIZE, build_index: bool =
     ]
     hire_target = round(HIRE_SHARE * planned * min(1.0, size / DEFAULT_SIZE))
     placements = place(applicants, openings, hire_target=hire_target, seed=seed)
-    _write(people, placements, filled(openings, placements), drive, seed=seed)
+    # Each interview queues its invitations' send task after the commit; the demo owes no invitation,
+    # so the tasks send nothing, and their thousands of progress lines are kept off the console.
+    with _tasks_logged_at(logging.WARNING):
+        _write(people, placements, filled(openings, placements), drive, seed=seed)
     if build_index:
         match_index_rebuild(trigger="demo load", actor=DEMO)
     return _summary(drive, created=True, started=started)

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from talentdrive.accounts.models import User
-from talentdrive.demo.users import DEMO_USERS, MANAGER_PASSWORD
+from talentdrive.demo.users import DEMO_USERS, INTERVIEWER_PASSWORD, MANAGER_PASSWORD
 
 
 class Command(BaseCommand):
@@ -56,8 +56,13 @@ class Command(BaseCommand):
                 "username", flat=True
             )
         )
-        shown = [spec for spec in DEMO_USERS if spec.username in present and not spec.manages_team]
+        shown = [
+            spec
+            for spec in DEMO_USERS
+            if spec.username in present and not spec.manages_team and not spec.interviews_team
+        ]
         managers = [spec for spec in DEMO_USERS if spec.username in present and spec.manages_team]
+        team_interviewers = [spec for spec in DEMO_USERS if spec.username in present and spec.interviews_team]
         if shown or managers:
             lines.append("Demo accounts (username / password / role):")
             lines += [f"  {spec.username:<22} {spec.password:<24} {spec.role}" for spec in shown]
@@ -65,6 +70,11 @@ class Command(BaseCommand):
                 lines.append(
                     f"  hm.<team> ({len(managers)} hiring managers, e.g. {managers[0].username}) "
                     f"password {MANAGER_PASSWORD}"
+                )
+            if team_interviewers:
+                lines.append(
+                    f"  interviewer.<team> ({len(team_interviewers)} interviewers, e.g. "
+                    f"{team_interviewers[0].username}) password {INTERVIEWER_PASSWORD}"
                 )
             lines.append("  These passwords are public: never load the demo on a production database.")
         else:
