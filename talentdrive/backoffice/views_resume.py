@@ -34,9 +34,15 @@ def application_resume(request: HttpRequest, pk: int) -> HttpResponse:
     if resume is None or application.candidate.erased_at is not None or not resume.file:
         raise Http404("this application has no résumé file")
     inline = resume.content_type == PDF and request.GET.get("download") != "1"
+    try:
+        handle = resume.file.open("rb")
+    except OSError as error:  # the row outlived its file (a restore without media, a disk fault)
+        raise Http404(
+            "the résumé file is missing from storage; manage.py resume_files_check lists such rows"
+        ) from error
     # A FileResponse streams the file; the back office's views are typed as answering HttpResponse.
     return FileResponse(  # type: ignore[return-value]
-        resume.file.open("rb"),
+        handle,
         content_type=PDF if inline else (resume.content_type or "application/octet-stream"),
         as_attachment=not inline,
         filename=resume.original_name or f"resume-{application.pk}",

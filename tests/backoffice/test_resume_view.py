@@ -70,3 +70,10 @@ def test_an_erased_candidates_file_is_gone(client, staff, requisition):
     application.candidate.save(update_fields=["erased_at"])
     client.force_login(staff["recruiter"])
     assert client.get(reverse("backoffice:application_resume", args=[application.pk])).status_code == 404
+
+
+def test_a_row_whose_file_is_gone_answers_not_found_not_an_error(client, staff, requisition):
+    application = _applied_with(requisition, "li-lei.pdf", pdf_bytes())
+    application.resume.file.delete(save=False)
+    client.force_login(staff["recruiter"])
+    assert client.get(reverse("backoffice:application_resume", args=[application.pk])).status_code == 404
