@@ -22,6 +22,12 @@ from talentdrive.plans.models import (
 )
 
 
+def id_from_form(raw: str) -> int | None:
+    """A row id as a form sends it; anything else (other scripts' digits, a value no row id could
+    have) is None rather than an error, so a forged field cannot reach the database as an overflow."""
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
+
+
 class RequisitionFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     city = forms.ChoiceField(label=_("City"), required=False)

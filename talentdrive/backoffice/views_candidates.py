@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
-from talentdrive.backoffice.views_applicants import _number
+from talentdrive.backoffice.forms import id_from_form
 from talentdrive.candidates.models import Candidate, Tag
 from talentdrive.errors import DomainError
 from talentdrive.pipeline import access as pipeline_access
@@ -101,7 +101,7 @@ def candidate_duplicates(request: HttpRequest) -> HttpResponse:
 
 
 def _candidate(raw: str) -> Candidate | None:
-    number = _number(raw)
+    number = id_from_form(raw)
     return Candidate.objects.filter(pk=number).first() if number is not None else None
 
 
@@ -126,7 +126,7 @@ def candidate_merge_view(request: HttpRequest) -> HttpResponse:
 @staff_view(pipeline_access.candidate_duplicates_can_list)
 def candidate_merge_decide(request: HttpRequest) -> HttpResponse:
     """Undo or confirm a pending merge (``merge`` and ``decision`` posted)."""
-    merge_id = _number(request.POST.get("merge", ""))
+    merge_id = id_from_form(request.POST.get("merge", ""))
     decision = request.POST.get("decision", "")
     if merge_id is None or decision not in ("undo", "confirm"):
         messages.error(request, _("Choose a merge and whether to undo or confirm it."))

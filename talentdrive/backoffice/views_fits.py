@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.forms import id_from_form
 from talentdrive.candidates.models import Candidate
 from talentdrive.errors import DomainError
 from talentdrive.matching import access as matching_access
@@ -107,8 +108,11 @@ def application_fits_suggest(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     application = _application(request, pk)
     try:
-        requisition = requisition_get(user=user, requisition_id=int(request.POST.get("requisition", "")))
-    except (ValueError, Requisition.DoesNotExist):
+        number = id_from_form(request.POST.get("requisition", ""))
+        if number is None:
+            raise Requisition.DoesNotExist("no requisition chosen")
+        requisition = requisition_get(user=user, requisition_id=number)
+    except Requisition.DoesNotExist:
         messages.error(request, _("Choose a role to suggest."))
         return redirect("backoffice:application_fits", pk=pk)
     try:

@@ -148,6 +148,16 @@ def test_a_role_outside_the_scope_cannot_be_posted(client, staff, roles, rejecte
     assert not CandidateEmail.objects.exists() and mail.outbox == []
 
 
+@pytest.mark.parametrize("raw", ["", "abc", "9" * 30, "٣"])
+def test_a_forged_role_id_is_refused_with_a_sentence(client, staff, rejected, raw):
+    client.force_login(staff["recruiter"])
+    response = client.post(
+        reverse("backoffice:application_fits_suggest", args=[rejected.pk]), {"requisition": raw}, follow=True
+    )
+    assert "Choose a role to suggest." in response.content.decode()
+    assert not CandidateEmail.objects.exists()
+
+
 def test_an_erased_candidate_gets_a_sentence_and_no_button(client, staff, rejected):
     Candidate.objects.filter(pk=rejected.candidate_id).update(erased_at=timezone.now(), email="")
     client.force_login(staff["recruiter"])
