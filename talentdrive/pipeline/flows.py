@@ -54,25 +54,6 @@ def flow_for_requisition(requisition: Any) -> flows.Flow:
     )
 
 
-class FlowCache:
-    """Flows read once per drive, channel and variant: a page listing many applications asks for
-    each one's flow without a query per application."""
-
-    def __init__(self) -> None:
-        self._flows: dict[tuple[int, str, bool, int], flows.Flow] = {}
-
-    def __call__(self, requisition: Any) -> flows.Flow:
-        key = (
-            requisition.drive_id,
-            requisition.plan_line.channel,
-            requisition.programme_eligible,
-            requisition.technical_rounds,
-        )
-        if key not in self._flows:
-            self._flows[key] = flow_for_requisition(requisition)
-        return self._flows[key]
-
-
 def flows_for_requisitions(requisitions: Iterable[Any]) -> dict[int, flows.Flow]:
     """``flow_for_requisition`` of many requisitions (with ``plan_line`` loaded) in two queries, by pk:
     for a page of applications, whatever number of drives and channels they span."""
@@ -84,8 +65,9 @@ def flows_for_requisitions(requisitions: Iterable[Any]) -> dict[int, flows.Flow]
     for row in StageDefinition.objects.filter(drive_id__in=drive_ids).order_by("position", "pk"):
         rows[(row.drive_id, row.channel, row.programme)].append(row)
     moves: dict[tuple[int, str, bool], list[tuple[str, str]]] = defaultdict(list)
+    # Drives without stages of their own follow the shipped flows, whose moves are not rows.
     for drive_id, channel, programme, source, target in StageMove.objects.filter(
-        drive_id__in=drive_ids
+        drive_id__in={drive_id for drive_id, _, _ in rows}
     ).values_list("drive_id", "channel", "programme", "from_code", "to_code"):
         moves[(drive_id, channel, programme)].append((source, target))
     built: dict[tuple[int, str, bool, int], flows.Flow] = {}

@@ -5,7 +5,6 @@ Reads only; the status page of the career portal shows these.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from talentdrive.pipeline.core.flow import Flow
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import CLOSED_STAGES, PUBLIC_STAGE_OF_KIND, Application, PublicStage
-from talentdrive.plans.models import Requisition
 
 
 @dataclass(frozen=True)
@@ -47,15 +45,13 @@ NEXT_STEP = {
 }
 
 
-def application_public_steps(
-    application: Application, *, flows: Callable[[Requisition], Flow] = flow_for_requisition
-) -> list[PublicStep]:
+def application_public_steps(application: Application, *, flow: Flow | None = None) -> list[PublicStep]:
     """The steps from received to hired in the candidate's wording, marking those passed and the
     current one; a closed application shows none (its page says it is not moving forward).
-    ``flows``: a ``FlowCache`` when listing many applications."""
+    ``flow``: the requisition's, when the caller read many at once (``flows_for_requisitions``)."""
     if application.stage in CLOSED_STAGES:
         return []
-    flow = flows(application.requisition)
+    flow = flow or flow_for_requisition(application.requisition)
     current = application.public_stage
     steps: list[str] = []
     for stage in flow.stages:

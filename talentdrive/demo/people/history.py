@@ -34,7 +34,7 @@ from talentdrive.demo.people.offers import OfferWanted, offers_date_back, offers
 from talentdrive.demo.users import DEMO
 from talentdrive.interviews.models import InterviewInvitation
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, Flow, kind_of_code
-from talentdrive.pipeline.flows import FlowCache
+from talentdrive.pipeline.flows import flows_for_requisitions
 from talentdrive.pipeline.models import Application, RejectionReason, Stage, StageChange
 from talentdrive.pipeline.moves import application_move, application_reject, application_withdraw_on_behalf
 from talentdrive.plans.models import Requisition
@@ -124,7 +124,7 @@ def applications_walk(
     requisitions = Requisition.objects.select_related("plan_line__team", "hiring_manager").in_bulk(
         {placement.requisition for placement in placements}
     )
-    flows = FlowCache()
+    flows = flows_for_requisitions(requisitions.values())
     filled = set(full)
     offers: list[OfferWanted] = []
     timelines: dict[int, Timeline] = {}
@@ -133,7 +133,7 @@ def applications_walk(
     for application, placement in zip(applications, placements, strict=True):
         requisition = requisitions[placement.requisition]
         channel = requisition.plan_line.channel
-        flow = flows(requisition)
+        flow = flows[requisition.pk]
         steps, closing = _steps(flow, channel, placement.stage, rng)
         codes = [flow.stages[0].code, *steps]
         # The stages each move leaves: every step, then the closing, the offer and the hire.

@@ -17,7 +17,7 @@ from talentdrive.candidates.models import Candidate
 from talentdrive.matching.services import match_index_forget_erased
 from talentdrive.offers.selectors import candidate_offers
 from talentdrive.pipeline.emails import send_status_link
-from talentdrive.pipeline.flows import FlowCache
+from talentdrive.pipeline.flows import flows_for_requisitions
 from talentdrive.pipeline.models import Application
 from talentdrive.pipeline.public_status import application_next_step, application_public_steps
 from talentdrive.pipeline.ratelimits import apply_is_limited
@@ -49,10 +49,15 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     candidate = _candidate_or_refuse(request, token)
     if isinstance(candidate, HttpResponse):
         return candidate
-    flows = FlowCache()
+    listed = list(candidate_application_list(candidate=candidate))
+    flows = flows_for_requisitions(application.requisition for application in listed)
     applications = [
-        (application, application_public_steps(application, flows=flows), application_next_step(application))
-        for application in candidate_application_list(candidate=candidate)
+        (
+            application,
+            application_public_steps(application, flow=flows[application.requisition_id]),
+            application_next_step(application),
+        )
+        for application in listed
     ]
     return render(
         request,
