@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.forms import id_from_form
 from talentdrive.backoffice.views_interviews import (
     application_interviewer_page,
     application_interviews_context,
@@ -32,6 +33,7 @@ from talentdrive.interviews import access as interview_access
 from talentdrive.matching import access as matching_access
 from talentdrive.matching.explanations import match_sentences
 from talentdrive.matching.selectors import (
+    ApplicantMatches,
     MatchIndexMissing,
     MatchIndexUnreadable,
     MatchUnavailable,
@@ -84,12 +86,6 @@ def _stage_label(stage: Any) -> str:
     return stage.name_zh if _chinese() else stage.name_en
 
 
-def _number(raw: str) -> int | None:
-    """A whole number as a form sends it; anything else (other scripts' digits, a value no row id
-    could have) is None rather than an error."""
-    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
-
-
 def _email_template(request: HttpRequest, kind: str = EmailTemplateKind.REJECTION) -> EmailTemplate | None:
     """The email template the form names (by code), of the kind the action sends; none chosen: None."""
     code = request.POST.get("email_template", "")
@@ -105,7 +101,7 @@ def _seen_version(request: HttpRequest) -> int:
 
 
 def _version(request: HttpRequest) -> int | None:
-    return _number(request.POST.get("version", ""))
+    return id_from_form(request.POST.get("version", ""))
 
 
 @staff_view(pipeline_access.application_can_list)
@@ -123,7 +119,7 @@ def requisition_applicants(request: HttpRequest, pk: int) -> HttpResponse:
     view = "list" if request.GET.get("view") == "list" else "board"
     stage_names = {stage.code: _stage_label(stage) for stage in flow.stages}
     applications = [application for column in columns for application in column.applications]
-    ranking = _ranking(request, requisition, applications) if view == "list" else None
+    ranking, ranking_error = _ranking(request, requisition, applications) if view == "list" else (None, "")
     summaries = _summaries(ranking) if ranking is not None else {}
     # Best match first; applicants without a parsed résumé (no score yet) after them, oldest first.
     applications.sort(
@@ -145,7 +141,7 @@ def requisition_applicants(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": rows,
         "total": len(rows),
         "ranking": ranking,
-        "ranking_error": getattr(request, "ranking_error", ""),
+        "ranking_error": ranking_error,
         "filters": filters,
         "stages": [(stage.code, _stage_label(stage)) for stage in flow.stages],
         "sources": Source.choices,
@@ -170,22 +166,24 @@ class _Summary:
     sentences: list[str]
 
 
-def _ranking(request: HttpRequest, requisition: Requisition, applications: list[Application]) -> Any:
-    """The applicants scored among themselves, or None (with the reason kept for the page) when the
-    user may not rank or the index cannot answer yet."""
+def _ranking(
+    request: HttpRequest, requisition: Requisition, applications: list[Application]
+) -> tuple[ApplicantMatches | None, str]:
+    """The applicants scored among themselves and ""; or None and what the page says instead (nothing
+    when the user may not rank, why when the index cannot answer yet)."""
     user = _user(request)
     if not matching_access.match_can_rank(user):
-        return None
+        return None, ""
     try:
-        return match_index_serve(
+        ranking = match_index_serve(
             read=lambda: match_applicants(
                 user=user, requisition=requisition, candidate_ids=[a.candidate_id for a in applications]
             ),
             actor=user,
         )
     except MatchUnavailable as error:
-        request.ranking_error = _ranking_problem(error)  # type: ignore[attr-defined]
-        return None
+        return None, _ranking_problem(error)
+    return ranking, ""
 
 
 def _ranking_problem(error: MatchUnavailable) -> str:
@@ -196,7 +194,7 @@ def _ranking_problem(error: MatchUnavailable) -> str:
     return _("This requisition cannot be scored: %(reason)s") % {"reason": error}
 
 
-def _summaries(ranking: Any) -> dict[int, _Summary]:
+def _summaries(ranking: ApplicantMatches) -> dict[int, _Summary]:
     names = skill_names()
     domain = domain_name(ranking.requirements.domain)
     return {
@@ -227,8 +225,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = application.resume.profile if application.resume and application.resume.profile else {}
     resume = application.resume
     names = skill_names()
+    explanation, ranking_error = _explanation(request, application)
     context = {
-        "explanation": _explanation(request, application),
+        "explanation": explanation,
+        "ranking_error": ranking_error,
         "resume_file": resume is not None and bool(resume.file) and resume_access.resume_can_read(user),
         "resume_inline": resume is not None and resume.content_type == PDF,
         "nav": "requisitions",
@@ -283,17 +283,17 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # backoffice/application_offers.html
         **offers_panel(user=user, application=application),
     }
-    context["ranking_error"] = getattr(request, "ranking_error", "")
     context.update(application_interviews_context(request, application))
     return render(request, "backoffice/application_detail.html", context)
 
 
-def _explanation(request: HttpRequest, application: Application) -> _Summary | None:
-    """This applicant's match against the requisition, in sentences (None when it cannot be scored)."""
-    ranking = _ranking(request, application.requisition, [application])
+def _explanation(request: HttpRequest, application: Application) -> tuple[_Summary | None, str]:
+    """This applicant's match against the requisition in sentences (None when it cannot be scored, with
+    what the page says instead)."""
+    ranking, problem = _ranking(request, application.requisition, [application])
     if ranking is None:
-        return None
-    return _summaries(ranking).get(application.candidate_id)
+        return None, problem
+    return _summaries(ranking).get(application.candidate_id), ""
 
 
 class _NoReason(Exception):
@@ -461,7 +461,7 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
         requisition = requisition_get(user=_user(request), requisition_id=pk)
     except Requisition.DoesNotExist as error:
         raise Http404(str(error)) from error
-    ids = [number for raw in request.POST.getlist("application") if (number := _number(raw)) is not None]
+    ids = [number for raw in request.POST.getlist("application") if (number := id_from_form(raw)) is not None]
     ids = ids[:BULK_LIMIT]
     selected = application_list(user=_user(request)).filter(requisition=requisition, pk__in=ids)
     action = request.POST.get("action", "")
@@ -483,7 +483,7 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
                     application_id=application.pk,
                     reason=reason,
                     actor=_user(request),
-                    expected_version=_number(request.POST.get(f"version_{application.pk}", "")),
+                    expected_version=id_from_form(request.POST.get(f"version_{application.pk}", "")),
                     email_template=template,
                 )
             elif action == "tag":
@@ -497,7 +497,7 @@ def requisition_applicants_bulk(request: HttpRequest, pk: int) -> HttpResponse:
                     application_id=application.pk,
                     to_stage=request.POST.get("stage", ""),
                     actor=_user(request),
-                    expected_version=_number(request.POST.get(f"version_{application.pk}", "")),
+                    expected_version=id_from_form(request.POST.get(f"version_{application.pk}", "")),
                 )
             else:
                 break

@@ -51,21 +51,18 @@ def requisition_matching(request: HttpRequest, pk: int) -> HttpResponse:
     names = skill_names()
     domain = domain_name(result.requirements.domain)
     # Who already applied to this requisition (no invitation for them), and a name links to the
-    # person's newest application the user may read (none: not a link).
-    applied = {
-        str(candidate_id)
-        for candidate_id in application_list(user=user)
-        .filter(requisition_id=pk, candidate_id__in=[int(m.key) for m in result.ranking.matches])
-        .values_list("candidate_id", flat=True)
-    }
+    # person's newest application the user may read (none: not a link): one read of those applications.
+    applied: set[str] = set()
     newest: dict[str, int] = {}
-    for candidate_id, application_id in (
+    for candidate_id, application_id, requisition_id in (
         application_list(user=user)
         .filter(candidate_id__in=[int(m.key) for m in result.ranking.matches])
         .order_by("candidate_id", "-created_at", "-pk")
-        .values_list("candidate_id", "pk")
+        .values_list("candidate_id", "pk", "requisition_id")
     ):
         newest.setdefault(str(candidate_id), application_id)
+        if requisition_id == pk:
+            applied.add(str(candidate_id))
     rows = [
         (
             match,
