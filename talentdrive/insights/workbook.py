@@ -21,8 +21,10 @@ def _sheet(book: Workbook, title: str, header: Sequence[str], rows: Iterable[Seq
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        # A text that starts like a formula is written as text: spreadsheets must not run what people typed.
-        sheet.append([f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row])
+        sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                cell.data_type = "s"  # titles are typed by people: text, never a formula a spreadsheet runs
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from talentdrive.accounts.models import User
 from talentdrive.audit.actors import Actor, SystemActor
@@ -82,8 +83,6 @@ def _locked(application_id: int, expected_version: int | None, actor: Actor) -> 
 
 def _who(change: StageChange) -> str:
     """Who made a change, as a colleague reads it: a person's name, or what the system actor stands for."""
-    from django.utils.translation import gettext as _
-
     if change.actor is not None:
         return str(change.actor)
     return {"candidate": _("the candidate"), "public": _("the candidate")}.get(
