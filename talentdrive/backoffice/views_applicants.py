@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import id_from_form
+from talentdrive.backoffice.profiles import education_rows, skill_words
 from talentdrive.backoffice.views_interviews import (
     application_interviewer_page,
     application_interviews_context,
@@ -66,7 +67,7 @@ from talentdrive.pipeline.selectors import (
     requisition_board,
 )
 from talentdrive.pipeline.tags import candidate_tag_add, candidate_tag_remove
-from talentdrive.plans.models import Degree, Requisition
+from talentdrive.plans.models import Requisition
 from talentdrive.plans.selectors import requisition_get
 from talentdrive.resumes import access as resume_access
 
@@ -224,7 +225,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_move = pipeline_access.application_can_move(user, application)
     profile = application.resume.profile if application.resume and application.resume.profile else {}
     resume = application.resume
-    names = skill_names()
     explanation, ranking_error = _explanation(request, application)
     context = {
         "explanation": explanation,
@@ -252,17 +252,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rejection_templates": email_template_choices(),
         "move_templates": email_template_choices(kind=EmailTemplateKind.STAGE_CHANGE),
         "profile": profile,
-        # Skill names in the reader's language, from the taxonomy; a skill it lacks keeps the résumé's word.
-        "skills": [
-            names.get(str(skill.get("id")), str(skill.get("name") or skill.get("id") or ""))
-            for skill in profile.get("skills") or []
-            if isinstance(skill, dict)
-        ],
-        "education": [
-            (entry, str(Degree(str(entry["degree"])).label) if entry.get("degree") in Degree.values else "")
-            for entry in profile.get("education") or []
-            if isinstance(entry, dict)
-        ],
+        "skills": skill_words(profile),
+        "education": education_rows(profile),
         "resume_text": (application.resume.text[:20000] if application.resume else ""),
         "others": application_list(user=user)
         .filter(candidate=application.candidate)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.accounts.models import Role, User
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.profiles import education_rows, skill_words
 from talentdrive.errors import DomainError
 from talentdrive.interviews import access as interview_access
 from talentdrive.interviews.core.attributes import attribute_name
@@ -182,9 +183,9 @@ def application_interviewer_page(request: HttpRequest, application: Application)
         "blind": blind,
         "candidate": None if blind else application.candidate,
         "stage_name": (stage.name_zh if _chinese() else stage.name_en) if stage else application.stage,
-        "skills": profile.get("skills", []),
+        "skills": skill_words(profile),
         "experience": profile.get("experience", []),
-        "education": [] if blind else profile.get("education", []),
+        "education": [] if blind else education_rows(profile),
         "years_experience": profile.get("years_experience"),
         **application_interviews_context(request, application),
     }
