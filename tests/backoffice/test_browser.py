@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - a fixture
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable, keep_screenshot  # noqa: F401 - a fixture
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -47,7 +47,7 @@ def test_sign_in_drill_down_and_switch_language(live_server, staff_browser, prog
         "Experienced hiring (社会招聘)",
         "Campus hiring (校园招聘)",
     ]
-    page.screenshot(path=str(tmp_path / "drill.png"), full_page=True)
+    keep_screenshot(page, str(tmp_path / "drill.png"))
     # when: the filter chip is removed, the whole plan comes back
     page.click("a.chip:has-text('City: Shanghai')")
     page.wait_for_function("() => !location.search.includes('city=')")

@@ -20,7 +20,7 @@ from talentdrive.matching import store
 from talentdrive.pipeline.models import CandidateEmail, Note, Stage, StageChange
 from talentdrive.resumes.services import resume_attach, resume_parse
 from tests.actors import TEST_ACTOR
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - a fixture
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable, keep_screenshot  # noqa: F401 - a fixture
 from tests.factories import (
     make_application,
     make_candidate,
@@ -171,7 +171,7 @@ def test_a_recruiters_day_in_the_workspace(live_server, staff_browser, staff, wo
     assert "5 applications updated." in page.content()
     rejected = StageChange.objects.filter(to_stage=Stage.REJECTED, application__requisition=requisition)
     assert rejected.count() == 6
-    page.screenshot(path=str(tmp_path / "workspace-list.png"), full_page=True)
+    keep_screenshot(page, str(tmp_path / "workspace-list.png"))
 
     # the candidate's status page shows the new stage in public wording
     candidate_page = staff_browser.new_page()

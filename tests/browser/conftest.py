@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import warnings
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,25 @@ def _can_install() -> bool:
     if shutil.which("apt-get") is None:
         return False
     return os.geteuid() == 0 or shutil.which("sudo") is not None
+
+
+def keep_screenshot(page, path: Path | str) -> None:
+    """Save a full-page screenshot for people to look at after the run.
+
+    The picture is evidence, not an assertion: headless chromium now and then refuses a capture
+    ("Unable to capture screenshot") while it composites a long page, so one retry, then a warning.
+    """
+    from playwright.sync_api import Error
+
+    for attempt in (1, 2):
+        try:
+            page.screenshot(path=str(path), full_page=True)
+            return
+        except Error as error:
+            if attempt == 2:
+                warnings.warn(f"screenshot {path} not saved: {error.message.splitlines()[0]}", stacklevel=2)
+            else:
+                page.wait_for_timeout(250)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from talentdrive.pipeline.models import Application, Stage
+from tests.browser.conftest import keep_screenshot
 from tests.factories import make_requisition, pdf_bytes
 
 # Every visible form control must have a label a screen reader can announce.
@@ -68,7 +69,7 @@ def test_search_apply_follow_and_withdraw(
     live_server, browser, artifacts, jobs, tmp_path, language, viewport
 ):
     def shot(page, step):
-        return page.screenshot(path=str(artifacts / f"{language}-{viewport}-{step}.png"), full_page=True)
+        keep_screenshot(page, str(artifacts / f"{language}-{viewport}-{step}.png"))
 
     resume = tmp_path / "resume.pdf"
     resume.write_bytes(pdf_bytes(text="Chen Jing - multimodal vision-language models - PhD candidate"))
@@ -165,6 +166,6 @@ def test_search_filters_and_job_pages_work_without_javascript(live_server, brows
         page.click("ol.jobs li.job h2 a")
         page.wait_for_url(re.compile(rf"/jobs/{jobs.pk}/$"))
         assert page.locator("h1").inner_text() == jobs.title_en
-        page.screenshot(path=str(artifacts / "nojs-job.png"), full_page=True)
+        keep_screenshot(page, str(artifacts / "nojs-job.png"))
     finally:
         context.close()
