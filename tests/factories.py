@@ -63,7 +63,7 @@ def reseed_reference_data() -> None:
     importlib.import_module(
         "talentdrive.pipeline.migrations.0007_stage_codes_and_rejection_reasons"
     ).forwards(apps, None)
-    for name in ("0008_candidate_emails", "0009_role_suggestion"):
+    for name in ("0008_candidate_emails", "0009_role_suggestion", "0010_offer_and_interview_time_emails"):
         importlib.import_module(f"talentdrive.pipeline.migrations.{name}").seed(apps, None)
     importlib.import_module("talentdrive.offers.migrations.0002_seed_bands_chain_letter").seed(apps, None)
 

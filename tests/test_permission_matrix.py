@@ -96,6 +96,9 @@ BACKOFFICE = {
     "interview_schedule": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "interview_reschedule": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "interview_cancel": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    # offering times for the candidate to choose, and withdrawing them: as scheduling
+    "interview_slots_offer": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "interview_slots_withdraw": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "scorecard_form": ("get", [302, 302, 200, 200, 404, 200, 200, 200]),
     "application_scorecards": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
     # offers: drafting is for R1's recruiter, its hiring manager and administrators; the offer buttons
@@ -130,6 +133,7 @@ APPLICATION_ROUTES = {
     "application_fits",
     "application_fits_suggest",
     "interview_schedule",
+    "interview_slots_offer",
     "application_scorecards",
     "application_offer_new",  # offers
 }
@@ -304,6 +308,18 @@ def _matrix_offer(world, *, approved: bool = False):
     return offer
 
 
+def _matrix_slot_offer(world):
+    """Times offered for R1's application at technical_1 (written directly: the matrix is about who
+    reaches the withdrawal, not about calendars)."""
+    from talentdrive.interviews.models import SlotOffer
+
+    application = world.requisitions["R1"].applications.get(stage="technical_1")
+    start = timezone.now() + dt.timedelta(days=3)
+    return SlotOffer.objects.create(
+        application=application, stage_code="technical_1", starts=[start.isoformat()], duration_minutes=60
+    )
+
+
 def _candidate_token(world) -> str:
     return status_token_make(candidate=Candidate.objects.filter(applications__isnull=False).first())
 
@@ -335,6 +351,8 @@ def test_backoffice(client, world, route, visitor, expected):
         args = [Interview.objects.get().pk]
     if route in OFFER_ROUTES:
         args = [_matrix_offer(world).pk]
+    if route == "interview_slots_withdraw":
+        args = [_matrix_slot_offer(world).pk]
     url = reverse(f"backoffice:{route}", args=args)
     # when
     if method == "post":

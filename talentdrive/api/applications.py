@@ -47,24 +47,20 @@ from talentdrive.api.schemas.applications import (
     WithdrawIn,
 )
 from talentdrive.api.schemas.errors import ApiError, ErrorOut
+from talentdrive.hiring.closing import application_reject, application_withdraw_on_behalf
+from talentdrive.hiring.timeline import application_timeline
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, allowed_targets
 from talentdrive.pipeline.errors import ApplicationConflict, MoveRefused
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import Application
-from talentdrive.pipeline.moves import (
-    application_move,
-    application_reject,
-    application_reopen,
-    application_withdraw_on_behalf,
-)
+from talentdrive.pipeline.moves import application_move, application_reopen
 from talentdrive.pipeline.notes import NoteRefused, note_add
 from talentdrive.pipeline.selectors import (
     ApplicantFilters,
     application_get,
     application_list,
     application_note_list,
-    application_timeline,
     email_template_choices,
     rejection_reason_list,
 )

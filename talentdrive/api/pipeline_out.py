@@ -79,6 +79,7 @@ def timeline_entry_out(entry: TimelineEntry, flow: Flow) -> dict[str, Any]:
         "note": entry.note,
         "subject": entry.text if entry.kind == "email" else "",
         "status": entry.status,
+        "summary": entry.text if entry.kind in ("interview", "scorecard", "offer") else "",
     }
 
 

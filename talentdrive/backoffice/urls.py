@@ -105,6 +105,16 @@ urlpatterns = [
         name="interview_reschedule",
     ),
     path("interviews/<int:pk>/cancel/", views_interviews.interview_cancel_view, name="interview_cancel"),
+    path(
+        "applications/<int:pk>/interview-times/",
+        views_interviews.interview_slots_offer_view,
+        name="interview_slots_offer",
+    ),
+    path(
+        "interview-times/<int:pk>/withdraw/",
+        views_interviews.interview_slots_withdraw_view,
+        name="interview_slots_withdraw",
+    ),
     path("interviews/<int:pk>/scorecard/", views_interviews.scorecard_form, name="scorecard_form"),
     path(
         "applications/<int:pk>/scorecards/",

@@ -25,11 +25,14 @@ from talentdrive.backoffice.profiles import education_rows, skill_words
 from talentdrive.backoffice.views_interviews import (
     application_interviewer_page,
     application_interviews_context,
+    viewer_zone,
 )
 from talentdrive.backoffice.views_offers import offers_panel
 from talentdrive.backoffice.views_resume import PDF
 from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
+from talentdrive.hiring.closing import application_reject, application_withdraw_on_behalf
+from talentdrive.hiring.timeline import candidate_timeline
 from talentdrive.interviews import access as interview_access
 from talentdrive.matching import access as matching_access
 from talentdrive.matching.explanations import match_sentences
@@ -50,19 +53,13 @@ from talentdrive.pipeline.exporting import application_export_xlsx
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import Application, RejectionReason, Source
 from talentdrive.pipeline.models_email import EmailTemplate, EmailTemplateKind
-from talentdrive.pipeline.moves import (
-    application_move,
-    application_reject,
-    application_reopen,
-    application_withdraw_on_behalf,
-)
+from talentdrive.pipeline.moves import application_move, application_reopen
 from talentdrive.pipeline.notes import note_add
 from talentdrive.pipeline.search import candidate_tags
 from talentdrive.pipeline.selectors import (
     ApplicantFilters,
     application_get,
     application_list,
-    candidate_timeline,
     email_template_choices,
     requisition_board,
 )
@@ -265,7 +262,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 stage_names.get(entry.from_stage, entry.from_stage),
                 stage_names.get(entry.to_stage, entry.to_stage),
             )
-            for entry in candidate_timeline(user=user, candidate=application.candidate)
+            for entry in candidate_timeline(
+                user=user, candidate=application.candidate, zone=viewer_zone(request)
+            )
         ],
         # backoffice/candidate_tags.html
         "tag_links": candidate_tags(candidate=application.candidate),

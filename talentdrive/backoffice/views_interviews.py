@@ -27,17 +27,26 @@ from talentdrive.backoffice.profiles import education_rows, skill_words
 from talentdrive.errors import DomainError
 from talentdrive.interviews import access as interview_access
 from talentdrive.interviews.core.attributes import attribute_name
-from talentdrive.interviews.models import DEFAULT_TIME_ZONE, Interview, InterviewRound, Recommendation
+from talentdrive.interviews.models import (
+    DEFAULT_TIME_ZONE,
+    Interview,
+    InterviewRound,
+    Recommendation,
+    SlotOffer,
+)
 from talentdrive.interviews.scorecards import scorecard_submit
 from talentdrive.interviews.selectors import (
     application_interviews,
     application_scorecards,
+    application_slot_offer_get,
+    application_slot_offers,
     interview_get,
     interviewer_loads,
     my_interviews,
     scorecards_late,
 )
 from talentdrive.interviews.services import interview_cancel, interview_reschedule, interview_schedule
+from talentdrive.interviews.slots import interview_slots_offer, interview_slots_withdraw, slot_times
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import Application
@@ -137,6 +146,19 @@ def application_interviews_context(request: HttpRequest, application: Applicatio
         "time_zones": sorted({*TIME_ZONES, zone}),
         "default_zone": DEFAULT_TIME_ZONE,
         "viewer_zone": zone,
+        # times offered and waiting for the candidate's choice
+        "slot_offers": [
+            {
+                "offer": offer,
+                "round_name": (offer.round.name_zh if chinese else offer.round.name_en)
+                if offer.round
+                else offer.stage_code,
+                "times": slot_times(offer),
+                "interviewers": ", ".join(str(person) for person in offer.interviewers.all()),
+            }
+            for offer in application_slot_offers(user=user, application=application)
+        ],
+        "slot_rows": range(1, 5),
     }
 
 
@@ -205,6 +227,26 @@ def _starts_at(request: HttpRequest) -> tuple[dt.datetime, str]:
 
 class _FormError(Exception):
     """A form that cannot reach the service: said on the page like a refusal."""
+
+
+def _offered_times(request: HttpRequest) -> tuple[list[dt.datetime], str]:
+    """The times of the 'offer times' form: up to four date and time pairs in the zone it names."""
+    zone = request.POST.get("time_zone", DEFAULT_TIME_ZONE)[:64]
+    try:
+        tzinfo = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise _FormError(_("Choose a time zone from the list.")) from error
+    times = []
+    for row in range(1, 5):
+        day, hour = request.POST.get(f"date_{row}", ""), request.POST.get(f"time_{row}", "")
+        if not day and not hour:
+            continue
+        try:
+            moment = dt.datetime.combine(dt.date.fromisoformat(day), dt.time.fromisoformat(hour))
+        except ValueError as error:
+            raise _FormError(_("Time %(row)s: give both the date and the time.") % {"row": row}) from error
+        times.append(moment.replace(tzinfo=tzinfo))
+    return times, zone
 
 
 def _interviewer_ids(request: HttpRequest) -> list[int]:
@@ -289,6 +331,46 @@ def interview_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Interview cancelled; everyone gets the cancellation.")
 
     return _go_back(request, interview.application_id, run)
+
+
+@require_POST
+@staff_view(pipeline_access.application_can_list)
+def interview_slots_offer_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+
+    def run() -> str:
+        starts, zone = _offered_times(request)
+        interview_slots_offer(
+            application_id=application.pk,
+            stage_code=request.POST.get("stage_code", "")[:40],
+            starts=starts,
+            time_zone=zone,
+            duration_minutes=_number(request.POST.get("duration_minutes", "")),
+            location=request.POST.get("location", ""),
+            video_url=request.POST.get("video_url", ""),
+            interviewer_ids=_interviewer_ids(request),
+            actor=_user(request),
+        )
+        return _("Times offered; the candidate is emailed a link to choose one.")
+
+    return _go_back(request, application.pk, run)
+
+
+@require_POST
+@staff_view(pipeline_access.application_can_list)
+def interview_slots_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        offer = application_slot_offer_get(user=_user(request), offer_id=pk)
+    except SlotOffer.DoesNotExist as error:
+        raise Http404(str(error)) from error
+
+    def run() -> str:
+        interview_slots_withdraw(
+            offer_id=offer.pk, actor=_user(request), reason=request.POST.get("reason", "")
+        )
+        return _("The times are withdrawn; the candidate can no longer choose them.")
+
+    return _go_back(request, offer.application_id, run)
 
 
 @staff_view(interview_access.interview_can_list)

@@ -47,3 +47,22 @@ class ScorecardRefused(DomainError):
         "rating_unknown": _("%(attribute)s is not assessed in this round."),
         "recommendation": _("Choose an overall recommendation."),
     }
+
+
+class SlotRefused(DomainError):
+    """Offering times or choosing one refused; nothing was written or sent."""
+
+    messages = {
+        "no_times": _("Offer at least one time."),
+        "too_many_times": _("Offer at most %(count)s times."),
+        "same_time_twice": _("%(when)s is offered twice."),
+        "in_the_past": _("%(when)s has already passed."),
+        "already_offered": _(
+            "Times for this round are already waiting for the candidate's choice; withdraw them first."
+        ),
+        "not_open": _("These times are no longer on offer."),
+        "not_offered": _("That time was not one of those offered."),
+        "taken": _("That time is no longer free. Please choose another one."),
+        "passed": _("That time has passed. Please choose another one."),
+        "time_busy": _("%(when)s: %(problem)s"),
+    }

@@ -112,6 +112,59 @@ class Interview(models.Model):
         return self.status == InterviewStatus.SCHEDULED
 
 
+class SlotOfferStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for the candidate's choice")
+    PICKED = "picked", _("Chosen by the candidate")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class SlotOffer(models.Model):
+    """Times offered to a candidate for one interview round; the candidate picks one on the status page,
+    which schedules the interview with these interviewers, place and length (``interviews/slots.py``)."""
+
+    application = models.ForeignKey(
+        "pipeline.Application", on_delete=models.CASCADE, related_name="interview_slot_offers"
+    )
+    round = models.ForeignKey(
+        InterviewRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    stage_code = models.CharField(max_length=40)
+    # Start times (ISO 8601, UTC), in order.
+    starts = models.JSONField(default=list)
+    duration_minutes = models.PositiveSmallIntegerField()
+    time_zone = models.CharField(max_length=64, default=DEFAULT_TIME_ZONE)
+    location = models.CharField(max_length=200, blank=True)
+    video_url = models.URLField(max_length=500, blank=True)
+    interviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+")
+    status = models.CharField(max_length=12, choices=SlotOfferStatus.choices, default=SlotOfferStatus.OPEN)
+    interview = models.OneToOneField(
+        Interview, null=True, blank=True, on_delete=models.SET_NULL, related_name="slot_offer"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One open set of times per application and round: a second replaces the first on purpose.
+            models.UniqueConstraint(
+                fields=["application", "stage_code"],
+                condition=models.Q(status="open"),
+                name="one_open_slot_offer_per_round",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"times offered for {self.stage_code} of application {self.application_id} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == SlotOfferStatus.OPEN
+
+
 class InvitationMethod(models.TextChoices):
     REQUEST = "REQUEST", _("Invitation")
     CANCEL = "CANCEL", _("Cancellation")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -12,9 +13,11 @@ from django.utils import timezone
 
 from talentdrive.accounts.models import User
 from talentdrive.interviews import access
-from talentdrive.interviews.models import Interview, InterviewStatus, Scorecard
+from talentdrive.interviews.models import Interview, InterviewStatus, Scorecard, SlotOffer, SlotOfferStatus
 from talentdrive.interviews.services import interviewer_weekly_cap, week_of
-from talentdrive.pipeline.models import Application
+from talentdrive.interviews.slots import slot_times
+from talentdrive.pipeline import access as pipeline_access
+from talentdrive.pipeline.models import TERMINAL_STAGES, Application
 
 LATE_AFTER = dt.timedelta(hours=24)
 
@@ -141,3 +144,88 @@ def interviewer_loads(*, interviewers: list[User], moment: dt.datetime | None = 
     )
     cap = interviewer_weekly_cap()
     return [Load(user, counts.get(user.pk, 0), cap) for user in interviewers]
+
+
+# -- the candidate's status page (the status link is the access: the caller resolved it to ``candidate``) --
+
+
+@dataclass(frozen=True)
+class OfferedTimes:
+    offer: SlotOffer
+    round_name_en: str
+    round_name_zh: str
+    times: list[dt.datetime]  # still to come, in order
+
+
+def candidate_slot_offers(*, candidate: Any, now: dt.datetime | None = None) -> list[OfferedTimes]:
+    """Times offered to this person and not yet chosen, on applications still open; past times dropped,
+    and an offer whose times have all passed is left out."""
+    now = now or timezone.now()
+    offers = (
+        SlotOffer.objects.filter(
+            application__candidate=candidate,
+            status=SlotOfferStatus.OPEN,
+            application__in=_open_applications(),
+        )
+        .select_related("round", "application__requisition")
+        .order_by("created_at", "pk")
+    )
+    listed = []
+    for offer in offers:
+        times = [moment for moment in slot_times(offer) if moment > now]
+        if times:
+            name_en = offer.round.name_en if offer.round else offer.stage_code
+            name_zh = offer.round.name_zh if offer.round else offer.stage_code
+            listed.append(OfferedTimes(offer, name_en, name_zh, times))
+    return listed
+
+
+def candidate_slot_offer_get(*, candidate: Any, offer_id: int) -> SlotOffer:
+    """One of this person's offered times; another person's is indistinguishable from a missing one."""
+    offer = SlotOffer.objects.filter(application__candidate=candidate, pk=offer_id).first()
+    if offer is None:
+        raise SlotOffer.DoesNotExist(f"slot offer {offer_id} does not exist")
+    return offer
+
+
+def candidate_interviews_upcoming(*, candidate: Any, now: dt.datetime | None = None) -> list[Interview]:
+    """This person's interviews still to come, soonest first, for their status page."""
+    return list(
+        Interview.objects.filter(
+            application__candidate=candidate,
+            status=InterviewStatus.SCHEDULED,
+            ends_at__gt=now or timezone.now(),
+        )
+        .select_related("round", "application__requisition")
+        .order_by("starts_at", "pk")
+    )
+
+
+def application_slot_offers(*, user: User, application: Application) -> list[SlotOffer]:
+    """Times offered for this application and still waiting for the candidate, for its page."""
+    if not access.interview_can_list(user):
+        return []
+    return list(
+        SlotOffer.objects.filter(application=application, status=SlotOfferStatus.OPEN)
+        .filter(application__in=Application.objects.filter(pipeline_access.application_scope(user)))
+        .select_related("round")
+        .prefetch_related("interviewers")
+    )
+
+
+def application_slot_offer_get(*, user: User, offer_id: int) -> SlotOffer:
+    """Offered times on an application the user may read; others are indistinguishable from missing."""
+    offer = (
+        SlotOffer.objects.filter(pk=offer_id)
+        .filter(application__in=Application.objects.filter(pipeline_access.application_scope(user)))
+        .first()
+        if access.interview_can_list(user)
+        else None
+    )
+    if offer is None:
+        raise SlotOffer.DoesNotExist(f"slot offer {offer_id} does not exist")
+    return offer
+
+
+def _open_applications() -> QuerySet[Application]:
+    return Application.objects.exclude(stage__in=TERMINAL_STAGES)

@@ -29,6 +29,7 @@ from talentdrive.interviews.models import (
     DEFAULT_TIME_ZONE,
     Interview,
     InterviewInvitation,
+    InterviewRound,
     InterviewStatus,
     InvitationMethod,
 )
@@ -146,6 +147,33 @@ def _refuse_over_cap(*, interviewers: Sequence[User], starts_at: dt.datetime, ex
             )
 
 
+def interview_time_check(
+    *,
+    application: Application,
+    interviewers: Sequence[User],
+    starts_at: dt.datetime,
+    minutes: int,
+    time_zone: str,
+) -> None:
+    """Refuse (``InterviewRefused``) a time at which a person is booked or an interviewer's week is full;
+    for times offered before they are booked (``slots.py``)."""
+    starts_at, ends_at = _times(starts_at, minutes)
+    _refuse_double_booking(
+        application=application,
+        interviewers=interviewers,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        time_zone=_zone(time_zone),
+        exclude=None,
+    )
+    _refuse_over_cap(interviewers=interviewers, starts_at=starts_at, exclude=None)
+
+
+def interview_people_lock(candidate_id: int, interviewer_ids: Iterable[int]) -> list[User]:
+    """Lock the candidate and the interviewers (fixed order) and answer the interviewers, all active."""
+    return _lock_people(candidate_id, interviewer_ids)
+
+
 def _invite(interview: Interview, method: str, users: Iterable[User], *, candidate: bool = True) -> None:
     """Owe one calendar email per person for the interview's current sequence."""
     rows = [
@@ -227,14 +255,48 @@ def interview_schedule(
     )
     if not access.interview_can_schedule(actor, application):
         raise InterviewRefused("not_allowed")
-    if not application.is_active:
-        raise InterviewRefused("not_active")
+    return interview_book(
+        application=application,
+        stage_code=stage_code,
+        starts_at=starts_at,
+        interviewer_ids=interviewer_ids,
+        actor=actor,
+        duration_minutes=duration_minutes,
+        time_zone=time_zone,
+        location=location,
+        video_url=video_url,
+    )
+
+
+def interview_round_of(application: Application, stage_code: str, actor: Actor) -> InterviewRound:
+    """The requisition's interview round for ``stage_code`` (its plan made from the flow if it has none)."""
     plan = interview_plan_ensure(requisition=application.requisition, actor=actor)
     interview_round = plan.rounds.filter(stage_code=stage_code).first()
     if interview_round is None:
         raise InterviewRefused(
             "not_an_interview_stage", field="stage_code", params={"stage": stage_code[:40]}
         )
+    return interview_round
+
+
+def interview_book(
+    *,
+    application: Application,
+    stage_code: str,
+    starts_at: dt.datetime,
+    interviewer_ids: Iterable[int],
+    actor: Actor,
+    duration_minutes: int | None = None,
+    time_zone: str = DEFAULT_TIME_ZONE,
+    location: str = "",
+    video_url: str = "",
+) -> Interview:
+    """The booking itself, for a caller that has checked who may book (``interview_schedule`` for staff,
+    ``slots.interview_slot_pick`` for the candidate choosing an offered time) and locked the application:
+    refused when a person is already booked then or an interviewer's week is full."""
+    if not application.is_active:
+        raise InterviewRefused("not_active")
+    interview_round = interview_round_of(application, stage_code, actor)
     time_zone = _zone(time_zone)
     starts_at, ends_at = _times(starts_at, duration_minutes or interview_round.duration_minutes)
     interviewers = _lock_people(application.candidate_id, interviewer_ids)
@@ -345,6 +407,10 @@ def interview_reschedule(
 def interview_cancel(*, interview_id: int, actor: Actor, reason: str = "") -> Interview:
     """Cancel an interview: every calendar that had it gets METHOD:CANCEL with a higher SEQUENCE."""
     interview = _locked_interview(interview_id, actor)
+    return _cancel(interview, actor=actor, reason=reason)
+
+
+def _cancel(interview: Interview, *, actor: Actor, reason: str) -> Interview:
     Interview.objects.filter(pk=interview.pk).update(
         sequence=F("sequence") + 1, status=InterviewStatus.CANCELLED, cancelled_at=timezone.now()
     )
@@ -361,3 +427,23 @@ def interview_cancel(*, interview_id: int, actor: Actor, reason: str = "") -> In
     _emit(interview, WebhookEvent.INTERVIEW_CANCELLED, actor)
     _send_after_commit(interview.pk)
     return interview
+
+
+def interviews_cancel_for_application(*, application: Application, actor: Actor) -> list[int]:
+    """Cancel the application's interviews still to come because it was rejected or withdrawn; the ids.
+    Every calendar that had one gets the cancellation. Interviews already held stay, with their
+    scorecards.
+
+    A consequence of a closing the actor was allowed to make (checked by the pipeline), so no access
+    check here. Call in the transaction that closes the application."""
+    reason = {"rejected": "application rejected", "withdrawn": "application withdrawn"}.get(
+        application.stage, "application closed"
+    )
+    upcoming = (
+        Interview.objects.select_for_update(of=("self",))
+        .select_related("application__requisition", "application__candidate")
+        .filter(application=application, status=InterviewStatus.SCHEDULED, starts_at__gt=timezone.now())
+        .exclude(scorecards__isnull=False)
+        .order_by("starts_at", "pk")
+    )
+    return [_cancel(interview, actor=actor, reason=reason).pk for interview in upcoming]

@@ -30,14 +30,18 @@ from talentdrive.offers.models import (
     SalaryBand,
 )
 from talentdrive.pipeline.core import flow as flows
+from talentdrive.pipeline.correspondence import candidate_email_schedule
 from talentdrive.pipeline.flows import flow_for_requisition
-from talentdrive.pipeline.models import Application, Stage
+from talentdrive.pipeline.models import Application, EmailTemplate, Stage
 from talentdrive.pipeline.moves import application_move
 from talentdrive.plans.errors import PlanLimitExceeded, PlanRuleError
 from talentdrive.plans.models import City, PlanLine, PlanOverride
 from talentdrive.plans.services import PlanOverrideRequest
 from talentdrive.webhooks.models import WebhookEvent
 from talentdrive.webhooks.services import webhook_event_emit
+
+# The shipped email that tells the candidate their offer is ready (pipeline migration 0010).
+OFFER_EMAIL_TEMPLATE = "offer_sent"
 
 
 def shanghai_today() -> dt.date:
@@ -320,6 +324,12 @@ def offer_send(*, offer_id: int, actor: Actor) -> Offer:
     offer.sent_at = timezone.now()
     offer.save(update_fields=["letter_title", "letter_text", "status", "sent_at"])
     audit_record(actor=actor, action=AuditAction.OFFER_SEND, target=offer, data={"language": offer.language})
+    # The candidate hears of it by email, with the link to the page where the letter is (an
+    # administrator who retires the template turns the email off).
+    template = EmailTemplate.objects.filter(code=OFFER_EMAIL_TEMPLATE, active=True).first()
+    if template is not None:
+        application.refresh_from_db()
+        candidate_email_schedule(application=application, template=template, actor=actor)
     offer_event_emit(offer=offer, event=WebhookEvent.OFFER_SENT, actor=actor)
     return offer
 
@@ -360,6 +370,45 @@ def offer_expire(*, offer_id: int, actor: Actor, today: dt.date | None = None) -
         data={"expires_on": offer.expires_on.isoformat()},
     )
     return offer
+
+
+def offers_close_for_application(*, application: Application, actor: Actor) -> list[int]:
+    """Rescind the application's outstanding offers because it was rejected or withdrawn; the ids.
+
+    Not a decision of its own but a consequence of one the actor was allowed to make (the application's
+    closing, checked by the pipeline), so no access check here: a candidate who withdraws closes the
+    offer waiting for them. Call in the transaction that closes the application."""
+    closed: list[int] = []
+    reasons: dict[str, str] = {
+        Stage.REJECTED: "application rejected",
+        Stage.WITHDRAWN: "application withdrawn",
+    }
+    why = reasons.get(application.stage, "application closed")
+    for offer in Offer.objects.select_for_update().filter(
+        application=application, status__in=OUTSTANDING_STATUSES
+    ):
+        previous = offer.status
+        offer.status = OfferStatus.RESCINDED
+        offer.reason = why
+        offer.decided_at = timezone.now()
+        offer.save(update_fields=["status", "reason", "decided_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.OFFER_RESCIND,
+            target=offer,
+            reason=why,
+            data={"from": previous, "application_stage": application.stage},
+        )
+        closed.append(offer.pk)
+    return closed
+
+
+def offers_erase_for_candidate(*, candidate_id: int) -> int:
+    """Blank the letters (they carry the person's name) of an erased candidate's offers; the terms stay
+    for the plan's figures. Call in the erasure's transaction."""
+    return Offer.objects.filter(application__candidate_id=candidate_id).update(
+        letter_title="", letter_text=""
+    )
 
 
 def offers_expire_due(*, actor: Actor, today: dt.date | None = None) -> list[int]:

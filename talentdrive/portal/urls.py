@@ -1,6 +1,6 @@
 from django.urls import path
 
-from talentdrive.portal.views import apply, home, jobs, offers, status
+from talentdrive.portal.views import apply, home, interviews, jobs, offers, status
 
 app_name = "portal"
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     path(
         "status/<str:token>/offers/<int:offer_id>/decline/", offers.offer_decline_view, name="offer_decline"
     ),
+    path("status/<str:token>/times/<int:offer_id>/", interviews.slot_pick_view, name="slot_pick"),
     path(
         "status/<str:token>/offers/<int:offer_id>/letter.pdf", offers.offer_letter_view, name="offer_letter"
     ),

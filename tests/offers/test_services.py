@@ -21,7 +21,7 @@ from talentdrive.offers.services import (
     offer_submit,
     offers_expire_due,
 )
-from talentdrive.pipeline.models import StageChange
+from talentdrive.pipeline.models import CandidateEmail, EmailTemplate, StageChange
 from talentdrive.plans.errors import PlanLimitExceeded, PlanRuleError
 from talentdrive.plans.models import Drive, PlanOverride
 from talentdrive.plans.services import PlanOverrideRequest
@@ -282,3 +282,31 @@ def test_webhooks_tell_of_approval_sending_accepting_and_declining(world):
     assert {"offer.approved", "offer.sent", "offer.accepted"} <= set(events)
     assert WebhookDelivery.objects.filter(event_type="offer.declined", payload__offer_id=other.pk).exists()
     assert TODAY  # the frozen day the chain ran on
+
+
+@pytest.mark.django_db
+def test_sending_emails_the_candidate_in_their_language_with_the_link_to_the_letter(
+    world, settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    settings.TALENTDRIVE_PORTAL_URL = "https://jobs.example.test"
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = sent(world)
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == [world.application.candidate.email]
+    assert message.subject == f"{world.requisition.title_zh}职位录用通知"
+    assert "李雷，您好" in message.body
+    assert "https://jobs.example.test/zh-hans/status/" in message.body
+    email = CandidateEmail.objects.get(application=world.application)
+    assert (email.status, email.template.code) == ("sent", "offer_sent")
+    assert offer.status == OfferStatus.SENT
+
+
+@pytest.mark.django_db
+def test_an_administrator_turns_the_offer_email_off_by_retiring_its_template(
+    world, django_capture_on_commit_callbacks, mailoutbox
+):
+    EmailTemplate.objects.filter(code="offer_sent").update(active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent(world)
+    assert mailoutbox == []

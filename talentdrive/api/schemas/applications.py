@@ -58,9 +58,12 @@ class ApplicationPage(Schema):
 
 class TimelineEntryOut(Schema):
     at: dt.datetime
-    kind: Literal["applied", "stage", "note", "email"]
+    kind: Literal["applied", "stage", "note", "email", "interview", "scorecard", "offer"]
     actor: str = Field(
-        description="who moved it, wrote the note or sent the email; empty when the candidate applied"
+        description=(
+            "who moved it, wrote the note, sent the email, scheduled the interview, submitted the scorecard "
+            "or took the offer's step; empty when the candidate applied"
+        )
     )
     application_id: int | None = Field(None, description="null for a note on the candidate as a whole")
     from_stage: StageOut | None = None
@@ -68,7 +71,16 @@ class TimelineEntryOut(Schema):
     rejection_reason: str | None = None
     note: str = ""
     subject: str = Field("", description="an email's subject (the template's name until it is sent)")
-    status: str = Field("", description="an email's status: scheduled, sent, failed or cancelled")
+    status: str = Field(
+        "",
+        description=(
+            "an email's status (scheduled, sent, failed, cancelled); for an interview or an offer the step's "
+            "audit action (interview.schedule, offer.send …); for a scorecard its recommendation"
+        ),
+    )
+    summary: str = Field(
+        "", description="an interview's round and local time, a scorecard's round, an offer's number"
+    )
 
 
 class ApplicationOut(ApplicationSummaryOut):

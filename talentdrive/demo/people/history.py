@@ -32,11 +32,12 @@ from talentdrive.demo.people.funnel import Placement
 from talentdrive.demo.people.interviews import InterviewDesk
 from talentdrive.demo.people.offers import OfferWanted, offers_date_back, offers_make
 from talentdrive.demo.users import DEMO
+from talentdrive.hiring.closing import application_reject, application_withdraw_on_behalf
 from talentdrive.interviews.models import InterviewInvitation
 from talentdrive.pipeline.core.flow import CLOSED_KINDS, Flow, kind_of_code
 from talentdrive.pipeline.flows import flows_for_requisitions
 from talentdrive.pipeline.models import Application, RejectionReason, Stage, StageChange
-from talentdrive.pipeline.moves import application_move, application_reject, application_withdraw_on_behalf
+from talentdrive.pipeline.moves import application_move
 from talentdrive.plans.models import Requisition
 
 # The funnel's coarse stages, as the stage codes of each channel's shipped flow.

@@ -14,6 +14,9 @@ from django.views.decorators.http import require_POST
 
 from talentdrive.audit.actors import CANDIDATE
 from talentdrive.candidates.models import Candidate
+from talentdrive.hiring.closing import application_withdraw, candidate_erase
+from talentdrive.interviews.errors import SlotRefused
+from talentdrive.interviews.selectors import candidate_interviews_upcoming, candidate_slot_offers
 from talentdrive.matching.services import match_index_forget_erased
 from talentdrive.offers.selectors import candidate_offers
 from talentdrive.pipeline.emails import send_status_link
@@ -28,10 +31,22 @@ from talentdrive.pipeline.selectors import (
     candidate_find_by_email,
     candidate_from_status_token,
 )
-from talentdrive.pipeline.services import ApplicationRefused, application_withdraw, candidate_erase
+from talentdrive.pipeline.services import ApplicationRefused
 from talentdrive.resumes.models import Resume
 from talentdrive.resumes.selectors import resume_pending_list
 from talentdrive.resumes.services import resume_confirm
+
+
+def _number(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 12 else None
+
+
+# What choosing a time can be refused for, as the status page says it (the code comes in the address).
+SLOT_CHOICE_ERRORS = ("not_open", "not_offered", "taken", "passed")
+
+
+def _slot_error(code: str) -> str:
+    return str(SlotRefused.messages[code]) if code in SLOT_CHOICE_ERRORS else ""
 
 
 def _candidate_or_refuse(request: HttpRequest, token: str) -> Candidate | HttpResponse:
@@ -69,6 +84,12 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             "pending_resumes": list(resume_pending_list(candidate=candidate)),
             # portal/status_offers.html
             "offers": candidate_offers(candidate=candidate),
+            # portal/status_interviews.html
+            "slot_offers": candidate_slot_offers(candidate=candidate),
+            "interviews": candidate_interviews_upcoming(candidate=candidate),
+            "booked": _number(request.GET.get("booked")),
+            "times_offer": _number(request.GET.get("times")),
+            "times_error": _slot_error(request.GET.get("times_error", "")),
         },
     )
 
