@@ -78,9 +78,10 @@ def interview_slots_offer(
     time_zone: str = DEFAULT_TIME_ZONE,
     location: str = "",
     video_url: str = "",
+    notify: bool = True,
 ) -> SlotOffer:
     """Offer the candidate ``starts`` for one round; every time is free for everyone when offered.
-    The candidate is emailed the link to choose."""
+    With ``notify`` (not for seeded data) the candidate is emailed the link to choose."""
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("requisition__drive", "candidate")
@@ -138,7 +139,7 @@ def interview_slots_offer(
         },
     )
     template = EmailTemplate.objects.filter(code=SLOTS_EMAIL_TEMPLATE, active=True).first()
-    if template is not None:
+    if notify and template is not None:
         candidate_email_schedule(application=application, template=template, actor=actor)
     return offer
 

@@ -302,9 +302,10 @@ def stage_of_kind(requisition: Any, kind: str) -> str:
 
 
 @transaction.atomic
-def offer_send(*, offer_id: int, actor: Actor) -> Offer:
+def offer_send(*, offer_id: int, actor: Actor, notify: bool = True) -> Offer:
     """Send an approved offer: the application moves to the flow's offer stage (through the pipeline's
-    move service, so the flow's rules apply) and the letter is fixed as the candidate will read it."""
+    move service, so the flow's rules apply), the letter is fixed as the candidate will read it and,
+    with ``notify`` (not for seeded data), the candidate is emailed the link to it."""
     offer = _locked(offer_id)
     if not access.offer_can_manage(actor, offer):
         raise OfferRefused("not_allowed")
@@ -327,7 +328,7 @@ def offer_send(*, offer_id: int, actor: Actor) -> Offer:
     # The candidate hears of it by email, with the link to the page where the letter is (an
     # administrator who retires the template turns the email off).
     template = EmailTemplate.objects.filter(code=OFFER_EMAIL_TEMPLATE, active=True).first()
-    if template is not None:
+    if notify and template is not None:
         application.refresh_from_db()
         candidate_email_schedule(application=application, template=template, actor=actor)
     offer_event_emit(offer=offer, event=WebhookEvent.OFFER_SENT, actor=actor)

@@ -30,9 +30,11 @@ from django.utils import timezone
 
 from talentdrive.accounts.models import User
 from talentdrive.demo.users import DEMO, INTERVIEWERS, LEADERSHIP, TEAM_INTERVIEWERS
+from talentdrive.interviews.errors import SlotRefused
 from talentdrive.interviews.models import Interview
 from talentdrive.interviews.scorecards import scorecard_submit
 from talentdrive.interviews.services import interview_schedule, interviewer_weekly_cap, week_of
+from talentdrive.interviews.slots import interview_slots_offer
 from talentdrive.pipeline.core.flow import INTERVIEW, kind_of_code
 from talentdrive.pipeline.models import Application
 from talentdrive.plans.models import Requisition
@@ -41,6 +43,8 @@ HOURS = (10, 11, 14, 15, 16, 17)  # local slot starts; lunch is free
 MINUTES = 60
 SEARCH_DAYS = 45
 VIDEO_URL = "https://meet.example.com/talentdrive-demo"
+# A share of the applications waiting for a round get times to choose on their status page instead.
+OFFERED_SHARE = 0.25
 NOTES = {
     "yes": ("Solid throughout; worth the next round.", "思路清晰，基础扎实，建议进入下一轮。"),
     "no": ("Struggled with the core questions.", "核心问题回答不够深入，暂不推荐。"),
@@ -168,6 +172,9 @@ class InterviewDesk:
                 raise RuntimeError(f"no free interview slot for application {application.pk} around {around}")
             return None  # still to be arranged: everyone is booked in the days ahead
         starts_at, person = booked
+        if left is None and starts_at > self.now and self.rng.random() < OFFERED_SHARE:
+            self._offer_times(application, stage_code, starts_at, person)
+            return None
         interview = interview_schedule(
             application_id=application.pk,
             stage_code=stage_code,
@@ -181,6 +188,28 @@ class InterviewDesk:
         if submitted < self.now and interview.round is not None:
             self._score(interview, person, submitted, verdict, chinese=application.language.startswith("zh"))
         return interview
+
+    def _offer_times(
+        self, application: Application, stage_code: str, starts_at: datetime, person: User
+    ) -> None:
+        """Some applications waiting for a round get times to choose instead: the slot the calendar
+        found and the same hour on the next two days when those are free too."""
+        later = [starts_at + timedelta(days=days) for days in (1, 2)]
+        for times in ([starts_at, *later], [starts_at]):
+            try:
+                interview_slots_offer(
+                    application_id=application.pk,
+                    stage_code=stage_code,
+                    starts=times,
+                    interviewer_ids=[person.pk],
+                    actor=DEMO,
+                    duration_minutes=MINUTES,
+                    video_url=VIDEO_URL,
+                    notify=False,
+                )
+            except SlotRefused:
+                continue
+            return
 
     def _score(
         self, interview: Interview, person: User, submitted: datetime, passed: bool | None, *, chinese: bool

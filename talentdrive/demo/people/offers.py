@@ -94,7 +94,7 @@ def offers_make(wanted: Sequence[OfferWanted], *, rng: random.Random) -> None:
         while (step := offer_current_step(offer)) is not None:
             approver = _approver(step.approver, requisition, users)
             offer = offer_approve(offer_id=offer.pk, actor=approver)
-        offer_send(offer_id=offer.pk, actor=DEMO)
+        offer_send(offer_id=offer.pk, actor=DEMO, notify=False)
         if want.accepted:
             offer_accept(offer_id=offer.pk, actor=CANDIDATE)
 
