@@ -276,6 +276,29 @@ def test_interviews_for_every_interview_stage_passed_and_scorecards_for_those_he
 
 
 @pytest.mark.slow
+def test_times_offered_and_the_audit_trail_are_dated_like_the_history(people):
+    from talentdrive.audit.models import AuditEvent
+    from talentdrive.interviews.models import SlotOffer
+
+    now = timezone.now()
+    offered = list(SlotOffer.objects.filter(status="open"))
+    assert offered, "some applications have times to choose"
+    for offer in offered:
+        assert offer.starts and all(dt.datetime.fromisoformat(raw) > now for raw in offer.starts)
+        assert offer.application.is_active
+    for interview in Interview.objects.all()[:200]:
+        scheduled = AuditEvent.objects.get(
+            action="interview.schedule", target_type="interviews.interview", target_id=str(interview.pk)
+        )
+        assert scheduled.created_at <= min(interview.starts_at, now)
+    for offer in Offer.objects.exclude(sent_at=None)[:50]:
+        sent = AuditEvent.objects.get(
+            action="offer.send", target_type="offers.offer", target_id=str(offer.pk)
+        )
+        assert sent.created_at == offer.sent_at
+
+
+@pytest.mark.slow
 def test_loading_emails_nobody(people, mailoutbox, django_capture_on_commit_callbacks):
     assert not InterviewInvitation.objects.exists()
     with transaction.atomic():

@@ -28,13 +28,14 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from talentdrive.demo.people.audit_dates import audit_date_back
 from talentdrive.demo.people.funnel import Placement
 from talentdrive.demo.people.interviews import InterviewDesk
 from talentdrive.demo.people.offers import OfferWanted, offers_date_back, offers_make
 from talentdrive.demo.users import DEMO
 from talentdrive.hiring.closing import application_reject, application_withdraw_on_behalf
 from talentdrive.interviews.models import InterviewInvitation
-from talentdrive.pipeline.core.flow import CLOSED_KINDS, Flow, kind_of_code
+from talentdrive.pipeline.core.flow import CLOSED_KINDS, INTERVIEW, Flow, kind_of_code
 from talentdrive.pipeline.flows import flows_for_requisitions
 from talentdrive.pipeline.models import Application, RejectionReason, Stage, StageChange
 from talentdrive.pipeline.moves import application_move
@@ -152,7 +153,10 @@ def applications_walk(
                 passed=closing != Stage.REJECTED,
             )  # fmt: skip
         elif not closing:
-            interviews.hold_if_due(application, requisition, codes[-1], entered[-1], None)
+            held = interviews.hold_if_due(application, requisition, codes[-1], entered[-1], None)
+            following = _next_interview(flow, codes[-1])
+            if held is not None and held.starts_at < now and following is not None:
+                interviews.offer_next_round(application, requisition, following)
         if closing == Stage.REJECTED:
             reason = _reason(reasons, len(steps), placement.requisition in filled, rng)
             application_reject(
@@ -170,7 +174,18 @@ def applications_walk(
     _date_back(applications, timelines)
     ids = [application.pk for application in applications]
     offers_date_back(ids, rng=rng)
+    audit_date_back(ids, rng=rng)
     _invitations_drop(ids)
+
+
+def _next_interview(flow: Flow, code: str) -> str | None:
+    """The flow's next interview stage after ``code``, if any."""
+    codes = [stage.code for stage in flow.stages]
+    if code not in codes:
+        return None
+    return next(
+        (stage.code for stage in flow.stages[codes.index(code) + 1 :] if stage.kind == INTERVIEW), None
+    )
 
 
 def _invitations_drop(application_ids: Sequence[int]) -> None:

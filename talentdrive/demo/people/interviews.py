@@ -30,7 +30,6 @@ from django.utils import timezone
 
 from talentdrive.accounts.models import User
 from talentdrive.demo.users import DEMO, INTERVIEWERS, LEADERSHIP, TEAM_INTERVIEWERS
-from talentdrive.interviews.errors import SlotRefused
 from talentdrive.interviews.models import Interview
 from talentdrive.interviews.scorecards import scorecard_submit
 from talentdrive.interviews.services import interview_schedule, interviewer_weekly_cap, week_of
@@ -43,7 +42,7 @@ HOURS = (10, 11, 14, 15, 16, 17)  # local slot starts; lunch is free
 MINUTES = 60
 SEARCH_DAYS = 45
 VIDEO_URL = "https://meet.example.com/talentdrive-demo"
-# A share of the applications waiting for a round get times to choose on their status page instead.
+# The share of applications past a held round that have times to choose for the next one.
 OFFERED_SHARE = 0.25
 NOTES = {
     "yes": ("Solid throughout; worth the next round.", "思路清晰，基础扎实，建议进入下一轮。"),
@@ -172,9 +171,6 @@ class InterviewDesk:
                 raise RuntimeError(f"no free interview slot for application {application.pk} around {around}")
             return None  # still to be arranged: everyone is booked in the days ahead
         starts_at, person = booked
-        if left is None and starts_at > self.now and self.rng.random() < OFFERED_SHARE:
-            self._offer_times(application, stage_code, starts_at, person)
-            return None
         interview = interview_schedule(
             application_id=application.pk,
             stage_code=stage_code,
@@ -189,27 +185,37 @@ class InterviewDesk:
             self._score(interview, person, submitted, verdict, chinese=application.language.startswith("zh"))
         return interview
 
-    def _offer_times(
-        self, application: Application, stage_code: str, starts_at: datetime, person: User
-    ) -> None:
-        """Some applications waiting for a round get times to choose instead: the slot the calendar
-        found and the same hour on the next two days when those are free too."""
-        later = [starts_at + timedelta(days=days) for days in (1, 2)]
-        for times in ([starts_at, *later], [starts_at]):
-            try:
-                interview_slots_offer(
-                    application_id=application.pk,
-                    stage_code=stage_code,
-                    starts=times,
-                    interviewer_ids=[person.pk],
-                    actor=DEMO,
-                    duration_minutes=MINUTES,
-                    video_url=VIDEO_URL,
-                    notify=False,
-                )
-            except SlotRefused:
-                continue
+    def offer_next_round(self, application: Application, requisition: Requisition, stage_code: str) -> None:
+        """For a share of the applications whose current round was held, times to choose for the next
+        one (``stage_code``) on the coming days, with one interviewer, as a recruiter would offer them;
+        the calendar keeps them free."""
+        if self.rng.random() >= OFFERED_SHARE:
             return
+        people = self._people(application, requisition, stage_code)
+        times: list[datetime] = []
+        for days in (2, 3, 4):
+            booked = self.calendar.book(
+                application.candidate_id,
+                people,
+                around=self.now + timedelta(days=days),
+                earliest=self.now + timedelta(days=days - 1),
+            )
+            if booked is None:
+                break
+            moment, person = booked
+            times.append(moment)
+            people = [person]
+        if times:
+            interview_slots_offer(
+                application_id=application.pk,
+                stage_code=stage_code,
+                starts=times,
+                interviewer_ids=[people[0].pk],
+                actor=DEMO,
+                duration_minutes=MINUTES,
+                video_url=VIDEO_URL,
+                notify=False,
+            )
 
     def _score(
         self, interview: Interview, person: User, submitted: datetime, passed: bool | None, *, chinese: bool
