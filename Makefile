@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: venv demo serve test test-fast test-postgres lint types bench browser clean
+.PHONY: venv letter-font demo serve test test-fast test-postgres lint types bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +17,17 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-demo: venv
+demo: venv letter-font
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
 serve: venv
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)
+
+# The CJK font offer letters embed (Debian's fonts-wqy-zenhei), installed when missing.
+letter-font:
+	@bash scripts/ensure-letter-font
 
 # Debian's chromium drives the browser tests; Playwright never downloads a browser of its own.
 browser:
@@ -33,7 +37,7 @@ test: venv browser
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 # The suite a developer runs between edits: no browser, nothing marked slow (see DEVELOPERS.md).
-test-fast: venv
+test-fast: venv letter-font
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not slow and not browser"
 
 test-postgres: venv browser

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -73,7 +74,10 @@ def offer_letter_view(request: HttpRequest, token: str, offer_id: int) -> HttpRe
     try:
         body = offer_letter_pdf(offer=offer)
     except OfferLetterFontMissing:
-        return HttpResponse(status=503)
+        message = _(
+            "Your offer letter cannot be written at the moment. Please try again later or ask your recruiter."
+        )
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="offer-{offer.pk}.pdf"'
     return response
