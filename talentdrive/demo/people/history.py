@@ -170,8 +170,8 @@ def applications_walk(
         elif closing in (Stage.OFFER, Stage.HIRED):
             offers.append(OfferWanted(application.pk, accepted=closing == Stage.HIRED))
     # Offers last: an acceptance may fill a requisition, after which its others no longer move.
-    offers_make(offers, rng=rng)
-    _date_back(applications, timelines)
+    waiting = offers_make(offers, rng=rng)
+    _date_back(applications, timelines, waiting)
     ids = [application.pk for application in applications]
     offers_date_back(ids, rng=rng)
     audit_date_back(ids, rng=rng)
@@ -193,8 +193,11 @@ def _invitations_drop(application_ids: Sequence[int]) -> None:
     InterviewInvitation.objects.filter(interview__application_id__in=application_ids).delete()
 
 
-def _date_back(applications: Sequence[Application], timelines: dict[int, Timeline]) -> None:
-    """Put each application's arrival and moves at the times its timeline gives them."""
+def _date_back(
+    applications: Sequence[Application], timelines: dict[int, Timeline], waiting: set[int]
+) -> None:
+    """Put each application's arrival and moves at the times its timeline gives them; one whose offer
+    still waits on an approver (``waiting``) has not made the last move, to the offer stage."""
     changes: dict[int, list[StageChange]] = defaultdict(list)
     ids = [application.pk for application in applications]
     for change in StageChange.objects.filter(application_id__in=ids).order_by("pk"):
@@ -203,6 +206,8 @@ def _date_back(applications: Sequence[Application], timelines: dict[int, Timelin
     dated_changes, dated_applications = [], []
     for application in (fresh[pk] for pk in ids):
         timeline = timelines[application.pk]
+        if application.pk in waiting:
+            timeline = Timeline(timeline.applied, timeline.moves[:-1])
         moves = changes[application.pk]
         if len(moves) != len(timeline.moves):
             raise RuntimeError(

@@ -44,6 +44,11 @@ SEARCH_DAYS = 45
 VIDEO_URL = "https://meet.example.com/talentdrive-demo"
 # The share of applications past a held round that have times to choose for the next one.
 OFFERED_SHARE = 0.25
+# The share of applications waiting at an interview stage whose interview falls in the days around the
+# load (the last three, the next seven), so the interviewers' home pages have a week to show; of
+# those already held, the share whose scorecard is still to come (the recruiters' late scorecards).
+AROUND_NOW_SHARE = 0.35
+LATE_SHARE = 0.5
 NOTES = {
     "yes": ("Solid throughout; worth the next round.", "思路清晰，基础扎实，建议进入下一轮。"),
     "no": ("Struggled with the core questions.", "核心问题回答不够深入，暂不推荐。"),
@@ -157,6 +162,8 @@ class InterviewDesk:
             verdict: bool | None = passed
         else:
             around, earliest = entered + timedelta(days=self.rng.uniform(2, 6)), entered
+            if self.rng.random() < AROUND_NOW_SHARE:
+                around = max(entered, self.now + timedelta(days=self.rng.uniform(-3, 7)))
             if around > self.now - timedelta(hours=3):
                 around = earliest = max(around, self.now + timedelta(hours=1))
             verdict = None
@@ -181,7 +188,8 @@ class InterviewDesk:
             video_url=VIDEO_URL,
         )
         submitted = starts_at + timedelta(minutes=MINUTES, hours=self.rng.uniform(0.5, 20))
-        if submitted < self.now and interview.round is not None:
+        late = left is None and starts_at > self.now - timedelta(days=3) and self.rng.random() < LATE_SHARE
+        if submitted < self.now and interview.round is not None and not late:
             self._score(interview, person, submitted, verdict, chinese=application.language.startswith("zh"))
         return interview
 

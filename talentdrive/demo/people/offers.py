@@ -36,6 +36,8 @@ from talentdrive.pipeline.models import Application, Stage, StageChange
 from talentdrive.plans.models import City, Requisition
 
 CAMPUS_START = date(2027, 7, 12)  # the Monday after this season's graduates leave university
+# The share of offers not accepted that still wait on an approver (the approvers' pages have work).
+WAITING_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,12 @@ def _city(application: Application, requisition: Requisition, cities: dict[int, 
     return (mine or cities[requisition.pk])[0]
 
 
-def offers_make(wanted: Sequence[OfferWanted], *, rng: random.Random) -> None:
-    """Draft, approve and send an offer for each wanted application; accept those that are hires."""
+def offers_make(wanted: Sequence[OfferWanted], *, rng: random.Random) -> set[int]:
+    """Draft, approve and send an offer for each wanted application; accept those that are hires.
+    Answers the applications whose offer still waits on an approver (so never reached the offer stage)."""
+    waiting_ids: set[int] = set()
     if not wanted:
-        return
+        return waiting_ids
     users = User.objects.in_bulk([ADMIN.username, LEADERSHIP.username], field_name="username")
     applications = Application.objects.select_related(
         "requisition__plan_line", "requisition__hiring_manager"
@@ -91,12 +95,21 @@ def offers_make(wanted: Sequence[OfferWanted], *, rng: random.Random) -> None:
             actor=DEMO,
         )
         offer = offer_submit(offer_id=offer.pk, actor=DEMO)
-        while (step := offer_current_step(offer)) is not None:
+        # Some offers still wait on an approver: the application stays at its last round until sent.
+        waiting = not want.accepted and rng.random() < WAITING_SHARE
+        stop_after = rng.randint(0, max(0, offer.approvals.count() - 1)) if waiting else None
+        approved = 0
+        while (step := offer_current_step(offer)) is not None and approved != stop_after:
             approver = _approver(step.approver, requisition, users)
             offer = offer_approve(offer_id=offer.pk, actor=approver)
+            approved += 1
+        if waiting:
+            waiting_ids.add(application.pk)
+            continue
         offer_send(offer_id=offer.pk, actor=DEMO, notify=False)
         if want.accepted:
             offer_accept(offer_id=offer.pk, actor=CANDIDATE)
+    return waiting_ids
 
 
 def offers_date_back(application_ids: Sequence[int], *, rng: random.Random) -> None:
@@ -117,7 +130,14 @@ def offers_date_back(application_ids: Sequence[int], *, rng: random.Random) -> N
     dated_approvals = []
     for offer in offers:
         sent = reached.get((offer.application_id, Stage.OFFER))
-        if sent is None:
+        if sent is None:  # still waiting on an approver: drafted in the last two days
+            offer.created_at = now - timedelta(hours=rng.uniform(6, 48))
+            moment = offer.created_at
+            for approval in approvals.get(offer.pk, []):
+                if approval.decided_at is not None:
+                    moment += (now - moment) * rng.uniform(0.2, 0.6)
+                    approval.decided_at = moment
+                    dated_approvals.append(approval)
             continue
         steps = approvals.get(offer.pk, [])
         offer.created_at = sent - timedelta(hours=rng.uniform(24, 72))
