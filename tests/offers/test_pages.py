@@ -29,6 +29,9 @@ def test_the_status_page_shows_a_sent_offer_with_its_buttons_and_letter(client, 
     assert f'id="offer-{offer.pk}"' in page
     assert f"offers/{offer.pk}/accept/" in page and f"offers/{offer.pk}/decline/" in page
     assert f"offers/{offer.pk}/letter.pdf" in page
+    # The application's next step is the answer, by the offer's date; the figures read with separators.
+    assert f"read the letter and answer by {offer.expires_on.isoformat()}" in page
+    assert f"{offer.salary:,} CNY" in page
     letter = client.get(_status(world, f"offers/{offer.pk}/letter.pdf"))
     assert letter.status_code == 200 and letter["Content-Type"] == "application/pdf"
 

@@ -66,11 +66,17 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
         return candidate
     listed = list(candidate_application_list(candidate=candidate))
     flows = flows_for_requisitions(application.requisition for application in listed)
+    offers = list(candidate_offers(candidate=candidate))
+    # An offer waiting for the candidate's answer is the next step of its application.
+    answer_by = {offer.application_id: offer.expires_on for offer in offers if offer.is_open_to_candidate}
     applications = [
         (
             application,
             application_public_steps(application, flow=flows[application.requisition_id]),
-            application_next_step(application),
+            _("Your offer is below: read the letter and answer by %(date)s.")
+            % {"date": answer_by[application.pk].isoformat()}
+            if application.pk in answer_by
+            else application_next_step(application),
         )
         for application in listed
     ]
@@ -83,7 +89,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             "withdrawn": request.GET.get("withdrawn"),
             "pending_resumes": list(resume_pending_list(candidate=candidate)),
             # portal/status_offers.html
-            "offers": candidate_offers(candidate=candidate),
+            "offers": offers,
             # portal/status_interviews.html
             "slot_offers": candidate_slot_offers(candidate=candidate),
             "interviews": candidate_interviews_upcoming(candidate=candidate),
