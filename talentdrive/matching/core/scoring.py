@@ -121,8 +121,11 @@ def compile_query(
     # The job text alone: adding the bilingual names of its skills (``requirements.expansion``)
     # cost 0.02–0.03 nDCG@10 on the O*NET check's dev split at the chosen share (docs/quality.md).
     tokens = bm25_tokens(requirements.text)
-    if requirements.title and weights.title > 1:
-        tokens += bm25_tokens(requirements.title) * (int(weights.title) - 1)
+    # The title counts ``weights.title`` times in all, however often the text already holds it (a
+    # requisition's text starts with its title; a job file may repeat it as its first line).
+    repeats = int(weights.title) - requirements.text.count(requirements.title) if requirements.title else 0
+    if repeats > 0:
+        tokens += bm25_tokens(requirements.title) * repeats
     term_ids = query_terms(index, tokens)
     text_sums, text_scale = _text_scale(index, term_ids)
     active = {
