@@ -10,6 +10,7 @@ over a range of each one's parameter (``fusion.py``), to choose the setting on d
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -38,8 +39,9 @@ def rank_all(rset: onet.RankingSet, weights: Weights = DEFAULT_WEIGHTS) -> dict[
     index = build_index(profiles, ancestors=taxonomy.ancestors)
     names = {k: s.name_en for k, s in taxonomy.skills.items()}
     rankings = {}
-    for job, (_, text) in rset.jobs.items():
-        requirements = extract_requirements(text, taxonomy)
+    for job, (language, text) in rset.jobs.items():
+        title, body = onet.title_and_body(language, text)
+        requirements = extract_requirements(body, taxonomy, title=title)
         ranking = rank_candidates(
             index, requirements, k=10, ancestors=taxonomy.ancestors, names=names, weights=weights
         )
@@ -94,13 +96,15 @@ def _fusion(
     from talentdrive.evaluation.matching import score
 
     taxonomy = get_taxonomy()
-    onet_parts = fusion.parts(
-        rset.resumes, ((job, extract_requirements(text, taxonomy)) for job, (_, text) in rset.jobs.items())
-    )
-    judged_parts = fusion.parts(
-        [(r["id"], r["text"]) for r in resumes],
-        ((req.id, extract_requirements(req.text, taxonomy, title=req.title)) for req in REQUISITIONS),
-    )
+    onet_jobs = [
+        (job, extract_requirements(body, taxonomy, title=title))
+        for job, (title, body) in (
+            (job, onet.title_and_body(language, text)) for job, (language, text) in rset.jobs.items()
+        )
+    ]
+    judged_jobs = [
+        (req.id, extract_requirements(req.text, taxonomy, title=req.title)) for req in REQUISITIONS
+    ]
 
     def onet_figures(rankings: dict[str, list[str]]) -> list[float]:
         return [onet.mean_ndcg(rankings, rset.grades, language) for language in ("en", "zh")]
@@ -108,10 +112,22 @@ def _fusion(
     def judged_figures(rankings: dict[str, list[str]]) -> list[float]:
         return [score("fused", rankings, qrels).ndcg10]
 
-    fusion.sweep(
-        stdout=stdout,
-        sets=[(onet_parts, onet_figures), (judged_parts, judged_figures)],
-        columns=["O*NET en", "O*NET zh", "judged set"],
-        baseline=baseline,
+    fusion.header(stdout, ["O*NET en", "O*NET zh", "judged set"], baseline)
+    results = []
+    for title in fusion.TITLES:
+        weights = replace(DEFAULT_WEIGHTS, title=title)
+        onet_parts = fusion.parts(rset.resumes, onet_jobs, weights)
+        judged_parts = fusion.parts([(r["id"], r["text"]) for r in resumes], judged_jobs, weights)
+        results += fusion.sweep(
+            stdout=stdout,
+            sets=[(onet_parts, onet_figures), (judged_parts, judged_figures)],
+            baseline=baseline,
+            real_columns=2,
+            prefix=f"title {title} ",
+        )
+    best = fusion.choose(results)
+    stdout.write(
+        f"best worst case: {best.label} ({best.worst:+.3f}; real-data mean margin {best.real:+.3f}; "
+        f"judged set {best.figures[-1]:.3f})\n"
     )
     return 0

@@ -216,3 +216,40 @@ def test_only_unknown_names_still_make_a_requirement(mini_taxonomy):
     )
     assert not requirements.is_empty
     assert requirements.text == "Gephi"
+
+
+def test_list_items_the_taxonomy_lacks_are_text_requirements(mini_taxonomy):
+    # given requirement lists naming tools the taxonomy does not know
+    text = (
+        "Plant scheduler\nRequirements: CUDA, Kronos Workforce Central, Epicor Vantage.\n"
+        "Preferred: Primavera P6, PyTorch."
+    )
+    # when
+    requirements = extract_requirements(text, mini_taxonomy)
+    # then: known ones are skills, the others are kept as written, each in its own list
+    assert requirements.must == ("cuda",)
+    assert requirements.must_text == ("Kronos Workforce Central", "Epicor Vantage")
+    assert requirements.nice == ("pytorch",)
+    assert requirements.nice_text == ("Primavera P6",)
+
+
+def test_chinese_requirement_lists_keep_latin_tool_names(mini_taxonomy):
+    text = "任职要求：\n1. 熟练使用 Kronos Workforce、Epicor Vantage；\n加分项：熟悉 Primavera P6 者优先。"
+    requirements = extract_requirements(text, mini_taxonomy)
+    assert requirements.must_text == ("Kronos Workforce", "Epicor Vantage")
+    assert requirements.nice_text == ("Primavera P6",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Requirements: 3+ years of experience, strong communication, Bachelor's degree",
+        "Requirements: Kernel optimization for AI accelerators",
+        "Requirements: operator, above",
+        "Requirements: first-author publications (NeurIPS",
+        "Responsibilities: Kronos Workforce Central rollout",
+    ],
+)
+def test_prose_is_no_text_requirement(mini_taxonomy, line):
+    requirements = extract_requirements(line, mini_taxonomy)
+    assert requirements.must_text == () and requirements.nice_text == ()

@@ -180,3 +180,28 @@ def test_the_explanation_adds_up_to_the_score_and_text_holds_its_share(mini_taxo
         weights = {c.name: c.weight for c in match.components}
         assert weights["text"] == pytest.approx(DEFAULT_WEIGHTS.text)
         assert sum(weights.values()) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_the_title_counts_more_than_a_word_of_the_description(mini_taxonomy):
+    # given one resume naming the job's title and one naming two words of its description
+    from talentdrive.matching.core.explain import rank_candidates
+
+    filler = [CandidateProfile(key=f"f{i}", text=f"{WORDS[i]} {WORDS[i + 1]} clerk") for i in range(40)]
+    people = [
+        CandidateProfile(key="titled", text="Actuary at a mutual insurer"),
+        CandidateProfile(key="described", text="Pricing and reserving at a mutual insurer"),
+        *filler,
+    ]
+    index = build_index(people, ancestors=mini_taxonomy.ancestors)
+    job = Requirements(title="Actuary", text="Actuary\nPricing and reserving for motor and home cover")
+
+    def first(weights: Weights) -> str:
+        ranking = rank_candidates(
+            index, job, k=2, ancestors=mini_taxonomy.ancestors, names={}, weights=weights
+        )
+        return ranking.matches[0].key
+
+    # then: with the title counted as the job text has it, the description wins; counted four times,
+    # the title does
+    assert first(Weights(title=1)) == "described"
+    assert first(Weights()) == "titled"

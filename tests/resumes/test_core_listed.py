@@ -61,3 +61,27 @@ def test_a_job_sites_note_of_experience_is_not_part_of_the_skill():
     text = "SKILLS\nJava (3 years), SQL (Less than 1 year), Gephi (1 year)\n"
     listed = [(item.name, item.skill_id) for item in extract_profile(text).listed_skills]
     assert listed == [("Java", "java"), ("SQL", "sql"), ("Gephi", None)]
+
+
+def test_a_line_labelled_skills_is_a_list_even_when_the_taxonomy_knows_none_of_it():
+    text = (
+        "Plant Controller\n"
+        "Skills: Kronos Workforce Central, HCSS HeavyBid, Gephi, Epicor Vantage\n"
+        "- Ran month-end close for two plants.\n"
+    )
+    listed = [item.name for item in extract_profile(text).listed_skills]
+    assert listed == ["Kronos Workforce Central", "HCSS HeavyBid", "Gephi", "Epicor Vantage"]
+
+
+def test_a_labelled_tools_line_inside_an_experience_section_is_listed():
+    text = (
+        "Ama Mensah\nExperience\nSite Engineer, Corvel Build, 2019 – 2022\n"
+        "Tools used: Primavera P6, Bluebeam Revu\nPoured 40 foundations.\n"
+    )
+    listed = [item.name for item in extract_profile(text).listed_skills]
+    assert listed == ["Primavera P6", "Bluebeam Revu"]
+
+
+def test_a_label_that_is_no_skills_label_keeps_the_line_out():
+    text = "Ama Mensah\nExperience\nSite Engineer, Corvel Build, 2019 – 2022\nClients: Larkin Homes, Oduya\n"
+    assert extract_profile(text).listed_skills == ()

@@ -160,6 +160,15 @@ def build(
     return RankingSet(jobs, resumes, grades)
 
 
+def title_and_body(language: str, text: str) -> tuple[str, str]:
+    """A job text as a requisition holds it: the English texts' first line is the occupation's
+    title (the requisition's title field); the Chinese template has none."""
+    if language != "en":
+        return "", text
+    title, _, body = text.partition("\n")
+    return title, body
+
+
 def ndcg_at(ranked: Sequence[str], grades: dict[str, int], k: int = 10) -> float:
     gains = [(2 ** grades.get(doc, 0) - 1) / np.log2(i + 2) for i, doc in enumerate(ranked[:k])]
     ideal = sorted(grades.values(), reverse=True)[:k]

@@ -112,6 +112,130 @@ _DEGREE_MIN = re.compile(
 )
 
 
+# A requirement list's items the taxonomy does not know ("Requirements: IBM Lotus Notes, Primavera P6",
+# "熟练使用 Kronos、Epicor"): kept as text requirements when they read as names, not as prose.
+_ITEM_SEPARATOR = re.compile(r"\s*(?:、|(?<=\w\w)/(?=\w\w)|\s+and\s+|\s+or\s+|或者?|和|及)\s*", re.I)
+_ITEM_LEAD = re.compile(
+    r"^(?:熟练使用|熟练掌握|熟悉|掌握|精通|了解|使用|会用|具备|有|e\.g\.?|i\.e\.?|such as|including|like|"
+    r"(?:hands-on |working |good |solid |strong )?(?:experience|familiarity|proficiency|knowledge)\s+(?:with|in|of)|"
+    r"proficient (?:with|in)|familiar with|skilled in)\s*",
+    re.I,
+)
+_ITEM_TAIL = re.compile(
+    r"\s*(?:者优先|优先|经验|等|者|is a plus|a plus|preferred|required)?[\s.。!！]*$", re.I
+)
+_PROSE = frozenset(
+    [
+        "experience",
+        "experienced",
+        "years",
+        "year",
+        "degree",
+        "skills",
+        "skill",
+        "ability",
+        "abilities",
+        "knowledge",
+        "understanding",
+        "strong",
+        "excellent",
+        "good",
+        "solid",
+        "proven",
+        "familiarity",
+        "proficiency",
+        "proficient",
+        "working",
+        "work",
+        "team",
+        "teams",
+        "related",
+        "field",
+        "plus",
+        "preferred",
+        "required",
+        "must",
+        "communication",
+        "written",
+        "verbal",
+        "fluent",
+        "english",
+        "chinese",
+        "candidates",
+        "candidate",
+        "you",
+        "we",
+        "our",
+        "your",
+        "their",
+        "who",
+        "which",
+        "that",
+        "will",
+        "should",
+        "can",
+        "would",
+        "is",
+        "are",
+        "be",
+        "been",
+        "have",
+        "has",
+        "publications",
+        "publication",
+        "papers",
+        "paper",
+        "venue",
+        "venues",
+        "top-venue",
+        "research",
+        "above",
+        "below",
+        "for",
+        "to",
+        "of",
+        "on",
+        "with",
+        "in",
+        "at",
+        "by",
+    ]
+)  # fmt: skip
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A tool's name has a capital ("IBM Lotus Notes", "Web conferencing software"); "operator" is prose.
+_UPPER = re.compile(r"[A-Z]")
+MAX_TEXT_REQUIREMENTS = 12
+
+
+def _text_items(clause: str, taxonomy: Any) -> list[str]:
+    """Items of a requirement list clause that read as names the taxonomy lacks ("IBM Lotus Notes")."""
+    items = []
+    for raw in _ITEM_SEPARATOR.split(clause):
+        item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", raw.strip())).strip(" ()（）:：\"'“”")
+        words = item.split()
+        if (
+            not item
+            or len(item) > 40
+            or not 1 <= len(words) <= 5
+            or _CJK.search(item)
+            or not _UPPER.search(item)
+            or any(mark in item for mark in "()（）")
+            or any(word.lower().strip(".,'") in _PROSE for word in words)
+            or _YEARS.search(item)
+            or _DEGREE_MIN.search(item)
+        ):
+            continue
+        # Known to the taxonomy as a skill, an industry or a venue: not a text requirement.
+        finders = [taxonomy.find_skills, taxonomy.find_domains, getattr(taxonomy, "find_venues", None)]
+        covered = max(
+            (getattr(m, "end", 0) - getattr(m, "start", 0) for find in finders if find for m in find(item)),
+            default=0,
+        )
+        if 2 * covered < len(item):
+            items.append(item)
+    return items
+
+
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·#>]+|[(（]?\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*")
 
 
@@ -225,6 +349,8 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
     must: list[str] = []
     must_domains: list[str] = []
     nice: list[str] = []
+    must_text: list[str] = []
+    nice_text: list[str] = []
     min_degree, min_years, research = "none", 0.0, False
     alternatives: list[str] = []
     for raw_line in re.split(r"[\n\r]+", text):
@@ -276,6 +402,9 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
                 if clause_mode == "must":
                     must_domains.extend(_mention_id(m) for m in taxonomy.find_domains(clause))
                 (must if clause_mode == "must" else nice).extend(skills)
+                if mode in ("must", "nice"):
+                    # Only in a requirement list: elsewhere a capitalised phrase is as often prose.
+                    (must_text if clause_mode == "must" else nice_text).extend(_text_items(clause, taxonomy))
             for group_end, members in groups:
                 if start <= group_end <= offset:
                     # Alternatives: any one satisfies the line. Requirements hold single skills, so the
@@ -302,9 +431,14 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
     domains = _choose_domain(must_domains or [_mention_id(m) for m in taxonomy.find_domains(text)], taxonomy)
     must_ids = _unique(must)
     nice_ids = tuple(s for s in _unique(nice) if s not in must_ids)
+    must_names = _unique_names(must_text)[:MAX_TEXT_REQUIREMENTS]
+    taken = {name.casefold() for name in must_names}
+    nice_names = tuple(n for n in _unique_names(nice_text) if n.casefold() not in taken)
     requirements = Requirements(
         must=must_ids,
         nice=nice_ids,
+        must_text=must_names,
+        nice_text=nice_names[: max(0, MAX_TEXT_REQUIREMENTS - len(must_names))],
         domain=domains[0] if domains else "",
         min_degree=min_degree,
         min_years=min_years,
@@ -325,6 +459,13 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
             warnings=("no skills, domain, degree or years were recognised: ranking by text relevance only",),
         )
     return requirements
+
+
+def _unique_names(names: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())
 
 
 _NO_DEGREE = {"", "none", "any", "不限", "无"}

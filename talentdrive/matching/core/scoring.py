@@ -3,14 +3,16 @@
 score = t·text + (1 − t)·Σ wᵢ·cᵢ / Σ wᵢ over the structured components that apply, each cᵢ ∈ [0, 1]:
 
 - must      share of must-haves the candidate has (a descendant counts: vLLM satisfies LLM inference); a
-            requirement the taxonomy lacks ("Gephi") counts when every word of it is in the resume text
+            requirement the taxonomy lacks ("Gephi", or an item of a requirement list such as "IBM Lotus
+            Notes") counts when every word of it is in the resume text
 - nice      share of nice-to-have skills, the same way
 - domain    1 when the candidate has the requisition's industry domain
 - degree    1 at or above the minimum, otherwise degree/minimum halved (or excluded when the rule is 'filter')
 - years     years/minimum capped at 1 (or excluded below the minimum when the rule is 'filter')
 - research  0.35·PhD + 0.45·min(top-venue papers, 3)/3 + 0.2·(any top award); weighted up for research roles
 - text      BM25 of the resume text against every informative term of the job text, as often as the
-            text repeats it (see query_terms),
+            text repeats it (see query_terms), the requisition title's words counted ``Weights.title``
+            times,
             divided by the best BM25 any resume in the index reaches for that query: the most
             relevant resume scores 1. With the structured weights at zero this ranks exactly as plain
             BM25 (bm25s, default tokeniser) does on English text. Unlike the others, its weight is a
@@ -46,7 +48,11 @@ class Weights:
     # above divide the rest among themselves. Chosen on development data (docs/quality.md, "Fusion"):
     # the best worst-case margin over plain BM25 across the O*NET check's dev split (English and
     # Chinese) and the judged set, ties within 0.005 going to the judged set.
-    text: float = 0.88
+    text: float = 0.6
+    # How many times the requisition's title words count in the text query (the job text holds the
+    # title once; a job's title names the occupation the rest describes). Chosen with the share, on
+    # the same data and criterion (docs/quality.md, "Title").
+    title: int = 4
     semantic: float = 0.15
 
 
@@ -114,7 +120,13 @@ def compile_query(
     nice_text = tuple(phrase_rows(index, name) for name in requirements.nice_text)
     # The job text alone: adding the bilingual names of its skills (``requirements.expansion``)
     # cost 0.02–0.03 nDCG@10 on the O*NET check's dev split at the chosen share (docs/quality.md).
-    term_ids = query_terms(index, bm25_tokens(requirements.text))
+    tokens = bm25_tokens(requirements.text)
+    # The title counts ``weights.title`` times in all, however often the text already holds it (a
+    # requisition's text starts with its title; a job file may repeat it as its first line).
+    repeats = int(weights.title) - requirements.text.count(requirements.title) if requirements.title else 0
+    if repeats > 0:
+        tokens += bm25_tokens(requirements.title) * repeats
+    term_ids = query_terms(index, tokens)
     text_sums, text_scale = _text_scale(index, term_ids)
     active = {
         "must": weights.must if must or must_text else 0.0,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from .model import ListedSkill, Span
-from .sections import Section
+from .sections import Section, heading_kind
 
 # Items are cut at list separators, and at " and " / "与" / "和" between two names.
 _SEPARATOR = re.compile(r"\s*(?:[,;|•·●▪、，；]|\s/\s|\s+and\s+|\s+&\s+|\t|\s{3,})\s*")
@@ -26,6 +26,11 @@ _LEAD = re.compile(
 )
 _NOTE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]$")
 _LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+# Labels that announce a skills list on its own line, anywhere in a resume ("Skills: Gephi, HCSS
+# HeavyBid", "Tools used: …", "技术栈：…"): beside the skills headings, these.
+_SKILL_LABELS = frozenset(
+    {"tools", "tools used", "technologies used", "technology", "environment", "software", "工具", "开发工具"}
+)
 _MAX_ITEM = 40
 _MAX_WORDS = 4
 _MAX_ITEMS = 200
@@ -59,28 +64,35 @@ def find_listed_skills(
     end) that covers most of it, if one covers at least half. A skills section stops at the person's
     name (``name_at``, an offset), which a LinkedIn export prints after its "Top Skills". Without a
     skills heading, a line listing three or more short items, most of them skills the taxonomy knows
-    ("Python, Go, Kubernetes, Gephi"), is such a list too."""
+    ("Python, Go, Kubernetes, Gephi"), is such a list too; so is, in any section, a line labelled as
+    one ("Skills: HCSS HeavyBid, Gephi"), known items or not."""
     headed = any(section.kind == "skills" for section in sections)
-    if not headed and not any(_list_like(line.text) for s in sections for line in s.lines):
+    if not headed and not any(
+        _list_like(line.text) or _labelled_list(line.text) for s in sections for line in s.lines
+    ):
         return []
     ordered = sorted(hits, key=_START)  # already in order from the matcher: one linear pass
     starts = [hit[2] for hit in ordered]
     found: list[ListedSkill] = []
     seen: set[str] = set()
     for section in sections:
-        if headed and section.kind != "skills":
-            continue
+        in_list = section.kind == "skills"
         for line in section.lines:
-            if headed and name_at is not None and section.lines[0].start <= name_at < line.end:
+            if in_list and name_at is not None and section.lines[0].start <= name_at < line.end:
                 break  # a LinkedIn export's side column: the list ends where the person's name is
-            if not headed and not _list_like(line.text):
+            labelled = _labelled_list(line.text)
+            if not in_list and not labelled and (headed or not _list_like(line.text)):
                 continue
             items = [
                 (item, at, _covering(ordered, starts, at, at + len(item)))
                 for item, at in _items(line.text, line.start)
                 if len(item) <= _MAX_ITEM and len(item.split()) <= _MAX_WORDS and _LETTER.search(item)
             ]
-            if not headed and (len(items) < 3 or 2 * sum(1 for *_, key in items if key) < len(items)):
+            if (
+                not in_list
+                and not labelled
+                and (len(items) < 3 or 2 * sum(1 for *_, key in items if key) < len(items))
+            ):
                 continue
             for item, at, skill_id in items:
                 key = item.casefold()
@@ -99,6 +111,19 @@ _LIST_MARKS = (",", "、", "，", "|", ";", "；")
 def _list_like(text: str) -> bool:
     """Two list separators or more, and no sentence: a cheap test before the items are read."""
     return sum(text.count(mark) for mark in _LIST_MARKS) >= 2 and "。" not in text and ". " not in text
+
+
+def _labelled_list(text: str) -> bool:
+    """ "Skills: Gephi, HCSS HeavyBid": a line whose label names a skills list is one, whether or not
+    the taxonomy knows its items (a list of unknown tools is still what the candidate can do)."""
+    label = _LABEL.match(text)
+    if label is None:
+        return False
+    rest = text[label.end() :]
+    if "。" in rest or ". " in rest:
+        return False
+    name = text[: label.end()].rstrip(" :：").strip().lower()
+    return name in _SKILL_LABELS or heading_kind(name) == "skills"
 
 
 def _covering(
