@@ -63,7 +63,12 @@ def offers_panel(*, user: User, application: Application) -> dict[str, Any]:
                 "can_rescind": can_manage and offer.status in OUTSTANDING_STATUSES,
             }
         )
-    return {"offer_rows": rows, "can_draft_offer": offers_access.offer_can_draft(user, application)}
+    # One offer at a time: a new one is drafted once the outstanding one is answered or withdrawn.
+    outstanding = any(row["offer"].status in OUTSTANDING_STATUSES for row in rows)
+    return {
+        "offer_rows": rows,
+        "can_draft_offer": not outstanding and offers_access.offer_can_draft(user, application),
+    }
 
 
 class OfferForm(forms.Form):

@@ -99,9 +99,12 @@ def test_the_back_office_drafts_an_offer_from_the_form(client, world):
     refused = client.post(url, form)
     assert refused.status_code == 200 and "below the band" in refused.content.decode()
     assert not Offer.objects.exists()
+    page = client.get(reverse("backoffice:application_detail", args=[world.application.pk])).content.decode()
+    assert url in page, "with no offer yet, the page offers to draft one"
     assert client.post(url, {**form, "salary": "600000"}).status_code == 302
     page = client.get(reverse("backoffice:application_detail", args=[world.application.pk])).content.decode()
     assert "Submit for approval" in page
+    assert url not in page, "one offer at a time: no second draft while this one is outstanding"
 
 
 def test_my_approvals_lists_what_waits_and_the_nav_links_to_it(client, world):
