@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "talentdrive.offers",
     "talentdrive.webhooks",
     "talentdrive.interviews",
+    "talentdrive.hiring",
     "talentdrive.insights",
     "talentdrive.portal",
     "talentdrive.backoffice",
