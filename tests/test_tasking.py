@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from tests.tasking_work import RUNS, fails_until_task
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection between tasks, as a real one does: the tests commit.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 
 @pytest.fixture
