@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "talentdrive.offers",
     "talentdrive.webhooks",
     "talentdrive.interviews",
+    "talentdrive.hiring",
     "talentdrive.insights",
     "talentdrive.portal",
     "talentdrive.backoffice",
@@ -223,13 +224,20 @@ CACHES = {
     }
 }
 
-# Background work: immediate in the embedded default; on PostgreSQL set
-# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
+# Background work: immediate in the embedded default (`make demo`); in production the database-backed
+# queue (run `manage.py db_worker` processes beside the web processes), so parsing, emails and index
+# rebuilds never run inside a request. TASKS_BACKEND overrides either.
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+        "BACKEND": os.environ.get("TASKS_BACKEND", DATABASE_TASKS if IS_PRODUCTION else IMMEDIATE_TASKS)
     }
 }
+# A task that raises is run again after BACKOFF × 2^(n-1) seconds until MAX_ATTEMPTS attempts
+# (talentdrive/tasking.py); the last failure stays as a failed task result in the admin.
+TASK_MAX_ATTEMPTS = int(os.environ.get("TALENTDRIVE_TASK_MAX_ATTEMPTS", 5))
+TASK_BACKOFF_SECONDS = float(os.environ.get("TALENTDRIVE_TASK_BACKOFF_SECONDS", 15))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -238,6 +246,13 @@ TALENTDRIVE = {
     "IMPORT_MAX_BYTES": int(os.environ.get("TALENTDRIVE_IMPORT_MAX_BYTES", 20 * 1024 * 1024)),
     "IMPORT_MAX_ROWS": int(os.environ.get("TALENTDRIVE_IMPORT_MAX_ROWS", 50_000)),
     "RESUME_MAX_PAGES": int(os.environ.get("TALENTDRIVE_RESUME_MAX_PAGES", 20)),
+    # Parsing a stored résumé runs in a child process with these limits, enforced by the operating
+    # system (resumes/ingest/sandbox.py): CPU seconds, megabytes of memory beyond what the child maps at
+    # its start, and wall seconds. TALENTDRIVE_PARSE_ISOLATED=0 parses in the calling process instead.
+    "PARSE_ISOLATED": env_bool("TALENTDRIVE_PARSE_ISOLATED", default=True),
+    "PARSE_CPU_SECONDS": int(os.environ.get("TALENTDRIVE_PARSE_CPU_SECONDS", 20)),
+    "PARSE_MEMORY_MB": int(os.environ.get("TALENTDRIVE_PARSE_MEMORY_MB", 768)),
+    "PARSE_WALL_SECONDS": float(os.environ.get("TALENTDRIVE_PARSE_WALL_SECONDS", 60)),
     "CAMPUS_ACTIVE_APPLICATION_CAP": int(os.environ.get("TALENTDRIVE_CAMPUS_CAP", 3)),
     # django-ratelimit rates for applying: per client address and per email address. The address
     # limit is generous because a whole campus may share one address; the email limit does the work.

@@ -174,6 +174,10 @@ _APPLY_BODY = {
                         "resume": {"type": "string", "format": "binary", "description": "PDF, DOCX or TXT"},
                         "consent": {"type": "boolean", "description": "the candidate agreed to the text"},
                         "consent_version": {"type": "string", "example": "2026-09"},
+                        "talent_pool": {
+                            "type": "boolean",
+                            "description": "optional: keep the person for other roles after the drive",
+                        },
                         "school": {"type": "string", "description": "required for campus roles"},
                         "degree": {"type": "string", "enum": ["associate", "bachelor", "master", "phd"]},
                         "graduation_date": {"type": "string", "format": "date"},

@@ -16,6 +16,9 @@ class Candidate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # The separate, optional box of the apply form: keep me for other roles after this drive. Without it
+    # the person is erased when the retention period of their drives has passed (hiring/retention.py).
+    talent_pool_consent_at = models.DateTimeField(null=True, blank=True)
     # Set while this record is merged into another (pending or confirmed, ``CandidateMerge``): it holds
     # nothing any more, and a new application with its email or phone goes to the record it joined.
     merged_into = models.ForeignKey(

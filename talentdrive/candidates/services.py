@@ -117,6 +117,17 @@ def candidate_anonymise(*, candidate: Candidate, actor: Actor) -> Candidate:
     candidate.phone = ""
     candidate.location = ""
     candidate.erased_at = timezone.now()
-    candidate.save(update_fields=["full_name", "email", "phone", "location", "erased_at", "updated_at"])
+    candidate.talent_pool_consent_at = None
+    candidate.save(
+        update_fields=[
+            "full_name",
+            "email",
+            "phone",
+            "location",
+            "erased_at",
+            "talent_pool_consent_at",
+            "updated_at",
+        ]
+    )
     audit_record(actor=actor, action=AuditAction.CANDIDATE_ERASE, target=candidate, data={})
     return candidate

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django_tasks import task
-
 from talentdrive.audit.actors import system_actor
 from talentdrive.matching import fetch, store
 from talentdrive.matching.selectors import match_index_build_latest
 from talentdrive.matching.services import ERASURE, match_index_prune, match_index_rebuild
+from talentdrive.tasking import retried_task
 
 
-@task()
+@retried_task()
 def match_index_rebuild_task(trigger: str = "task", requested_by: str = "") -> int:
     """Rebuild the match index unless the newest stored build already reflects the database.
 

@@ -79,6 +79,12 @@ class ApplicantForm(forms.Form):
         },
     )
     consent_version = forms.CharField(widget=forms.HiddenInput)
+    talent_pool = forms.BooleanField(
+        label=_(
+            "Keep my details in the talent pool so I can be considered for other roles later (optional)."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args: Any, rules: ApplicationRules, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -133,6 +139,7 @@ class ApplicantForm(forms.Form):
             phone=data["phone"],
             language=language,
             consent_version=data["consent_version"],
+            talent_pool=bool(data.get("talent_pool")),
             school=data.get("school") or "",
             degree=data.get("degree") or "",
             graduation_date=data.get("graduation_date"),

@@ -16,6 +16,7 @@ class ApplicantDetails:
     phone: str
     language: str = "en"
     consent_version: str = ""
+    talent_pool: bool = False  # the separate, optional consent to be kept for other roles
     school: str = ""
     degree: str = ""
     graduation_date: dt.date | None = None

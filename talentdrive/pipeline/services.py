@@ -224,7 +224,7 @@ def _submit_locked(
     if problems:
         raise ApplicationInvalid(problems)
     try:
-        candidate, _ = candidate_find_or_create(
+        candidate, created = candidate_find_or_create(
             email=applicant.email,
             phone=applicant.phone,
             full_name=applicant.full_name.strip()[:200],
@@ -259,6 +259,11 @@ def _submit_locked(
     consent = consent_record(
         candidate=candidate, version=applicant.consent_version, language=applicant.language
     )
+    if applicant.talent_pool and created:
+        # Only a new person's box counts: anyone may type an address, and keeping someone else's data
+        # longer is not theirs to ask for.
+        candidate.talent_pool_consent_at = timezone.now()
+        candidate.save(update_fields=["talent_pool_consent_at"])
     stored = None
     if resume is not None:
         # Whoever applies has not shown they read this address's mail: a person who already has a

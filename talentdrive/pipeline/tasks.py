@@ -10,9 +10,10 @@ from talentdrive.pipeline.correspondence import candidate_email_send, candidate_
 from talentdrive.pipeline.emails import send_application_confirmation
 from talentdrive.pipeline.models import Application, ConfirmationEmail
 from talentdrive.resumes.services import resume_parse
+from talentdrive.tasking import retried_task
 
 
-@task()
+@retried_task()
 def application_intake_task(application_id: int) -> str:
     """Parse the application's resume; a failure is recorded on the resume, the application stays.
 

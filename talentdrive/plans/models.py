@@ -67,6 +67,14 @@ class Drive(BilingualNameMixin):
     channels = models.JSONField(default=list, help_text="Channel codes this drive hires through.")
     story_zh = models.TextField(blank=True)
     story_en = models.TextField(blank=True)
+    # Days after ends_on until the candidates of this drive who did not join and did not consent to the
+    # talent pool are erased (hiring/retention.py); empty keeps them until erased by hand.
+    retention_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Days after the drive ends until candidates who did not join and did not consent to the "
+        "talent pool are erased; empty: never by this rule.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

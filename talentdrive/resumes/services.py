@@ -16,6 +16,7 @@ from talentdrive.audit.services import audit_record
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.normalise import normalise_phone
 from talentdrive.candidates.services import candidate_find_or_create
+from talentdrive.resumes.ingest.sandbox import ProcessLimits, parse_content_limited
 from talentdrive.resumes.ingest.worker import ParseOutcome, content_sha256, parse_content
 from talentdrive.resumes.models import ParseStatus, Resume, resume_upload_to
 
@@ -33,6 +34,26 @@ def configured_max_bytes() -> int:
 def configured_max_pages() -> int:
     """The deployment's page limit for one resume (TALENTDRIVE_RESUME_MAX_PAGES)."""
     return int(str(settings.TALENTDRIVE["RESUME_MAX_PAGES"]))
+
+
+def configured_process_limits() -> ProcessLimits | None:
+    """The OS limits one parse runs under (TALENTDRIVE_PARSE_*), or None to parse in this process."""
+    options = settings.TALENTDRIVE
+    if not options.get("PARSE_ISOLATED", True):
+        return None
+    return ProcessLimits(
+        cpu_seconds=int(str(options["PARSE_CPU_SECONDS"])),
+        memory_bytes=int(str(options["PARSE_MEMORY_MB"])) * 1024 * 1024,
+        wall_seconds=float(str(options["PARSE_WALL_SECONDS"])),
+    )
+
+
+def _parse(content: bytes, filename: str) -> ParseOutcome:
+    limits = configured_process_limits()
+    budgets = {"max_bytes": configured_max_bytes(), "max_pages": configured_max_pages()}
+    if limits is None:
+        return parse_content(content, filename, **budgets)
+    return parse_content_limited(content, filename, limits=limits, **budgets)
 
 
 def _store_file(*, candidate: Candidate, sha256: str, content: bytes) -> str:
@@ -114,12 +135,7 @@ def resume_parse(*, resume_id: int, actor: Actor) -> Resume:
     except OSError:
         outcome = ParseOutcome(None, "the stored file cannot be read", "", "", "")
     else:
-        outcome = parse_content(
-            content,
-            resume.original_name,
-            max_bytes=configured_max_bytes(),
-            max_pages=configured_max_pages(),
-        )
+        outcome = _parse(content, resume.original_name)
     with transaction.atomic():
         resume = Resume.objects.select_for_update().get(pk=resume_id)
         _apply_outcome(resume, outcome)

@@ -43,3 +43,22 @@ def portal_address_is_set(app_configs: Any, **kwargs: Any) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def tasks_run_off_the_request(app_configs: Any, **kwargs: Any) -> list[Warning]:
+    """With the immediate backend, parsing and emails run inside the request that asked for them."""
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend == settings.IMMEDIATE_TASKS:
+        return [
+            Warning(
+                f"TASKS_BACKEND is {backend}: résumé parsing, emails and index rebuilds run inside web "
+                "requests, so a slow or hostile upload holds a web worker, and failed tasks are not retried.",
+                hint=(
+                    f"Use {settings.DATABASE_TASKS} (the production default) and run `manage.py db_worker` "
+                    "processes beside the web processes."
+                ),
+                id="talentdrive.W003",
+            )
+        ]
+    return []

@@ -300,3 +300,24 @@ def test_mail_server_down_keeps_the_application_and_confirms(client, requisition
     response = client.post(f"/jobs/{requisition.pk}/apply/", form_data())
     assert response.status_code == 302
     assert Application.objects.count() == 1
+
+
+def test_the_talent_pool_box_is_separate_optional_and_counts_only_for_a_new_person(client, requisition):
+    from talentdrive.candidates.models import Candidate
+
+    # given: the form shows the box unticked, apart from the required consent
+    page = client.get(f"/jobs/{requisition.pk}/apply/").content.decode()
+    assert 'name="talent_pool"' in page and 'name="talent_pool" id="id_talent_pool" checked' not in page
+    # when a person applies without it, then someone else applies with it under the same address
+    assert client.post(f"/jobs/{requisition.pk}/apply/", form_data()).status_code == 302
+    assert Candidate.objects.get().talent_pool_consent_at is None
+    again = form_data(submission_key="another", talent_pool="on")
+    assert client.post(f"/jobs/{requisition.pk}/apply/", again).status_code == 302
+    # then the box of someone who may not be the address's owner is not taken
+    assert Candidate.objects.get().talent_pool_consent_at is None
+    # and a new person who ticks it is kept for the pool
+    newcomer = form_data(
+        submission_key="third", talent_pool="on", email="han.meimei@example.com", phone="139 0013 9000"
+    )
+    assert client.post(f"/jobs/{requisition.pk}/apply/", newcomer).status_code == 302
+    assert Candidate.objects.get(email="han.meimei@example.com").talent_pool_consent_at is not None

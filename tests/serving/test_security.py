@@ -116,3 +116,33 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client, pa
 def test_an_offset_beyond_any_integer_is_a_client_error(client):
     response = client.get("/api/requisitions", {"offset": "9223372036854775808"})
     assert 400 <= response.status_code < 500
+
+
+@pytest.mark.parametrize(
+    ("backend", "warned"),
+    [
+        ("django_tasks.backends.immediate.ImmediateBackend", True),
+        ("django_tasks_db.DatabaseBackend", False),
+    ],
+)
+def test_deploy_check_warns_about_tasks_run_inside_requests(backend, warned):
+    from talentdrive.serving.checks import tasks_run_off_the_request
+
+    with override_settings(TASKS={"default": {"BACKEND": backend}}):
+        found = tasks_run_off_the_request(None)
+    assert [warning.id for warning in found] == (["talentdrive.W003"] if warned else [])
+
+
+@pytest.mark.slow
+def test_production_runs_tasks_on_the_database_queue_by_default():
+    code = "import django; django.setup(); from django.conf import settings; print(settings.TASKS['default']['BACKEND'])"
+    environment = {**PRODUCTION, "DJANGO_SETTINGS_MODULE": "talentdrive.settings", "SECRET_KEY": "s" * 50}
+    production = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
+    development = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "talentdrive.settings"},
+        capture_output=True,
+        text=True,
+    )
+    assert production.stdout.strip() == "django_tasks_db.DatabaseBackend", production.stderr
+    assert development.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
