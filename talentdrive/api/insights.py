@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 
 from talentdrive.api.auth import caller, staff_auth
 from talentdrive.api.schemas.errors import ApiError, ErrorOut
+from talentdrive.insights.core.offers import Acceptance
 from talentdrive.insights.forecast import Forecast, plan_forecast
 from talentdrive.insights.pipeline import pipeline_dashboard
 from talentdrive.plans import access as plans_access
@@ -45,8 +46,10 @@ class SourceOut(Schema):
 class AtRiskOut(Schema):
     requisition_id: int
     external_id: str
-    reason: str = Field(description="quiet, no_interviews or no_applicants")
+    reason: str = Field(description="quiet, no_interviews, no_applicants or low_acceptance")
     days: int
+    accepted: int = Field(description="for low_acceptance: offers accepted of those answered (decided)")
+    decided: int
 
 
 class ForecastOut(Schema):
@@ -60,6 +63,48 @@ class ForecastOut(Schema):
     high: dt.date | None = Field(description="90th percentile; null when beyond two years")
 
 
+class AcceptanceOut(Schema):
+    channel: str = Field(description="empty for all offers, else the channel")
+    in_progress: int = Field(description="drafted, awaiting approval or approved, not yet sent")
+    out: int = Field(description="sent, awaiting the candidate's answer")
+    accepted: int
+    declined: int
+    expired: int
+    rate: float | None = Field(description="accepted of accepted + declined + expired; null before any")
+
+
+class DeclineReasonOut(Schema):
+    reason: str
+    count: int
+
+
+class OffersOut(Schema):
+    total: AcceptanceOut
+    by_channel: list[AcceptanceOut]
+    decline_reasons: list[DeclineReasonOut]
+
+
+class InterviewerLoadOut(Schema):
+    interviewer_id: int
+    name: str
+    this_week: int
+    next_week: int
+    weekly_average: float = Field(description="interviews per week over the weeks before this one")
+    cap: int
+    full: bool = Field(description="at the weekly cap this week or next")
+    late_now: int = Field(description="scorecards missing a day after the interview ended")
+    handed_in_late: int
+    scorecards: int
+
+
+class InterviewersOut(Schema):
+    cap: int
+    week_start: dt.date
+    past_weeks: int
+    late_now: int
+    loads: list[InterviewerLoadOut]
+
+
 class PipelineOut(Schema):
     drive: str
     applications: int
@@ -69,6 +114,20 @@ class PipelineOut(Schema):
     sources: list[SourceOut]
     at_risk: list[AtRiskOut]
     forecast: ForecastOut
+    offers: OffersOut
+    interviewers: InterviewersOut
+
+
+def _acceptance(item: Acceptance) -> dict[str, object]:
+    return {
+        "channel": item.key,
+        "in_progress": item.in_progress,
+        "out": item.out,
+        "accepted": item.accepted,
+        "declined": item.declined,
+        "expired": item.expired,
+        "rate": item.rate,
+    }
 
 
 def _forecast(forecast: Forecast) -> dict[str, object]:
@@ -130,8 +189,24 @@ def pipeline(
                 "external_id": r.requisition.external_id,
                 "reason": r.reason,
                 "days": r.days,
+                "accepted": r.accepted,
+                "decided": r.decided,
             }
             for r in board.at_risk
         ],
         "forecast": _forecast(forecast.drive),
+        "offers": {
+            "total": _acceptance(board.offers.total),
+            "by_channel": [_acceptance(item) for item in board.offers.by_channel],
+            "decline_reasons": [r.__dict__ for r in board.offers.decline_reasons],
+        },
+        "interviewers": {
+            "cap": board.load.cap,
+            "week_start": board.load.week_start,
+            "past_weeks": board.load.past_weeks,
+            "late_now": board.load.late_now,
+            "loads": [
+                {**load.__dict__, "name": str(user), "full": load.full} for user, load in board.load.loads
+            ],
+        },
     }

@@ -10,19 +10,32 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.views_progress import DIMENSION_LABELS, NoDrive
 from talentdrive.insights.core.funnel import FunnelStep
+from talentdrive.insights.core.load import InterviewerLoad
+from talentdrive.insights.core.offers import Acceptance
 from talentdrive.insights.core.progress import DIMENSIONS
 from talentdrive.insights.forecast import plan_forecast
-from talentdrive.insights.labels import line_label, risk_label, source_label, step_label
+from talentdrive.insights.labels import (
+    channel_label,
+    line_label,
+    percent,
+    risk_label,
+    source_label,
+    step_label,
+)
+from talentdrive.insights.offers_load import LoadFigures, OfferFigures
 from talentdrive.insights.pipeline import pipeline_dashboard
 from talentdrive.insights.selectors import dimension_choices, dimension_member_labels
 from talentdrive.insights.workbook import dashboard_workbook
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Channel, Drive
 from talentdrive.plans.selectors import drive_list
+
+SHOWN_INTERVIEWERS = 30
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,42 @@ def _funnel_rows(steps: list[FunnelStep]) -> list[BarRow]:
             f"{step.share_of_previous:.0%}" if step.share_of_previous is not None else "",
         )
         for step in steps
+    ]
+
+
+@dataclass(frozen=True)
+class StackRow:
+    """One row of a stacked bar: its parts as (css class, x, width) in percent of the widest row."""
+
+    label: str
+    figures: Acceptance
+    parts: list[tuple[str, float, float]]
+
+
+def _acceptance_rows(offers: OfferFigures) -> list[StackRow]:
+    rows = [(str(_("All offers")), offers.total)] + [
+        (channel_label(item.key), item) for item in offers.by_channel
+    ]
+    widest = max([item.decided for _label, item in rows] + [1])
+    stacked = []
+    for label, item in rows:
+        x, parts = 0.0, []
+        for css, value in (("bar-a", item.accepted), ("bar-b", item.declined), ("bar-c", item.expired)):
+            width = _width(value, widest)
+            parts.append((css, x, width))
+            x += width
+        stacked.append(StackRow(label, item, parts))
+    return stacked
+
+
+def _load_rows(load: LoadFigures) -> list[tuple[BarRow, InterviewerLoad]]:
+    scale = max([load.cap] + [max(item.this_week, item.next_week) for _user, item in load.loads])
+    return [
+        (
+            BarRow(str(user), item.this_week, _width(item.this_week, scale), marker=_width(load.cap, scale)),
+            item,
+        )
+        for user, item in load.loads[:SHOWN_INTERVIEWERS]
     ]
 
 
@@ -84,6 +133,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
     slowest = max([d.p90_days or 0 for d in board.time_in_stage] + [1])
     widest_source = max([s.applications for s in board.sources] + [1])
+    widest_reason = max([r.count for r in board.offers.decline_reasons] + [1])
     labels = dimension_member_labels(filters=filters)
     context = {
         "nav": "dashboard",
@@ -125,6 +175,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "forecast": forecast,
         "forecast_lines": [(line_label(line), line_forecast) for line, line_forecast in forecast.lines],
         "at_risk": [(risk, risk_label(risk)) for risk in board.at_risk[:50]],
+        "acceptance": _acceptance_rows(board.offers),
+        "decline_reasons": [
+            BarRow(
+                reason.reason,
+                reason.count,
+                _width(reason.count, widest_reason),
+                percent(reason.count / board.offers.total.declined if board.offers.total.declined else None),
+            )
+            for reason in board.offers.decline_reasons
+        ],
+        "load": _load_rows(board.load),
         "xlsx_query": request.GET.urlencode(),
     }
     return render(request, "backoffice/dashboard.html", context)

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from talentdrive.insights.forecast import PlanForecast
-from talentdrive.insights.labels import line_label, risk_label, source_label, step_label
+from talentdrive.insights.labels import channel_label, line_label, risk_label, source_label, step_label
 from talentdrive.insights.pipeline import PipelineDashboard
 
 
@@ -73,6 +73,56 @@ def dashboard_workbook(board: PipelineDashboard, forecast: PlanForecast) -> byte
         _("Requisitions at risk"),
         [_("Requisition"), _("Title"), _("Why")],
         [(r.requisition.external_id, r.requisition.title, risk_label(r)) for r in board.at_risk],
+    )
+    offers = [(_("All offers"), board.offers.total)] + [
+        (channel_label(item.key), item) for item in board.offers.by_channel
+    ]
+    _sheet(
+        book,
+        _("Offers"),
+        [
+            _("Offers"),
+            _("Accepted"),
+            _("Declined"),
+            _("Expired"),
+            _("Acceptance"),
+            _("Out, awaiting an answer"),
+            _("Not sent yet"),
+        ],
+        [(label, a.accepted, a.declined, a.expired, a.rate, a.out, a.in_progress) for label, a in offers],
+    )
+    _sheet(
+        book,
+        _("Why offers were declined"),
+        [_("Reason"), _("Offers")],
+        [(reason.reason, reason.count) for reason in board.offers.decline_reasons],
+    )
+    _sheet(
+        book,
+        _("Interviewers"),
+        [
+            _("Interviewer"),
+            _("This week"),
+            _("Next week"),
+            _("Weekly average before"),
+            _("Weekly cap"),
+            _("Scorecards late now"),
+            _("Handed in late"),
+            _("Handed in"),
+        ],
+        [
+            (
+                str(user),
+                load.this_week,
+                load.next_week,
+                load.weekly_average,
+                load.cap,
+                load.late_now,
+                load.handed_in_late,
+                load.scorecards,
+            )
+            for user, load in board.load.loads
+        ],
     )
     buffer = io.BytesIO()
     book.save(buffer)
