@@ -35,6 +35,7 @@ urlpatterns = [
     path("progress.csv", views_progress.progress_csv, name="progress_csv"),
     path("pipeline/", views_dashboard.dashboard, name="dashboard"),
     path("pipeline.xlsx", views_dashboard.dashboard_xlsx, name="dashboard_xlsx"),
+    path("pipeline.csv", views_dashboard.dashboard_csv, name="dashboard_csv"),
     path("requisitions/", views_requisitions.requisition_index, name="requisition_list"),
     path("requisitions/new/", views_requisitions.requisition_new, name="requisition_new"),
     path("requisitions/<int:pk>/", views_requisitions.requisition_detail, name="requisition_detail"),

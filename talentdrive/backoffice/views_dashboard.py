@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -30,7 +30,7 @@ from talentdrive.insights.labels import (
 from talentdrive.insights.offers_load import LoadFigures, OfferFigures
 from talentdrive.insights.pipeline import pipeline_dashboard
 from talentdrive.insights.selectors import dimension_choices, dimension_member_labels
-from talentdrive.insights.workbook import dashboard_workbook
+from talentdrive.insights.workbook import dashboard_tables, dashboard_workbook, table_csv
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Channel, Drive
 from talentdrive.plans.selectors import drive_list
@@ -120,6 +120,27 @@ def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = f'attachment; filename="pipeline-{drive.code}.xlsx"'
+    return response
+
+
+@staff_view(plans_access.plan_can_read)
+def dashboard_csv(request: HttpRequest) -> HttpResponse:
+    """One table of the page as CSV, named by ``table`` (the page links each table's)."""
+    _drives, drive, filters = _drive_and_filters(request)
+    board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    tables = {table.slug: table for table in dashboard_tables(board, forecast)}
+    slug = request.GET.get("table", "")
+    if slug not in tables:
+        return HttpResponseBadRequest(
+            _(
+                "There is no table “%(table)s” on the pipeline page; the address's table= takes one of: %(tables)s."
+            )
+            % {"table": slug[:40], "tables": ", ".join(tables)},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(table_csv(tables[slug]), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pipeline-{drive.code}-{slug}.csv"'
     return response
 
 

@@ -222,3 +222,47 @@ def test_the_workbook_and_the_api_carry_offers_and_interviewers(client, staff, a
     assert body["offers"]["decline_reasons"][0] == {"reason": "Another offer", "count": 2}
     assert body["interviewers"]["loads"][0]["late_now"] == 1
     assert {r["reason"] for r in body["at_risk"]} >= {"low_acceptance"}
+
+
+def test_every_table_of_the_page_downloads_as_csv_with_the_pages_figures(client, staff, answered):
+    import csv
+    import io
+
+    from talentdrive.insights.workbook import dashboard_tables
+
+    client.force_login(staff["leadership"])
+    page = client.get(reverse("backoffice:dashboard"), {"channel": "campus"})
+    slugs = [table.slug for table in dashboard_tables(page.context["board"], page.context["forecast"])]
+    html = page.content.decode()
+    for slug in slugs:
+        assert f"table={slug}" in html  # each table links its CSV
+    response = client.get(reverse("backoffice:dashboard_csv"), {"channel": "campus", "table": "funnel"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Step", "Reached", "Of the step before"]
+    assert [row[:2] for row in rows[1:4]] == [
+        ["Applied", str(page.context["board"].funnel[0].reached)],
+        ["Screening and assessment", "1"],
+        ["Interviews", "1"],
+    ]
+
+
+def test_a_reason_that_reads_as_a_formula_is_text_in_the_csv(client, staff, moved):
+    import csv
+    import io
+
+    mine, _ = moved
+    _offer(make_application(requisition=mine), "declined", '=HYPERLINK("http://x.test","pay")')
+    client.force_login(staff["leadership"])
+    response = client.get(reverse("backoffice:dashboard_csv"), {"table": "declines"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1] == ['\'=HYPERLINK("http://x.test","pay")', "1"]
+
+
+def test_an_unknown_table_is_refused_naming_the_tables_there_are(client, staff, moved):
+    client.force_login(staff["leadership"])
+    response = client.get(reverse("backoffice:dashboard_csv"), {"table": "salaries"})
+    assert response.status_code == 400
+    assert (
+        "salaries" in response.content.decode() and "funnel, funnel_by_channel" in response.content.decode()
+    )
