@@ -51,6 +51,10 @@ BACKOFFICE = {
     "progress_csv": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
     "dashboard": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
     "dashboard_xlsx": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    # without ?table= a permitted reader is told which tables there are (400); the others never get that far
+    "dashboard_csv": ("get", [302, 302, 403, 400, 400, 400, 400, 400]),
+    # counts of what applicants volunteered about their group: leadership and administrators only
+    "oversight": ("get", [302, 302, 403, 403, 403, 403, 200, 200]),
     "requisition_list": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
     "requisition_new": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
     "requisition_detail": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
@@ -148,6 +152,9 @@ API = {
     ("get", "/api/plan-lines"): [401, 401, 403, 200, 200, 200, 200, 200],
     # the pipeline page's figures, for whoever reads the plan (each for the plan lines they see)
     ("get", "/api/insights/pipeline"): [401, 401, 403, 200, 200, 200, 200, 200],
+    # the screening oversight counts volunteered group data: leadership and administrators only
+    ("get", "/api/insights/oversight"): [401, 401, 403, 403, 403, 403, 200, 200],
+    ("get", "/api/insights/oversight/{requisition_id}"): [401, 401, 403, 403, 403, 403, 200, 200],
     # open requisitions are public; staff see theirs (an interviewer none, so R1 is "not found")
     ("get", "/api/requisitions"): [200, 401, 200, 200, 200, 200, 200, 200],
     ("get", "/api/requisitions/{requisition_id}"): [200, 401, 404, 200, 404, 200, 200, 200],

@@ -8,21 +8,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.views_progress import DIMENSION_LABELS, NoDrive
 from talentdrive.insights.core.funnel import FunnelStep
+from talentdrive.insights.core.load import InterviewerLoad
+from talentdrive.insights.core.offers import Acceptance
 from talentdrive.insights.core.progress import DIMENSIONS
 from talentdrive.insights.forecast import plan_forecast
-from talentdrive.insights.labels import line_label, risk_label, source_label, step_label
+from talentdrive.insights.labels import (
+    channel_label,
+    line_label,
+    percent,
+    risk_label,
+    source_label,
+    step_label,
+)
+from talentdrive.insights.offers_load import LoadFigures, OfferFigures
 from talentdrive.insights.pipeline import pipeline_dashboard
 from talentdrive.insights.selectors import dimension_choices, dimension_member_labels
-from talentdrive.insights.workbook import dashboard_workbook
+from talentdrive.insights.workbook import dashboard_tables, dashboard_workbook, table_csv
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.models import Channel, Drive
 from talentdrive.plans.selectors import drive_list
+
+SHOWN_INTERVIEWERS = 30
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,42 @@ def _funnel_rows(steps: list[FunnelStep]) -> list[BarRow]:
     ]
 
 
+@dataclass(frozen=True)
+class StackRow:
+    """One row of a stacked bar: its parts as (css class, x, width) in percent of the widest row."""
+
+    label: str
+    figures: Acceptance
+    parts: list[tuple[str, float, float]]
+
+
+def _acceptance_rows(offers: OfferFigures) -> list[StackRow]:
+    rows = [(str(_("All offers")), offers.total)] + [
+        (channel_label(item.key), item) for item in offers.by_channel
+    ]
+    widest = max([item.decided for _label, item in rows] + [1])
+    stacked = []
+    for label, item in rows:
+        x, parts = 0.0, []
+        for css, value in (("bar-a", item.accepted), ("bar-b", item.declined), ("bar-c", item.expired)):
+            width = _width(value, widest)
+            parts.append((css, x, width))
+            x += width
+        stacked.append(StackRow(label, item, parts))
+    return stacked
+
+
+def _load_rows(load: LoadFigures) -> list[tuple[BarRow, InterviewerLoad]]:
+    scale = max([load.cap] + [max(item.this_week, item.next_week) for _user, item in load.loads])
+    return [
+        (
+            BarRow(str(user), item.this_week, _width(item.this_week, scale), marker=_width(load.cap, scale)),
+            item,
+        )
+        for user, item in load.loads[:SHOWN_INTERVIEWERS]
+    ]
+
+
 def _drive_and_filters(request: HttpRequest) -> tuple[list[Drive], Drive, dict[str, str]]:
     """The drive asked for (else the newest) and the dimensions the figures are narrowed to."""
     drives = list(drive_list())
@@ -75,6 +124,27 @@ def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view(plans_access.plan_can_read)
+def dashboard_csv(request: HttpRequest) -> HttpResponse:
+    """One table of the page as CSV, named by ``table`` (the page links each table's)."""
+    _drives, drive, filters = _drive_and_filters(request)
+    board = pipeline_dashboard(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
+    tables = {table.slug: table for table in dashboard_tables(board, forecast)}
+    slug = request.GET.get("table", "")
+    if slug not in tables:
+        return HttpResponseBadRequest(
+            _(
+                "There is no table “%(table)s” on the pipeline page; the address's table= takes one of: %(tables)s."
+            )
+            % {"table": slug[:40], "tables": ", ".join(tables)},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(table_csv(tables[slug]), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pipeline-{drive.code}-{slug}.csv"'
+    return response
+
+
+@staff_view(plans_access.plan_can_read)
 def dashboard(request: HttpRequest) -> HttpResponse:
     try:
         drives, drive, filters = _drive_and_filters(request)
@@ -84,6 +154,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     forecast = plan_forecast(user=request.user, drive=drive, filters=filters)  # type: ignore[arg-type]
     slowest = max([d.p90_days or 0 for d in board.time_in_stage] + [1])
     widest_source = max([s.applications for s in board.sources] + [1])
+    widest_reason = max([r.count for r in board.offers.decline_reasons] + [1])
     labels = dimension_member_labels(filters=filters)
     context = {
         "nav": "dashboard",
@@ -125,6 +196,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "forecast": forecast,
         "forecast_lines": [(line_label(line), line_forecast) for line, line_forecast in forecast.lines],
         "at_risk": [(risk, risk_label(risk)) for risk in board.at_risk[:50]],
+        "acceptance": _acceptance_rows(board.offers),
+        "decline_reasons": [
+            BarRow(
+                reason.reason,
+                reason.count,
+                _width(reason.count, widest_reason),
+                percent(reason.count / board.offers.total.declined if board.offers.total.declined else None),
+            )
+            for reason in board.offers.decline_reasons
+        ],
+        "load": _load_rows(board.load),
         "xlsx_query": request.GET.urlencode(),
     }
     return render(request, "backoffice/dashboard.html", context)

@@ -49,7 +49,8 @@ def _user(request: HttpRequest) -> User:
 def offers_panel(*, user: User, application: Application) -> dict[str, Any]:
     """The context of ``backoffice/application_offers.html`` on the application page."""
     rows = []
-    for offer in offers_of_application(user=user, application=application):
+    offers = list(offers_of_application(user=user, application=application))
+    for offer in offers:
         step = offer_current_step(offer)
         can_manage = offers_access.offer_can_manage(user, offer)
         rows.append(
@@ -64,7 +65,7 @@ def offers_panel(*, user: User, application: Application) -> dict[str, Any]:
             }
         )
     # One offer at a time: a new one is drafted once the outstanding one is answered or withdrawn.
-    outstanding = any(row["offer"].status in OUTSTANDING_STATUSES for row in rows)
+    outstanding = any(offer.status in OUTSTANDING_STATUSES for offer in offers)
     return {
         "offer_rows": rows,
         "can_draft_offer": not outstanding and offers_access.offer_can_draft(user, application),

@@ -139,3 +139,8 @@ class CandidateMerge(models.Model):
 
     def __str__(self) -> str:
         return f"merge #{self.pk}: candidate #{self.merged_id} into #{self.keep_id} ({self.status})"
+
+
+# Volunteered group data lives in its own module, apart from the candidate's record; imported here so
+# Django finds the model in this app.
+from talentdrive.candidates.models_groups import GroupDeclaration  # noqa: E402, F401

@@ -10,6 +10,7 @@ from talentdrive.audit.actors import CANDIDATE, Actor
 from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
+from talentdrive.candidates.groups import group_declaration_erase
 from talentdrive.candidates.models import Candidate, ConsentRecord
 from talentdrive.candidates.normalise import normalise_email, normalise_phone
 
@@ -129,5 +130,6 @@ def candidate_anonymise(*, candidate: Candidate, actor: Actor) -> Candidate:
             "updated_at",
         ]
     )
+    group_declaration_erase(candidate=candidate)
     audit_record(actor=actor, action=AuditAction.CANDIDATE_ERASE, target=candidate, data={})
     return candidate

@@ -21,6 +21,7 @@ RISK_LABELS = {
     "quiet": _("No applicant has moved for %(days)s days."),
     "no_interviews": _("Open %(days)s days and nobody is past screening."),
     "no_applicants": _("Open %(days)s days without an applicant."),
+    "low_acceptance": _("Only %(accepted)s of %(decided)s offers answered were accepted."),
 }
 
 
@@ -38,4 +39,19 @@ def line_label(line: Any) -> str:
 
 
 def risk_label(risk: Any) -> str:
-    return str(RISK_LABELS[risk.reason] % {"days": risk.days})
+    return str(
+        RISK_LABELS[risk.reason]
+        % {
+            "days": risk.days,
+            "accepted": getattr(risk, "accepted", 0),
+            "decided": getattr(risk, "decided", 0),
+        }
+    )
+
+
+def channel_label(code: str) -> str:
+    return str(Channel(code).label) if code in Channel.values else (code or "–")
+
+
+def percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.0%}"

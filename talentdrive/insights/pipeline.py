@@ -1,9 +1,9 @@
 """Reads for the pipeline dashboard: funnel, time in stage, time to hire, sources, requisitions at risk.
 
 Whoever may read the plan reads these for the plan lines they see (``plans.access``: leadership and
-administrators everything, hiring managers their teams, recruiters their scope). Three queries whatever
-the size of the drive (applications, their stage changes, open requisitions); the arithmetic is in
-``core/funnel.py``.
+administrators everything, hiring managers their teams, recruiters their scope). A fixed number of queries
+whatever the size of the drive (applications, their stage changes, open requisitions and their answered
+offers, and ``offers_load``'s); the arithmetic is in ``core/funnel.py``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils import timezone
 
 from talentdrive.accounts.models import User
@@ -29,21 +30,29 @@ from talentdrive.insights.core.funnel import (
     time_in_stage,
     time_to_hire,
 )
+from talentdrive.insights.core.offers import DECIDED
+from talentdrive.insights.offers_load import LoadFigures, OfferFigures, load_figures, offer_figures
 from talentdrive.insights.selectors import progress_plan_lines
+from talentdrive.offers.models import Offer
 from talentdrive.pipeline.core.flow import kind_of_code
 from talentdrive.pipeline.models import Application, StageChange
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
 
-# A requisition is at risk when nothing moved for this long, or nobody got past screening after this long.
+# A requisition is at risk when nothing moved for this long, or nobody got past screening after this long,
+# or when fewer than half of its offers answered were accepted (once a few were).
 QUIET_DAYS = 14
 NO_INTERVIEW_DAYS = 30
+LOW_ACCEPTANCE = 0.5
+LOW_ACCEPTANCE_AFTER = 3  # offers answered or lapsed
 
 
 @dataclass(frozen=True)
 class AtRisk:
     requisition: Requisition
-    reason: str  # "quiet", "no_interviews" or "no_applicants"
+    reason: str  # "quiet", "no_interviews", "no_applicants" or "low_acceptance"
     days: int
+    accepted: int = 0  # for "low_acceptance": accepted of ``decided`` offers
+    decided: int = 0
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,8 @@ class PipelineDashboard:
     sources: list[SourceFigures]
     at_risk: list[AtRisk]
     scoped: bool
+    offers: OfferFigures
+    load: LoadFigures
 
 
 Row = tuple[int, dt.datetime, str, str, str, int, dt.datetime]
@@ -78,7 +89,9 @@ def _journeys(applications: list[Row]) -> dict[int, Journey]:
 
 
 def _at_risk(
-    requisitions: list[Requisition], journeys_by_requisition: Mapping[int, list[tuple[Journey, dt.datetime]]]
+    requisitions: list[Requisition],
+    journeys_by_requisition: Mapping[int, list[tuple[Journey, dt.datetime]]],
+    answered: Mapping[int, tuple[int, int]],
 ) -> list[AtRisk]:
     now = timezone.now()
     found = []
@@ -86,6 +99,10 @@ def _at_risk(
         opened = requisition.status_changed_at or requisition.created_at
         open_days = (now - opened).days
         journeys = journeys_by_requisition.get(requisition.pk, [])
+        accepted, decided = answered.get(requisition.pk, (0, 0))
+        if decided >= LOW_ACCEPTANCE_AFTER and accepted < LOW_ACCEPTANCE * decided:
+            found.append(AtRisk(requisition, "low_acceptance", open_days, accepted, decided))
+            continue
         if not journeys:
             if open_days >= QUIET_DAYS:
                 found.append(AtRisk(requisition, "no_applicants", open_days))
@@ -122,6 +139,15 @@ def pipeline_dashboard(
     open_requisitions = list(
         Requisition.objects.filter(plan_line__in=lines, status=RequisitionStatus.OPEN).order_by("external_id")
     )
+    answered: dict[int, tuple[int, int]] = {}
+    for requisition_id, status, count in (
+        Offer.objects.filter(requisition__in=[r.pk for r in open_requisitions], status__in=DECIDED)
+        .values_list("requisition_id", "status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        accepted, decided = answered.get(requisition_id, (0, 0))
+        answered[requisition_id] = (accepted + (count if status == "accepted" else 0), decided + count)
     channels: dict[str, list[Journey]] = defaultdict(list)
     for journey in journeys.values():
         channels[journey.channel].append(journey)
@@ -133,6 +159,8 @@ def pipeline_dashboard(
         time_in_stage=time_in_stage(everyone),
         time_to_hire=time_to_hire(everyone),
         sources=by_source(everyone),
-        at_risk=_at_risk(open_requisitions, per_requisition),
+        at_risk=_at_risk(open_requisitions, per_requisition, answered),
         scoped=scoped,
+        offers=offer_figures(lines=lines),
+        load=load_figures(lines=lines),
     )

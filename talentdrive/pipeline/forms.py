@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from talentdrive.candidates.models_groups import Gender
 from talentdrive.candidates.normalise import normalise_phone
 from talentdrive.errors import DomainError
 from talentdrive.pipeline.errors import ResumeRefused
@@ -71,6 +72,15 @@ class ApplicantForm(forms.Form):
         label=_("How did you hear about this role?"),
         required=False,
         choices=[("", _("Choose…"))] + list(Source.choices),
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender (optional)"),
+        required=False,
+        choices=[("", _("Prefer not to say"))] + list(Gender.choices),
+        help_text=_(
+            "Only to check that our screening treats women and men alike. Kept apart from your application, "
+            "never shown to interviewers, never used to score or rank you; answering or not changes nothing."
+        ),
     )
     consent = forms.BooleanField(
         label=_("I agree to the processing of my personal data as described above."),
@@ -146,6 +156,7 @@ class ApplicantForm(forms.Form):
             preferred_cities=tuple(data.get("preferred_cities") or ()),
             referral_code=data.get("referral_code") or "",
             source=data.get("source") or source_default,
+            gender=data.get("gender") or "",
         )
 
     def add_domain_error(self, error: DomainError) -> None:

@@ -23,6 +23,8 @@ class ApplicantDetails:
     preferred_cities: tuple[str, ...] = field(default_factory=tuple)
     referral_code: str = ""
     source: str = ""
+    # Volunteered for the screening oversight only (``candidates/models_groups.py``); "" when not given.
+    gender: str = ""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from talentdrive.audit.actors import Actor
 from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.candidates.consent import CONSENT_TEXTS
+from talentdrive.candidates.groups import group_declaration_check, group_declaration_record
 from talentdrive.candidates.models import Candidate
 from talentdrive.candidates.services import candidate_anonymise, candidate_find_or_create, consent_record
 from talentdrive.pipeline.correspondence import candidate_emails_erase
@@ -110,6 +111,7 @@ def application_submit(
     ``ApplicationInvalid`` for details that break the requisition's rules (campus education and
     graduation window) and ``ResumeRefused`` for a bad file; nothing is written in any case.
     """
+    group_declaration_check(applicant.gender)
     key = _normalised_key(idempotency_key)
     fingerprint = submission_fingerprint(requisition_id=requisition_id, email=applicant.email)
     submit = partial(
@@ -288,6 +290,7 @@ def _submit_locked(
         "referral_code": applicant.referral_code.strip()[:40],
         "source": applicant.source[:40],
     }
+    group_declaration_record(candidate=candidate, gender=applicant.gender)
     if existing is not None:
         # Someone who withdrew applies again: the same application starts over, on the timeline.
         return _start_over(existing, details=details, actor=actor, base_url=confirmation_base_url)
