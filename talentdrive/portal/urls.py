@@ -1,10 +1,12 @@
 from django.urls import path
 
+from talentdrive.portal.language import language_choose
 from talentdrive.portal.views import apply, home, interviews, jobs, offers, status
 
 app_name = "portal"
 urlpatterns = [
     path("", home.home, name="home"),
+    path("language/<str:code>/", language_choose, name="language"),
     path("jobs/", jobs.job_list, name="jobs"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job"),
     path("jobs/<int:pk>/apply/", apply.apply, name="apply"),

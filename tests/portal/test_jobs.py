@@ -146,7 +146,9 @@ def test_draft_and_unknown_job_pages_are_not_found(client, jobs, drive, team):
 
 def test_language_switcher_links_to_the_same_page(client, jobs):
     html = client.get("/jobs/?city=beijing").content.decode()
-    assert 'href="/zh-hans/jobs/?city=beijing"' in html
+    assert 'href="/language/zh-hans/?next=/zh-hans/jobs/%3Fcity%3Dbeijing"' in html
+    response = client.get("/language/zh-hans/?next=/zh-hans/jobs/%3Fcity%3Dbeijing")
+    assert response["Location"] == "/zh-hans/jobs/?city=beijing"
 
 
 def test_chinese_pages_are_translated(client, jobs):

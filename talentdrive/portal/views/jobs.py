@@ -18,6 +18,7 @@ from talentdrive.matching.job_search import FACETS, JobQuery, search, suggestion
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
+from talentdrive.portal.language import negotiated
 from talentdrive.portal.pagecache import cached_page
 
 FACET_LABELS = {
@@ -65,6 +66,7 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
     return html
 
 
+@negotiated
 def job_list(request: HttpRequest) -> HttpResponse:
     return cached_page(request, lambda: _job_list(request))
 
@@ -148,6 +150,7 @@ def _job_posting_ld(requisition: Requisition, request: HttpRequest, skills: list
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
+@negotiated
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return cached_page(request, lambda: _job_detail(request, pk))
 
