@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from talentdrive.matching.job_search import FACETS, JobQuery, search, suggestions
+from talentdrive.matching.job_search import JobQuery, search, suggestions
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
@@ -39,6 +39,16 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
     html = cache.get(key)
     if html is None:
         page, facets = search(query)
+        labels = {name: {o.value: o.label for o in options} for name, options in facets.items()}
+        chips = [
+            {
+                "group": FACET_LABELS[name],
+                "label": labels[name].get(value, value),
+                "url": "?" + query.params(**{name: query.toggled(name, value)}, page=1),
+            }
+            for name, values in query.filters().items()
+            for value in values
+        ]
         context = {
             "query": query,
             "page": page,
@@ -52,7 +62,10 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
                 for name, options in facets.items()
                 if options
             ],
-            "selected_filters": [(name, getattr(query, name)) for name in FACETS if getattr(query, name)],
+            "selected_filters": [
+                (name, value) for name, values in query.filters().items() for value in values
+            ],
+            "chips": chips,
             "sorts": [("newest", "newest"), ("title", "title"), ("headcount", "headcount")],
             "previous_url": "?" + query.params(page=page.previous_page_number())
             if page.has_previous()
