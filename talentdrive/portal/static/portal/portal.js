@@ -32,3 +32,55 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("DOMContentLoaded", apply);
   document.addEventListener("htmx:afterSettle", apply);
 })();
+
+// The apply form sends itself in the background (with scripts) so the page can show the upload's
+// progress; its button is disabled until the answer comes. An answer with errors replaces the page
+// as a normal submission would, and focus goes to the error summary.
+(function () {
+  function isApply(event) {
+    var elt = event.detail && event.detail.elt;
+    return elt && elt.matches && elt.matches("form.apply");
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (!isApply(event)) {
+      return;
+    }
+    var sending = document.getElementById("sending");
+    if (sending) {
+      sending.hidden = false;
+    }
+  });
+  document.addEventListener("htmx:xhr:progress", function (event) {
+    if (!isApply(event) || !event.detail.lengthComputable) {
+      return;
+    }
+    var percent = Math.round((100 * event.detail.loaded) / event.detail.total);
+    var sending = document.getElementById("sending");
+    if (sending) {
+      sending.querySelector("progress").value = percent;
+      sending.querySelector(".percent").textContent = percent + "%";
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (isApply(event) && event.detail.xhr.status >= 400 && event.detail.xhr.status < 500) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    if (!isApply(event)) {
+      return;
+    }
+    var sending = document.getElementById("sending");
+    if (sending) {
+      sending.querySelector(".sending-text").textContent = sending.dataset.failed || "";
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    var summary = document.getElementById("form-errors");
+    if (summary) {
+      summary.focus();
+    }
+  });
+})();
