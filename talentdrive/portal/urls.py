@@ -15,6 +15,7 @@ urlpatterns = [
     path("status/<str:token>/", status.status, name="status"),
     path("status/<str:token>/withdraw/<int:application_id>/", status.status_withdraw, name="withdraw"),
     path("status/<str:token>/data.json", status.status_data, name="status_data"),
+    path("status/<str:token>/data.zip", status.status_data_archive, name="status_archive"),
     path("status/<str:token>/erase/", status.status_erase, name="erase"),
     path(
         "status/<str:token>/resumes/<int:resume_id>/confirm/",
