@@ -95,6 +95,8 @@ class ApplyForm(ApplicantForm):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Labels carry no ASCII colon: the templates place them, and Chinese would need a full-width one.
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("consent_version", current_consent().version)

@@ -38,7 +38,9 @@ document.addEventListener("DOMContentLoaded", function () {
 // as a normal submission would, and focus goes to the error summary.
 (function () {
   function isApply(event) {
-    var elt = event.detail && event.detail.elt;
+    var detail = event.detail || {};
+    // In a swap's events "elt" is the target; the form that sent the request is the config's.
+    var elt = (detail.requestConfig && detail.requestConfig.elt) || detail.elt;
     return elt && elt.matches && elt.matches("form.apply");
   }
 
