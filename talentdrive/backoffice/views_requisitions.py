@@ -19,6 +19,7 @@ from talentdrive.audit.selectors import audit_events_for
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import RequisitionFilterForm, RequisitionForm, StatusChangeForm
 from talentdrive.plans import access as plans_access
+from talentdrive.plans.content import requisition_content_check
 from talentdrive.plans.errors import PlanRuleError
 from talentdrive.plans.models import ALLOWED_TRANSITIONS, PlanLine, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import (
@@ -162,8 +163,16 @@ def requisition_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Requisition %(id)s created.") % {"id": requisition.external_id})
             _warn_if_draft_does_not_fit(request, requisition)
+            _warn_of_contradictions(request, requisition)
             return redirect("backoffice:requisition_detail", pk=requisition.pk)
     return render(request, "backoffice/requisition_form.html", {"nav": "requisitions", "form": form})
+
+
+def _warn_of_contradictions(request: HttpRequest, requisition: Requisition) -> None:
+    """Saved as written; the recruiter is told where the words contradict the fields."""
+    requisition.refresh_from_db()
+    for note in requisition_content_check(requisition=requisition):
+        messages.warning(request, note)
 
 
 @staff_view(plans_access.requisition_can_list)
@@ -197,6 +206,7 @@ def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Requisition %(id)s saved.") % {"id": requisition.external_id})
             _warn_if_draft_does_not_fit(request, requisition)
+            _warn_of_contradictions(request, requisition)
             return redirect("backoffice:requisition_detail", pk=requisition.pk)
     return render(
         request,

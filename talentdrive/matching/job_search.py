@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max
 from django.http import QueryDict
 from django.utils.translation import get_language
 
@@ -16,7 +16,7 @@ from talentdrive.matching.core import keyword
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.core.facets import JobAttributes, facet_counts
 from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
-from talentdrive.plans.selectors import RequisitionFilters, public_requisition_list
+from talentdrive.plans.selectors import public_requisition_list
 
 PAGE_SIZE = 20
 FACETS = ("city", "channel", "area", "team", "level")
@@ -29,14 +29,20 @@ SORTS = {
 }
 
 
+# At most this many values of one filter are read from a query string.
+MAX_VALUES = 12
+
+
 @dataclass(frozen=True)
 class JobQuery:
+    """A search: a keyword, and for each filter the values any of which a job must have."""
+
     q: str = ""
-    city: str = ""
-    channel: str = ""
-    area: str = ""
-    team: str = ""
-    level: str = ""
+    city: tuple[str, ...] = ()
+    channel: tuple[str, ...] = ()
+    area: tuple[str, ...] = ()
+    team: tuple[str, ...] = ()
+    level: tuple[str, ...] = ()
     sort: str = ""  # "" is relevance with a keyword, newest without
     page: int = 1
 
@@ -51,6 +57,11 @@ class JobQuery:
         def text(name: str, limit: int = 80) -> str:
             return (data.get(name) or "").strip()[:limit]
 
+        def values(name: str) -> tuple[str, ...]:
+            # ?city=hangzhou&city=shanghai, and ?city=hangzhou,shanghai as people type it.
+            found = [v.strip()[:80] for raw in data.getlist(name) for v in raw.split(",")]
+            return tuple(dict.fromkeys(v for v in found if v))[:MAX_VALUES]
+
         sort = text("sort")
         try:
             page = max(1, min(int(data.get("page") or 1), 10_000))
@@ -58,23 +69,27 @@ class JobQuery:
             page = 1
         return cls(
             q=text("q", 100),
-            city=text("city"),
-            channel=text("channel"),
-            area=text("area"),
-            team=text("team"),
-            level=text("level"),
+            **{name: values(name) for name in FACETS},  # type: ignore[arg-type]
             sort=sort if sort in SORTS else "",
             page=page,
         )
 
-    def params(self, **changes: str | int) -> str:
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        return {name: getattr(self, name) for name in FACETS}
+
+    def toggled(self, name: str, value: str) -> tuple[str, ...]:
+        """This filter's values with ``value`` added, or taken away when it is selected."""
+        current: tuple[str, ...] = getattr(self, name)
+        return tuple(v for v in current if v != value) if value in current else (*current, value)
+
+    def params(self, **changes: str | int | tuple[str, ...]) -> str:
         """The query string of this search with some values changed; empty values are left out."""
         values = {**self.__dict__, **changes}
         if values.get("sort") == ("relevance" if values.get("q") else "newest"):
             values["sort"] = ""  # the default order needs no parameter
         if values.get("page") == 1:
             values["page"] = ""
-        return urlencode({k: v for k, v in values.items() if v not in ("", None)})
+        return urlencode({k: v for k, v in values.items() if v not in ("", None, ())}, doseq=True)
 
     def cache_key(self) -> str:
         return self.params(page=self.page)
@@ -87,17 +102,6 @@ class FacetOption:
     count: int
     selected: bool
     url: str
-
-
-def _requisitions(query: JobQuery, keyword_ids: list[int] | None) -> QuerySet[Requisition]:
-    values = {name: getattr(query, name) or None for name in FACETS}
-    level = values.pop("level", None)
-    requisitions = public_requisition_list(filters=RequisitionFilters(**values))
-    if level:
-        requisitions = requisitions.filter(level=level)
-    if keyword_ids is not None:
-        requisitions = requisitions.filter(pk__in=keyword_ids)
-    return requisitions
 
 
 # The keyword index of open jobs, rebuilt in each process when a job opens, closes or changes.
@@ -216,7 +220,7 @@ def suggestions(query: JobQuery) -> Suggestions | None:
 
 def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
     """One page of results and, for each filter, how many results each value would give."""
-    selected = {name: getattr(query, name) for name in FACETS}
+    selected = query.filters()
     ranked = keyword_ids(query.q)
     result = facet_counts(_attributes(ranked), selected, FACETS)
     if query.order == "relevance" and ranked is not None:
@@ -225,7 +229,11 @@ def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
         ordering = SORTS[query.order]
         if query.order == "title" and (get_language() or "en").startswith("zh"):
             ordering = ("title_zh", "external_id")
-        paginator = Paginator(_requisitions(query, ranked).order_by(*ordering), PAGE_SIZE)
+        # The facet pass found the matching jobs; the page only orders and fetches them.
+        matching = public_requisition_list()
+        if ranked is not None or any(selected.values()):
+            matching = matching.filter(pk__in=result.matching_ids)
+        paginator = Paginator(matching.order_by(*ordering), PAGE_SIZE)
         # The count is known from the facet pass; asking the database again would repeat the filtering.
         paginator.__dict__["count"] = len(result.matching_ids)
         page = paginator.get_page(query.page)
@@ -238,10 +246,10 @@ def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
                 value=value,
                 label=label,
                 count=counts.get(value, 0),
-                selected=value == current,
-                url="?" + query.params(**{name: "" if value == current else value}, page=1),
+                selected=value in current,
+                url="?" + query.params(**{name: query.toggled(name, value)}, page=1),
             )
             for value, label in _labels(name)
-            if counts.get(value, 0) or value == current
+            if counts.get(value, 0) or value in current
         ]
     return page, facets

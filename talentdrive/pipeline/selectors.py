@@ -31,6 +31,7 @@ from talentdrive.pipeline.models import (
     StageChange,
 )
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
+from talentdrive.resumes.models import Resume
 
 
 def candidate_from_status_token(*, token: str) -> Candidate | None:
@@ -157,10 +158,15 @@ def candidate_data_export(*, candidate: Candidate) -> dict[str, Any]:
                 "profile": r.profile,
             }
             # A résumé sent under the address by someone who has not confirmed it is not theirs yet.
-            for r in candidate.resumes.all()
-            if r.confirmed
+            for r in candidate_resumes_exported(candidate=candidate)
         ],
     }
+
+
+def candidate_resumes_exported(*, candidate: Candidate) -> list[Resume]:
+    """The résumés that are the person's own: a file sent under the address by someone who has not
+    confirmed it is not theirs yet."""
+    return [r for r in candidate.resumes.all() if r.confirmed]
 
 
 def drive_public_counts(*, drive: Drive) -> dict[str, int]:

@@ -1,10 +1,12 @@
 from django.urls import path
 
+from talentdrive.portal.language import language_choose
 from talentdrive.portal.views import apply, home, interviews, jobs, offers, status
 
 app_name = "portal"
 urlpatterns = [
     path("", home.home, name="home"),
+    path("language/<str:code>/", language_choose, name="language"),
     path("jobs/", jobs.job_list, name="jobs"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job"),
     path("jobs/<int:pk>/apply/", apply.apply, name="apply"),
@@ -13,6 +15,7 @@ urlpatterns = [
     path("status/<str:token>/", status.status, name="status"),
     path("status/<str:token>/withdraw/<int:application_id>/", status.status_withdraw, name="withdraw"),
     path("status/<str:token>/data.json", status.status_data, name="status_data"),
+    path("status/<str:token>/data.zip", status.status_data_archive, name="status_archive"),
     path("status/<str:token>/erase/", status.status_erase, name="erase"),
     path(
         "status/<str:token>/resumes/<int:resume_id>/confirm/",

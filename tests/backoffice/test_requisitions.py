@@ -304,3 +304,41 @@ def test_a_draft_that_does_not_fit_the_room_left_is_saved_with_a_warning(client,
     html = response.content.decode()
     assert Requisition.objects.get(external_id="R-NEW").status == "draft"
     assert "This draft asks for 4, but plan line L1 has only 3 of its target of 5 free" in html
+
+
+def test_saving_a_requisition_whose_words_contradict_its_fields_warns_the_recruiter(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    # given a master's and three years required, while the text welcomes bachelors, asks for five
+    # years and names a city the opening is not in
+    first = client.post(
+        reverse("backoffice:requisition_new"),
+        new_requisition(
+            progress_plan, description_zh="欢迎本科同学投递。需要五年以上工作经验。可在广州办公。"
+        ),
+        follow=True,
+    )
+    html = first.content.decode()
+    requisition = Requisition.objects.get(external_id="R-NEW")
+    assert "广州" not in {c.name_zh for c in requisition.cities.all()}
+    # then it is saved as written, and each contradiction is pointed out
+    assert "The text says “欢迎本科同学投递。” but the minimum degree is Master" in html
+    assert "but the minimum experience is 3 years." in html
+    assert "The text names 广州" in html
+    # when another opening of the same city and channel gets nearly the same title
+    second = client.post(
+        reverse("backoffice:requisition_new"),
+        new_requisition(progress_plan, external_id="R-NEW2", title_en="LLM Inference Engineer "),
+        follow=True,
+    )
+    assert "nearly the same title (R-NEW)" in second.content.decode()
+
+
+def test_the_content_check_speaks_chinese_to_a_chinese_back_office(client, progress_plan):
+    client.force_login(progress_plan.users["recruiter"])
+    response = client.post(
+        reverse("backoffice:requisition_new"),
+        new_requisition(progress_plan, description_zh="欢迎本科同学投递。"),
+        follow=True,
+        headers={"accept-language": "zh-hans"},
+    )
+    assert "但最低学历要求为" in response.content.decode()

@@ -94,6 +94,8 @@ def test_search_apply_follow_and_withdraw(
         page.locator(".result-count").filter(has_text="2").wait_for()
         # A marker on the window survives an htmx swap but not a page load.
         page.evaluate("window.__stillTheSamePage = true")
+        if viewport == "phone":
+            page.click(".facets-toggle")  # the filters fold behind one button on a phone
         page.click("a[data-facet='channel'][data-value='campus']")
         page.wait_for_url(re.compile(r"channel=campus"))
         page.locator(".result-count").filter(has_text="1").wait_for()
@@ -118,13 +120,15 @@ def test_search_apply_follow_and_withdraw(
         page.set_input_files("#id_resume", str(resume))
         page.fill("#id_school", "中山大学" if language == "zh-hans" else "Sun Yat-sen University")
         page.select_option("#id_degree", "master")
-        page.fill("#id_graduation_date", "2027-06-30")
+        page.select_option("#id_graduation_date_0", "2027")
+        page.select_option("#id_graduation_date_1", "6")
         page.check("input[name='preferred_cities'][value='guangzhou']")
         page.click("form.apply button[type='submit']")
         page.locator("#consent-error").wait_for()
         assert page.input_value("#id_school") in ("中山大学", "Sun Yat-sen University")
         shot(page, "4-apply-error")
-        page.set_input_files("#id_resume", str(resume))
+        # the résumé chosen before the error is kept
+        page.locator("#kept-resume").wait_for()
         page.check("#id_consent")
         page.click("form.apply button[type='submit']")
         page.wait_for_url(re.compile(r"/applied/"))

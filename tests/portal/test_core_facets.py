@@ -24,17 +24,17 @@ jobs_strategy = st.lists(
 )
 selected_strategy = st.fixed_dictionaries(
     {
-        "city": st.sampled_from(["", *CITIES]),
-        "channel": st.sampled_from(["", "campus", "experienced"]),
-        "area": st.sampled_from(["", "llm", "agents", "speech"]),
-        "team": st.sampled_from(["", "a", "b"]),
-        "level": st.sampled_from(["", "graduate", "engineer"]),
+        "city": st.frozensets(st.sampled_from(CITIES), max_size=3),
+        "channel": st.frozensets(st.sampled_from(["campus", "experienced"])),
+        "area": st.frozensets(st.sampled_from(["llm", "agents", "speech"]), max_size=2),
+        "team": st.frozensets(st.sampled_from(["a", "b"]), max_size=1),
+        "level": st.frozensets(st.sampled_from(["graduate", "engineer"])),
     }
 )
 
 
 def _fits(job, name, wanted):
-    return not wanted or wanted in job.values(name)
+    return not wanted or bool(wanted & set(job.values(name)))
 
 
 @given(jobs=jobs_strategy, selected=selected_strategy)
@@ -53,6 +53,17 @@ def test_matches_a_brute_force_reference(jobs, selected):
 
 def test_a_job_in_two_cities_counts_once_per_city():
     job = JobAttributes(1, frozenset({"beijing", "shanghai"}), "campus", "llm", "a", "graduate")
-    result = facet_counts([job], {"channel": "campus"}, FACETS)
+    result = facet_counts([job], {"channel": ("campus",)}, FACETS)
     assert result.counts["city"] == {"beijing": 1, "shanghai": 1}
     assert result.matching_ids == (1,)
+
+
+def test_several_values_of_one_filter_are_alternatives():
+    hangzhou = JobAttributes(1, frozenset({"hangzhou"}), "campus", "llm", "a", "graduate")
+    shanghai = JobAttributes(2, frozenset({"shanghai"}), "campus", "agents", "a", "graduate")
+    beijing = JobAttributes(3, frozenset({"beijing"}), "campus", "llm", "a", "graduate")
+    result = facet_counts([hangzhou, shanghai, beijing], {"city": ("hangzhou", "shanghai")}, FACETS)
+    assert result.matching_ids == (1, 2)
+    # Adding Beijing to the cities would add one result; the areas count the two cities' jobs.
+    assert result.counts["city"] == {"hangzhou": 1, "shanghai": 1, "beijing": 1}
+    assert result.counts["area"] == {"llm": 1, "agents": 1}

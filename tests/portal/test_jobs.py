@@ -146,7 +146,9 @@ def test_draft_and_unknown_job_pages_are_not_found(client, jobs, drive, team):
 
 def test_language_switcher_links_to_the_same_page(client, jobs):
     html = client.get("/jobs/?city=beijing").content.decode()
-    assert 'href="/zh-hans/jobs/?city=beijing"' in html
+    assert 'href="/language/zh-hans/?next=/zh-hans/jobs/%3Fcity%3Dbeijing"' in html
+    response = client.get("/language/zh-hans/?next=/zh-hans/jobs/%3Fcity%3Dbeijing")
+    assert response["Location"] == "/zh-hans/jobs/?city=beijing"
 
 
 def test_chinese_pages_are_translated(client, jobs):
@@ -200,3 +202,34 @@ def test_description_headings_render_as_headings_not_a_second_copy(client, drive
     assert "<h3>任职要求</h3>" in body
     assert "<li>熟悉 PyTorch</li>" in body
     assert "&lt;b&gt;三年&lt;/b&gt;" in body
+
+
+def test_several_values_of_a_filter_are_alternatives_with_removable_chips(client, jobs):
+    # given Shanghai and Beijing chosen, each from the other's page
+    html = client.get("/jobs/?city=shanghai").content.decode()
+    add_beijing = re.search(r'href="(/jobs/\?[^"]+)"[^>]*data-facet="city" data-value="beijing"', html).group(
+        1
+    )
+    assert add_beijing.replace("&amp;", "&") == "/jobs/?city=shanghai&city=beijing"
+    # when both are chosen
+    html = client.get("/jobs/?city=shanghai&city=beijing").content.decode()
+    # then jobs in either city are found, and each city is a chip that removes only itself
+    assert "2 jobs found" in html
+    assert "LLM training engineer" in html and "Agent engineer" in html
+    chips = {
+        label: url.replace("&amp;", "&")
+        for url, label in re.findall(r'<a href="([^"]+)" data-chip="([^"]+)"', html)
+    }
+    assert chips == {"Shanghai": "/jobs/?city=beijing", "Beijing": "/jobs/?city=shanghai"}
+    assert "Remove filter City:" in html
+    # the button that folds the filters on a phone carries the result count
+    assert re.search(r'class="secondary facets-toggle"[^>]*>.*?2 jobs', html, re.S)
+
+
+def test_several_values_combine_with_other_filters_and_commas(client, jobs):
+    html = client.get("/jobs/?city=shanghai,guangzhou&channel=campus").content.decode()
+    assert "1 job found" in html and "Multimodal campus engineer" in html
+    html = client.get("/jobs/?area=llm&area=agents").content.decode()
+    assert "2 jobs found" in html
+    zh = client.get("/zh-hans/jobs/?area=llm&area=agents").content.decode()
+    assert "移除筛选条件" in zh

@@ -176,3 +176,26 @@ def test_only_the_token_opens_a_status_page_whoever_is_signed_in(client, applica
     assert client.get("/status/1:forged:token/").status_code == 403
     assert client.post(f"/status/1:forged:token/withdraw/{application.pk}/").status_code == 403
     assert client.get(url(application.candidate)).status_code == 200
+
+
+def test_download_own_data_as_a_zip_with_readable_json_and_the_resume(client, application):
+    import io
+    import zipfile
+
+    application.candidate.full_name = "李雷"
+    application.candidate.save(update_fields=["full_name"])
+    page = client.get(url(application.candidate)).content.decode()
+    assert "data.zip" in page
+    response = client.get(url(application.candidate, "data.zip"))
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"].startswith("attachment")
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    raw = archive.read("my-application-data.json").decode("utf-8")
+    # Chinese is written as itself, not as \\u escapes
+    assert "李雷" in raw and "\\u" not in raw
+    assert json.loads(raw)["candidate"]["email"] == "li.lei@example.com"
+    resume = application.resume
+    assert names == ["my-application-data.json", f"resumes/{resume.pk}-resume.pdf"]
+    with resume.file.open("rb") as handle:
+        assert archive.read(names[1]) == handle.read()

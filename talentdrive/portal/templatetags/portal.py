@@ -28,6 +28,8 @@ def language_links(context) -> list[dict[str, object]]:
             "name": _NATIVE_NAMES.get(code, code),
             "url": translate_url(path, code),
             "current": code == current,
+            # The unprefixed address follows the visitor's language: the default for search engines.
+            "default": code == settings.LANGUAGE_CODE,
         }
         for code, _name in settings.LANGUAGES
     ]

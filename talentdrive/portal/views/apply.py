@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django_htmx.http import HttpResponseClientRedirect
 
 from talentdrive.audit.actors import PUBLIC
 from talentdrive.candidates.consent import current_consent
@@ -20,6 +21,7 @@ from talentdrive.pipeline.rules import application_rules
 from talentdrive.pipeline.selectors import requisition_check_open, requisition_public_get
 from talentdrive.pipeline.services import application_submit
 from talentdrive.portal.forms import ApplyForm
+from talentdrive.portal.kept import resume_kept_discard
 
 _APPLIED_SALT = "talentdrive.portal.applied"
 
@@ -55,6 +57,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return render(request, "portal/apply.html", context, status=429)
     if not form.is_valid():
+        form.keep_resume()
         return render(request, "portal/apply.html", context, status=400)
     try:
         outcome = application_submit(
@@ -70,12 +73,19 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except DomainError as error:
         form.add_domain_error(error)
+        form.keep_resume()
         status = 409 if isinstance(error, ApplicationRefused) else 400
         return render(request, "portal/apply.html", context, status=status)
     # The page is the same whether this person had applied before or not: the email to the address on
     # file says which, so knowing someone's address teaches nothing about their application.
+    if form.kept_token:
+        resume_kept_discard(form.kept_token)
     token = signing.dumps({"a": outcome.application.pk}, salt=_APPLIED_SALT)
-    return redirect(reverse("portal:applied", kwargs={"token": token}))
+    done = reverse("portal:applied", kwargs={"token": token})
+    if getattr(request, "htmx", False):
+        # The page sent itself with a progress bar: the browser goes on to the confirmation.
+        return HttpResponseClientRedirect(done)
+    return redirect(done)
 
 
 @never_cache

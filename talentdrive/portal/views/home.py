@@ -7,12 +7,14 @@ from django.utils.translation import get_language
 
 from talentdrive.pipeline.selectors import drive_public_counts
 from talentdrive.plans.selectors import drive_list
+from talentdrive.portal.language import negotiated
 from talentdrive.portal.pagecache import cached_page
 
 # Headline counts move slowly; a minute's staleness spares the database on busy evenings.
 COUNTS_SECONDS = 60
 
 
+@negotiated
 def home(request: HttpRequest) -> HttpResponse:
     return cached_page(request, lambda: _home(request))
 

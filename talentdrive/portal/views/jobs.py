@@ -14,10 +14,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from talentdrive.matching.job_search import FACETS, JobQuery, search, suggestions
+from talentdrive.matching.job_search import JobQuery, search, suggestions
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
+from talentdrive.portal.language import negotiated
 from talentdrive.portal.pagecache import cached_page
 
 FACET_LABELS = {
@@ -38,6 +39,16 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
     html = cache.get(key)
     if html is None:
         page, facets = search(query)
+        labels = {name: {o.value: o.label for o in options} for name, options in facets.items()}
+        chips = [
+            {
+                "group": FACET_LABELS[name],
+                "label": labels[name].get(value, value),
+                "url": "?" + query.params(**{name: query.toggled(name, value)}, page=1),
+            }
+            for name, values in query.filters().items()
+            for value in values
+        ]
         context = {
             "query": query,
             "page": page,
@@ -51,7 +62,10 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
                 for name, options in facets.items()
                 if options
             ],
-            "selected_filters": [(name, getattr(query, name)) for name in FACETS if getattr(query, name)],
+            "selected_filters": [
+                (name, value) for name, values in query.filters().items() for value in values
+            ],
+            "chips": chips,
             "sorts": [("newest", "newest"), ("title", "title"), ("headcount", "headcount")],
             "previous_url": "?" + query.params(page=page.previous_page_number())
             if page.has_previous()
@@ -65,6 +79,7 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
     return html
 
 
+@negotiated
 def job_list(request: HttpRequest) -> HttpResponse:
     return cached_page(request, lambda: _job_list(request))
 
@@ -148,6 +163,7 @@ def _job_posting_ld(requisition: Requisition, request: HttpRequest, skills: list
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
+@negotiated
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return cached_page(request, lambda: _job_detail(request, pk))
 

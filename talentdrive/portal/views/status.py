@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import json
+import zipfile
+from pathlib import PurePath
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
@@ -30,6 +33,7 @@ from talentdrive.pipeline.selectors import (
     candidate_data_export,
     candidate_find_by_email,
     candidate_from_status_token,
+    candidate_resumes_exported,
 )
 from talentdrive.pipeline.services import ApplicationRefused
 from talentdrive.resumes.models import Resume
@@ -142,6 +146,30 @@ def status_data(request: HttpRequest, token: str) -> HttpResponse:
     body = json.dumps(candidate_data_export(candidate=candidate), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="my-application-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def status_data_archive(request: HttpRequest, token: str) -> HttpResponse:
+    """The person's data as a ZIP: the JSON above, readable as UTF-8 text in any language, and the
+    résumé files they sent, as they sent them."""
+    candidate = _candidate_or_refuse(request, token)
+    if isinstance(candidate, HttpResponse):
+        return candidate
+    body = json.dumps(candidate_data_export(candidate=candidate), ensure_ascii=False, indent=2)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("my-application-data.json", body.encode("utf-8"))
+        for resume in candidate_resumes_exported(candidate=candidate):
+            name = PurePath(resume.original_name.replace("\\", "/")).name or "resume"
+            try:
+                with resume.file.open("rb") as handle:
+                    archive.writestr(f"resumes/{resume.pk}-{name}", handle.read())
+            except FileNotFoundError:
+                # The JSON still lists it; the integrity check reports files missing from storage.
+                continue
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="my-application-data.zip"'
     response["Cache-Control"] = "no-store"
     return response
 
