@@ -126,6 +126,12 @@ def compile_query(
     repeats = int(weights.title) - requirements.text.count(requirements.title) if requirements.title else 0
     if repeats > 0:
         tokens += bm25_tokens(requirements.title) * repeats
+    # A Chinese job reaching English resumes: its title's English words count as the title does,
+    # the English names of the skills it names in Chinese once each (crosslingual.py).
+    if requirements.title_words_en:
+        tokens += bm25_tokens(requirements.title_words_en) * max(int(weights.title), 1)
+    if requirements.text_words_en:
+        tokens += bm25_tokens(requirements.text_words_en)
     term_ids = query_terms(index, tokens)
     text_sums, text_scale = _text_scale(index, term_ids)
     active = {
