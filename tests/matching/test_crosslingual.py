@@ -81,3 +81,22 @@ def test_a_requisition_with_only_a_chinese_title_translates_it_and_one_with_an_e
     )
     assert both.title_words_en == ""
     assert english_for_title("Data Analyst", taxonomy) == ""
+
+
+def test_a_requisition_with_an_english_description_adds_no_english_names():
+    taxonomy = get_taxonomy()
+    chinese_only = requirements_from_fields(
+        {"title_zh": "训练工程师", "description_zh": "熟悉分布式训练", "must_skills": ["CUDA"]},
+        taxonomy=taxonomy,
+    )
+    assert "distributed training" in chinese_only.text_words_en
+    bilingual = requirements_from_fields(
+        {
+            "title_zh": "训练工程师",
+            "description_zh": "熟悉分布式训练",
+            "description_en": "Distributed training at scale.",
+            "must_skills": ["CUDA"],
+        },
+        taxonomy=taxonomy,
+    )
+    assert bilingual.text_words_en == ""

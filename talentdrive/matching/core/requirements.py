@@ -596,7 +596,12 @@ def requirements_from_fields(
                 str(data.get("title") or data.get("title_zh") or ""), taxonomy
             )
         ),
-        text_words_en=crosslingual.chinese_skill_names_en(text, taxonomy),
+        # Only without an English description: one already names the skills in English.
+        text_words_en=(
+            ""
+            if str(data.get("description_en") or "").strip()
+            else crosslingual.chinese_skill_names_en(text, taxonomy)
+        ),
         focus_area=str(data.get("focus_area") or ""),
         degree_rule=rules["degree_rule"],
         years_rule=rules["years_rule"],

@@ -106,18 +106,8 @@ class Query:
         return len(self.nice_columns) + len(self.nice_text_rows)
 
 
-def compile_query(
-    index: MatchIndex,
-    requirements: Requirements,
-    *,
-    weights: Weights = DEFAULT_WEIGHTS,
-    semantic: bool = False,
-) -> Query:
-    """Resolve skill ids, domain and text to index columns and decide which components apply."""
-    must = tuple(index.skill_column.get(s, -1) for s in requirements.must)
-    nice = tuple(index.skill_column.get(s, -1) for s in requirements.nice)
-    must_text = tuple(phrase_rows(index, name) for name in requirements.must_text)
-    nice_text = tuple(phrase_rows(index, name) for name in requirements.nice_text)
+def query_tokens(requirements: Requirements, weights: Weights = DEFAULT_WEIGHTS) -> list[str]:
+    """The words of the text query, every one as often as it counts (before the idf filter)."""
     # The job text alone: adding the bilingual names of its skills (``requirements.expansion``)
     # cost 0.02–0.03 nDCG@10 on the O*NET check's dev split at the chosen share (docs/quality.md).
     tokens = bm25_tokens(requirements.text)
@@ -132,6 +122,22 @@ def compile_query(
         tokens += bm25_tokens(requirements.title_words_en) * max(int(weights.title), 1)
     if requirements.text_words_en:
         tokens += bm25_tokens(requirements.text_words_en)
+    return tokens
+
+
+def compile_query(
+    index: MatchIndex,
+    requirements: Requirements,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    semantic: bool = False,
+) -> Query:
+    """Resolve skill ids, domain and text to index columns and decide which components apply."""
+    must = tuple(index.skill_column.get(s, -1) for s in requirements.must)
+    nice = tuple(index.skill_column.get(s, -1) for s in requirements.nice)
+    must_text = tuple(phrase_rows(index, name) for name in requirements.must_text)
+    nice_text = tuple(phrase_rows(index, name) for name in requirements.nice_text)
+    tokens = query_tokens(requirements, weights)
     term_ids = query_terms(index, tokens)
     text_sums, text_scale = _text_scale(index, term_ids)
     active = {
