@@ -15,20 +15,38 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_the_ranker_is_not_below_plain_bm25_on_dev_in_either_language():
+def test_the_ranker_is_clearly_above_plain_bm25_on_dev_in_either_language():
     # given the dev split's English and Chinese job texts over every resume-like text
     rset = onet.build(DEFAULT_DATA, "dev")
     # when
     ranker = rankproxy.rank_all(rset)
     plain = onet.rank_plain_bm25(rset)
-    # then: English clearly above (the title counts), Chinese at least level
+    # then: both clearly above (the title counts; a Chinese title through its words' English names)
     assert onet.mean_ndcg(ranker, rset.grades, "en") >= onet.mean_ndcg(plain, rset.grades, "en") + 0.05
-    assert onet.mean_ndcg(ranker, rset.grades, "zh") >= onet.mean_ndcg(plain, rset.grades, "zh")
+    assert onet.mean_ndcg(ranker, rset.grades, "zh") >= onet.mean_ndcg(plain, rset.grades, "zh") + 0.05
 
 
-def test_the_english_title_is_the_first_line_and_chinese_texts_have_none():
+def test_without_a_title_a_chinese_job_text_is_level_with_plain_bm25():
+    # given the Chinese job texts as they were, without a title: six tools in Latin letters
+    rset = onet.build(DEFAULT_DATA, "dev", languages=("zh",), zh_titles=False)
+    ranker = onet.mean_ndcg(rankproxy.rank_all(rset), rset.grades, "zh")
+    plain = onet.mean_ndcg(onet.rank_plain_bm25(rset), rset.grades, "zh")
+    # then neither has more to go on than the tools (the figure docs/quality.md reports beside)
+    assert abs(ranker - plain) < 0.05
+
+
+def test_the_title_is_the_first_line_unless_a_chinese_text_has_none():
     assert onet.title_and_body("en", "Actuaries\nAnalyse risk.") == ("Actuaries", "Analyse risk.")
+    assert onet.title_and_body("zh", "精算师\n岗位职责：…") == ("精算师", "岗位职责：…")
     assert onet.title_and_body("zh", "岗位职责：…\n任职要求：…") == ("", "岗位职责：…\n任职要求：…")
+
+
+def test_every_job_occupation_of_both_splits_has_a_chinese_title():
+    from talentdrive.evaluation.realdata.onet_titles_zh import DEV, TEST
+
+    for split, titles in (("dev", DEV), ("test", TEST)):
+        rset = onet.build(DEFAULT_DATA, split, languages=("en",))
+        assert {text.partition("\n")[0] for _, text in rset.jobs.values()} == set(titles)
 
 
 def test_the_fusion_sweep_names_its_choice():

@@ -150,3 +150,41 @@ def test_the_requisitions_recruiter_invites_a_pool_candidate_to_apply(
     assert response["Location"] == f"/staff/requisitions/{requisition.pk}/"
     assert [message.to for message in mailoutbox] == [[sourced.email]]
     assert f"/jobs/{requisition.pk}/" in mailoutbox[0].body
+
+
+def test_skills_typed_on_the_form_as_names_in_either_language_rank(
+    client, admin_user, requisition, pool, make_candidate
+):
+    from django.urls import reverse
+
+    # given skills typed on the requisition form as names, Chinese and English, one the taxonomy lacks
+    make_candidate(
+        skills=[skill("cuda", "CUDA")], degree="master", years=3, text="CUDA kernels; Gephi graphs"
+    )
+    client.force_login(admin_user)
+    url = reverse("backoffice:requisition_edit", args=[requisition.pk])
+    form = {
+        "title_zh": requisition.title_zh,
+        "title_en": requisition.title_en,
+        "level": requisition.level,
+        "headcount": requisition.headcount,
+        "must_skills": "CUDA, 分布式训练，Gephi",
+        "nice_skills": "",
+        "domain": "",
+        "min_degree": "master",
+        "min_years": 2,
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    requisition.refresh_from_db()
+    assert requisition.must_skills == ["CUDA", "分布式训练", "Gephi"]
+    # when the ranked list is opened, in either language
+    html = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    client.cookies["django_language"] = "zh-hans"
+    zh = client.get(f"/staff/requisitions/{requisition.pk}/matching/").content.decode()
+    # then the names resolved through the taxonomy (shown by their names in the page's language), and
+    # the one it lacks is a requirement matched as text, with a warning; nothing failed
+    assert "unknown skill" not in html
+    assert "missing:</span> distributed training" in html
+    assert "分布式训练" in zh
+    assert "Gephi" in html and "not in the skill taxonomy: matched as text" in html

@@ -6,7 +6,8 @@ with a commodity class such as "Enterprise resource planning ERP software"). Fro
 
 * a **job text** per occupation: its O*NET title and description, then a requirement line with four of
   its tools and a preferred line with two more (English); the Chinese variant writes the same tools in
-  a Chinese requirement list (任职要求 / 加分项), the way Chinese postings name tools in Latin letters;
+  a Chinese requirement list (任职要求 / 加分项), the way Chinese postings name tools in Latin letters,
+  under a Chinese title written for the project (``onet_titles_zh.py``; O*NET has no Chinese titles);
 * two **resume-like texts** per occupation: a title line (the occupation's own title, or for one in
   three the title of another occupation of the same O*NET broad group), a skills line with six of
   its tools and two of an unrelated occupation, and two lines of experience with its tool classes.
@@ -32,7 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
+from talentdrive.evaluation.realdata.onet_titles_zh import TITLES as TITLES_ZH
+
 SPLITS = ("dev", "test")
+_ZH_DUTIES = "岗位职责"
 MIN_TOOLS = 10
 SEED = 12
 
@@ -90,11 +94,12 @@ def split_of(code: str) -> str:
     return "dev" if zlib.crc32(code.encode()) % 2 == 0 else "test"
 
 
-def _job_text(occupation: Occupation, tools: Sequence[str], language: str) -> str:
+def _job_text(occupation: Occupation, tools: Sequence[str], language: str, *, zh_titles: bool = True) -> str:
     must, preferred = tools[:4], tools[4:6]
     if language == "zh":
+        title = TITLES_ZH.get(occupation.title, "") if zh_titles else ""
         return (
-            "岗位职责：负责本岗位日常工作。\n任职要求：\n"
+            (f"{title}\n" if title else "") + "岗位职责：负责本岗位日常工作。\n任职要求：\n"
             f"1. 熟练使用 {'、'.join(must)}；\n2. 三年以上相关工作经验。\n"
             f"加分项：熟悉 {'、'.join(preferred)} 者优先。"
         )
@@ -114,7 +119,12 @@ def _resume_text(
 
 
 def build(
-    data: Path, split: str, *, languages: Sequence[str] = ("en", "zh"), max_jobs: int = 80
+    data: Path,
+    split: str,
+    *,
+    languages: Sequence[str] = ("en", "zh"),
+    max_jobs: int = 80,
+    zh_titles: bool = True,
 ) -> RankingSet:
     """The resume pool (every occupation) and the jobs of one split, graded."""
     occupations = read_occupations(data)
@@ -155,15 +165,18 @@ def build(
         }
         for language in languages:
             job = f"{language}:{occupation.code}"
-            jobs[job] = (language, _job_text(occupation, job_tools[occupation.code], language))
+            jobs[job] = (
+                language,
+                _job_text(occupation, job_tools[occupation.code], language, zh_titles=zh_titles),
+            )
             grades[job] = graded
     return RankingSet(jobs, resumes, grades)
 
 
 def title_and_body(language: str, text: str) -> tuple[str, str]:
-    """A job text as a requisition holds it: the English texts' first line is the occupation's
-    title (the requisition's title field); the Chinese template has none."""
-    if language != "en":
+    """A job text as a requisition holds it: the first line is the occupation's title (the
+    requisition's title field), except in a Chinese text without one (it opens with 岗位职责)."""
+    if language != "en" and text.startswith(_ZH_DUTIES):
         return "", text
     title, _, body = text.partition("\n")
     return title, body

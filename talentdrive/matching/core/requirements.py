@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from talentdrive.matching.core import crosslingual
 from talentdrive.matching.core.profile import DEGREE_RANK, normalise_degree
 
 
@@ -51,6 +52,10 @@ class Requirements:
     # measures them.
     expansion: str = ""
     title: str = ""
+    # English query words for the Chinese parts (crosslingual.py): the title's, counted as the title
+    # is, and the English names of the skills the text names in Chinese.
+    title_words_en: str = ""
+    text_words_en: str = ""
     focus_area: str = ""
     city: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -446,6 +451,8 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
         text=f"{title}\n{text}",
         expansion=bilingual_names((*must_ids, *nice_ids), taxonomy, domain=domains[0] if domains else ""),
         title=title,
+        title_words_en=crosslingual.english_for_title(title, taxonomy),
+        text_words_en=crosslingual.chinese_skill_names_en(text, taxonomy),
         warnings=tuple(
             f"alternatives {group} counted as nice-to-have: any one of them meets the requirement"
             for group in dict.fromkeys(alternatives)
@@ -456,6 +463,8 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
             text=requirements.text,
             expansion=requirements.expansion,
             title=title,
+            title_words_en=requirements.title_words_en,
+            text_words_en=requirements.text_words_en,
             warnings=("no skills, domain, degree or years were recognised: ranking by text relevance only",),
         )
     return requirements
@@ -574,6 +583,25 @@ def requirements_from_fields(
             domain=domain,
         ),
         title=str(data.get("title") or data.get("title_en") or ""),
+        # A Chinese title reaches English resumes through its words' English names, unless the
+        # requisition gives an English title too (the text holds it).
+        title_words_en=(
+            ""
+            if any(
+                not crosslingual.has_chinese(str(data.get(k) or ""))
+                for k in ("title", "title_en")
+                if data.get(k)
+            )
+            else crosslingual.english_for_title(
+                str(data.get("title") or data.get("title_zh") or ""), taxonomy
+            )
+        ),
+        # Only without an English description: one already names the skills in English.
+        text_words_en=(
+            ""
+            if str(data.get("description_en") or "").strip()
+            else crosslingual.chinese_skill_names_en(text, taxonomy)
+        ),
         focus_area=str(data.get("focus_area") or ""),
         degree_rule=rules["degree_rule"],
         years_rule=rules["years_rule"],

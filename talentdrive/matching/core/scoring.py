@@ -106,6 +106,25 @@ class Query:
         return len(self.nice_columns) + len(self.nice_text_rows)
 
 
+def query_tokens(requirements: Requirements, weights: Weights = DEFAULT_WEIGHTS) -> list[str]:
+    """The words of the text query, every one as often as it counts (before the idf filter)."""
+    # The job text alone: adding the bilingual names of its skills (``requirements.expansion``)
+    # cost 0.02–0.03 nDCG@10 on the O*NET check's dev split at the chosen share (docs/quality.md).
+    tokens = bm25_tokens(requirements.text)
+    # The title counts ``weights.title`` times in all, however often the text already holds it (a
+    # requisition's text starts with its title; a job file may repeat it as its first line).
+    repeats = int(weights.title) - requirements.text.count(requirements.title) if requirements.title else 0
+    if repeats > 0:
+        tokens += bm25_tokens(requirements.title) * repeats
+    # A Chinese job reaching English resumes: its title's English words count as the title does,
+    # the English names of the skills it names in Chinese once each (crosslingual.py).
+    if requirements.title_words_en:
+        tokens += bm25_tokens(requirements.title_words_en) * max(int(weights.title), 1)
+    if requirements.text_words_en:
+        tokens += bm25_tokens(requirements.text_words_en)
+    return tokens
+
+
 def compile_query(
     index: MatchIndex,
     requirements: Requirements,
@@ -118,14 +137,7 @@ def compile_query(
     nice = tuple(index.skill_column.get(s, -1) for s in requirements.nice)
     must_text = tuple(phrase_rows(index, name) for name in requirements.must_text)
     nice_text = tuple(phrase_rows(index, name) for name in requirements.nice_text)
-    # The job text alone: adding the bilingual names of its skills (``requirements.expansion``)
-    # cost 0.02–0.03 nDCG@10 on the O*NET check's dev split at the chosen share (docs/quality.md).
-    tokens = bm25_tokens(requirements.text)
-    # The title counts ``weights.title`` times in all, however often the text already holds it (a
-    # requisition's text starts with its title; a job file may repeat it as its first line).
-    repeats = int(weights.title) - requirements.text.count(requirements.title) if requirements.title else 0
-    if repeats > 0:
-        tokens += bm25_tokens(requirements.title) * repeats
+    tokens = query_tokens(requirements, weights)
     term_ids = query_terms(index, tokens)
     text_sums, text_scale = _text_scale(index, term_ids)
     active = {
