@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "talentdrive.webhooks",
     "talentdrive.interviews",
     "talentdrive.insights",
+    "talentdrive.campus",
     "talentdrive.portal",
     "talentdrive.backoffice",
     "talentdrive.api",
