@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "talentdrive.interviews",
     "talentdrive.hiring",
     "talentdrive.insights",
+    "talentdrive.campus",
     "talentdrive.portal",
     "talentdrive.backoffice",
     "talentdrive.api",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -115,6 +116,12 @@ BACKOFFICE = {
     "offer_rescind": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "offer_letter": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
     "my_approvals": ("get", [302, 302, 403, 403, 403, 200, 200, 200]),
+    # campus: online assessments for recruiters and hiring managers (R1's assessment is read by those who
+    # read R1); importing and deciding answer a refusal with a message on the page (302)
+    "assessments": ("get", [302, 302, 403, 200, 200, 200, 403, 200]),
+    "assessment_detail": ("get", [302, 302, 403, 200, 404, 200, 403, 200]),
+    "assessment_commit": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
+    "assessment_result_decide": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -142,6 +149,7 @@ APPLICATION_ROUTES = {
     "application_offer_new",  # offers
 }
 INTERVIEW_ROUTES = {"interview_reschedule", "interview_cancel", "scorecard_form"}
+ASSESSMENT_ROUTES = {"assessment_detail", "assessment_commit"}
 OFFER_ROUTES = {"offer_submit", "offer_approve", "offer_send", "offer_rescind", "offer_letter"}  # offers
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.
@@ -202,6 +210,10 @@ API = {
     ("get", "/api/offers/{offer_id}"): [401, 401, 403, 200, 404, 200, 200, 200],
     ("post", "/api/offers/{offer_id}/approve"): [401, 401, 403, 403, 404, 200, 403, 403],
     ("post", "/api/offers/{offer_id}/send"): [401, 401, 403, 200, 404, 200, 403, 200],
+    # campus: assessments as in the back office; a results file without rows is refused as a whole (422)
+    ("get", "/api/assessments"): [401, 401, 403, 200, 200, 200, 403, 200],
+    ("post", "/api/assessments/{assessment_id}/results"): [401, 401, 403, 422, 404, 422, 403, 422],
+    ("get", "/api/public/campus-talks"): PUBLIC,
 }
 # The body of each applications API write that a permitted visitor's call succeeds with, on R1's
 # application at technical_1 (version 0); reopening first closes it.
@@ -327,6 +339,31 @@ def _matrix_slot_offer(world):
     )
 
 
+def _matrix_assessment(world):
+    """An assessment of R1 (written directly: the matrix is about who reaches it)."""
+    from talentdrive.campus.models import Assessment
+
+    return Assessment.objects.create(
+        drive=world.drive, requisition=world.requisitions["R1"], name_en="Test", name_zh="笔试", pass_mark=60
+    )
+
+
+def _matrix_assessment_result(world):
+    from talentdrive.campus.models import AssessmentImport, AssessmentResult
+
+    assessment = _matrix_assessment(world)
+    application = world.requisitions["R1"].applications.order_by("pk").first()
+    source = AssessmentImport.objects.create(assessment=assessment, filename="r.csv", sha256="0" * 64)
+    return AssessmentResult.objects.create(
+        assessment=assessment,
+        application=application,
+        source=source,
+        score=10,
+        passed=False,
+        status="pending",
+    )
+
+
 def _candidate_token(world) -> str:
     return status_token_make(candidate=Candidate.objects.filter(applications__isnull=False).first())
 
@@ -360,6 +397,10 @@ def test_backoffice(client, world, route, visitor, expected):
         args = [_matrix_offer(world).pk]
     if route == "interview_slots_withdraw":
         args = [_matrix_slot_offer(world).pk]
+    if route in ASSESSMENT_ROUTES:
+        args = [_matrix_assessment(world).pk]
+    if route == "assessment_result_decide":
+        args = [_matrix_assessment_result(world).pk]
     url = reverse(f"backoffice:{route}", args=args)
     # when
     if method == "post":
@@ -384,6 +425,10 @@ def _api_request(client, world, method: str, path: str, headers: dict[str, str])
         .replace("{interview_id}", str(Interview.objects.get().pk))
         .replace("{scorecard_id}", str(Scorecard.objects.get().pk))
     )
+    if "{assessment_id}" in path:
+        url = url.replace("{assessment_id}", str(_matrix_assessment(world).pk))
+        upload = SimpleUploadedFile("results.csv", b"email,score\n", content_type="text/csv")
+        return client.post(url, {"file": upload}, headers=headers)
     if "{offer_id}" in path:
         offer = _matrix_offer(world, approved=path.endswith("/send"))
         url = url.replace("{offer_id}", str(offer.pk))

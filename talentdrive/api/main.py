@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from talentdrive.api.applications import router as applications_router
+from talentdrive.api.campus import router as campus_router
 from talentdrive.api.candidates import router as candidates_router
 from talentdrive.api.insights import router as insights_router
 from talentdrive.api.interviews import router as interviews_router
@@ -25,3 +26,4 @@ api.add_router("/public/", portal_router)
 api.add_router("/matching/", matching_router)
 api.add_router("/", offers_router)
 api.add_router("/", insights_router)
+api.add_router("/", campus_router)

@@ -74,6 +74,19 @@ class AuditAction(models.TextChoices):
     OFFER_DECLINE = "offer.decline", _("Offer declined")
     OFFER_EXPIRE = "offer.expire", _("Offer expired")
     OFFER_RESCIND = "offer.rescind", _("Offer rescinded")
+    ASSESSMENT_CREATE = "assessment.create", _("Online assessment created")
+    ASSESSMENT_IMPORT = "assessment.import", _("Online assessment results imported")
+    ASSESSMENT_REVIEW = "assessment.review", _("Online assessment result reviewed")
+    CAMPUS_TALK_CREATE = "campus_talk.create", _("Campus talk created")
+    CAMPUS_TALK_REGISTER = "campus_talk.register", _("Registered for a campus talk")
+    CAMPUS_TALK_CHECK_IN = "campus_talk.check_in", _("Checked in at a campus talk")
+    CAMPUS_TALK_EXPORT = "campus_talk.export", _("Campus talk attendance exported")
+    CAMPUS_TALK_ATTRIBUTE = "campus_talk.attribute", _("Application attributed to a campus talk")
+    INTERVIEW_DAY_CREATE = "interview_day.create", _("Interview day created")
+    INTERVIEW_DAY_PLAN = "interview_day.plan", _("Interview day planned")
+    INTERVIEW_DAY_REPLAN = "interview_day.replan", _("Interview day re-planned without an interviewer")
+    INTERVIEW_DAY_BOOK = "interview_day.book", _("Interview day plan booked as interviews")
+    OFFER_BATCH_DRAFT = "offer.batch_draft", _("Offers drafted in a batch")
 
 
 class AuditEvent(models.Model):

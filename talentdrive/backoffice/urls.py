@@ -3,6 +3,7 @@ from django.urls import path
 
 from talentdrive.backoffice import (
     views_applicants,
+    views_assessments,
     views_candidates,
     views_dashboard,
     views_exports,
@@ -45,6 +46,16 @@ urlpatterns = [
     path("requisitions/<int:pk>/status/", views_requisitions.requisition_status, name="requisition_status"),
     path("import/", views_imports.import_upload, name="import"),
     path("import/commit/", views_imports.import_commit, name="import_commit"),
+    path("campus/assessments/", views_assessments.assessments, name="assessments"),
+    path("campus/assessments/<int:pk>/", views_assessments.assessment_detail, name="assessment_detail"),
+    path(
+        "campus/assessments/<int:pk>/import/", views_assessments.assessment_commit, name="assessment_commit"
+    ),
+    path(
+        "campus/results/<int:pk>/decide/",
+        views_assessments.assessment_result_decide,
+        name="assessment_result_decide",
+    ),
     path("export/", views_exports.plan_download, name="export"),
     path(
         "requisitions/<int:pk>/applicants/",

@@ -1,0 +1,96 @@
+"""Who may run the campus season: every such rule of the campus app lives here.
+
+* Assessments: administrators create them for a focus area; administrators and whoever may change a
+  requisition (its recruiters in scope, its hiring manager) create one for it and import its results.
+  Every applicant a file moves is still checked by the pipeline's own move rule.
+* Reviewing a result below the pass mark: whoever may move that application.
+* Campus talks: administrators and recruiters create them, read their registrations, check people in
+  and export attendance. Students register through the public portal.
+* Interview days: administrators and recruiters whose scope covers every requisition of the day plan,
+  re-plan and book them; leadership reads them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from talentdrive.accounts.models import Role
+from talentdrive.pipeline import access as pipeline_access
+from talentdrive.plans import access as plans_access
+
+NOTHING = Q(pk__in=[])
+
+
+def _active(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
+def _admin(user: Any) -> bool:
+    return _active(user) and user.is_drive_admin
+
+
+def _recruiter(user: Any) -> bool:
+    return _active(user) and (user.is_drive_admin or user.role == Role.RECRUITER)
+
+
+# -- assessments -------------------------------------------------------------------------------------------
+
+
+def assessment_can_list(user: Any) -> bool:
+    return _active(user) and (user.is_drive_admin or user.role in (Role.RECRUITER, Role.HIRING_MANAGER))
+
+
+def assessment_scope(user: Any) -> Q:
+    """The assessments this user may read, as a filter on Assessment: focus-area assessments for every
+    lister, a requisition's for those who read the requisition."""
+    if not assessment_can_list(user):
+        return NOTHING
+    if user.is_drive_admin:
+        return Q()
+    from talentdrive.plans.models import Requisition
+
+    readable = Requisition.objects.filter(plans_access.requisition_scope(user)).values("pk")
+    return Q(requisition__isnull=True) | Q(requisition__in=readable)
+
+
+def assessment_can_create(user: Any, requisition: Any | None) -> bool:
+    if requisition is None:
+        return _admin(user)
+    return assessment_can_list(user) and plans_access.requisition_can_edit(user, requisition)
+
+
+def assessment_can_import(user: Any, assessment: Any) -> bool:
+    if assessment.requisition_id is None:
+        return _recruiter(user)
+    return assessment_can_create(user, assessment.requisition)
+
+
+def result_can_review(user: Any, result: Any) -> bool:
+    return assessment_can_list(user) and pipeline_access.application_can_move(user, result.application)
+
+
+# -- campus talks ------------------------------------------------------------------------------------------
+
+
+def talk_can_manage(user: Any) -> bool:
+    """Creating talks, their registrations, the door's check-in and the attendance export."""
+    return _recruiter(user)
+
+
+# -- interview days ----------------------------------------------------------------------------------------
+
+
+def interview_day_can_list(user: Any) -> bool:
+    return _active(user) and (user.is_drive_admin or user.role in (Role.RECRUITER, Role.LEADERSHIP))
+
+
+def interview_day_can_change(user: Any, day: Any) -> bool:
+    """Planning, re-planning and booking: administrators, and recruiters who may change every
+    requisition of the day."""
+    if _admin(user):
+        return True
+    if not _recruiter(user):
+        return False
+    return all(plans_access.requisition_can_edit(user, requisition) for requisition in day.requisitions.all())

@@ -1,0 +1,1 @@
+"""Pure cores of the campus season: the interview-day planner and its verifier (no Django)."""

@@ -1,0 +1,86 @@
+"""Reads of the campus season, narrowed by ``campus/access.py``. Nothing here writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from talentdrive.campus import access
+from talentdrive.campus.models import (
+    Assessment,
+    AssessmentResult,
+    CampusTalk,
+    InterviewDay,
+    ResultStatus,
+    TalkAttribution,
+    TalkRegistration,
+)
+from talentdrive.pipeline import access as pipeline_access
+from talentdrive.pipeline.models import Application
+
+
+def assessment_list(*, user: Any) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(access.assessment_scope(user))
+        .select_related("requisition", "focus_area", "drive")
+        .annotate(
+            result_count=Count("results"),
+            pending_count=Count("results", filter=Q(results__status=ResultStatus.PENDING)),
+        )
+    )
+
+
+def assessment_get(*, user: Any, assessment_id: int) -> Assessment:
+    """The assessment, or ``Assessment.DoesNotExist`` for one the user may not read."""
+    return assessment_list(user=user).get(pk=assessment_id)
+
+
+def assessment_results(*, user: Any, assessment: Assessment) -> QuerySet[AssessmentResult]:
+    """The assessment's results on applications the user may read, the pending ones first."""
+    readable = Application.objects.filter(pipeline_access.application_scope(user)).values("pk")
+    return (
+        assessment.results.filter(application__in=readable)
+        .select_related("application__candidate", "application__requisition")
+        .order_by("status", "-score", "pk")
+    )
+
+
+def talk_list_public() -> QuerySet[CampusTalk]:
+    return (
+        CampusTalk.objects.filter(published=True)
+        .select_related("city")
+        .annotate(registered=Count("registrations"))
+    )
+
+
+def talk_list(*, user: Any) -> QuerySet[CampusTalk]:
+    if not access.talk_can_manage(user):
+        return CampusTalk.objects.none()
+    return CampusTalk.objects.select_related("city", "drive").annotate(
+        registered=Count("registrations"),
+        attended=Count("registrations", filter=Q(registrations__checked_in_at__isnull=False)),
+    )
+
+
+def talk_registrations(*, user: Any, talk: CampusTalk) -> QuerySet[TalkRegistration]:
+    if not access.talk_can_manage(user):
+        return TalkRegistration.objects.none()
+    return talk.registrations.select_related("checked_in_by").annotate(applied=Count("applications"))
+
+
+def application_talk(application: Application) -> TalkAttribution | None:
+    """The campus talk an application came from, if any."""
+    return (
+        TalkAttribution.objects.select_related("registration__talk__city")
+        .filter(application=application)
+        .first()
+    )
+
+
+def interview_day_list(*, user: Any) -> QuerySet[InterviewDay]:
+    if not access.interview_day_can_list(user):
+        return InterviewDay.objects.none()
+    return InterviewDay.objects.select_related("city", "drive").annotate(
+        planned=Count("assignments", distinct=True)
+    )
