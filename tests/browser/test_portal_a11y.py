@@ -17,7 +17,7 @@ from django.core import mail
 from talentdrive.pipeline.models import Application
 from tests.browser.conftest import keep_screenshot
 from tests.browser.test_portal_flow import VIEWPORTS, jobs  # noqa: F401 - the shared fixture
-from tests.factories import make_requisition, pdf_bytes
+from tests.factories import make_application, make_candidate, make_requisition, pdf_bytes
 from tests.test_zh_typography import ascii_punctuation_after_cjk
 
 AXE = Path(__file__).with_name("vendor") / "axe-core" / "axe.min.js"
@@ -150,11 +150,20 @@ def test_no_serious_accessibility_violation_on_the_staff_pages(
         page.fill("#id_password", f"{staff['admin'].username}-pass-123")
         page.click("button[type=submit]")
         page.wait_for_url(re.compile(r"/staff/$"))
+        application = make_application(requisition=jobs, candidate=make_candidate(full_name="李雷"))
         for name, path in [
             ("home", "/staff/"),
+            ("progress", "/staff/progress/"),
+            ("pipeline", "/staff/pipeline/"),
+            ("oversight", "/staff/oversight/"),
             ("requisitions", "/staff/requisitions/"),
             ("requisition", f"/staff/requisitions/{jobs.pk}/"),
+            ("applicants-board", f"/staff/requisitions/{jobs.pk}/applicants/"),
+            ("applicants-list", f"/staff/requisitions/{jobs.pk}/applicants/?view=list"),
+            ("application", f"/staff/applications/{application.pk}/"),
             ("candidates", "/staff/candidates/"),
+            ("import", "/staff/import/"),
+            ("assessments", "/staff/campus/assessments/"),
             ("requisition-form", "/staff/requisitions/new/"),
         ]:
             page.goto(live_server.url + path)
