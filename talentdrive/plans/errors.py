@@ -23,6 +23,10 @@ class PlanRuleError(DomainError):
             "Ask an administrator."
         ),
         "title_line_break": _("A title is one line: remove the line break."),
+        "city_outside_drive": _(
+            "%(cities)s is not a city of this drive (its cities: %(known)s). Choose among them, or ask an "
+            "administrator to add the city to the drive."
+        ),
         "plan_line_cell_locked": _(
             "Plan line %(line)s already has requisitions, so its city, channel, focus area and team "
             "cannot change."

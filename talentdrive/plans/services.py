@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from talentdrive.accounts.models import User
 from talentdrive.audit.actors import Actor
@@ -198,6 +199,8 @@ def requisition_create(
     )
     requisition.full_clean()
     requisition.save()
+    cities = list(cities)
+    _check_cities_in_drive(drive=locked.drive, cities=cities)
     city_set = {locked.city_id, *(city.pk for city in cities)}
     requisition.cities.set(city_set)
     recruiters = list(recruiters)
@@ -211,6 +214,24 @@ def requisition_create(
     )
     _record_override(plan_line=locked, requisition=requisition, override=used_override)
     return requisition
+
+
+def _check_cities_in_drive(*, drive: Drive, cities: list[City]) -> None:
+    """A requisition sits only in its drive's cities (a drive without cities listed takes any)."""
+    known = list(drive.cities.order_by("code"))
+    if not known:
+        return
+    outside = [city for city in cities if city.pk not in {k.pk for k in known}]
+    if outside:
+        comma = "、" if (get_language() or "en").startswith("zh") else ", "
+        raise PlanRuleError(
+            "city_outside_drive",
+            field="cities",
+            params={
+                "cities": comma.join(str(city.name) for city in outside),
+                "known": comma.join(str(city.name) for city in known),
+            },
+        )
 
 
 @transaction.atomic
@@ -253,6 +274,8 @@ def requisition_update(
     current.full_clean()
     current.save()
     if cities is not None:
+        cities = list(cities)
+        _check_cities_in_drive(drive=locked_line.drive, cities=cities)
         current.cities.set({locked_line.city_id, *(city.pk for city in cities)})
         changes["cities"] = sorted(current.cities.values_list("code", flat=True))
     if recruiters is not None:

@@ -193,3 +193,21 @@ def test_an_administrator_may_assign_beyond_scope_and_others_keep_that_assignmen
             recruiters=[staff["other_recruiter"]], actor=staff["recruiter"],
         )  # fmt: skip
     assert not Requisition.objects.filter(external_id="R-RC").exists()
+
+
+def test_a_city_outside_the_drive_is_refused_naming_it_and_nothing_is_written(plan_line):
+    from talentdrive.plans.models import City
+
+    shanghai, hangzhou = City.objects.get(code="shanghai"), City.objects.get(code="hangzhou")
+    plan_line.drive.cities.set([shanghai, hangzhou])
+    with pytest.raises(PlanRuleError) as refused:
+        make(plan_line, "R-GZ", cities=[City.objects.get(code="guangzhou")])
+    assert refused.value.field == "cities"
+    assert "Guangzhou is not a city of this drive" in str(refused.value.message)
+    assert not Requisition.objects.filter(external_id="R-GZ").exists()
+    requisition = make(plan_line, "R-HZ", cities=[hangzhou])
+    with pytest.raises(PlanRuleError):
+        requisition_update(
+            requisition=requisition, actor=TEST_ACTOR, cities=[City.objects.get(code="beijing")]
+        )
+    assert sorted(requisition.cities.values_list("code", flat=True)) == ["hangzhou", "shanghai"]
