@@ -29,9 +29,9 @@ class ResumeAdmin(AuditedAdmin):
 class ResumeFilesCheckAdmin(admin.ModelAdmin):
     """The integrity check's runs, read-only: rows without files, files without rows (ids and hashed names)."""
 
-    list_display = ("checked_at", "clean", "rows_missing", "files_orphaned", "ran_by")
-    list_filter = ("clean",)
-    readonly_fields = ("checked_at", "clean", "rows_without_files", "files_without_rows", "ran_by")
+    list_display = ("checked_at", "all_well", "rows_missing", "files_orphaned", "ran_by")
+    list_filter = ("all_well",)
+    readonly_fields = ("checked_at", "all_well", "rows_without_files", "files_without_rows", "ran_by")
 
     @admin.display(description="rows without files")
     def rows_missing(self, check: ResumeFilesCheck) -> int:

@@ -62,6 +62,6 @@ def resume_files_check_record(
     return ResumeFilesCheck.objects.create(
         rows_without_files=list(report.rows_without_files[:LISTED]),
         files_without_rows=list(report.files_without_rows[:LISTED]),
-        clean=report.clean,
+        all_well=report.clean,
         ran_by=ran_by,
     )

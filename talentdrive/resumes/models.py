@@ -58,7 +58,7 @@ class ResumeFilesCheck(models.Model):
     checked_at = models.DateTimeField(auto_now_add=True, db_index=True)
     rows_without_files = models.JSONField(default=list, blank=True)
     files_without_rows = models.JSONField(default=list, blank=True)
-    clean = models.BooleanField()
+    all_well = models.BooleanField()
     # who ran it: the periodic task or the command
     ran_by = models.CharField(max_length=40)
 

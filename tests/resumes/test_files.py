@@ -142,7 +142,7 @@ def test_the_periodic_task_keeps_what_it_found_for_administrators(requisition_pa
     assert result.return_value["check"] == check.pk
     assert check.rows_without_files == [first.resume.pk]
     assert check.files_without_rows == [stray]
-    assert not check.clean
+    assert not check.all_well
     assert default_storage.exists(stray) and default_storage.exists(second.resume.file.name)
     # and the administrators' home page says so, with a link to the run; a recruiter sees nothing of it
     client.force_login(staff["admin"])
@@ -156,7 +156,7 @@ def test_the_periodic_task_keeps_what_it_found_for_administrators(requisition_pa
     default_storage.delete(stray)
     Resume.objects.filter(pk=first.resume.pk).delete()
     resume_files_check_task.enqueue()
-    assert ResumeFilesCheck.objects.order_by("-pk").first().clean
+    assert ResumeFilesCheck.objects.order_by("-pk").first().all_well
     client.force_login(staff["admin"])
     page = client.get(reverse("backoffice:home")).content.decode()
     assert "data-files-check" not in page
@@ -170,4 +170,4 @@ def test_the_command_keeps_its_run_too(requisition_pair):
 
     call_command_report()
     check = ResumeFilesCheck.objects.get()
-    assert check.clean and check.ran_by == "system:manage.py"
+    assert check.all_well and check.ran_by == "system:manage.py"
