@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def test_healthz_answers_ok_without_a_query(client, django_assert_num_queries):
+def test_healthz_answers_ok_without_a_query(db, client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200
