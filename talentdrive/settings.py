@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "talentdrive.accounts",
     "talentdrive.audit",
     "talentdrive.plans",
@@ -91,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # django-otp marks whether this session passed a second factor; ours then stops a session that owes one.
+    "django_otp.middleware.OTPMiddleware",
+    "talentdrive.backoffice.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -159,6 +165,11 @@ AXES_LOCKOUT_TEMPLATE = "backoffice/locked_out.html"
 AXES_VERBOSE = False
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ["RATELIMIT_IP_META_KEY"], "REMOTE_ADDR"]
+
+# Two-factor sign-in (accounts/two_factor.py): optional for staff; administrators must enrol where this
+# is on, which is production's default. Off in the embedded default, `make demo` and the tests.
+TALENTDRIVE_ADMIN_SECOND_FACTOR = env_bool("TALENTDRIVE_ADMIN_SECOND_FACTOR", IS_PRODUCTION)
+OTP_TOTP_ISSUER = os.environ.get("TALENTDRIVE_OTP_ISSUER", "Talent Drive")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

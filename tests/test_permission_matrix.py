@@ -47,6 +47,9 @@ STAFF = VISITORS[2:]
 BACKOFFICE = {
     "login": ("get", [200, 200, 302, 302, 302, 302, 302, 302]),
     "logout": ("post", [302, 302, 302, 302, 302, 302, 302, 302]),
+    # every staff member may turn on a second factor; the code page has nothing to ask of one without it
+    "two_factor": ("get", [302, 302, 200, 200, 200, 200, 200, 200]),
+    "two_factor_verify": ("get", [302, 302, 302, 302, 302, 302, 302, 302]),
     "home": ("get", [302, 302, 200, 200, 200, 200, 200, 200]),
     "progress": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
     "progress_csv": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),

@@ -17,6 +17,7 @@ from talentdrive.backoffice import (
     views_progress,
     views_requisitions,
     views_resume,
+    views_two_factor,
 )
 from talentdrive.backoffice.access import staff_language
 
@@ -32,6 +33,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", views_two_factor.two_factor_settings, name="two_factor"),
+    path("two-factor/verify/", views_two_factor.two_factor_verify, name="two_factor_verify"),
     path("", views_home.home, name="home"),
     path("progress/", views_progress.progress, name="progress"),
     path("progress.csv", views_progress.progress_csv, name="progress_csv"),

@@ -1,4 +1,7 @@
-"""Résumé rows against résumé files: what a periodic check reports (it never deletes by itself)."""
+"""Résumé rows against résumé files: what a periodic check reports (it never deletes by itself).
+
+Run daily: the task ``resume_files_check_task`` on the database queue, or ``manage.py resume_files_check``
+from cron; both keep each run as a ``ResumeFilesCheck`` for administrators."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.files.storage import Storage, default_storage
 
-from talentdrive.resumes.models import Resume
+from talentdrive.resumes.models import Resume, ResumeFilesCheck
 
 ROOT = "resumes"
 
@@ -43,3 +46,22 @@ def resume_files_report(*, storage: Storage = default_storage) -> FilesReport:
     missing = sorted(pk for name, pks in referenced.items() if name not in stored for pk in pks)
     orphans = sorted(stored - referenced.keys())
     return FilesReport(tuple(missing), tuple(orphans))
+
+
+# A run lists at most this many ids and names (the counts are always whole); a check that finds more
+# has a cause to fix before a list is any use.
+LISTED = 1000
+
+
+def resume_files_check_record(
+    *, ran_by: str, report: FilesReport | None = None, storage: Storage = default_storage
+) -> ResumeFilesCheck:
+    """Check (or take ``report``) and keep the result. Writes only its own row, the check's record,
+    not a change to any résumé, so it is not audited."""
+    report = report or resume_files_report(storage=storage)
+    return ResumeFilesCheck.objects.create(
+        rows_without_files=list(report.rows_without_files[:LISTED]),
+        files_without_rows=list(report.files_without_rows[:LISTED]),
+        all_well=report.clean,
+        ran_by=ran_by,
+    )

@@ -48,3 +48,22 @@ class Resume(models.Model):
 
     def __str__(self) -> str:
         return f"resume #{self.pk}"
+
+
+class ResumeFilesCheck(models.Model):
+    """One run of the résumé-file integrity check (``resume_files_check_task``, ``manage.py
+    resume_files_check``): ids and hashed file names only, nothing personal. Administrators read the
+    runs in the admin, and the back office's home page warns them while the latest is not clean."""
+
+    checked_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    rows_without_files = models.JSONField(default=list, blank=True)
+    files_without_rows = models.JSONField(default=list, blank=True)
+    all_well = models.BooleanField()
+    # who ran it: the periodic task or the command
+    ran_by = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["-checked_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"résumé files check #{self.pk}"

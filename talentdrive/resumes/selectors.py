@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from talentdrive.accounts.models import User
 from talentdrive.candidates.models import Candidate
 from talentdrive.resumes import access
-from talentdrive.resumes.models import ParseStatus, Resume
+from talentdrive.resumes.models import ParseStatus, Resume, ResumeFilesCheck
 
 
 def _check_reader(user: User) -> None:
@@ -46,3 +46,10 @@ def resume_pending_list(*, candidate: Candidate) -> QuerySet[Resume]:
 def resume_known_hashes(*, hashes: list[str]) -> set[str]:
     """Which of these content hashes are already stored (ingest skips them)."""
     return set(Resume.objects.filter(sha256__in=hashes).values_list("sha256", flat=True))
+
+
+def resume_files_check_latest(*, user: User) -> ResumeFilesCheck | None:
+    """The latest integrity check for an administrator; None for anyone else or before the first run."""
+    if not access.resume_files_check_can_read(user):
+        return None
+    return ResumeFilesCheck.objects.order_by("-checked_at", "-pk").first()

@@ -62,3 +62,17 @@ def tasks_run_off_the_request(app_configs: Any, **kwargs: Any) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def administrators_use_a_second_factor(app_configs: Any, **kwargs: Any) -> list[Warning]:
+    """An administrator's password alone opens every candidate's data."""
+    if not settings.TALENTDRIVE_ADMIN_SECOND_FACTOR:
+        return [
+            Warning(
+                "TALENTDRIVE_ADMIN_SECOND_FACTOR is off: administrators may sign in with a password alone.",
+                hint="Leave it unset (on in production) so administrators must enrol an authenticator app.",
+                id="talentdrive.W004",
+            )
+        ]
+    return []

@@ -120,3 +120,54 @@ def test_the_check_deletes_only_settled_orphans_when_asked(requisition_pair):
     call_command_report("--delete-orphans")
     # a file written a moment ago may be an upload whose row is on its way
     assert default_storage.exists("resumes/zz/stray")
+
+
+def test_the_periodic_task_keeps_what_it_found_for_administrators(requisition_pair, client, staff):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from talentdrive.resumes.models import ResumeFilesCheck
+    from talentdrive.resumes.tasks import resume_files_check_task
+
+    # given: one row whose file went missing and one file no row names
+    first, second = requisition_pair
+    default_storage.delete(first.resume.file.name)
+    stray = default_storage.save("resumes/zz/stray", ContentFile(b"stray"))
+    # when: the scheduled task runs
+    result = resume_files_check_task.enqueue()
+    # then: both are kept as one run, and nothing was deleted
+    check = ResumeFilesCheck.objects.get()
+    assert result.return_value["check"] == check.pk
+    assert check.rows_without_files == [first.resume.pk]
+    assert check.files_without_rows == [stray]
+    assert not check.all_well
+    assert default_storage.exists(stray) and default_storage.exists(second.resume.file.name)
+    # and the administrators' home page says so, with a link to the run; a recruiter sees nothing of it
+    client.force_login(staff["admin"])
+    page = client.get(reverse("backoffice:home")).content.decode()
+    assert "data-files-check" in page
+    assert reverse("admin:resumes_resumefilescheck_change", args=[check.pk]) in page
+    assert client.get(reverse("admin:resumes_resumefilescheck_change", args=[check.pk])).status_code == 200
+    client.force_login(staff["recruiter"])
+    assert "data-files-check" not in client.get(reverse("backoffice:home")).content.decode()
+    # when the files are put right, the next run is clean and the warning goes
+    default_storage.delete(stray)
+    Resume.objects.filter(pk=first.resume.pk).delete()
+    resume_files_check_task.enqueue()
+    assert ResumeFilesCheck.objects.order_by("-pk").first().all_well
+    client.force_login(staff["admin"])
+    page = client.get(reverse("backoffice:home")).content.decode()
+    assert "data-files-check" not in page
+    # and a check that stopped running is noticed after two days
+    ResumeFilesCheck.objects.update(checked_at=timezone.now() - timedelta(days=3))
+    assert "data-files-check-overdue" in client.get(reverse("backoffice:home")).content.decode()
+
+
+def test_the_command_keeps_its_run_too(requisition_pair):
+    from talentdrive.resumes.models import ResumeFilesCheck
+
+    call_command_report()
+    check = ResumeFilesCheck.objects.get()
+    assert check.all_well and check.ran_by == "system:manage.py"

@@ -146,3 +146,23 @@ def test_production_runs_tasks_on_the_database_queue_by_default():
     )
     assert production.stdout.strip() == "django_tasks_db.DatabaseBackend", production.stderr
     assert development.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+
+
+@pytest.mark.parametrize(("required", "warned"), [(False, True), (True, False)])
+def test_deploy_check_warns_when_administrators_need_no_second_factor(required, warned):
+    from talentdrive.serving.checks import administrators_use_a_second_factor
+
+    with override_settings(TALENTDRIVE_ADMIN_SECOND_FACTOR=required):
+        found = administrators_use_a_second_factor(None)
+    assert [warning.id for warning in found] == (["talentdrive.W004"] if warned else [])
+
+
+@pytest.mark.slow
+def test_production_requires_a_second_factor_of_administrators_by_default():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.TALENTDRIVE_ADMIN_SECOND_FACTOR)"
+    )
+    environment = {**PRODUCTION, "DJANGO_SETTINGS_MODULE": "talentdrive.settings", "SECRET_KEY": "s" * 50}
+    production = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
+    assert production.stdout.strip() == "True", production.stderr[-2000:]

@@ -9,11 +9,14 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from talentdrive.resumes.integrity import resume_files_report
+from talentdrive.resumes.integrity import resume_files_check_record, resume_files_report
 
 
 class Command(BaseCommand):
-    help = "Check that every résumé row has its file and every stored file a row (exit 1 when not)."
+    help = (
+        "Check that every résumé row has its file and every stored file a row (exit 1 when not); the "
+        "result is kept for administrators. Run daily, from cron or as resume_files_check_task."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -24,6 +27,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = resume_files_report()
+        # Kept for administrators as the periodic task's runs are (the admin, the back office's home).
+        resume_files_check_record(ran_by="system:manage.py", report=report)
         for pk in report.rows_without_files:
             self.stdout.write(f"row without file: resume #{pk}")
         for name in report.files_without_rows:
