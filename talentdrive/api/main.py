@@ -2,6 +2,7 @@ from ninja import NinjaAPI
 
 from talentdrive.api.applications import router as applications_router
 from talentdrive.api.campus import router as campus_router
+from talentdrive.api.campus_talks import router as campus_talks_router
 from talentdrive.api.candidates import router as candidates_router
 from talentdrive.api.insights import router as insights_router
 from talentdrive.api.interviews import router as interviews_router
@@ -27,3 +28,4 @@ api.add_router("/matching/", matching_router)
 api.add_router("/", offers_router)
 api.add_router("/", insights_router)
 api.add_router("/", campus_router)
+api.add_router("/", campus_talks_router)

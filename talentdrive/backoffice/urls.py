@@ -17,6 +17,7 @@ from talentdrive.backoffice import (
     views_progress,
     views_requisitions,
     views_resume,
+    views_talks,
 )
 from talentdrive.backoffice.access import staff_language
 
@@ -47,6 +48,10 @@ urlpatterns = [
     path("import/", views_imports.import_upload, name="import"),
     path("import/commit/", views_imports.import_commit, name="import_commit"),
     path("campus/assessments/", views_assessments.assessments, name="assessments"),
+    path("campus/talks/", views_talks.talks, name="talks"),
+    path("campus/talks/<int:pk>/", views_talks.talk_detail, name="talk_detail"),
+    path("campus/talks/<int:pk>/check-in/", views_talks.talk_check_in_view, name="talk_check_in"),
+    path("campus/talks/<int:pk>/attendance/", views_talks.talk_export, name="talk_export"),
     path("campus/assessments/<int:pk>/", views_assessments.assessment_detail, name="assessment_detail"),
     path(
         "campus/assessments/<int:pk>/import/", views_assessments.assessment_commit, name="assessment_commit"
