@@ -5,6 +5,7 @@ from talentdrive.api.campus import router as campus_router
 from talentdrive.api.campus_talks import router as campus_talks_router
 from talentdrive.api.candidates import router as candidates_router
 from talentdrive.api.insights import router as insights_router
+from talentdrive.api.interview_days import router as interview_days_router
 from talentdrive.api.interviews import router as interviews_router
 from talentdrive.api.matching import router as matching_router
 from talentdrive.api.offers import router as offers_router
@@ -29,3 +30,4 @@ api.add_router("/", offers_router)
 api.add_router("/", insights_router)
 api.add_router("/", campus_router)
 api.add_router("/", campus_talks_router)
+api.add_router("/", interview_days_router)
