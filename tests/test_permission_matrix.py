@@ -125,6 +125,16 @@ BACKOFFICE = {
     "assessment_detail": ("get", [302, 302, 403, 200, 404, 200, 403, 200]),
     "assessment_commit": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
     "assessment_result_decide": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
+    # campus talks: recruiters (whatever their scope: a talk is a school's, not a team's) and administrators
+    "talks": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
+    "talk_detail": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
+    "talk_check_in": ("post", [302, 302, 403, 200, 200, 403, 403, 200]),
+    "talk_export": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
+    # interview days: read by recruiters, leadership and administrators; changed by administrators and
+    # recruiters who may change every requisition of the day (in the services, below in the API rows)
+    "interview_days": ("get", [302, 302, 403, 200, 200, 403, 200, 200]),
+    "interview_day_detail": ("get", [302, 302, 403, 200, 200, 403, 200, 200]),
+    "interview_day_print": ("get", [302, 302, 403, 200, 200, 403, 200, 200]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -153,6 +163,8 @@ APPLICATION_ROUTES = {
 }
 INTERVIEW_ROUTES = {"interview_reschedule", "interview_cancel", "scorecard_form"}
 ASSESSMENT_ROUTES = {"assessment_detail", "assessment_commit"}
+TALK_ROUTES = {"talk_detail", "talk_check_in", "talk_export"}
+DAY_ROUTES = {"interview_day_detail", "interview_day_print"}
 OFFER_ROUTES = {"offer_submit", "offer_approve", "offer_send", "offer_rescind", "offer_letter"}  # offers
 
 # API: (method, OpenAPI path) -> statuses in VISITORS order.
@@ -217,6 +229,19 @@ API = {
     ("get", "/api/assessments"): [401, 401, 403, 200, 200, 200, 403, 200],
     ("post", "/api/assessments/{assessment_id}/results"): [401, 401, 403, 422, 404, 422, 403, 422],
     ("get", "/api/public/campus-talks"): PUBLIC,
+    ("post", "/api/public/campus-talks/{talk_id}/registrations"): [202] * len(VISITORS),
+    ("get", "/api/campus-talks"): [401, 401, 403, 200, 200, 403, 403, 200],
+    ("get", "/api/campus-talks/{talk_id}/registrations"): [401, 401, 403, 200, 200, 403, 403, 200],
+    ("post", "/api/campus-talks/{talk_id}/check-in"): [401, 401, 403, 200, 200, 403, 403, 200],
+    ("get", "/api/campus-talks/{talk_id}/attendance"): [401, 401, 403, 200, 200, 403, 403, 200],
+    ("get", "/api/interview-days"): [401, 401, 403, 200, 200, 403, 200, 200],
+    ("get", "/api/interview-days/{day_id}/plan"): [401, 401, 403, 200, 200, 403, 200, 200],
+    # planning a day without interviewers answers 200 with nothing saved; the others find nothing to
+    # book, nobody to drop and no interview to move (409) once the caller may change the day
+    ("post", "/api/interview-days/{day_id}/plan"): [401, 401, 403, 200, 403, 403, 403, 200],
+    ("post", "/api/interview-days/{day_id}/book"): [401, 401, 403, 409, 403, 403, 403, 409],
+    ("post", "/api/interview-days/{day_id}/replan"): [401, 401, 403, 409, 403, 403, 403, 409],
+    ("post", "/api/interview-days/{day_id}/move"): [401, 401, 403, 409, 403, 403, 403, 409],
 }
 # The body of each applications API write that a permitted visitor's call succeeds with, on R1's
 # application at technical_1 (version 0); reopening first closes it.
@@ -367,6 +392,62 @@ def _matrix_assessment_result(world):
     )
 
 
+def _matrix_talk(world):
+    """A campus talk with one registration (through the services: the matrix checks in its ticket)."""
+    from talentdrive.audit.actors import PUBLIC
+    from talentdrive.campus.talks import talk_create, talk_register
+    from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
+
+    start = timezone.now() + dt.timedelta(days=2)
+    talk = talk_create(
+        drive=world.drive,
+        city=world.requisitions["R1"].plan_line.city,
+        school="Fudan University",
+        title_en="Campus talk",
+        title_zh="宣讲会",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        venue="Hall 1",
+        capacity=100,
+        language="zh-hans",
+        actor=world.users["admin"],
+    )
+    talk_register(
+        talk_id=talk.pk,
+        full_name="Wang Fang",
+        email="wang.fang@example.edu",
+        school="Fudan University",
+        graduation_year=timezone.localdate().year + 1,
+        consent_version=CURRENT_CONSENT_VERSION,
+        language="zh-hans",
+        ticket_base_url="http://testserver/",
+        actor=PUBLIC,
+    )
+    return talk
+
+
+def _matrix_day(world):
+    """An interview day of R1 without interviewers (written directly: the matrix is about who reaches it)."""
+    from talentdrive.campus.models import InterviewDay, InterviewDayRoom
+
+    day = InterviewDay.objects.create(
+        drive=world.drive,
+        city=world.requisitions["R1"].plan_line.city,
+        name="Matrix day",
+        dates=[(timezone.localdate() + dt.timedelta(days=10)).isoformat()],
+        stage_codes=["technical_1", "technical_2"],
+    )
+    day.requisitions.set([world.requisitions["R1"]])
+    InterviewDayRoom.objects.create(day=day, name="Room 1", capacity=2)
+    return day
+
+
+def _matrix_talk_code() -> str:
+    from talentdrive.campus.models import TalkRegistration
+
+    return TalkRegistration.objects.get(email="wang.fang@example.edu").ticket_code
+
+
 def _candidate_token(world) -> str:
     return status_token_make(candidate=Candidate.objects.filter(applications__isnull=False).first())
 
@@ -404,9 +485,15 @@ def test_backoffice(client, world, route, visitor, expected):
         args = [_matrix_assessment(world).pk]
     if route == "assessment_result_decide":
         args = [_matrix_assessment_result(world).pk]
+    if route in TALK_ROUTES:
+        args = [_matrix_talk(world).pk]
+    if route in DAY_ROUTES:
+        args = [_matrix_day(world).pk]
     url = reverse(f"backoffice:{route}", args=args)
     # when
-    if method == "post":
+    if route == "talk_check_in":
+        response = client.post(url, {"code": _matrix_talk_code()})
+    elif method == "post":
         response = client.post(url, {"status": "paused", "reason": "budget review"})
     else:
         response = client.get(url)
@@ -432,6 +519,38 @@ def _api_request(client, world, method: str, path: str, headers: dict[str, str])
         url = url.replace("{assessment_id}", str(_matrix_assessment(world).pk))
         upload = SimpleUploadedFile("results.csv", b"email,score\n", content_type="text/csv")
         return client.post(url, {"file": upload}, headers=headers)
+    if "{day_id}" in path:
+        url = url.replace("{day_id}", str(_matrix_day(world).pk))
+        bodies = {
+            "plan": {"time_limit": 1},
+            "book": {},
+            "replan": {"interviewer_id": 0},
+            "move": {
+                "assignment_id": 0,
+                "starts_at": timezone.now().isoformat(),
+                "interviewer_id": 0,
+                "room_id": 0,
+            },
+        }
+        if method == "post":
+            body = bodies[path.rsplit("/", 1)[-1]]
+            return client.post(url, body, content_type="application/json", headers=headers)
+        return client.get(url, headers=headers)
+    if "{talk_id}" in path:
+        url = url.replace("{talk_id}", str(_matrix_talk(world).pk))
+        if path.endswith("/registrations") and method == "post":
+            body = {
+                "full_name": "Li Lei",
+                "email": "li.lei@example.edu",
+                "school": "Fudan University",
+                "graduation_year": timezone.localdate().year + 1,
+                "consent_version": "2026-09",
+            }
+            return client.post(url, body, content_type="application/json", headers=headers)
+        if path.endswith("/check-in"):
+            body = {"code": _matrix_talk_code()}
+            return client.post(url, body, content_type="application/json", headers=headers)
+        return client.get(url, headers=headers)
     if "{offer_id}" in path:
         offer = _matrix_offer(world, approved=path.endswith("/send"))
         url = url.replace("{offer_id}", str(offer.pk))

@@ -2,8 +2,10 @@ from ninja import NinjaAPI
 
 from talentdrive.api.applications import router as applications_router
 from talentdrive.api.campus import router as campus_router
+from talentdrive.api.campus_talks import router as campus_talks_router
 from talentdrive.api.candidates import router as candidates_router
 from talentdrive.api.insights import router as insights_router
+from talentdrive.api.interview_days import router as interview_days_router
 from talentdrive.api.interviews import router as interviews_router
 from talentdrive.api.matching import router as matching_router
 from talentdrive.api.offers import router as offers_router
@@ -27,3 +29,5 @@ api.add_router("/matching/", matching_router)
 api.add_router("/", offers_router)
 api.add_router("/", insights_router)
 api.add_router("/", campus_router)
+api.add_router("/", campus_talks_router)
+api.add_router("/", interview_days_router)

@@ -12,6 +12,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from talentdrive.audit.actors import PUBLIC
+from talentdrive.campus.talks import talk_attribute_application
 from talentdrive.errors import DomainError
 from talentdrive.matching.job_search import JobQuery, search
 from talentdrive.pipeline.errors import ApplicationInvalid, ApplicationRefused, ResumeRefused
@@ -296,7 +297,7 @@ def _apply(request: HttpRequest, requisition_id: int) -> Status:
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
         return _error(400, "invalid", str(ApplicationInvalid.messages["invalid"]), errors)
-    application_submit(
+    outcome = application_submit(
         requisition_id=requisition.pk,
         applicant=form.applicant(language=request.POST.get("language", "en"), source_default="api"),
         resume=form.cleaned_data["resume"],
@@ -304,6 +305,7 @@ def _apply(request: HttpRequest, requisition_id: int) -> Status:
         confirmation_base_url=request.build_absolute_uri("/"),
         actor=PUBLIC,
     )
+    talk_attribute_application(application_id=outcome.application.pk, actor=PUBLIC)
     return _received()
 
 

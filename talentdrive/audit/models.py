@@ -89,6 +89,7 @@ class AuditAction(models.TextChoices):
     INTERVIEW_DAY_PLAN = "interview_day.plan", _("Interview day planned")
     INTERVIEW_DAY_REPLAN = "interview_day.replan", _("Interview day re-planned without an interviewer")
     INTERVIEW_DAY_BOOK = "interview_day.book", _("Interview day plan booked as interviews")
+    INTERVIEW_DAY_MOVE = "interview_day.move", _("Interview day plan changed by hand")
     OFFER_BATCH_DRAFT = "offer.batch_draft", _("Offers drafted in a batch")
 
 

@@ -10,6 +10,7 @@ from talentdrive.backoffice import (
     views_fits,
     views_home,
     views_imports,
+    views_interview_days,
     views_interviews,
     views_matching,
     views_offers,
@@ -17,6 +18,7 @@ from talentdrive.backoffice import (
     views_progress,
     views_requisitions,
     views_resume,
+    views_talks,
     views_two_factor,
 )
 from talentdrive.backoffice.access import staff_language
@@ -50,6 +52,21 @@ urlpatterns = [
     path("import/", views_imports.import_upload, name="import"),
     path("import/commit/", views_imports.import_commit, name="import_commit"),
     path("campus/assessments/", views_assessments.assessments, name="assessments"),
+    path("campus/talks/", views_talks.talks, name="talks"),
+    path("campus/interview-days/", views_interview_days.interview_days, name="interview_days"),
+    path(
+        "campus/interview-days/<int:pk>/",
+        views_interview_days.interview_day_detail,
+        name="interview_day_detail",
+    ),
+    path(
+        "campus/interview-days/<int:pk>/print/",
+        views_interview_days.interview_day_print,
+        name="interview_day_print",
+    ),
+    path("campus/talks/<int:pk>/", views_talks.talk_detail, name="talk_detail"),
+    path("campus/talks/<int:pk>/check-in/", views_talks.talk_check_in_view, name="talk_check_in"),
+    path("campus/talks/<int:pk>/attendance/", views_talks.talk_export, name="talk_export"),
     path("campus/assessments/<int:pk>/", views_assessments.assessment_detail, name="assessment_detail"),
     path(
         "campus/assessments/<int:pk>/import/", views_assessments.assessment_commit, name="assessment_commit"

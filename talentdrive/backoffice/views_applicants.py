@@ -29,6 +29,7 @@ from talentdrive.backoffice.views_interviews import (
 )
 from talentdrive.backoffice.views_offers import offers_panel
 from talentdrive.backoffice.views_resume import PDF
+from talentdrive.campus.selectors import application_talk
 from talentdrive.candidates.models import TagColour
 from talentdrive.errors import DomainError
 from talentdrive.hiring.closing import application_reject, application_withdraw_on_behalf
@@ -230,6 +231,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "resume_inline": resume is not None and resume.content_type == PDF,
         "nav": "requisitions",
         "application": application,
+        "talk_source": application_talk(application),
         "candidate": application.candidate,
         "stage_name": stage_names.get(application.stage, application.stage),
         "path": [

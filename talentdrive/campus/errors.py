@@ -32,4 +32,6 @@ class CampusRefused(DomainError):
         "not_planned": _("Plan the interview day first."),
         "not_on_day": _("This person is not an interviewer of this interview day."),
         "already_booked": _("This plan is already booked as interviews."),
+        "assignment_unknown": _("This interview is not in the day's plan."),
+        "move_breaks": _("This change breaks the plan's rules; nothing was changed."),
     }

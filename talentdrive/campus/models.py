@@ -7,6 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -159,6 +160,17 @@ class CampusTalk(models.Model):
     @property
     def title(self) -> str:
         return _bilingual(self.title_en, self.title_zh)
+
+    @property
+    def seats_left(self) -> int:
+        registered = getattr(self, "registered", None)
+        if registered is None:
+            registered = self.registrations.count()
+        return max(0, self.capacity - registered)
+
+    @property
+    def is_over(self) -> bool:
+        return self.ends_at <= timezone.now()
 
 
 def new_ticket_code() -> str:

@@ -12,6 +12,7 @@ from talentdrive.campus.models import (
     AssessmentResult,
     CampusTalk,
     InterviewDay,
+    InterviewDayAssignment,
     ResultStatus,
     TalkAttribution,
     TalkRegistration,
@@ -84,3 +85,14 @@ def interview_day_list(*, user: Any) -> QuerySet[InterviewDay]:
     return InterviewDay.objects.select_related("city", "drive").annotate(
         planned=Count("assignments", distinct=True)
     )
+
+
+def interview_day_get(*, user: Any, day_id: int) -> InterviewDay:
+    """The interview day, or ``InterviewDay.DoesNotExist`` for one the user may not read."""
+    return interview_day_list(user=user).get(pk=day_id)
+
+
+def interview_day_assignments(*, day: InterviewDay) -> QuerySet[InterviewDayAssignment]:
+    return day.assignments.select_related(
+        "application__candidate", "application__requisition", "interviewer", "room", "interview"
+    ).order_by("starts_at", "room__pk", "pk")

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from talentdrive.portal.language import language_choose
-from talentdrive.portal.views import apply, home, interviews, jobs, offers, status
+from talentdrive.portal.views import apply, home, interviews, jobs, offers, status, talks
 
 app_name = "portal"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("jobs/<int:pk>/", jobs.job_detail, name="job"),
     path("jobs/<int:pk>/apply/", apply.apply, name="apply"),
     path("applied/<str:token>/", apply.applied, name="applied"),
+    path("campus-talks/", talks.talk_list, name="talks"),
+    path("campus-talks/<int:pk>/register/", talks.talk_register_view, name="talk_register"),
+    path("campus-talks/registered/<str:token>/", talks.talk_registered, name="talk_registered"),
     path("status/", status.status_request, name="status_request"),
     path("status/<str:token>/", status.status, name="status"),
     path("status/<str:token>/withdraw/<int:application_id>/", status.status_withdraw, name="withdraw"),

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django_htmx.http import HttpResponseClientRedirect
 
 from talentdrive.audit.actors import PUBLIC
+from talentdrive.campus.talks import talk_attribute_application
 from talentdrive.candidates.consent import current_consent
 from talentdrive.errors import DomainError
 from talentdrive.pipeline.errors import ApplicationRefused
@@ -76,6 +77,8 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         form.keep_resume()
         status = 409 if isinstance(error, ApplicationRefused) else 400
         return render(request, "portal/apply.html", context, status=status)
+    # Someone who registered for one of the drive's campus talks came through it: the talk is the source.
+    talk_attribute_application(application_id=outcome.application.pk, actor=PUBLIC)
     # The page is the same whether this person had applied before or not: the email to the address on
     # file says which, so knowing someone's address teaches nothing about their application.
     if form.kept_token:

@@ -1,0 +1,146 @@
+"""Interview days in the back office and the verifier's check of a manual change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from talentdrive.audit.models import AuditAction, AuditEvent
+from talentdrive.backoffice import views_interview_days
+from talentdrive.campus.day_changes import interview_day_move
+from talentdrive.campus.interview_days import interview_day_plan
+from talentdrive.campus.models import InterviewDayAssignment
+from tests.campus.test_interview_days import _day
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def quick_page(monkeypatch, settings):
+    monkeypatch.setattr(views_interview_days, "PAGE_TIME_LIMIT", 2.0)
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "INTERVIEWER_WEEKLY_CAP": 20}
+
+
+def _busy_pair(day):
+    """Two interviews of one interviewer: moving the first onto the second's time double-books them."""
+    rows = list(InterviewDayAssignment.objects.filter(day=day).order_by("interviewer_id", "starts_at"))
+    for a, b in zip(rows, rows[1:], strict=False):
+        if a.interviewer_id == b.interviewer_id and a.starts_at != b.starts_at:
+            return a, b
+    raise AssertionError("no interviewer with two interviews")
+
+
+def test_the_page_plans_the_day_and_prints_it_per_room_and_interviewer(client, drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=3, technical=3)
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:interview_day_detail", args=[day.pk])
+    response = client.post(url, {"action": "plan"})
+    assert response.status_code == 200
+    assert InterviewDayAssignment.objects.filter(day=day).count() == 9
+    printed = client.get(reverse("backoffice:interview_day_print", args=[day.pk])).content.decode()
+    assert "Room: Room 101" in printed and "Room: Video" in printed
+    assert printed.count("Interviewer: ") == len({r.interviewer_id for r in day.assignments.all()})
+    assert apps[0].candidate.full_name in printed
+
+
+def test_a_day_that_cannot_hold_everyone_says_what_binds_in_chinese(client, drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=12, technical=2)
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:interview_day_detail", args=[day.pk])
+    page = client.post(url, {"action": "plan"}, headers={"accept-language": "zh-hans"}).content.decode()
+    assert not InterviewDayAssignment.objects.filter(day=day).exists()
+    assert "未能安排" in page and 'id="binding"' in page
+    # the sentence is Chinese, with the round's Chinese name
+    assert "面试官" in page.split('id="binding"')[1]
+
+
+def test_a_manual_move_is_checked_and_says_what_it_breaks(client, drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=4, technical=4)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    first, second = _busy_pair(day)
+    # when moved onto the same interviewer's other interview
+    check = interview_day_move(
+        day_id=day.pk,
+        assignment_id=first.pk,
+        starts_at=second.starts_at,
+        interviewer_id=first.interviewer_id,
+        room_id=first.room_id,
+        actor=staff["recruiter"],
+    )
+    # then it is refused with the reason, and nothing changed
+    assert not check.applied
+    assert "interviewer_double" in {v.code for v in check.violations}
+    assert InterviewDayAssignment.objects.get(pk=first.pk).starts_at == first.starts_at
+    assert not AuditEvent.objects.filter(action=AuditAction.INTERVIEW_DAY_MOVE).exists()
+    # and the page says it in words
+    client.force_login(staff["recruiter"])
+    page = client.post(
+        reverse("backoffice:interview_day_detail", args=[day.pk]),
+        {
+            "action": "move",
+            "assignment": first.pk,
+            "starts_at": second.starts_at.astimezone(dt.UTC).isoformat(),
+            "interviewer": first.interviewer_id,
+            "room": first.room_id,
+        },
+    ).content.decode()
+    assert "would have 2 interviews at" in page
+
+
+def test_a_move_that_breaks_nothing_is_made_and_audited(drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    rows = {r.stage_code: r for r in InterviewDayAssignment.objects.filter(day=day)}
+    last = rows["hr_interview"]
+    used = {r.interviewer_id for r in rows.values()}
+    free = next(p for p in people if p.pk not in used) if len(used) < 4 else None
+    # the technical round 2 goes to an interviewer who has no other interview with this candidate
+    target = rows["technical_2"]
+    other = free or next(p for p in people if p.pk not in (rows["technical_1"].interviewer_id,))
+    check = interview_day_move(
+        day_id=day.pk,
+        assignment_id=target.pk,
+        starts_at=target.starts_at,
+        interviewer_id=other.pk,
+        room_id=target.room_id,
+        actor=staff["recruiter"],
+    )
+    assert check.applied and check.violations == ()
+    assert InterviewDayAssignment.objects.get(pk=target.pk).interviewer_id == other.pk
+    assert AuditEvent.objects.filter(action=AuditAction.INTERVIEW_DAY_MOVE).count() == 1
+    assert InterviewDayAssignment.objects.get(pk=last.pk).starts_at == last.starts_at
+
+
+def test_a_move_outside_the_days_times_is_refused(drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    row = InterviewDayAssignment.objects.filter(day=day).first()
+    check = interview_day_move(
+        day_id=day.pk,
+        assignment_id=row.pk,
+        starts_at=row.starts_at + dt.timedelta(minutes=7),
+        interviewer_id=row.interviewer_id,
+        room_id=row.room_id,
+        actor=staff["recruiter"],
+    )
+    assert not check.applied and check.violations[0].code == "slot_outside"
+
+
+def test_replanning_from_the_page_moves_only_the_dropped_interviewers_interviews(client, drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=3, technical=4)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    gone = InterviewDayAssignment.objects.filter(day=day, stage_code="technical_1").first().interviewer_id
+    kept = {
+        r.pk: (r.starts_at, r.interviewer_id, r.room_id)
+        for r in InterviewDayAssignment.objects.filter(day=day).exclude(interviewer_id=gone)
+    }
+    client.force_login(staff["recruiter"])
+    client.post(
+        reverse("backoffice:interview_day_detail", args=[day.pk]), {"action": "replan", "interviewer": gone}
+    )
+    assert not InterviewDayAssignment.objects.filter(day=day, interviewer_id=gone).exists()
+    for pk, before in kept.items():
+        r = InterviewDayAssignment.objects.get(pk=pk)
+        assert (r.starts_at, r.interviewer_id, r.room_id) == before
