@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -48,7 +50,14 @@ def _probe(operation, headers, failures):
 
 @pytest.fixture
 def settings_for_fuzz(settings, tmp_path):
+    # The requests go through the WSGI handler, whose request signals close a connection that is inside
+    # the test's transaction (on PostgreSQL); Django's test client keeps it open the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "PARSE_ISOLATED": False}
     settings.RATELIMIT_ENABLE = False
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
