@@ -34,19 +34,32 @@ class ApplicationTally(models.Model):
 
 
 class StepDuration(models.Model):
-    """A histogram of how long one step took on one requisition: per bucket of a tenth of a day, how
-    many moves and their total milliseconds (the bucket's mean stands for its moves in percentiles).
-    ``step`` is the kind of stage left, or ``to_hire`` for arrival to hire."""
+    """A histogram of how long one step took on one requisition: per bucket, how many moves and their
+    total milliseconds (the bucket's mean stands for its moves in percentiles). ``step`` is the kind of
+    stage left, or ``to_hire`` for arrival to hire. Every move is counted twice: in whole days
+    (``scale`` 1), which the page reads to find where the median and the 90th percentile fall, and in
+    tenths of a day (``scale`` 0), of which it reads only those days."""
 
     requisition = models.ForeignKey("plans.Requisition", on_delete=models.CASCADE, related_name="+")
     step = models.CharField(max_length=20)
+    scale = models.PositiveSmallIntegerField()  # 0: tenths of a day, 1: days
     bucket = models.IntegerField()
     count = models.IntegerField(default=0)
     total_ms = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["requisition", "step", "bucket"], name="step_duration_unique"),
+            # In this order: the page's reads are a range of one scale, step and buckets, in order.
+            models.UniqueConstraint(
+                fields=["scale", "step", "bucket", "requisition"], name="step_duration_unique"
+            ),
+        ]
+        # The same with the amounts: the page's sums read the index alone (a third of the time on SQLite).
+        indexes = [
+            models.Index(
+                fields=["scale", "step", "bucket", "requisition", "count", "total_ms"],
+                name="step_duration_covering",
+            )
         ]
 
     def __str__(self) -> str:

@@ -23,13 +23,21 @@ from typing import Any
 from django.db import connection, models, transaction
 
 from talentdrive.pipeline.core.flow import kind_of_code
-from talentdrive.pipeline.core.standing import Standing, bucket, standing, steps_of_move, week_of
+from talentdrive.pipeline.core.standing import (
+    DAYS,
+    TENTHS,
+    Standing,
+    bucket,
+    standing,
+    steps_of_move,
+    week_of,
+)
 from talentdrive.pipeline.models import Application, StageChange
 from talentdrive.pipeline.models_rollups import ApplicationTally, StepDuration, WeeklyMoves
 from talentdrive.plans.models import Drive
 
 TallyKey = tuple[int, str, Standing]  # requisition, source, standing
-DurationKey = tuple[int, str, int]  # requisition, step, bucket
+DurationKey = tuple[int, str, int, int]  # requisition, step, scale, bucket
 WeekKey = tuple[int, str, dt.date]  # requisition, kind moved to, week
 
 
@@ -63,9 +71,11 @@ class Deltas:
         for step in steps_of_move(
             arrived=arrived, since=since, at=at, from_code=from_stage, to_code=to_stage
         ):
-            figures = self.durations.setdefault((requisition_id, step.step, bucket(step.ms)), [0, 0])
-            figures[0] += 1
-            figures[1] += step.ms
+            for scale in (TENTHS, DAYS):
+                key = (requisition_id, step.step, scale, bucket(step.ms, scale))
+                figures = self.durations.setdefault(key, [0, 0])
+                figures[0] += 1
+                figures[1] += step.ms
         self.weeks[(requisition_id, kind_of_code(to_stage), week_of(at))] += 1
 
 
@@ -110,7 +120,7 @@ def _tally_rows(tallies: Counter[TallyKey]) -> dict[tuple[Any, ...], list[int]]:
 
 def _apply(deltas: Deltas) -> None:
     _upsert(ApplicationTally, TALLY_KEYS, _tally_rows(deltas.tallies))
-    _upsert(StepDuration, ("requisition", "step", "bucket"), deltas.durations)
+    _upsert(StepDuration, ("requisition", "step", "scale", "bucket"), deltas.durations)
     _upsert(WeeklyMoves, ("requisition", "kind", "week"), {key: [n] for key, n in deltas.weeks.items()})
 
 
@@ -224,8 +234,8 @@ def rollups_write(deltas: Deltas, *, tally: type[Any], duration: type[Any], week
     )
     duration.objects.bulk_create(
         (
-            duration(requisition_id=r, step=step, bucket=b, count=n, total_ms=ms)
-            for (r, step, b), (n, ms) in deltas.durations.items()
+            duration(requisition_id=r, step=step, scale=scale, bucket=b, count=n, total_ms=ms)
+            for (r, step, scale, b), (n, ms) in deltas.durations.items()
         ),
         batch_size=CHUNK,
     )

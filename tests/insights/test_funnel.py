@@ -95,3 +95,32 @@ def test_percentiles_from_the_histogram_stay_within_a_tenth_of_a_day_otherwise()
     assert estimate.count == exact.count
     assert abs(estimate.median_days - exact.median_days) <= 0.1 + 1e-9
     assert abs(estimate.p90_days - exact.p90_days) <= 0.1 + 1e-9
+
+
+def test_reading_tenths_only_in_the_days_the_percentiles_fall_in_gives_the_same_figures():
+    import random
+
+    from talentdrive.insights.core.funnel import histogram_duration, percentile_days, refined
+    from talentdrive.pipeline.core.standing import DAYS, TENTHS, bucket
+
+    def buckets(values: list[float], scale: int) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for value in values:
+            ms = round(value * 86_400_000)
+            figures = found.setdefault(bucket(ms, scale), [0, 0])
+            figures[0] += 1
+            figures[1] += ms
+        return found
+
+    rng = random.Random(7)
+    for n in (1, 2, 5, 40, 333):
+        values = [rng.uniform(0, 20) for _ in range(n)]
+        per_day, per_tenth = buckets(values, DAYS), buckets(values, TENTHS)
+        days = [(d, *per_day[d]) for d in sorted(per_day)]
+        wanted = percentile_days([(d, count) for d, count, _ in days])
+        tenths: dict[int, list[tuple[int, int]]] = {}
+        for tenth in sorted(per_tenth):
+            if tenth // 10 in wanted:
+                tenths.setdefault(tenth // 10, []).append((per_tenth[tenth][0], per_tenth[tenth][1]))
+        assert len(wanted) <= 4
+        assert histogram_duration("x", refined(days, tenths)) == histogram_duration("x", _histogram(values))

@@ -56,7 +56,7 @@ def _stored() -> tuple[dict, dict, dict]:
         for t in ApplicationTally.objects.exclude(count=0)
     }
     durations = {
-        (d.requisition_id, d.step, d.bucket): (d.count, d.total_ms)
+        (d.requisition_id, d.step, d.scale, d.bucket): (d.count, d.total_ms)
         for d in StepDuration.objects.exclude(count=0)
     }
     weeks = {(w.requisition_id, w.kind, w.week): w.count for w in WeeklyMoves.objects.exclude(count=0)}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -146,6 +146,37 @@ def time_in_stage(journeys: Iterable[Journey]) -> list[Duration]:
         if spent.get(kind):
             result.append(Duration(kind, len(spent[kind]), median, p90))
     return result
+
+
+def _ranks(n: int) -> set[int]:
+    """The ranks (0-based, in order) the median and the 90th percentile of n values read."""
+    if not n:
+        return set()
+    low = int(0.9 * (n - 1))
+    return {(n - 1) // 2, n // 2, low, min(low + 1, n - 1)}
+
+
+def percentile_days(days: Sequence[tuple[int, int]]) -> set[int]:
+    """Of a histogram in whole days, ``(day, count)`` in day order, the days that hold the values the
+    median and the 90th percentile read: only those need their tenths."""
+    ranks = _ranks(sum(count for _, count in days))
+    found = set()
+    seen = 0
+    for day, count in days:
+        if any(seen <= rank < seen + count for rank in ranks):
+            found.add(day)
+        seen += count
+    return found
+
+
+def refined(
+    days: Sequence[tuple[int, int, int]], tenths: Mapping[int, Sequence[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """A histogram of ``(count, total_ms)`` in order: each day's tenths where given, else the day."""
+    rows: list[tuple[int, int]] = []
+    for day, count, total_ms in days:
+        rows.extend(tenths.get(day, [(count, total_ms)]))
+    return rows
 
 
 def histogram_duration(kind: str, buckets: Iterable[tuple[int, int]]) -> Duration:

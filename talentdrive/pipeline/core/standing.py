@@ -5,7 +5,8 @@ are at, the furthest step on the way to a hire they ever reached, and whether th
 programme's committee review. The same functions serve the update made as each event happens and the
 rebuild from the events, so the two agree by construction (and a test checks that they do).
 
-Durations are kept as histograms: a count and a sum of milliseconds per bucket of a tenth of a day.
+Durations are kept as histograms: a count and a sum of milliseconds per bucket, in whole days and in
+tenths of a day.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ COMMITTEE = "committee"
 TIMED_STEPS = PATH[:-1]
 TO_HIRE = "to_hire"
 
-BUCKET_MS = 8_640_000  # a tenth of a day
+TENTHS, DAYS = 0, 1  # the two scales of the duration histograms
+BUCKET_MS = {TENTHS: 8_640_000, DAYS: 86_400_000}
 _MS = dt.timedelta(milliseconds=1)
 
 
@@ -46,9 +48,10 @@ def milliseconds(since: dt.datetime, until: dt.datetime) -> int:
     return (until - since) // _MS
 
 
-def bucket(ms: int) -> int:
-    """The histogram bucket of a duration: whole tenths of a day."""
-    return ms // BUCKET_MS
+def bucket(ms: int, scale: int = TENTHS) -> int:
+    """The histogram bucket of a duration: whole tenths of a day, or whole days. Tenth ``b`` lies in
+    day ``b // 10``."""
+    return ms // BUCKET_MS[scale]
 
 
 @dataclass(frozen=True)
