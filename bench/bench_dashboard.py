@@ -1,5 +1,6 @@
 """The pipeline page at scale: a synthetic drive (``manage.py synth_pipeline``) and the page for the whole
-drive and a two-level drill-down (city × channel), timed by ``dashboard_probe`` in a separate process.
+drive and a two-level drill-down (city × channel), timed by ``dashboard_probe`` in a separate process. The
+generator rebuilds the page's roll-ups from its bulk rows, as ``manage.py insights_rebuild`` does.
 
 Full mode: 100,000 applications on SQLite (and on PostgreSQL when a server answers on 127.0.0.1:5432);
 ``TALENTDRIVE_BENCH_DASHBOARD_SIZE`` sets another size (the issue's 1,000,000 on PostgreSQL takes a long

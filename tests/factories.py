@@ -23,6 +23,7 @@ from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
 from talentdrive.candidates.models import Candidate
 from talentdrive.pipeline.intake import ApplicantDetails, ResumeUpload
 from talentdrive.pipeline.models import Application, Stage
+from talentdrive.pipeline.rollups import rollups_arrived
 from talentdrive.plans.models import (
     BusinessGroup,
     City,
@@ -324,9 +325,11 @@ def make_resume(
 def make_application(
     *, requisition: Requisition, candidate: Candidate | None = None, stage: str = Stage.APPLIED, **extra: Any
 ) -> Application:
-    return Application.objects.create(
+    application = Application.objects.create(
         candidate=candidate or make_candidate(), requisition=requisition, stage=stage, **extra
     )
+    rollups_arrived([application])  # as application_submit does
+    return application
 
 
 def pdf_bytes(pages: int = 1, text: str = "Li Lei - machine learning engineer - PyTorch, LLM") -> bytes:

@@ -1,6 +1,7 @@
 """When the plan fills at the pace seen so far: the drive and each plan line, with an honest range.
 
-The pace is the hires (moves into a hired stage) of each week since the drive started; the bootstrap
+The pace is the hires (moves into a hired stage) of each calendar week since the drive started, read
+from the pipeline's weekly roll-up, and the hired count from its application counts; the bootstrap
 in ``core/forecast.py`` turns it into a likely week and a 10–90 % range for the hires still to make.
 Reads the plan lines the user may see, like the progress page.
 """
@@ -8,20 +9,22 @@ Reads the plan lines the user may see, like the progress page.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from talentdrive.accounts.models import User
 from talentdrive.insights.core.forecast import WeeksToFill, weeks_to_fill
 from talentdrive.insights.selectors import progress_plan_lines
-from talentdrive.pipeline.models import Stage, StageChange
+from talentdrive.pipeline.models import ApplicationTally, WeeklyMoves
 from talentdrive.plans.models import Drive, PlanLine
 
 SHOWN_LINES = 15
+HIRED_KIND = "hired"
 
 
 @dataclass(frozen=True)
@@ -58,35 +61,49 @@ class PlanForecast:
     ends_on: dt.date
 
 
-def _weekly(moments: list[dt.datetime], start: dt.date, today: dt.date) -> list[int]:
-    weeks = max(1, (today - start).days // 7 + 1)
-    counts = [0] * weeks
-    for moment in moments:
-        index = (moment.date() - start).days // 7
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _weekly(counts: Mapping[dt.date, int], start: dt.date, today: dt.date) -> list[int]:
+    """Hires per calendar week (Monday to Sunday, UTC) from the week the drive started to this one."""
+    first = _monday(start)
+    weeks = max(1, (_monday(today) - first).days // 7 + 1)
+    series = [0] * weeks
+    for week, count in counts.items():
+        index = (week - first).days // 7
         if 0 <= index < weeks:
-            counts[index] += 1
-    return counts
+            series[index] += count
+    return series
 
 
 def plan_forecast(*, user: User, drive: Drive, filters: Mapping[str, str] | None = None) -> PlanForecast:
     lines, _ = progress_plan_lines(user=user, drive=drive, filters=filters)
-    lines = lines.select_related("city", "focus_area", "team").annotate(
-        hired=Count("requisitions__applications", filter=Q(requisitions__applications__stage=Stage.HIRED))
+    hired = (
+        ApplicationTally.objects.filter(requisition__plan_line=OuterRef("pk"), kind=HIRED_KIND)
+        .values("requisition__plan_line")
+        .annotate(total=Sum("count"))
+        .values("total")
     )
+    lines = lines.select_related("city", "focus_area", "team").annotate(hired=Coalesce(Subquery(hired), 0))
     today = timezone.localdate()
     start = min(drive.starts_on, today)
-    moments: dict[int, list[dt.datetime]] = defaultdict(list)
-    for line_id, at in StageChange.objects.filter(
-        to_stage=Stage.HIRED, application__requisition__plan_line__in=lines
-    ).values_list("application__requisition__plan_line_id", "created_at"):
-        moments[line_id].append(at)
+    weekly: dict[int, Counter[dt.date]] = defaultdict(Counter)
+    every_line: Counter[dt.date] = Counter()
+    for line_id, week, count in (
+        WeeklyMoves.objects.filter(kind=HIRED_KIND, requisition__plan_line__in=lines)
+        .values_list("requisition__plan_line_id", "week")
+        .annotate(n=Sum("count"))
+        .order_by()
+    ):
+        weekly[line_id][week] += count
+        every_line[week] += count
     line_list = list(lines)
-    every_hire = [at for line in line_list for at in moments[line.pk]]
     drive_forecast = Forecast(
         target=sum(line.target for line in line_list),
         hired=sum(line.hired for line in line_list),
         weeks=weeks_to_fill(
-            _weekly(every_hire, start, today), sum(max(0, line.target - line.hired) for line in line_list)
+            _weekly(every_line, start, today), sum(max(0, line.target - line.hired) for line in line_list)
         ),
         today=today,
     )
@@ -96,9 +113,7 @@ def plan_forecast(*, user: User, drive: Drive, filters: Mapping[str, str] | None
             Forecast(
                 target=line.target,
                 hired=line.hired,
-                weeks=weeks_to_fill(
-                    _weekly(moments[line.pk], start, today), max(0, line.target - line.hired)
-                ),
+                weeks=weeks_to_fill(_weekly(weekly[line.pk], start, today), max(0, line.target - line.hired)),
                 today=today,
             ),
         )

@@ -116,7 +116,11 @@ class Application(models.Model):
             ),
             models.UniqueConstraint(fields=["idempotency_key"], name="application_unique_idempotency_key"),
         ]
-        indexes = [models.Index(fields=["requisition", "stage"])]
+        indexes = [
+            models.Index(fields=["requisition", "stage"]),
+            # The pipeline page's "nothing moved for N days": each open requisition's latest move.
+            models.Index(fields=["requisition", "stage_changed_at"], name="application_req_moved"),
+        ]
 
     def __str__(self) -> str:
         return f"application #{self.pk}"
@@ -285,4 +289,9 @@ from talentdrive.pipeline.models_email import (  # noqa: E402, F401
     CandidateEmailStatus,
     EmailTemplate,
     EmailTemplateKind,
+)
+from talentdrive.pipeline.models_rollups import (  # noqa: E402, F401
+    ApplicationTally,
+    StepDuration,
+    WeeklyMoves,
 )

@@ -34,6 +34,7 @@ from talentdrive.pipeline.models import (
     Stage,
     StageChange,
 )
+from talentdrive.pipeline.rollups import rollups_moved
 from talentdrive.webhooks.models import WebhookEvent
 from talentdrive.webhooks.services import webhook_event_emit
 
@@ -108,7 +109,7 @@ def application_stage_set(
     note: str = "",
 ) -> Application:
     """The write every stage change shares: the stage, its time, the version, the timeline row, the
-    audit event and the integrations' event. Call under the row lock, once the checks have passed."""
+    pipeline's roll-ups, the audit event and the integrations' event. Call under the row lock, once the checks have passed."""
     previous = application.stage
     now = timezone.now()
     application.stage = to_stage
@@ -119,7 +120,7 @@ def application_stage_set(
     application.save(
         update_fields=["stage", "stage_changed_at", "version", "rejection_reason", "withdrawn_at"]
     )
-    stage_change_record(
+    change = stage_change_record(
         application=application,
         from_stage=previous,
         to_stage=to_stage,
@@ -127,6 +128,7 @@ def application_stage_set(
         rejection_reason=rejection_reason,
         note=note,
     )
+    rollups_moved(application=application, change=change)
     data = {"from": previous, "to": to_stage}
     if rejection_reason is not None:
         data["reason"] = rejection_reason.code

@@ -36,6 +36,7 @@ from talentdrive.pipeline.models import (
     Stage,
 )
 from talentdrive.pipeline.moves import application_event_emit, application_stage_set, stage_change_record
+from talentdrive.pipeline.rollups import rollups_arrived, rollups_moved, rollups_source_changed
 from talentdrive.pipeline.rules import applicant_problems, application_rules, resume_check
 from talentdrive.pipeline.selectors import (
     application_by_idempotency_key,
@@ -296,6 +297,7 @@ def _submit_locked(
         return _start_over(existing, details=details, actor=actor, base_url=confirmation_base_url)
     with transaction.atomic():
         application = Application.objects.create(candidate=candidate, requisition=requisition, **details)
+        rollups_arrived([application])
     audit_record(
         actor=actor,
         action=AuditAction.APPLICATION_SUBMIT,
@@ -311,9 +313,11 @@ def _submit_locked(
 def _start_over(
     application: Application, *, details: dict[str, Any], actor: Actor, base_url: str | None
 ) -> SubmitOutcome:
+    old_source = application.source
     for name, value in details.items():
         setattr(application, name, value)
     application.save(update_fields=list(details))
+    rollups_source_changed(application=application, old_source=old_source)
     application_stage_set(
         application, to_stage=Stage.APPLIED, actor=actor, action=AuditAction.APPLICATION_SUBMIT
     )
@@ -346,9 +350,10 @@ def candidate_erase(*, candidate: Candidate, actor: Actor) -> Candidate:
     now = timezone.now()
     applications = Application.objects.filter(candidate=candidate)
     for application in applications.exclude(stage__in=TERMINAL_STAGES):
-        stage_change_record(
+        change = stage_change_record(
             application=application, from_stage=application.stage, to_stage=Stage.WITHDRAWN, actor=actor
         )
+        rollups_moved(application=application, change=change)
         audit_record(
             actor=actor,
             action=AuditAction.APPLICATION_WITHDRAW,

@@ -54,3 +54,73 @@ def test_the_committee_step_counts_who_was_at_it_and_the_offer_reads_against_int
     steps = {step.kind: step for step in funnel([HIRED, programme, REJECTED_AT_INTERVIEW])}
     assert (steps["committee"].reached, steps["offer"].reached) == (1, 2)
     assert steps["committee"].share_of_previous == 1 / 3 and steps["offer"].share_of_previous == 2 / 3
+
+
+def _histogram(days: list[float], *, step_days: float = 0.0) -> list[tuple[int, int]]:
+    """Durations in the roll-ups' buckets: (count, total ms) per tenth of a day, in bucket order."""
+    from talentdrive.pipeline.core.standing import bucket
+
+    buckets: dict[int, list[int]] = {}
+    for value in days:
+        ms = round(value * 86_400_000)
+        figures = buckets.setdefault(bucket(ms), [0, 0])
+        figures[0] += 1
+        figures[1] += ms
+    return [tuple(buckets[key]) for key in sorted(buckets)]  # type: ignore[misc]
+
+
+def test_percentiles_from_the_histogram_equal_the_exact_ones_when_a_bucket_holds_one_value():
+    import random
+
+    from talentdrive.insights.core.funnel import histogram_duration
+
+    rng = random.Random(5)
+    for n in (1, 2, 3, 10, 11, 57):
+        days = [rng.randrange(0, 400) / 10 for _ in range(n)]  # tenths of a day: equal values share a bucket
+        journeys = [Journey(T0, "review", (Move(day(d), "received", "review"),)) for d in days]
+        (exact,) = time_in_stage(journeys)
+        assert histogram_duration("received", _histogram(days)) == exact
+
+
+def test_percentiles_from_the_histogram_stay_within_a_tenth_of_a_day_otherwise():
+    import random
+
+    from talentdrive.insights.core.funnel import histogram_duration
+
+    rng = random.Random(6)
+    days = [rng.uniform(0, 30) for _ in range(500)]
+    journeys = [Journey(T0, "review", (Move(day(d), "received", "review"),)) for d in days]
+    (exact,) = time_in_stage(journeys)
+    estimate = histogram_duration("received", _histogram(days))
+    assert estimate.count == exact.count
+    assert abs(estimate.median_days - exact.median_days) <= 0.1 + 1e-9
+    assert abs(estimate.p90_days - exact.p90_days) <= 0.1 + 1e-9
+
+
+def test_reading_tenths_only_in_the_days_the_percentiles_fall_in_gives_the_same_figures():
+    import random
+
+    from talentdrive.insights.core.funnel import histogram_duration, percentile_days, refined
+    from talentdrive.pipeline.core.standing import DAYS, TENTHS, bucket
+
+    def buckets(values: list[float], scale: int) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for value in values:
+            ms = round(value * 86_400_000)
+            figures = found.setdefault(bucket(ms, scale), [0, 0])
+            figures[0] += 1
+            figures[1] += ms
+        return found
+
+    rng = random.Random(7)
+    for n in (1, 2, 5, 40, 333):
+        values = [rng.uniform(0, 20) for _ in range(n)]
+        per_day, per_tenth = buckets(values, DAYS), buckets(values, TENTHS)
+        days = [(d, *per_day[d]) for d in sorted(per_day)]
+        wanted = percentile_days([(d, count) for d, count, _ in days])
+        tenths: dict[int, list[tuple[int, int]]] = {}
+        for tenth in sorted(per_tenth):
+            if tenth // 10 in wanted:
+                tenths.setdefault(tenth // 10, []).append((per_tenth[tenth][0], per_tenth[tenth][1]))
+        assert len(wanted) <= 4
+        assert histogram_duration("x", refined(days, tenths)) == histogram_duration("x", _histogram(values))

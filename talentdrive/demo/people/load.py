@@ -45,6 +45,7 @@ from talentdrive.evaluation.synth.generate import SkillSpace
 from talentdrive.matching.services import match_index_rebuild
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.pipeline.models import Application, Stage
+from talentdrive.pipeline.rollups import rollups_arrived
 from talentdrive.plans.models import Drive, Requisition, RequisitionStatus
 from talentdrive.plans.services import requisition_change_status
 from talentdrive.resumes.ingest.worker import content_sha256, parse_content
@@ -182,6 +183,7 @@ def _write(
             )  # fmt: skip
         )
     created = Application.objects.bulk_create(applications)
+    rollups_arrived(created)
     # Every step from there is a move through the pipeline's services (history.py).
     applications_walk(created, placements, full=full, seed=seed)
     # Accepting the last offer fills a requisition; any the acceptances left open get there through

@@ -4,19 +4,26 @@ Stages are compared by their *kind* (received, review, interview, committee, off
 flow shares whatever its stages are called: an application "reached" a kind when it was ever at a stage
 of that kind or beyond. Durations count only stages an application has left (the current one is still
 running and would understate them).
+
+The page reads the pipeline's roll-ups, not every application: counts of applications by the furthest
+step they reached (``Tally``: ``funnel_of``, ``by_source_of``) and histograms of durations in buckets of a
+tenth of a day, each bucket's mean standing for its moves (``histogram_duration``). The functions over
+``Journey`` compute the same figures from every move and are the reference the roll-ups are tested
+against: counts agree exactly, and durations to the tenth of a day the page shows whenever the moves
+that share a bucket took the same time (otherwise within that tenth).
 """
 
 from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-# The kinds on the way to a hire, in order; closing kinds (rejected, withdrawn) are not steps.
-PATH = ("received", "review", "interview", "committee", "offer", "hired")
-RANK = {kind: index for index, kind in enumerate(PATH)}
+from talentdrive.pipeline.core.standing import PATH, RANK
+
+__all__ = ["PATH", "RANK"]
 
 
 @dataclass(frozen=True)
@@ -69,26 +76,46 @@ def _kinds(journey: Journey) -> set[str]:
 OPTIONAL = frozenset({"committee"})  # steps only some flows have (the elite programme's review)
 
 
-def funnel(journeys: Iterable[Journey]) -> list[FunnelStep]:
+@dataclass(frozen=True)
+class Tally:
+    """``count`` applications that reached ``furthest`` (a kind on PATH), were or were not at the
+    committee review, from one source and channel."""
+
+    furthest: str
+    committee: bool
+    count: int
+    source: str = ""
+    channel: str = ""
+
+
+def tally_of(journey: Journey) -> Tally:
+    return Tally(PATH[furthest(journey)], "committee" in _kinds(journey), 1, journey.source, journey.channel)
+
+
+def funnel_of(tallies: Iterable[Tally]) -> list[FunnelStep]:
     """Applications that reached each step or one beyond it, and the share of the step before.
 
     An optional step (the committee review only the programme's flows have) counts the applications
     that were really at it, and is shown only when some were; the step after it reads against the
     last step every flow has, so a flow without the review does not look like a leak."""
-    journeys = list(journeys)
-    furthest_of = [furthest(journey) for journey in journeys]
+    tallies = list(tallies)
     steps: list[FunnelStep] = []
     base = 0  # the last step every flow has
     for kind in PATH:
         if kind in OPTIONAL:
-            visited = sum(1 for journey in journeys if kind in _kinds(journey))
+            visited = sum(t.count for t in tallies if t.committee)
             if visited:
                 steps.append(FunnelStep(kind, visited, visited / base if base else None))
             continue
-        reached = sum(1 for step in furthest_of if step >= RANK[kind])
+        reached = sum(t.count for t in tallies if RANK[t.furthest] >= RANK[kind])
         steps.append(FunnelStep(kind, reached, reached / base if steps and base else None))
         base = reached
     return steps
+
+
+def funnel(journeys: Iterable[Journey]) -> list[FunnelStep]:
+    """``funnel_of`` from every application's moves."""
+    return funnel_of(tally_of(journey) for journey in journeys)
 
 
 def _percentile(values: Sequence[float], fraction: float) -> float:
@@ -121,6 +148,63 @@ def time_in_stage(journeys: Iterable[Journey]) -> list[Duration]:
     return result
 
 
+def _ranks(n: int) -> set[int]:
+    """The ranks (0-based, in order) the median and the 90th percentile of n values read."""
+    if not n:
+        return set()
+    low = int(0.9 * (n - 1))
+    return {(n - 1) // 2, n // 2, low, min(low + 1, n - 1)}
+
+
+def percentile_days(days: Sequence[tuple[int, int]]) -> set[int]:
+    """Of a histogram in whole days, ``(day, count)`` in day order, the days that hold the values the
+    median and the 90th percentile read: only those need their tenths."""
+    ranks = _ranks(sum(count for _, count in days))
+    found = set()
+    seen = 0
+    for day, count in days:
+        if any(seen <= rank < seen + count for rank in ranks):
+            found.add(day)
+        seen += count
+    return found
+
+
+def refined(
+    days: Sequence[tuple[int, int, int]], tenths: Mapping[int, Sequence[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """A histogram of ``(count, total_ms)`` in order: each day's tenths where given, else the day."""
+    rows: list[tuple[int, int]] = []
+    for day, count, total_ms in days:
+        rows.extend(tenths.get(day, [(count, total_ms)]))
+    return rows
+
+
+def histogram_duration(kind: str, buckets: Iterable[tuple[int, int]]) -> Duration:
+    """Median and 90th percentile from a histogram: ``(count, total_ms)`` per bucket in bucket order, each
+    bucket's moves taken to have lasted its mean. Interpolates between neighbours like ``_percentile``."""
+    rows = [(count, total_ms / count / 86_400_000) for count, total_ms in buckets if count > 0]
+    n = sum(count for count, _ in rows)
+    if not n:
+        return Duration(kind, 0, None, None)
+
+    def value(rank: int) -> float:
+        seen = 0
+        for count, days in rows:
+            seen += count
+            if rank < seen:
+                return days
+        return rows[-1][1]
+
+    def percentile(fraction: float) -> float:
+        position = fraction * (n - 1)
+        low = int(position)
+        high = min(low + 1, n - 1)
+        return value(low) + (value(high) - value(low)) * (position - low)
+
+    median = value(n // 2) if n % 2 else (value(n // 2 - 1) + value(n // 2)) / 2
+    return Duration(kind, n, round(median, 1), round(percentile(0.9), 1))
+
+
 def time_to_hire(journeys: Iterable[Journey]) -> Duration:
     days = [
         (move.at - journey.created_at).total_seconds() / 86400
@@ -148,16 +232,19 @@ class SourceFigures:
         return 100.0 * self.hire_rate
 
 
-def by_source(
-    journeys: Iterable[Journey], *, key: Callable[[Journey], str] = lambda j: j.source
-) -> list[SourceFigures]:
+def by_source_of(tallies: Iterable[Tally]) -> list[SourceFigures]:
     """Applications, how many reached an interview and how many were hired, per source; most hires first."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for journey in journeys:
-        row = counts[key(journey) or ""]
-        step = furthest(journey)
-        row[0] += 1
-        row[1] += step >= RANK["interview"]
-        row[2] += step >= RANK["hired"]
-    rows = [SourceFigures(source, *figures) for source, figures in counts.items()]
+    for tally in tallies:
+        row = counts[tally.source or ""]
+        step = RANK[tally.furthest]
+        row[0] += tally.count
+        row[1] += tally.count * (step >= RANK["interview"])
+        row[2] += tally.count * (step >= RANK["hired"])
+    rows = [SourceFigures(source, *figures) for source, figures in counts.items() if figures[0]]
     return sorted(rows, key=lambda row: (-row.hired, -row.applications, row.source))
+
+
+def by_source(journeys: Iterable[Journey]) -> list[SourceFigures]:
+    """``by_source_of`` from every application's moves."""
+    return by_source_of(tally_of(journey) for journey in journeys)

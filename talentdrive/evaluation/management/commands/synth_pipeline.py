@@ -2,7 +2,7 @@
 their flows, about five stage changes each, for measuring the pipeline page at scale.
 
 Rows are written in bulk straight to the tables (no services, no audit, no emails): this is load for a
-benchmark, never data anyone works with. A drive ``synth-<N>`` with 4 cities × 2 channels × 4 focus
+benchmark, never data anyone works with. The pipeline's roll-ups are rebuilt from them at the end. A drive ``synth-<N>`` with 4 cities × 2 channels × 4 focus
 areas × 5 teams (160 plan lines, 2 requisitions each); arrival and move times spread over the drive's
 first 40 weeks; a fixed seed makes the same rows every time.
 """
@@ -21,6 +21,7 @@ from django.db import models, transaction
 
 from talentdrive.candidates.models import Candidate
 from talentdrive.pipeline.models import Application, StageChange
+from talentdrive.pipeline.rollups import rollups_rebuild
 from talentdrive.plans.models import BusinessGroup, City, Drive, FocusArea, PlanLine, Requisition, Team
 
 FLOWS = {
@@ -189,6 +190,9 @@ class Command(BaseCommand):
                     StageChange.objects.bulk_create(changes, batch_size=BATCH)
                     events += len(changes)
                 self.stdout.write(f"{offset + size} applications, {events} stage changes")
+        written = time.perf_counter() - started
+        rollups_rebuild(drive=drive)
         self.stdout.write(
-            f"drive {code}: {n} applications, {events} stage changes in {time.perf_counter() - started:.0f} s"
+            f"drive {code}: {n} applications, {events} stage changes in {written:.0f} s, "
+            f"roll-ups rebuilt in {time.perf_counter() - started - written:.0f} s"
         )
