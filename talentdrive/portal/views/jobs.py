@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from talentdrive.matching.job_search import JobQuery, search, suggestions
+from talentdrive.matching.job_search import JobQuery, search_with_suggestions
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
@@ -38,7 +38,7 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
     key = f"portal:jobs:{get_language()}:{query.cache_key()}"
     html = cache.get(key)
     if html is None:
-        page, facets = search(query)
+        page, facets, suggested = search_with_suggestions(query)
         labels = {name: {o.value: o.label for o in options} for name, options in facets.items()}
         chips = [
             {
@@ -72,7 +72,7 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
             else "",
             "next_url": "?" + query.params(page=page.next_page_number()) if page.has_next() else "",
             "jobs_url": reverse("portal:jobs"),
-            "suggestions": suggestions(query) if not page.object_list else None,
+            "suggestions": suggested,
         }
         html = render_to_string("portal/_search.html", context, request=None)
         cache.set(key, html, RESULTS_SECONDS)
