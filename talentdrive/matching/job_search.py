@@ -18,9 +18,10 @@ from django.utils.translation import get_language
 
 from talentdrive.matching.core import keyword
 from talentdrive.matching.taxonomy_loader import get_taxonomy
-from talentdrive.plans.core.facets import JobAttributes, facet_counts
+from talentdrive.plans.core.facets import FacetTable, JobAttributes
 from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
 from talentdrive.plans.selectors import PUBLIC_STATUSES, public_requisition_list
+from talentdrive.taxonomy.model import Taxonomy
 
 PAGE_SIZE = 20
 FACETS = ("city", "channel", "area", "team", "level")
@@ -125,7 +126,11 @@ class _OpenJobs:
     jobs: dict[int, Requisition]
     attributes: dict[int, JobAttributes]
     orders: dict[str, tuple[int, ...]]
+    facets: FacetTable
     index: keyword.KeywordIndex
+    # The vocabulary the index was built with, used for the queries too (an edited taxonomy file reaches
+    # job search with the next rebuild).
+    taxonomy: Taxonomy
     labels: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
 
 
@@ -185,8 +190,10 @@ def _build(version: tuple[object, ...]) -> _OpenJobs:
         )
         for r in requisitions
     ]
-    index = keyword.build_index(texts, get_taxonomy())
-    return _OpenJobs(version, time.monotonic(), jobs, attributes, orders, index)
+    taxonomy = get_taxonomy()
+    index = keyword.build_index(texts, taxonomy)
+    facets = FacetTable(list(attributes.values()), FACETS)
+    return _OpenJobs(version, time.monotonic(), jobs, attributes, orders, facets, index, taxonomy)
 
 
 # The orders besides the newest, as the database sorts them ("title_zh" is the title order in Chinese).
@@ -205,7 +212,8 @@ def keyword_ids(q: str) -> list[int] | None:
     """Open jobs matching the keyword, best first; None without a keyword."""
     if not q:
         return None
-    return keyword.search(_open_jobs().index, q, get_taxonomy())
+    snapshot = _open_jobs()
+    return keyword.search(snapshot.index, q, snapshot.taxonomy)
 
 
 # Cities, focus areas and teams are reference data that change a few times a drive; their names are
@@ -254,7 +262,7 @@ def suggestions(query: JobQuery) -> Suggestions | None:
 def _suggestions(snapshot: _OpenJobs, query: JobQuery) -> Suggestions | None:
     if not query.q:
         return None
-    found = keyword.suggest(snapshot.index, query.q, get_taxonomy())
+    found = keyword.suggest(snapshot.index, query.q, snapshot.taxonomy)
     if not found.query and not found.related:
         return None
     jobs = snapshot.jobs
@@ -281,11 +289,8 @@ def search_with_suggestions(
 
 def _search(snapshot: _OpenJobs, query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
     selected = query.filters()
-    ranked = keyword.search(snapshot.index, query.q, get_taxonomy()) if query.q else None
-    candidates = (
-        snapshot.attributes.values() if ranked is None else [snapshot.attributes[pk] for pk in ranked]
-    )
-    result = facet_counts(candidates, selected, FACETS)
+    ranked = keyword.search(snapshot.index, query.q, snapshot.taxonomy) if query.q else None
+    result = snapshot.facets.counts(ranked, selected)
     matching = set(result.matching_ids)
     ordered: Sequence[int]
     if query.order == "relevance" and ranked is not None:

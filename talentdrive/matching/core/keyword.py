@@ -68,6 +68,7 @@ class KeywordIndex:
     word_list: tuple[str, ...] = ()
     letters: dict[str, int] = field(default_factory=dict)
     letter_counts: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int16))
+    word_lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
     def idf(self, unit: str) -> float:
         n = len(self.jobs)
@@ -127,6 +128,7 @@ def build_index(jobs: Iterable[JobText], vocabulary: Vocabulary) -> KeywordIndex
         word_list,
         letters,
         letter_counts,
+        np.array([len(word) for word in word_list], dtype=np.int32),
     )
 
 
@@ -194,8 +196,7 @@ def _close_words(index: KeywordIndex, word: str) -> list[str]:
         if column is not None:
             wanted[column] = count
     shared = np.minimum(index.letter_counts, wanted).sum(axis=1)
-    lengths = np.fromiter((len(w) for w in index.word_list), dtype=np.int32, count=len(index.word_list))
-    bound = 2.0 * shared / (lengths + len(word))
+    bound = 2.0 * shared / (index.word_lengths + len(word))
     possible = [index.word_list[row] for row in np.flatnonzero(bound >= CLOSE_WORD - 1e-9)]
     return difflib.get_close_matches(word, possible, n=1, cutoff=CLOSE_WORD)
 
@@ -213,11 +214,12 @@ def suggest(index: KeywordIndex, query: str, vocabulary: Vocabulary, *, limit: i
         corrected = ""
     units = query_units(query, vocabulary)
     weights = {unit: index.idf(unit) for unit in units}
-    scored = []
-    for position in set().union(*(index.postings.get(unit, frozenset()) for unit in units)):
-        job = index.jobs[position]
-        held = [unit for unit in units if unit in job.units]
-        score = sum(weights[u] * (2.0 if u in job.title_units else 1.0) for u in held)
-        scored.append((-score, position, job.id))
-    scored.sort()
+    # Each job's score summed unit by unit in the query's order, as a sum over the units it holds would.
+    scores: dict[int, float] = {}
+    for unit in units:
+        weight = weights[unit]
+        for position in index.postings.get(unit, ()):
+            doubled = unit in index.jobs[position].title_units
+            scores[position] = scores.get(position, 0) + weight * (2.0 if doubled else 1.0)
+    scored = sorted((-score, position, index.jobs[position].id) for position, score in scores.items())
     return Suggestion(corrected, tuple(job_id for _score, _position, job_id in scored[:limit]))
