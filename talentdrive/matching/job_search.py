@@ -3,20 +3,25 @@ the result page, and counts per filter value."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max
+from django.db import connection
+from django.db.models import F, OrderBy, Window
+from django.db.models.functions import RowNumber
 from django.http import QueryDict
 from django.utils.translation import get_language
 
 from talentdrive.matching.core import keyword
 from talentdrive.matching.taxonomy_loader import get_taxonomy
-from talentdrive.plans.core.facets import JobAttributes, facet_counts
+from talentdrive.plans.core.facets import FacetTable, JobAttributes
 from talentdrive.plans.models import Channel, City, FocusArea, Level, Requisition, Team
-from talentdrive.plans.selectors import public_requisition_list
+from talentdrive.plans.selectors import PUBLIC_STATUSES, public_requisition_list
+from talentdrive.taxonomy.model import Taxonomy
 
 PAGE_SIZE = 20
 FACETS = ("city", "channel", "area", "team", "level")
@@ -104,56 +109,121 @@ class FacetOption:
     url: str
 
 
-# The keyword index of open jobs, rebuilt in each process when a job opens, closes or changes.
-_INDEX: dict[str, tuple[tuple[object, ...], keyword.KeywordIndex]] = {}
+# Every open job as the search needs it, held by each process and rebuilt when a job opens, closes or
+# changes (one small query per search asks whether it did), and at least this often, so that a renamed
+# city, focus area or team, which does not touch the jobs, shows within a minute.
+SNAPSHOT_SECONDS = 60.0
 
 
-def _keyword_index() -> keyword.KeywordIndex:
-    open_jobs = public_requisition_list().order_by()
-    version = tuple(
-        open_jobs.aggregate(n=Count("pk", distinct=True), last=Max("pk"), changed=Max("updated_at")).values()
+@dataclass(frozen=True)
+class _OpenJobs:
+    """The open jobs with what their result rows show, the keyword index, the filter values of each job
+    and the job ids in each order the search offers (ordered by the database, so collation and ties are
+    the database's)."""
+
+    version: tuple[object, ...]
+    built_at: float
+    jobs: dict[int, Requisition]
+    attributes: dict[int, JobAttributes]
+    orders: dict[str, tuple[int, ...]]
+    facets: FacetTable
+    index: keyword.KeywordIndex
+    # The vocabulary the index was built with, used for the queries too (an edited taxonomy file reaches
+    # job search with the next rebuild).
+    taxonomy: Taxonomy
+    labels: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+
+
+_SNAPSHOT: dict[str, _OpenJobs] = {}
+
+
+def _version() -> tuple[object, ...]:
+    """What changes when an open job is added, removed, edited or moved to other cities: one query on two
+    tables, no join (it runs on every search)."""
+    jobs = Requisition._meta.db_table
+    links = Requisition.cities.through._meta.db_table
+    statuses = ", ".join(["%s"] * len(PUBLIC_STATUSES))
+    sql = (
+        f"SELECT COUNT(*), MAX(id), MAX(updated_at), (SELECT COUNT(*) FROM {links}) "  # noqa: S608
+        f"FROM {jobs} WHERE status IN ({statuses})"
     )
-    held = _INDEX.get("jobs")
-    if held is not None and held[0] == version:
-        return held[1]
-    rows = open_jobs.order_by("-status_changed_at", "external_id").values_list(
-        "pk", "title_en", "title_zh", "description_en", "description_zh", "external_id"
-    )
-    jobs = [
-        keyword.JobText(pk, f"{title_en}\n{title_zh}", f"{description_en}\n{description_zh}", code)
-        for pk, title_en, title_zh, description_en, description_zh, code in dict.fromkeys(rows)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [str(status) for status in PUBLIC_STATUSES])
+        return tuple(cursor.fetchone())
+
+
+def _open_jobs() -> _OpenJobs:
+    version = _version()
+    held = _SNAPSHOT.get("jobs")
+    if held is not None and held.version == version and time.monotonic() - held.built_at < SNAPSHOT_SECONDS:
+        return held
+    snapshot = _build(version)
+    _SNAPSHOT["jobs"] = snapshot
+    return snapshot
+
+
+def _build(version: tuple[object, ...]) -> _OpenJobs:
+    # The other orders as the database sorts them, numbered in the same query.
+    positions = {
+        f"position_{name}": Window(RowNumber(), order_by=[_ordered(field) for field in ordering])
+        for name, ordering in _ORDERINGS.items()
+    }
+    requisitions = list(public_requisition_list().annotate(**positions).order_by(*SORTS["newest"]))
+    jobs = {requisition.pk: requisition for requisition in requisitions}
+    attributes = {
+        requisition.pk: JobAttributes(
+            requisition.pk,
+            frozenset(city.code for city in requisition.cities.all()),
+            requisition.plan_line.channel,
+            requisition.plan_line.focus_area.code,
+            requisition.plan_line.team.code,
+            requisition.level,
+        )
+        for requisition in requisitions
+    }
+    orders = {"newest": tuple(jobs)}
+    for name in _ORDERINGS:
+        orders[name] = tuple(r.pk for r in sorted(requisitions, key=attrgetter(f"position_{name}")))
+    texts = [
+        keyword.JobText(
+            r.pk, f"{r.title_en}\n{r.title_zh}", f"{r.description_en}\n{r.description_zh}", r.external_id
+        )
+        for r in requisitions
     ]
-    index = keyword.build_index(jobs, get_taxonomy())
-    _INDEX["jobs"] = (version, index)
-    return index
+    taxonomy = get_taxonomy()
+    index = keyword.build_index(texts, taxonomy)
+    facets = FacetTable(list(attributes.values()), FACETS)
+    return _OpenJobs(version, time.monotonic(), jobs, attributes, orders, facets, index, taxonomy)
+
+
+# The orders besides the newest, as the database sorts them ("title_zh" is the title order in Chinese).
+_ORDERINGS = {
+    "title": SORTS["title"],
+    "title_zh": ("title_zh", "external_id"),
+    "headcount": SORTS["headcount"],
+}
+
+
+def _ordered(field: str) -> OrderBy:
+    return F(field[1:]).desc() if field.startswith("-") else F(field).asc()
 
 
 def keyword_ids(q: str) -> list[int] | None:
     """Open jobs matching the keyword, best first; None without a keyword."""
     if not q:
         return None
-    return keyword.search(_keyword_index(), q, get_taxonomy())
+    snapshot = _open_jobs()
+    return keyword.search(snapshot.index, q, snapshot.taxonomy)
 
 
-_FACET_FIELDS = {
-    "city": "cities__code",
-    "channel": "plan_line__channel",
-    "area": "plan_line__focus_area__code",
-    "team": "plan_line__team__code",
-    "level": "level",
-}
-
-
-# Cities, focus areas and teams are reference data that change a few times a drive.
-LABELS_SECONDS = 300
-
-
-def _labels(name: str) -> list[tuple[str, str]]:
-    key = f"portal:labels:{name}:{get_language()}"
-    labels = cache.get(key)
+# Cities, focus areas and teams are reference data that change a few times a drive; their names are
+# read again with the open jobs.
+def _labels(snapshot: _OpenJobs, name: str) -> list[tuple[str, str]]:
+    key = (name, get_language() or "")
+    labels = snapshot.labels.get(key)
     if labels is None:
         labels = _load_labels(name)
-        cache.set(key, labels, LABELS_SECONDS)
+        snapshot.labels[key] = labels
     return labels
 
 
@@ -169,29 +239,10 @@ def _load_labels(name: str) -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in Level.choices]
 
 
-def _attributes(keyword_ids: list[int] | None) -> list[JobAttributes]:
-    """Every open job matching the keyword, with the values the filters look at (one query)."""
-    requisitions = public_requisition_list().order_by()
-    if keyword_ids is not None:
-        requisitions = requisitions.filter(pk__in=keyword_ids)
-    rows = requisitions.values_list("pk", *(_FACET_FIELDS[name] for name in FACETS))
-    by_id: dict[int, tuple[set[str], tuple[str, ...]]] = {}
-    for pk, city, *rest in rows:
-        cities, _ = by_id.setdefault(pk, (set(), tuple(rest)))
-        if city:
-            cities.add(city)
-    return [
-        JobAttributes(pk, frozenset(cities), channel, area, team, level)
-        for pk, (cities, (channel, area, team, level)) in by_id.items()
-    ]
-
-
-def _relevance_page(ranked: list[int], matching: set[int], number: int) -> Page:
-    """One page of the keyword's matches that pass the filters, best match first."""
-    page = Paginator([pk for pk in ranked if pk in matching], PAGE_SIZE).get_page(number)
-    ids = list(page.object_list)
-    found = public_requisition_list().filter(pk__in=ids).in_bulk()
-    return Page([found[pk] for pk in ids if pk in found], page.number, page.paginator)
+def _page(ids: list[int], jobs: dict[int, Requisition], number: int) -> Page:
+    """One page of these jobs, in this order."""
+    page = Paginator(ids, PAGE_SIZE).get_page(number)
+    return Page([jobs[pk] for pk in page.object_list], page.number, page.paginator)
 
 
 @dataclass(frozen=True)
@@ -205,12 +256,16 @@ class Suggestions:
 
 def suggestions(query: JobQuery) -> Suggestions | None:
     """For a keyword that finds nothing: the keyword spelt as the jobs spell it, and related jobs."""
+    return _suggestions(_open_jobs(), query)
+
+
+def _suggestions(snapshot: _OpenJobs, query: JobQuery) -> Suggestions | None:
     if not query.q:
         return None
-    found = keyword.suggest(_keyword_index(), query.q, get_taxonomy())
+    found = keyword.suggest(snapshot.index, query.q, snapshot.taxonomy)
     if not found.query and not found.related:
         return None
-    jobs = public_requisition_list().filter(pk__in=found.related).in_bulk()
+    jobs = snapshot.jobs
     return Suggestions(
         query=found.query,
         url="?" + query.params(q=found.query, page=1) if found.query else "",
@@ -220,23 +275,32 @@ def suggestions(query: JobQuery) -> Suggestions | None:
 
 def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
     """One page of results and, for each filter, how many results each value would give."""
+    return _search(_open_jobs(), query)
+
+
+def search_with_suggestions(
+    query: JobQuery,
+) -> tuple[Page, dict[str, list[FacetOption]], Suggestions | None]:
+    """``search``, and for an empty page what ``suggestions`` offers instead (one look at the jobs)."""
+    snapshot = _open_jobs()
+    page, facets = _search(snapshot, query)
+    return page, facets, None if page.object_list else _suggestions(snapshot, query)
+
+
+def _search(snapshot: _OpenJobs, query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
     selected = query.filters()
-    ranked = keyword_ids(query.q)
-    result = facet_counts(_attributes(ranked), selected, FACETS)
+    ranked = keyword.search(snapshot.index, query.q, snapshot.taxonomy) if query.q else None
+    result = snapshot.facets.counts(ranked, selected)
+    matching = set(result.matching_ids)
+    ordered: Sequence[int]
     if query.order == "relevance" and ranked is not None:
-        page = _relevance_page(ranked, set(result.matching_ids), query.page)
+        ordered = ranked
     else:
-        ordering = SORTS[query.order]
-        if query.order == "title" and (get_language() or "en").startswith("zh"):
-            ordering = ("title_zh", "external_id")
-        # The facet pass found the matching jobs; the page only orders and fetches them.
-        matching = public_requisition_list()
-        if ranked is not None or any(selected.values()):
-            matching = matching.filter(pk__in=result.matching_ids)
-        paginator = Paginator(matching.order_by(*ordering), PAGE_SIZE)
-        # The count is known from the facet pass; asking the database again would repeat the filtering.
-        paginator.__dict__["count"] = len(result.matching_ids)
-        page = paginator.get_page(query.page)
+        order = query.order
+        if order == "title" and (get_language() or "en").startswith("zh"):
+            order = "title_zh"
+        ordered = snapshot.orders[order]
+    page = _page([pk for pk in ordered if pk in matching], snapshot.jobs, query.page)
     facets: dict[str, list[FacetOption]] = {}
     for name in FACETS:
         counts = result.counts[name]
@@ -249,7 +313,7 @@ def search(query: JobQuery) -> tuple[Page, dict[str, list[FacetOption]]]:
                 selected=value in current,
                 url="?" + query.params(**{name: query.toggled(name, value)}, page=1),
             )
-            for value, label in _labels(name)
+            for value, label in _labels(snapshot, name)
             if counts.get(value, 0) or value in current
         ]
     return page, facets

@@ -72,3 +72,23 @@ def test_a_changed_job_is_found_by_its_new_words(searchable):
     Requisition.objects.filter(pk=searchable[3].pk).update(description_en="Robotics perception.")
     Requisition.objects.get(pk=searchable[3].pk).save()  # touches updated_at
     assert _ids("robotics") == [searchable[3].pk]
+
+
+def test_a_job_given_another_city_is_found_there_at_the_next_search(searchable):
+    from tests.factories import seeded_city
+
+    def beijing_count() -> int:
+        _page, facets = search(JobQuery.from_querydict(QueryDict("")))
+        return next((o.count for o in facets["city"] if o.value == "beijing"), 0)
+
+    before = beijing_count()
+    searchable[0].cities.add(seeded_city("beijing"))  # the link alone, the job row untouched
+    assert beijing_count() == before + 1
+    page, _facets = search(JobQuery.from_querydict(QueryDict("city=beijing")))
+    assert searchable[0] in page.object_list
+
+
+def test_a_closed_job_leaves_the_results_at_the_next_search(searchable):
+    assert searchable[2].pk in _ids("ASR")
+    Requisition.objects.filter(pk=searchable[2].pk).update(status="closed")
+    assert _ids("ASR") == []

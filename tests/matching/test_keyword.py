@@ -91,3 +91,38 @@ def test_a_query_with_no_whole_match_offers_the_jobs_sharing_most_of_it(index, t
 
 def test_nothing_related_offers_nothing(index, taxonomy):
     assert suggest(index, "zzzz qqqq", taxonomy) == Suggestion()
+
+
+def test_did_you_mean_finds_what_difflib_finds_over_every_word(taxonomy):
+    """The spelling offered compares only words whose letters could be close: the same word difflib
+    finds comparing against every word of the jobs."""
+    import difflib
+    import random
+
+    from talentdrive.matching.core.keyword import CLOSE_WORD, _close_words
+
+    wide = build_index(
+        [*JOBS, JobText(6, "Recommendation ranking engineer", "Retrieval, reranking, recall; C++ and CUDA.")],
+        taxonomy,
+    )
+    rng = random.Random(7)
+    words = sorted(wide.words)
+    tried = ["multimodel", "pretraning", "enginer", "rank", "cuda", "r0n5", "zzzz", "c++", "recal"]
+    for word in rng.sample(words, 12):
+        cut = rng.randrange(len(word))
+        tried.append(word[:cut] + rng.choice("aeiouxz") + word[cut + 1 :])
+    for word in tried:
+        expected = difflib.get_close_matches(word, wide.words, n=1, cutoff=CLOSE_WORD)
+        assert _close_words(wide, word) == expected, word
+
+
+def test_a_search_through_the_postings_visits_the_same_jobs_as_a_pass_over_all(index, taxonomy):
+    for query in ("engineer", "pretraining engineer", "llm-1", "LLM-1", "数据", "models", "nothing here"):
+        units = query_units(query, taxonomy)
+        code = query.strip().casefold()
+        expected = [
+            job.id
+            for job in index.jobs
+            if (code and job.code == code) or (units and all(unit in job.units for unit in units))
+        ]
+        assert sorted(search(index, query, taxonomy)) == sorted(expected), query

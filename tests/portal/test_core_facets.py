@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from talentdrive.plans.core.facets import JobAttributes, facet_counts
+from talentdrive.plans.core.facets import FacetTable, JobAttributes, facet_counts
 
 FACETS = ("city", "channel", "area", "team", "level")
 CITIES = ["beijing", "shanghai", "hangzhou", "guangzhou"]
@@ -67,3 +67,18 @@ def test_several_values_of_one_filter_are_alternatives():
     # Adding Beijing to the cities would add one result; the areas count the two cities' jobs.
     assert result.counts["city"] == {"hangzhou": 1, "shanghai": 1, "beijing": 1}
     assert result.counts["area"] == {"llm": 1, "agents": 1}
+
+
+@given(jobs=jobs_strategy, selected=selected_strategy, data=st.data())
+def test_the_table_counts_as_facet_counts_does_for_any_subset_in_any_order(jobs, selected, data):
+    jobs = list({job.id: job for job in jobs}.values())  # one row per job, as the open jobs are
+    table = FacetTable(jobs, FACETS)
+    subset = data.draw(
+        st.permutations(jobs).flatmap(lambda js: st.sampled_from(range(len(js) + 1)).map(lambda n: js[:n]))
+    )
+    expected = facet_counts(subset, selected, FACETS)
+    result = table.counts([job.id for job in subset], selected)
+    assert result.matching_ids == expected.matching_ids
+    assert {k: dict(v) for k, v in result.counts.items()} == {k: dict(v) for k, v in expected.counts.items()}
+    everything = table.counts(None, selected)
+    assert everything == facet_counts(jobs, selected, FACETS)

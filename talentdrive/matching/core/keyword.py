@@ -20,8 +20,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+import numpy as np
 
 from talentdrive.matching.core.tokenise import tokenise
 
@@ -57,6 +59,16 @@ class KeywordIndex:
     frequency: Counter[str]
     # The Latin-script words of the jobs as written (lower case), for "did you mean".
     words: frozenset[str] = frozenset()
+    # For each unit the positions (in ``jobs``) of the jobs holding it, and for each external id its jobs:
+    # a search intersects a few sets instead of visiting every job.
+    postings: dict[str, frozenset[int]] = field(default_factory=dict)
+    codes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # ``words`` in a fixed order with their letter counts, so "did you mean" compares a word in full only
+    # with the words whose letters could make them close.
+    word_list: tuple[str, ...] = ()
+    letters: dict[str, int] = field(default_factory=dict)
+    letter_counts: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int16))
+    word_lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
     def idf(self, unit: str) -> float:
         n = len(self.jobs)
@@ -95,7 +107,29 @@ def build_index(jobs: Iterable[JobText], vocabulary: Vocabulary) -> KeywordIndex
         frequency.update(units)
         words.update(w.lower() for w in _WORD.findall(f"{job.title}\n{job.body}"))
         built.append(_Job(job.id, job.code.casefold(), frozenset(title_units), frozenset(units)))
-    return KeywordIndex(tuple(built), frequency, frozenset(words))
+    postings: dict[str, set[int]] = {}
+    codes: dict[str, list[int]] = {}
+    for position, held in enumerate(built):
+        for unit in held.units:
+            postings.setdefault(unit, set()).add(position)
+        codes.setdefault(held.code, []).append(position)
+    word_list = tuple(sorted(words))
+    letters = {letter: column for column, letter in enumerate(sorted({c for w in word_list for c in w}))}
+    letter_counts = np.zeros((len(word_list), len(letters)), dtype=np.int16)
+    for row, word in enumerate(word_list):
+        for letter, count in Counter(word).items():
+            letter_counts[row, letters[letter]] = count
+    return KeywordIndex(
+        tuple(built),
+        frequency,
+        frozenset(words),
+        {unit: frozenset(found) for unit, found in postings.items()},
+        {code: tuple(found) for code, found in codes.items()},
+        word_list,
+        letters,
+        letter_counts,
+        np.array([len(word) for word in word_list], dtype=np.int32),
+    )
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#-]{2,}")
@@ -123,13 +157,14 @@ def search(index: KeywordIndex, query: str, vocabulary: Vocabulary) -> list[int]
     units = query_units(query, vocabulary)
     code = query.strip().casefold()
     weights = {unit: index.idf(unit) for unit in units}
-    scored: list[tuple[float, int, int]] = []
-    for position, job in enumerate(index.jobs):
-        if code and job.code == code:
-            scored.append((math.inf, position, job.id))
-            continue
-        if not units or not all(unit in job.units for unit in units):
-            continue
+    by_code = set(index.codes.get(code, ())) if code else set()
+    holding: set[int] = set()
+    if units:
+        postings = sorted((index.postings.get(unit, frozenset()) for unit in units), key=len)
+        holding = set(postings[0]).intersection(*postings[1:])
+    scored: list[tuple[float, int, int]] = [(math.inf, p, index.jobs[p].id) for p in by_code]
+    for position in holding - by_code:
+        job = index.jobs[position]
         score = sum(weights[unit] * (2.0 if unit in job.title_units else 1.0) for unit in units)
         scored.append((score, position, job.id))
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -148,24 +183,43 @@ class Suggestion:
 CLOSE_WORD = 0.8
 
 
+def _close_words(index: KeywordIndex, word: str) -> list[str]:
+    """The known word closest to ``word`` at ``CLOSE_WORD`` or above, as difflib.get_close_matches over all
+    the words finds it. difflib's ratio never exceeds its ``quick_ratio`` (the letters two words share,
+    counted with repeats, twice over their summed length), so the words below the cutoff by that bound are
+    left out at once, all together, and only the rest are compared in full."""
+    if not index.word_list:
+        return []
+    wanted = np.zeros(len(index.letters), dtype=np.int16)
+    for letter, count in Counter(word).items():
+        column = index.letters.get(letter)
+        if column is not None:
+            wanted[column] = count
+    shared = np.minimum(index.letter_counts, wanted).sum(axis=1)
+    bound = 2.0 * shared / (index.word_lengths + len(word))
+    possible = [index.word_list[row] for row in np.flatnonzero(bound >= CLOSE_WORD - 1e-9)]
+    return difflib.get_close_matches(word, possible, n=1, cutoff=CLOSE_WORD)
+
+
 def suggest(index: KeywordIndex, query: str, vocabulary: Vocabulary, *, limit: int = 5) -> Suggestion:
     """A spelling the jobs use that finds results, and the jobs sharing the most of the query's units."""
     corrected = query
     for word in dict.fromkeys(_WORD.findall(query)):
         if word.lower() in index.words:
             continue
-        close = difflib.get_close_matches(word.lower(), index.words, n=1, cutoff=CLOSE_WORD)
+        close = _close_words(index, word.lower())
         if close:
             corrected = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", close[0], corrected)
     if corrected == query or not search(index, corrected, vocabulary):
         corrected = ""
     units = query_units(query, vocabulary)
     weights = {unit: index.idf(unit) for unit in units}
-    scored = []
-    for position, job in enumerate(index.jobs):
-        held = [unit for unit in units if unit in job.units]
-        if held:
-            score = sum(weights[u] * (2.0 if u in job.title_units else 1.0) for u in held)
-            scored.append((-score, position, job.id))
-    scored.sort()
+    # Each job's score summed unit by unit in the query's order, as a sum over the units it holds would.
+    scores: dict[int, float] = {}
+    for unit in units:
+        weight = weights[unit]
+        for position in index.postings.get(unit, ()):
+            doubled = unit in index.jobs[position].title_units
+            scores[position] = scores.get(position, 0) + weight * (2.0 if doubled else 1.0)
+    scored = sorted((-score, position, index.jobs[position].id) for position, score in scores.items())
     return Suggestion(corrected, tuple(job_id for _score, _position, job_id in scored[:limit]))

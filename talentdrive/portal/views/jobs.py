@@ -9,12 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from talentdrive.matching.job_search import JobQuery, search, suggestions
+from talentdrive.matching.job_search import FacetOption, JobQuery, search_with_suggestions
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
@@ -34,11 +34,45 @@ FACET_LABELS = {
 RESULTS_SECONDS = 30
 
 
+def _row(requisition: Requisition) -> SafeString:
+    """A job's line in the results, rendered once per language and kept on the job as the search holds it
+    (a changed job is a new object there, so its line is rendered again)."""
+    language = get_language() or ""
+    rows: dict[str, SafeString] = requisition.__dict__.setdefault("_portal_rows", {})
+    html = rows.get(language)
+    if html is None:
+        html = mark_safe(render_to_string("portal/_job_row.html", {"job": requisition}))  # noqa: S308
+        rows[language] = html
+    return html
+
+
+def _options_html(jobs_url: str, name: str, options: list[FacetOption]) -> SafeString:
+    """A filter's values as links with their counts (built here, not in the template: a search shows
+    a hundred of them and the template language would spend more time on them than the search)."""
+    return format_html_join(
+        "\n",
+        '<li><a href="{}{}"{} data-facet="{}" data-value="{}">{} <span class="count">{}</span></a></li>',
+        (
+            (
+                jobs_url,
+                option.url,
+                mark_safe(' aria-current="true" class="selected"') if option.selected else "",
+                name,
+                option.value,
+                option.label,
+                option.count,
+            )
+            for option in options
+        ),
+    )
+
+
 def _results_html(request: HttpRequest, query: JobQuery) -> str:
     key = f"portal:jobs:{get_language()}:{query.cache_key()}"
     html = cache.get(key)
     if html is None:
-        page, facets = search(query)
+        page, facets, suggested = search_with_suggestions(query)
+        jobs_url = reverse("portal:jobs")
         labels = {name: {o.value: o.label for o in options} for name, options in facets.items()}
         chips = [
             {
@@ -56,7 +90,7 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
                 {
                     "name": name,
                     "label": FACET_LABELS[name],
-                    "options": options,
+                    "options_html": _options_html(jobs_url, name, options),
                     "open": name in ("city", "channel") or bool(getattr(query, name)),
                 }
                 for name, options in facets.items()
@@ -71,8 +105,9 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
             if page.has_previous()
             else "",
             "next_url": "?" + query.params(page=page.next_page_number()) if page.has_next() else "",
-            "jobs_url": reverse("portal:jobs"),
-            "suggestions": suggestions(query) if not page.object_list else None,
+            "jobs_url": jobs_url,
+            "rows": [_row(requisition) for requisition in page.object_list],
+            "suggestions": suggested,
         }
         html = render_to_string("portal/_search.html", context, request=None)
         cache.set(key, html, RESULTS_SECONDS)
