@@ -119,14 +119,15 @@ BACKOFFICE = {
     "offer_rescind": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
     "offer_letter": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
     "my_approvals": ("get", [302, 302, 403, 403, 403, 200, 200, 200]),
-    # campus: online assessments for recruiters and hiring managers (R1's assessment is read by those who
-    # read R1); importing and deciding answer a refusal with a message on the page (302)
-    "assessments": ("get", [302, 302, 403, 200, 200, 200, 403, 200]),
-    "assessment_detail": ("get", [302, 302, 403, 200, 404, 200, 403, 200]),
-    "assessment_commit": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
-    "assessment_result_decide": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
-    # campus talks: recruiters (whatever their scope: a talk is a school's, not a team's) and administrators
-    "talks": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
+    # campus: online assessments for recruiters, hiring managers and (reading) leadership (R1's assessment
+    # is read by those who read R1); importing and deciding answer a refusal with a message on the page (302)
+    "assessments": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    "assessment_detail": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "assessment_commit": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    "assessment_result_decide": ("post", [302, 302, 403, 302, 404, 302, 302, 302]),
+    # campus talks: recruiters (whatever their scope: a talk is a school's, not a team's) and administrators;
+    # leadership reads the list with its counts
+    "talks": ("get", [302, 302, 403, 200, 200, 403, 200, 200]),
     "talk_detail": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
     "talk_check_in": ("post", [302, 302, 403, 200, 200, 403, 403, 200]),
     "talk_export": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
@@ -226,7 +227,7 @@ API = {
     ("post", "/api/offers/{offer_id}/approve"): [401, 401, 403, 403, 404, 200, 403, 403],
     ("post", "/api/offers/{offer_id}/send"): [401, 401, 403, 200, 404, 200, 403, 200],
     # campus: assessments as in the back office; a results file without rows is refused as a whole (422)
-    ("get", "/api/assessments"): [401, 401, 403, 200, 200, 200, 403, 200],
+    ("get", "/api/assessments"): [401, 401, 403, 200, 200, 200, 200, 200],
     ("post", "/api/assessments/{assessment_id}/results"): [401, 401, 403, 422, 404, 422, 403, 422],
     ("get", "/api/public/campus-talks"): PUBLIC,
     ("post", "/api/public/campus-talks/{talk_id}/registrations"): [202] * len(VISITORS),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,8 +34,11 @@ def _moment(value: str) -> dt.datetime | None:
     return parsed
 
 
-@staff_view(campus_access.talk_can_manage)
+@staff_view(campus_access.talk_can_list)
 def talks(request: HttpRequest) -> HttpResponse:
+    can_manage = campus_access.talk_can_manage(request.user)
+    if request.method == "POST" and not can_manage:
+        raise PermissionDenied("creating campus talks is for recruiters and administrators")
     if request.method == "POST":
         data = request.POST
         drive = Drive.objects.filter(code=data.get("drive", "")).first()
@@ -73,12 +76,17 @@ def talks(request: HttpRequest) -> HttpResponse:
         "drives": Drive.objects.order_by("code"),
         "cities": City.objects.order_by("code"),
         "talk_languages": TalkLanguage.choices,
+        "can_manage": can_manage,
     }
     return render(request, "backoffice/campus/talks.html", context)
 
 
 def _talk(request: HttpRequest, pk: int) -> CampusTalk:
-    talk = talk_list(user=request.user).filter(pk=pk).first()
+    talk = (
+        talk_list(user=request.user).filter(pk=pk).first()
+        if campus_access.talk_can_manage(request.user)
+        else None
+    )
     if talk is None:
         raise Http404("no such campus talk")
     return talk

@@ -39,7 +39,11 @@ def _recruiter(user: Any) -> bool:
 
 
 def assessment_can_list(user: Any) -> bool:
-    return _active(user) and (user.is_drive_admin or user.role in (Role.RECRUITER, Role.HIRING_MANAGER))
+    """Reading assessments and their results: recruiters and hiring managers (their requisitions'), and
+    the leaders who watch the drive (all of them, read only)."""
+    return _active(user) and (
+        user.is_drive_admin or user.role in (Role.RECRUITER, Role.HIRING_MANAGER, Role.LEADERSHIP)
+    )
 
 
 def assessment_scope(user: Any) -> Q:
@@ -72,6 +76,11 @@ def result_can_review(user: Any, result: Any) -> bool:
 
 
 # -- campus talks ------------------------------------------------------------------------------------------
+
+
+def talk_can_list(user: Any) -> bool:
+    """The list of talks with their counts: those who manage them, and the leaders who watch the drive."""
+    return talk_can_manage(user) or (_active(user) and user.role == Role.LEADERSHIP)
 
 
 def talk_can_manage(user: Any) -> bool:

@@ -56,7 +56,7 @@ def talk_list_public() -> QuerySet[CampusTalk]:
 
 
 def talk_list(*, user: Any) -> QuerySet[CampusTalk]:
-    if not access.talk_can_manage(user):
+    if not access.talk_can_list(user):
         return CampusTalk.objects.none()
     return CampusTalk.objects.select_related("city", "drive").annotate(
         registered=Count("registrations"),
