@@ -190,9 +190,13 @@ def talks_load(*, drive: Drive, recruiters: Sequence[User], rng: random.Random) 
                     record.checked_in[registration.pk] = starts_at - timedelta(minutes=rng.uniform(0, 25))
                     checked += 1
             dated.append(record)
+        application_after = starts_at + timedelta(hours=2)
         for application in applicants:
+            # Every application the person made after the talk has it as its source.
             for own in Application.objects.filter(
-                candidate_id=application.candidate_id, requisition__drive=drive
+                candidate_id=application.candidate_id,
+                requisition__drive=drive,
+                created_at__gt=application_after,
             ).order_by("pk"):
                 if talk_attribute_application(application_id=own.pk, actor=DEMO) is not None:
                     attributed += 1
