@@ -98,8 +98,13 @@ def interview_day_can_list(user: Any) -> bool:
 def interview_day_can_change(user: Any, day: Any) -> bool:
     """Planning, re-planning and booking: administrators, and recruiters who may change every
     requisition of the day."""
+    return interview_day_can_create(user, day.requisitions.all())
+
+
+def interview_day_can_create(user: Any, requisitions: Any) -> bool:
+    """Setting up a day for these requisitions: the same people who may then plan it."""
     if _admin(user):
         return True
     if not _recruiter(user):
         return False
-    return all(plans_access.requisition_can_edit(user, requisition) for requisition in day.requisitions.all())
+    return all(plans_access.requisition_can_edit(user, requisition) for requisition in requisitions)

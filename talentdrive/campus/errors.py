@@ -29,6 +29,8 @@ class CampusRefused(DomainError):
         "ends_before_start": _("A campus talk must end after it starts."),
         "no_dates": _("An interview day needs at least one date."),
         "no_rounds": _("An interview day needs at least one interview round."),
+        "no_rooms": _("An interview day needs at least one room or video link."),
+        "round_not_in_flow": _("The round %(round)s is not in the stages of requisition %(requisition)s."),
         "not_planned": _("Plan the interview day first."),
         "not_on_day": _("This person is not an interviewer of this interview day."),
         "already_booked": _("This plan is already booked as interviews."),

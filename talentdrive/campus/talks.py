@@ -27,6 +27,7 @@ from talentdrive.campus.errors import CampusRefused
 from talentdrive.campus.models import CampusTalk, TalkAttribution, TalkLanguage, TalkRegistration
 from talentdrive.candidates.consent import CONSENT_TEXTS
 from talentdrive.pipeline.models import Application, Source
+from talentdrive.pipeline.rollups import rollups_source_changed
 from talentdrive.plans.models import City, Drive
 
 # A duplicate registration sends the ticket again, but not more often than this (a form sent twice
@@ -111,12 +112,14 @@ def talk_register(
     language: str,
     ticket_base_url: str,
     actor: Actor,
+    notify: bool = True,
 ) -> RegisterOutcome:
     """Register a student for a talk, or answer with their registration when this email already has
     one (sending the ticket again, at most every ``TICKET_RESEND_AFTER``).
 
     Raises ``CampusRefused`` (talk_unpublished, talk_over, talk_full, consent_missing,
-    graduation_year); nothing is written then. The ticket email is queued on commit."""
+    graduation_year); nothing is written then. The ticket email is queued on commit unless
+    ``notify`` is false (registrations entered for someone, such as the demo's fictional students)."""
     email = email.strip().lower()
     register = partial(
         _register,
@@ -129,6 +132,7 @@ def talk_register(
         language=language,
         ticket_base_url=ticket_base_url,
         actor=actor,
+        notify=notify,
     )
     try:
         return register()
@@ -149,6 +153,7 @@ def _register(
     language: str,
     ticket_base_url: str,
     actor: Actor,
+    notify: bool,
 ) -> RegisterOutcome:
     # The talk's row serialises registrations, so two last seats are never both given away.
     talk = CampusTalk.objects.select_for_update().filter(pk=talk_id, published=True).first()
@@ -157,7 +162,7 @@ def _register(
     existing = talk.registrations.filter(email=email).first()
     if existing is not None:
         sent = existing.ticket_sent_at
-        if sent is None or timezone.now() - sent >= TICKET_RESEND_AFTER:
+        if notify and (sent is None or timezone.now() - sent >= TICKET_RESEND_AFTER):
             _queue_ticket(existing.pk, ticket_base_url)
         return RegisterOutcome(existing, created=False)
     if talk.ends_at <= timezone.now():
@@ -182,7 +187,8 @@ def _register(
     audit_record(
         actor=actor, action=AuditAction.CAMPUS_TALK_REGISTER, target=registration, data={"talk": talk.pk}
     )
-    _queue_ticket(registration.pk, ticket_base_url)
+    if notify:
+        _queue_ticket(registration.pk, ticket_base_url)
     return RegisterOutcome(registration, created=True)
 
 
@@ -331,8 +337,11 @@ def talk_attribute_application(*, application_id: int, actor: Actor) -> TalkAttr
         return None
     attribution = TalkAttribution.objects.create(application=application, registration=registration)
     if application.source in DEFAULT_SOURCES:
+        old_source = application.source
         application.source = Source.CAMPUS_TALK
         application.save(update_fields=["source"])
+        # The pipeline page's roll-ups count the application under its source: move it there too.
+        rollups_source_changed(application=application, old_source=old_source)
     audit_record(
         actor=actor,
         action=AuditAction.CAMPUS_TALK_ATTRIBUTE,

@@ -25,6 +25,7 @@ from talentdrive.campus.talks import (
 )
 from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
 from talentdrive.pipeline.models import Application, Source
+from talentdrive.pipeline.models_rollups import ApplicationTally
 from talentdrive.pipeline.services import application_submit
 from tests.factories import graduate, make_requisition, seeded_city
 
@@ -224,6 +225,24 @@ def test_an_application_by_a_registered_email_has_the_talk_as_its_source(talk, d
     assert Application.objects.get(pk=stranger.pk).source != Source.CAMPUS_TALK
     assert TalkAttribution.objects.count() == 1
     assert AuditEvent.objects.filter(action=AuditAction.CAMPUS_TALK_ATTRIBUTE).count() == 1
+    # and the pipeline page's roll-ups count it under the talk, not the career site any more
+    tallies = ApplicationTally.objects.filter(requisition=requisition, count__gt=0)
+    kept = Application.objects.get(pk=stranger.pk).source
+    assert dict(tallies.values_list("source", "count")) == {Source.CAMPUS_TALK: 1, kept: 1}
+
+
+def test_a_registration_entered_without_notice_sends_no_ticket(talk, django_capture_on_commit_callbacks):
+    # when a registration is entered with notify off, then again
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        first = talk_register(
+            talk_id=talk.pk, email="li.lei@example.edu", full_name="李雷", school="浙江大学",
+            graduation_year=timezone.localdate().year + 1, consent_version=CURRENT_CONSENT_VERSION,
+            language="zh-hans", ticket_base_url=BASE, actor=PUBLIC, notify=False,
+        )  # fmt: skip
+    # then it is made and audited, and nothing is queued or sent
+    assert first.created and callbacks == [] and mail.outbox == []
+    assert TalkRegistration.objects.get(pk=first.registration.pk).ticket_sent_at is None
+    assert AuditEvent.objects.filter(action=AuditAction.CAMPUS_TALK_REGISTER).count() == 1
 
 
 def test_a_chosen_source_is_kept_while_the_talk_is_recorded(talk, drive, team):

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from talentdrive.demo.campus.load import demo_campus_load
 from talentdrive.demo.load import demo_drive_load
 from talentdrive.demo.people.load import DEFAULT_SIZE, demo_people_load
 from talentdrive.demo.plan import SEED
@@ -23,6 +24,12 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help=f"demo candidates: {DEFAULT_SIZE} with a newly loaded drive unless given; 0 for none",
+        )
+        parser.add_argument(
+            "--campus",
+            action="store_true",
+            help="load the campus season (talks, online assessments, an interview day) into a drive loaded "
+            "earlier; it comes with newly loaded candidates anyway",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -44,8 +51,10 @@ class Command(BaseCommand):
             self.stdout.write(f"The demo drive is already loaded ({summary}); nothing changed.")
         # Candidates come with a new drive; a drive loaded earlier gets them only when asked for.
         size = options["people"] if options["people"] is not None else (DEFAULT_SIZE if result.created else 0)
+        campus = options["campus"]
         if size > 0:
             people = demo_people_load(seed=options["seed"], size=size)
+            campus = campus or people.created
             figures = (
                 f"{people.candidates} candidates, {people.applications} applications, {people.hired} hired"
             )
@@ -53,3 +62,12 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS(f"Loaded {figures} in {people.seconds:.1f} s."))
             else:
                 self.stdout.write(f"The demo candidates are already loaded ({figures}); nothing changed.")
+        # The campus season works on the campus applicants, so it comes after them.
+        if campus:
+            season = demo_campus_load(seed=options["seed"])
+            if season.created:
+                self.stdout.write(self.style.SUCCESS(f"Loaded {season.summary()} in {season.seconds:.1f} s."))
+            else:
+                self.stdout.write(
+                    f"The campus season is already loaded ({season.summary()}); nothing changed."
+                )
