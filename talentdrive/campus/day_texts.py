@@ -142,9 +142,6 @@ def day_names(day: InterviewDay) -> dict[str, dict[Any, str]]:
             s.code: (s.name_zh if chinese else s.name_en) for s in flow_for_requisition(requisition).stages
         }
     areas: dict[Any, str] = {a.code: a.name for a in FocusArea.objects.all()}
-    people: dict[Any, str] = {
-        e.user_id: (e.user.get_full_name() or e.user.username)
-        for e in day.interviewers.select_related("user")
-    }
+    people: dict[Any, str] = {e.user_id: str(e.user) for e in day.interviewers.select_related("user")}
     rooms: dict[Any, str] = {r.pk: r.name for r in day.rooms.all()}
     return {"rounds": rounds, "areas": areas, "people": people, "rooms": rooms}
