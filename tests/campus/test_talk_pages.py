@@ -63,6 +63,17 @@ def test_the_portal_lists_talks_by_city_and_school_in_chinese(client, talk):
     assert "AI drive campus talk" in english
 
 
+def test_a_talk_that_is_over_leaves_the_list_but_keeps_its_address(client, talk):
+    from talentdrive.campus.models import CampusTalk
+
+    CampusTalk.objects.filter(pk=talk.pk).update(
+        starts_at=timezone.now() - dt.timedelta(days=2),
+        ends_at=timezone.now() - dt.timedelta(days=2, hours=-2),
+    )
+    assert "AI drive campus talk" not in client.get("/campus-talks/").content.decode()
+    assert client.get(reverse("portal:talk_register", args=[talk.pk])).status_code == 200
+
+
 def test_registering_on_the_portal_sends_the_ticket_and_a_repeat_gets_the_same_page(
     client, talk, django_capture_on_commit_callbacks
 ):

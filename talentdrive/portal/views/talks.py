@@ -9,6 +9,7 @@ from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -27,7 +28,12 @@ _REGISTERED_SALT = "talentdrive.portal.talk_registered"
 
 @negotiated
 def talk_list(request: HttpRequest) -> HttpResponse:
-    talks = list(talk_list_public().order_by("city__code", "school", "starts_at", "pk"))
+    # Students look for talks they can still attend; one that is over stays reachable by its address.
+    talks = list(
+        talk_list_public()
+        .filter(ends_at__gte=timezone.now())
+        .order_by("city__code", "school", "starts_at", "pk")
+    )
     cities = sorted({(t.city.code, t.city.name) for t in talks})
     chosen = request.GET.get("city", "")
     if chosen:
