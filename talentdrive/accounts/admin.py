@@ -22,7 +22,7 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     filter_horizontal = ("groups", "user_permissions", "scope_teams", "scope_cities")
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
-        ("Talent Drive", {"fields": ("role", "display_name", "scope_teams", "scope_cities")}),
+        ("Talent Drive", {"fields": ("role", "display_name", "language", "scope_teams", "scope_cities")}),
     )
     add_fieldsets = (
         *(DjangoUserAdmin.add_fieldsets or ()),

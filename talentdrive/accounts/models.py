@@ -21,6 +21,10 @@ class User(AbstractUser):
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.RECRUITER)
     display_name = models.CharField(max_length=120, blank=True)
+    # The language of the emails this person gets (the weekly report); empty: the site's default.
+    language = models.CharField(
+        _("language for emails"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
     # A recruiter sees the requisitions of these teams and cities; empty means no limit on that axis.
     scope_teams = models.ManyToManyField("plans.Team", blank=True, related_name="scoped_users")
     scope_cities = models.ManyToManyField("plans.City", blank=True, related_name="scoped_users")

@@ -1,8 +1,9 @@
 """The weekly report by email: the pipeline page's headline figures and its workbook, to the drive's leaders.
 
-Each recipient gets the figures of the plan lines they may see, in the language asked for, through
-Django's email backend; a mail server fault is counted, not raised, so one bad address does not stop
-the rest. Run it weekly (``manage.py send_weekly_report``) from cron or a scheduler.
+Each recipient gets the figures of the plan lines they may see, in their own language (``User.language``,
+else the site's default, unless the sender asks for one language for all), through Django's email
+backend; a mail server fault is counted, not raised, so one bad address does not stop the rest. Run it
+weekly: ``manage.py send_weekly_report`` from cron, or ``weekly_report_task`` on the database queue.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import smtplib
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -50,6 +52,26 @@ def weekly_report_text(*, user: User, drive: Drive) -> tuple[str, str, bytes]:
         *(f"  {step_label(step.kind)}: {step.reached}" for step in board.funnel),
         "",
     ]
+    offers = board.offers.total
+    if offers.rate is not None:
+        lines.append(
+            _(
+                "Offers: %(accepted)s accepted of %(decided)s answered (%(rate)s%%), %(out)s waiting for an answer."
+            )
+            % {
+                "accepted": offers.accepted,
+                "decided": offers.decided,
+                "rate": round(100 * offers.rate),
+                "out": offers.out,
+            }
+        )
+    else:
+        lines.append(_("Offers: none answered yet, %(out)s waiting for an answer.") % {"out": offers.out})
+    lines.append(
+        _("Interviewers at their weekly cap: %(full)s; scorecards late now: %(late)s.")
+        % {"full": board.load.full, "late": board.load.late_now}
+    )
+    lines.append("")
     if forecast.drive.likely is not None:
         lines.append(
             _("At the pace so far the plan fills by %(likely)s (8 in 10: %(low)s to %(high)s).")
@@ -67,11 +89,12 @@ def weekly_report_text(*, user: User, drive: Drive) -> tuple[str, str, bytes]:
     return subject, "\n".join(lines) + "\n", dashboard_workbook(board, forecast)
 
 
-def weekly_report_send(*, drive: Drive, language: str) -> tuple[int, int]:
-    """Send the report to every leader; answers (sent, failed)."""
+def weekly_report_send(*, drive: Drive, language: str | None = None) -> tuple[int, int]:
+    """Send the report to every leader, each in their language (or all in ``language``); answers
+    (sent, failed)."""
     sent = failed = 0
     for user in weekly_report_recipients():
-        with translation.override(language):
+        with translation.override(language or user.language or settings.LANGUAGE_CODE):
             subject, body, workbook = weekly_report_text(user=user, drive=drive)
         message = EmailMessage(subject, body, to=[user.email])
         message.attach(f"pipeline-{drive.code}.xlsx", workbook, XLSX)

@@ -1,4 +1,5 @@
-"""``manage.py send_weekly_report [--drive CODE] [--language zh-hans|en]``: the leaders' weekly email."""
+"""``manage.py send_weekly_report [--drive CODE] [--language zh-hans|en]``: the leaders' weekly email, each in
+their own language unless ``--language`` asks for one."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--drive", help="the drive's code (default: the newest drive)")
         parser.add_argument(
-            "--language", default=settings.LANGUAGE_CODE, choices=[c for c, _ in settings.LANGUAGES]
+            "--language",
+            default=None,
+            choices=[c for c, _ in settings.LANGUAGES],
+            help="one language for every recipient (default: each recipient's own)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
