@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.forms import id_from_form
 from talentdrive.campus import access as campus_access
 from talentdrive.campus.day_changes import interview_day_move
 from talentdrive.campus.day_texts import binding_sentences, day_names, violation_sentences
@@ -67,7 +68,7 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
     elif action == "replan":
         outcome = interview_day_replan(
             day_id=day.pk,
-            interviewer_id=int(request.POST.get("interviewer") or 0),
+            interviewer_id=id_from_form(request.POST.get("interviewer", "")) or 0,
             actor=actor,  # type: ignore[arg-type]
             reason=request.POST.get("reason", "")[:2000],
         )
@@ -80,15 +81,20 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
         )
         out["binding"] = binding_sentences(outcome.binding, {**names["rounds"], **names["areas"]})
     elif action in ("check", "move"):
-        starts_at = parse_datetime(request.POST.get("starts_at", ""))
+        raw_start = request.POST.get("starts_at", "")[:40]
+        try:
+            starts_at = parse_datetime(raw_start)
+        except ValueError:  # shaped like a time, but no such day or hour (2026-02-30T25:00)
+            messages.error(request, _("“%(value)s” is not a date and time.") % {"value": raw_start})
+            return out
         if starts_at is not None and timezone.is_naive(starts_at):
             starts_at = timezone.make_aware(starts_at)
         check = interview_day_move(
             day_id=day.pk,
-            assignment_id=int(request.POST.get("assignment") or 0),
+            assignment_id=id_from_form(request.POST.get("assignment", "")) or 0,
             starts_at=starts_at or dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
-            interviewer_id=int(request.POST.get("interviewer") or 0),
-            room_id=int(request.POST.get("room") or 0),
+            interviewer_id=id_from_form(request.POST.get("interviewer", "")) or 0,
+            room_id=id_from_form(request.POST.get("room", "")) or 0,
             actor=actor,  # type: ignore[arg-type]
             apply=action == "move",
         )

@@ -221,7 +221,8 @@ def _check_cities_in_drive(*, drive: Drive, cities: list[City]) -> None:
     known = list(drive.cities.order_by("code"))
     if not known:
         return
-    outside = [city for city in cities if city.pk not in {k.pk for k in known}]
+    known_ids = {city.pk for city in known}
+    outside = [city for city in cities if city.pk not in known_ids]
     if outside:
         comma = "、" if (get_language() or "en").startswith("zh") else ", "
         raise PlanRuleError(

@@ -144,3 +144,33 @@ def test_replanning_from_the_page_moves_only_the_dropped_interviewers_interviews
     for pk, before in kept.items():
         r = InterviewDayAssignment.objects.get(pk=pk)
         assert (r.starts_at, r.interviewer_id, r.room_id) == before
+
+
+@pytest.mark.parametrize(
+    "field, value, says",
+    [
+        ("starts_at", "2026-02-30T25:00", "is not a date and time"),
+        ("assignment", "abc", ""),
+        ("interviewer", "١٢", ""),
+        ("room", "99999999999999999999999", ""),
+    ],
+)
+def test_a_forged_move_form_gets_an_answer_not_a_server_error(client, drive, team, staff, field, value, says):
+    day, apps, people, hr = _day(drive, team, staff, candidates=2, technical=2)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    before = list(InterviewDayAssignment.objects.values_list("pk", "starts_at", "interviewer_id", "room_id"))
+    row = InterviewDayAssignment.objects.filter(day=day).first()
+    form = {
+        "action": "move",
+        "assignment": str(row.pk),
+        "starts_at": row.starts_at.isoformat(),
+        "interviewer": str(row.interviewer_id),
+        "room": str(row.room_id or ""),
+        field: value,
+    }
+    client.force_login(staff["recruiter"])
+    response = client.post(reverse("backoffice:interview_day_detail", args=[day.pk]), form, follow=True)
+    assert response.status_code in (200, 409)
+    assert says in response.content.decode()
+    after = list(InterviewDayAssignment.objects.values_list("pk", "starts_at", "interviewer_id", "room_id"))
+    assert after == before, "nothing stored is changed by a form that names nothing real"
