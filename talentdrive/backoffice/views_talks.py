@@ -45,7 +45,13 @@ def talks(request: HttpRequest) -> HttpResponse:
         city = City.objects.filter(code=data.get("city", "")).first()
         starts_at, ends_at = _moment(data.get("starts_at", "")), _moment(data.get("ends_at", ""))
         capacity = data.get("capacity", "")
-        if drive is None or city is None or starts_at is None or ends_at is None or not capacity.isdigit():
+        if (
+            drive is None
+            or city is None
+            or starts_at is None
+            or ends_at is None
+            or not (capacity.isascii() and capacity.isdigit() and len(capacity) <= 6)
+        ):
             messages.error(request, _("Give the drive, the city, the start and end times and the capacity."))
             return redirect("backoffice:talks")
         try:

@@ -61,6 +61,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# An assessment lasts hours, not weeks: a larger figure is a mistake in the file (and would not fit the column).
+MAX_DURATION_MINUTES = 10_000
+
+
 @dataclass(frozen=True)
 class ResultRowError:
     row: int | None  # as the spreadsheet shows it; None for the file as a whole
@@ -256,7 +260,9 @@ def _check_rows(
         number_text = _text(values[known["application"]]) if "application" in known else ""
         email_text = _text(values[known["email"]]) if "email" in known else ""
         if number_text:
-            if not number_text.isdigit() or int(number_text) not in lookup.by_id:
+            # ASCII digits only ("²" counts as a digit to str.isdigit but not to int), and no longer than an id.
+            is_number = number_text.isascii() and number_text.isdigit() and len(number_text) <= 18
+            if not is_number or int(number_text) not in lookup.by_id:
                 fail(
                     "application", _("no application %(number)s in this assessment") % {"number": number_text}
                 )
@@ -319,6 +325,11 @@ def _check_rows(
             minutes = _number(values[known["duration_minutes"]])
             if minutes is None or minutes < 0 or minutes != minutes.to_integral_value():
                 fail("duration_minutes", _("the duration must be a whole number of minutes"))
+            elif minutes > MAX_DURATION_MINUTES:
+                fail(
+                    "duration_minutes",
+                    _("the duration must be at most %(max)s minutes") % {"max": MAX_DURATION_MINUTES},
+                )
             else:
                 duration = int(minutes)
 

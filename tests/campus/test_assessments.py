@@ -194,3 +194,22 @@ def test_review_rejects_only_with_a_persons_reason_or_moves_on(assessment, campu
     assert AuditEvent.objects.filter(action=AuditAction.ASSESSMENT_REVIEW).count() == 2
     with pytest.raises(CampusRefused):
         assessment_result_review(result_id=close.pk, advance=True, actor=staff["recruiter"])
+
+
+def test_numbers_that_only_look_like_numbers_are_row_errors_not_a_crash(
+    assessment, campus_requisition, staff
+):
+    _applicants(campus_requisition, 2)
+    content = _csv(
+        "application,email,score,duration",
+        "²,,70,30",
+        "99999999999999999999999,,70,30",
+        ",student0@example.edu,70,1e30",
+    )
+    report = assessment_results_import(
+        assessment_id=assessment.pk, filename="results.csv", content=content, actor=staff["recruiter"]
+    )
+    assert not report.ok
+    by_row = {(error.row, error.column) for error in report.errors}
+    assert {(2, "application"), (3, "application"), (4, "duration")} <= by_row
+    assert AssessmentResult.objects.count() == 0
