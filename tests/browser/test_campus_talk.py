@@ -17,10 +17,10 @@ from PIL import Image
 
 from talentdrive.accounts.models import Role
 from talentdrive.campus.models import TalkAttribution, TalkRegistration
-from talentdrive.campus.talks import talk_create
 from talentdrive.pipeline.models import Application, Source
 from tests.browser.conftest import keep_screenshot
-from tests.factories import make_requisition, make_staff, pdf_bytes, seeded_city
+from tests.campus.test_talks import make_talk
+from tests.factories import make_requisition, make_staff, pdf_bytes
 
 PHONE = {
     "viewport": {"width": 390, "height": 844},
@@ -37,9 +37,9 @@ def season(drive, team, settings):
     cache.clear()
     recruiter = make_staff(Role.RECRUITER, username="door", password=PASSWORD, teams=[team])
     start = timezone.now() + dt.timedelta(days=2)
-    talk = talk_create(
-        drive=drive,
-        city=seeded_city("hangzhou"),
+    talk = make_talk(
+        drive,
+        recruiter,
         school="浙江大学",
         title_en="AI hiring drive: campus talk",
         title_zh="AI 人才招聘宣讲会",
@@ -47,9 +47,7 @@ def season(drive, team, settings):
         ends_at=start + dt.timedelta(hours=2),
         venue="紫金港校区 东一报告厅",
         capacity=200,
-        language="zh-hans",
         livestream_url="https://live.example.com/zju-2026",
-        actor=recruiter,
     )
     requisition = make_requisition(
         drive=drive,

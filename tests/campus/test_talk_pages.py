@@ -11,30 +11,16 @@ from django.utils import timezone
 
 from talentdrive.accounts.services import api_token_create
 from talentdrive.campus.models import TalkRegistration
-from talentdrive.campus.talks import talk_create
 from talentdrive.candidates.consent import CURRENT_CONSENT_VERSION
 from tests.actors import TEST_ACTOR
-from tests.factories import seeded_city
+from tests.campus.test_talks import make_talk
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def talk(drive, staff):
-    start = timezone.now() + dt.timedelta(days=3)
-    return talk_create(
-        drive=drive,
-        city=seeded_city("hangzhou"),
-        school="Zhejiang University",
-        title_en="AI drive campus talk",
-        title_zh="AI 招聘宣讲会",
-        starts_at=start,
-        ends_at=start + dt.timedelta(hours=2),
-        venue="Lecture hall 3",
-        capacity=50,
-        language="both",
-        actor=staff["recruiter"],
-    )
+    return make_talk(drive, staff["recruiter"], capacity=50, language="both", livestream_url="")
 
 
 def _form(email="wang.fang@example.edu", **extra):

@@ -33,23 +33,27 @@ pytestmark = pytest.mark.django_db
 BASE = "http://testserver/"
 
 
+def make_talk(drive, actor, **overrides):
+    """A campus talk in Hangzhou three days from now, through the service; ``overrides`` change its fields."""
+    start = timezone.now() + dt.timedelta(days=3)
+    fields = {
+        "city": seeded_city("hangzhou"),
+        "school": "Zhejiang University",
+        "title_en": "AI drive campus talk",
+        "title_zh": "AI 招聘宣讲会",
+        "starts_at": start,
+        "ends_at": start + dt.timedelta(hours=2),
+        "venue": "Lecture hall 3",
+        "capacity": 2,
+        "language": "zh-hans",
+        "livestream_url": "https://live.example.com/zju",
+    }
+    return talk_create(drive=drive, actor=actor, **{**fields, **overrides})
+
+
 @pytest.fixture
 def talk(drive, staff):
-    start = timezone.now() + dt.timedelta(days=3)
-    return talk_create(
-        drive=drive,
-        city=seeded_city("hangzhou"),
-        school="Zhejiang University",
-        title_en="AI drive campus talk",
-        title_zh="AI 招聘宣讲会",
-        starts_at=start,
-        ends_at=start + dt.timedelta(hours=2),
-        venue="Lecture hall 3",
-        capacity=2,
-        language="zh-hans",
-        livestream_url="https://live.example.com/zju",
-        actor=staff["recruiter"],
-    )
+    return make_talk(drive, staff["recruiter"])
 
 
 def _register(talk, email="wang.fang@example.edu", **extra):
