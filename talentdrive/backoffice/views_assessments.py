@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from talentdrive.backoffice.access import staff_view
+from talentdrive.backoffice.forms import id_from_form
 from talentdrive.campus import access as campus_access
 from talentdrive.campus.assessments import (
     ResultsReport,
@@ -53,11 +54,14 @@ def assessments(request: HttpRequest) -> HttpResponse:
         try:
             pass_mark = Decimal(request.POST.get("pass_mark", ""))
             max_score = Decimal(request.POST.get("max_score") or "100")
+            if not (pass_mark.is_finite() and max_score.is_finite()):  # "NaN", "Infinity"
+                raise InvalidOperation
         except InvalidOperation:
             messages.error(request, _("The pass mark and the highest score must be numbers."))
             return redirect("backoffice:assessments")
         requisition = Requisition.objects.filter(
-            plans_access.requisition_scope(request.user), pk=request.POST.get("requisition") or 0
+            plans_access.requisition_scope(request.user),
+            pk=id_from_form(request.POST.get("requisition", "")) or 0,
         ).first()
         area = FocusArea.objects.filter(code=request.POST.get("focus_area", "")).first()
         drive = (
@@ -89,6 +93,8 @@ def assessments(request: HttpRequest) -> HttpResponse:
         "requisitions": _campus_requisitions(request.user),
         "drives": Drive.objects.order_by("code"),
         "areas": FocusArea.objects.order_by("code"),
+        # Leaders read assessments; those who change requisitions create them.
+        "can_create": plans_access.requisition_can_change_any(request.user),
     }
     return render(request, "backoffice/campus/assessments.html", context)
 

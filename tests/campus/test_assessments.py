@@ -213,3 +213,31 @@ def test_numbers_that_only_look_like_numbers_are_row_errors_not_a_crash(
     by_row = {(error.row, error.column) for error in report.errors}
     assert {(2, "application"), (3, "application"), (4, "duration")} <= by_row
     assert AssessmentResult.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("requisition", "abc"), ("requisition", "²"), ("pass_mark", "NaN"), ("max_score", "Infinity")],
+)
+def test_a_forged_new_assessment_form_gets_an_answer_not_a_server_error(client, drive, staff, field, value):
+    from django.urls import reverse
+
+    from talentdrive.campus.models import Assessment
+
+    client.force_login(staff["admin"])
+    form = {"drive": drive.code, "focus_area": "llm", "pass_mark": "60", "max_score": "100", field: value}
+    response = client.post(reverse("backoffice:assessments"), form, follow=True)
+    assert response.status_code == 200
+    if field != "requisition":
+        assert "must be numbers" in response.content.decode()
+        assert not Assessment.objects.exists()
+
+
+def test_leaders_read_assessments_without_the_form_to_create_one(client, staff):
+    from django.urls import reverse
+
+    client.force_login(staff["leadership"])
+    page = client.get(reverse("backoffice:assessments")).content.decode()
+    assert 'id="new-title"' not in page
+    client.force_login(staff["recruiter"])
+    assert 'id="new-title"' in client.get(reverse("backoffice:assessments")).content.decode()
