@@ -94,7 +94,7 @@ def offers_draft_batch(
         raise OfferBatchRefused(
             "over_plan",
             field="applications",
-            params={"selected": len(ids), "remaining": remaining, "line": str(plan_line)},
+            params={"selected": len(ids), "remaining": remaining, "line": plan_line.external_id},
         )
     salaries = salaries or {}
     offers: list[Offer] = []

@@ -45,8 +45,8 @@ class OfferBatchRefused(DomainError):
         "not_this_requisition": _("Application(s) %(ids)s do not belong to this requisition."),
         "not_allowed": _("You may not draft offers for every selected applicant."),
         "over_plan": _(
-            "%(selected)s offers selected, but plan line %(line)s has %(remaining)s left before its target; "
-            "select fewer, or raise the plan first."
+            "Applicants selected: %(selected)s; plan line %(line)s has room for %(remaining)s more before its "
+            "target. Select fewer, or raise the plan first."
         ),
         "rows_refused": _("No offer was drafted: %(count)s of %(total)s applicants were refused (below)."),
     }

@@ -172,7 +172,7 @@ def test_the_page_refuses_a_batch_over_the_remaining_headcount_and_keeps_the_cho
     response = client.post(_url(world), _post(world, chosen))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "2 offers selected" in page and "1 left" in page
+    assert "Applicants selected: 2" in page and "room for 1 more" in page
     assert f'value="{chosen[0]}" id="pick-{chosen[0]}" checked' in page
     assert Offer.objects.count() == 2
     assert not AuditEvent.objects.filter(action=AuditAction.OFFER_BATCH_DRAFT).exists()

@@ -58,7 +58,7 @@ def test_a_batch_larger_than_the_remaining_headcount_is_refused_whole(world):
         _batch(world, [a.pk for a in others])
     assert refused.value.code == "over_plan"
     assert refused.value.params["selected"] == 3 and refused.value.params["remaining"] == 2
-    assert "2" in str(refused.value.message)
+    assert "Applicants selected: 3" in str(refused.value.message)
     assert Offer.objects.count() == 1
     assert not AuditEvent.objects.filter(action=AuditAction.OFFER_BATCH_DRAFT).exists()
 
