@@ -138,7 +138,7 @@ def compile_query(
     must_text = tuple(phrase_rows(index, name) for name in requirements.must_text)
     nice_text = tuple(phrase_rows(index, name) for name in requirements.nice_text)
     tokens = query_tokens(requirements, weights)
-    term_ids = query_terms(index, tokens)
+    term_ids = query_terms(index, tokens, keep=frozenset(requirements.latin_terms))
     text_sums, text_scale = _text_scale(index, term_ids)
     active = {
         "must": weights.must if must or must_text else 0.0,
@@ -229,20 +229,24 @@ def text_hits(rows_per_requirement: Sequence[np.ndarray], rows: np.ndarray | Non
 MIN_QUERY_IDF = 2.0
 
 
-def query_terms(index: MatchIndex, tokens: Sequence[str]) -> tuple[int, ...]:
+def query_terms(
+    index: MatchIndex, tokens: Sequence[str], keep: frozenset[str] = frozenset()
+) -> tuple[int, ...]:
     """Term ids of the query: every known term of the text, as often as the text has it, sorted.
 
     A term the job text repeats counts that many times, as plain BM25 (bm25s) scores a query; terms
     with idf below MIN_QUERY_IDF (in more than about one resume in seven) are dropped unless nothing
-    else is left.
+    else is left, or they are in ``keep`` (the tools a Chinese job text names in Latin letters, which
+    plain BM25 reads whatever their idf: ``Requirements.latin_terms``).
     """
-    ids = np.fromiter(
-        (index.vocabulary[token] for token in tokens if token in index.vocabulary), dtype=np.int64
-    )
+    known = [token for token in tokens if token in index.vocabulary]
+    ids = np.fromiter((index.vocabulary[token] for token in known), dtype=np.int64, count=len(known))
     if not ids.shape[0]:
         return ()
     informative = index.idf[ids] >= MIN_QUERY_IDF
     if informative.any():
+        if keep:
+            informative |= np.fromiter((token in keep for token in known), dtype=bool, count=len(known))
         ids = ids[informative]
     return tuple(sorted(int(t) for t in ids))
 
