@@ -65,6 +65,8 @@ BACKOFFICE = {
     "requisition_edit": ("get", [302, 302, 403, 200, 404, 200, 403, 200]),
     "requisition_status": ("post", [302, 302, 403, 302, 404, 302, 403, 302]),
     "requisition_matching": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    # the scorecards side by side and batch offers: whoever reads the requisition, never an interviewer
+    "requisition_calibration": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
     "import": ("get", [302, 302, 403, 403, 403, 403, 403, 200]),
     "import_commit": ("post", [302, 302, 403, 403, 403, 403, 403, 302]),
     "export": ("get", [302, 302, 403, 403, 403, 403, 200, 200]),
@@ -142,6 +144,7 @@ ROUTE_ARGUMENTS = {
     "requisition_edit",
     "requisition_status",
     "requisition_matching",
+    "requisition_calibration",
     "requisition_applicants",
     "requisition_applicants_bulk",
 }
@@ -226,6 +229,9 @@ API = {
     ("get", "/api/offers/{offer_id}"): [401, 401, 403, 200, 404, 200, 200, 200],
     ("post", "/api/offers/{offer_id}/approve"): [401, 401, 403, 403, 404, 200, 403, 403],
     ("post", "/api/offers/{offer_id}/send"): [401, 401, 403, 200, 404, 200, 403, 200],
+    # calibration: whoever reads the requisition; batch offers: whoever may draft them (leaders read only)
+    ("get", "/api/requisitions/{requisition_id}/calibration"): [401, 401, 403, 200, 404, 200, 200, 200],
+    ("post", "/api/requisitions/{requisition_id}/offers/batch"): [401, 401, 403, 201, 404, 201, 403, 201],
     # campus: assessments as in the back office; a results file without rows is refused as a whole (422)
     ("get", "/api/assessments"): [401, 401, 403, 200, 200, 200, 200, 200],
     ("post", "/api/assessments/{assessment_id}/results"): [401, 401, 403, 422, 404, 422, 403, 422],
@@ -558,6 +564,17 @@ def _api_request(client, world, method: str, path: str, headers: dict[str, str])
         if method == "post":
             return client.post(url, {}, content_type="application/json", headers=headers)
         return client.get(url, headers=headers)
+    if path.endswith("/offers/batch"):
+        today = timezone.localdate()
+        body = {
+            "application_ids": [application.pk],
+            "level": application.requisition.level,
+            "salary": 600_000,
+            "start_date": (today + dt.timedelta(days=60)).isoformat(),
+            "city": requisition.plan_line.city.code,
+            "expires_on": (today + dt.timedelta(days=14)).isoformat(),
+        }
+        return client.post(url, body, content_type="application/json", headers=headers)
     if method == "post" and "{application_id}" in path:
         action = path.rsplit("/", 1)[-1]
         if action == "reopen":

@@ -68,6 +68,9 @@ class PlanIn(Schema):
 class ReplanIn(Schema):
     interviewer_id: int
     reason: str = ""
+    # Free the other rounds of a candidate whose round cannot be given again (other interviewers'
+    # interviews of those candidates may then move); off, only the dropped interviewer's change.
+    move_others: bool = False
 
 
 class MoveIn(Schema):
@@ -212,7 +215,11 @@ def replan(request: HttpRequest, day_id: int, body: ReplanIn) -> dict[str, Any]:
     day = _day(user, day_id)
     try:
         outcome = interview_day_replan(
-            day_id=day.pk, interviewer_id=body.interviewer_id, actor=user, reason=body.reason[:2000]
+            day_id=day.pk,
+            interviewer_id=body.interviewer_id,
+            actor=user,
+            reason=body.reason[:2000],
+            move_others=body.move_others,
         )
     except DomainError as refused:
         raise _refusal(refused) from refused

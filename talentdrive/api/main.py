@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from talentdrive.api.applications import router as applications_router
+from talentdrive.api.calibration import router as calibration_router
 from talentdrive.api.campus import router as campus_router
 from talentdrive.api.campus_talks import router as campus_talks_router
 from talentdrive.api.candidates import router as candidates_router
@@ -27,6 +28,7 @@ api.add_router("/", interviews_router)
 api.add_router("/public/", portal_router)
 api.add_router("/matching/", matching_router)
 api.add_router("/", offers_router)
+api.add_router("/", calibration_router)
 api.add_router("/", insights_router)
 api.add_router("/", campus_router)
 api.add_router("/", campus_talks_router)

@@ -4,6 +4,7 @@ from django.urls import path
 from talentdrive.backoffice import (
     views_applicants,
     views_assessments,
+    views_calibration,
     views_candidates,
     views_dashboard,
     views_exports,
@@ -103,6 +104,11 @@ urlpatterns = [
     path("applications/<int:pk>/resume/", views_resume.application_resume, name="application_resume"),
     path("applications/<int:pk>/notes/", views_applicants.application_note_view, name="application_note"),
     # Further back-office pages append their routes here.
+    path(
+        "requisitions/<int:pk>/calibration/",
+        views_calibration.requisition_calibration_view,
+        name="requisition_calibration",
+    ),
     path("requisitions/<int:pk>/matching/", views_matching.requisition_matching, name="requisition_matching"),
     # candidates: search, tags, duplicates
     path("candidates/", views_candidates.candidate_list, name="candidates"),

@@ -71,6 +71,7 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
             interviewer_id=id_from_form(request.POST.get("interviewer", "")) or 0,
             actor=actor,  # type: ignore[arg-type]
             reason=request.POST.get("reason", "")[:2000],
+            move_others=request.POST.get("move_others") == "on",
         )
         messages.success(
             request,

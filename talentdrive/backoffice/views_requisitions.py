@@ -18,6 +18,7 @@ from talentdrive.accounts.models import User
 from talentdrive.audit.selectors import audit_events_for
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import RequisitionFilterForm, RequisitionForm, StatusChangeForm
+from talentdrive.campus import access as campus_access
 from talentdrive.plans import access as plans_access
 from talentdrive.plans.content import requisition_content_check
 from talentdrive.plans.errors import PlanRuleError
@@ -108,6 +109,7 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for event in audit_events_for(target=requisition)[:50]
         ],
         "matching_url": _matching_url(requisition.pk),
+        "can_calibrate": campus_access.calibration_can_list(_user(request)),
     }
     return render(request, "backoffice/requisition_detail.html", context)
 

@@ -8,6 +8,10 @@
   and export attendance. Students register through the public portal.
 * Interview days: administrators and recruiters whose scope covers every requisition of the day plan,
   re-plan and book them; leadership reads them.
+* Calibration (a requisition's interviewed applicants with their scorecards side by side): recruiters,
+  hiring managers and leaders who read the requisition, never an interviewer as such (they read other
+  scorecards only after handing in their own). Batch offers from it: whoever may draft each offer
+  (``offers/access.py``), checked again by the offer service for every applicant.
 """
 
 from __future__ import annotations
@@ -108,3 +112,16 @@ def interview_day_can_create(user: Any, requisitions: Any) -> bool:
     if not _recruiter(user):
         return False
     return all(plans_access.requisition_can_edit(user, requisition) for requisition in requisitions)
+
+
+# -- calibration -------------------------------------------------------------------------------------------
+
+
+def calibration_can_list(user: Any) -> bool:
+    return _active(user) and (
+        user.is_drive_admin or user.role in (Role.RECRUITER, Role.HIRING_MANAGER, Role.LEADERSHIP)
+    )
+
+
+def calibration_can_read(user: Any, requisition: Any) -> bool:
+    return calibration_can_list(user) and plans_access.requisition_can_read(user, requisition)

@@ -264,10 +264,13 @@ def _current(day: InterviewDay, setting: DaySetting) -> Plan:
 
 
 @transaction.atomic
-def interview_day_replan(*, day_id: int, interviewer_id: int, actor: Actor, reason: str = "") -> PlanOutcome:
+def interview_day_replan(
+    *, day_id: int, interviewer_id: int, actor: Actor, reason: str = "", move_others: bool = False
+) -> PlanOutcome:
     """An interviewer drops out: their interviews go to others, everything else stays. Booked
     interviews that change are rescheduled (the calendars get the update); a candidate who cannot be
-    placed again is reported and their booked interviews are left for a person to decide."""
+    placed again is reported and their booked interviews are left for a person to decide. With
+    ``move_others`` (asked for explicitly), such a candidate's other rounds may move too."""
     day = _locked_day(day_id, actor)
     entry = day.interviewers.filter(user_id=interviewer_id).first()
     if entry is None:
@@ -279,7 +282,7 @@ def interview_day_replan(*, day_id: int, interviewer_id: int, actor: Actor, reas
     entry.dropped_out = True
     entry.save(update_fields=["dropped_out"])
     # The dropped interviewer's entry is still in ``full``'s problem; plan_replan leaves them out.
-    plan = plan_replan(full.problem, before, dropped=interviewer_id)
+    plan = plan_replan(full.problem, before, dropped=interviewer_id, move_others=move_others)
     old = {(a.candidate, a.round): a for a in before.assignments}
     new = {(a.candidate, a.round): a for a in plan.assignments}
     rows = {(r.application_id, r.stage_code): r for r in day.assignments.select_related("interview")}
@@ -329,7 +332,12 @@ def interview_day_replan(*, day_id: int, interviewer_id: int, actor: Actor, reas
         action=AuditAction.INTERVIEW_DAY_REPLAN,
         target=day,
         reason=reason[:2000],
-        data={"interviewer_id": interviewer_id, "changed": changed, "unplaced": len(plan.unplaced)},
+        data={
+            "interviewer_id": interviewer_id,
+            "changed": changed,
+            "unplaced": len(plan.unplaced),
+            "move_others": move_others,
+        },
     )
     return PlanOutcome(
         saved=True,

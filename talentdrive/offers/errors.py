@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from talentdrive.errors import DomainError
@@ -32,6 +34,26 @@ class OfferRefused(DomainError):
         "no_letter_template": _("There is no active offer letter template; an administrator adds one."),
         "chain_empty": _("The approval chain has no steps; an administrator adds them."),
     }
+
+
+class OfferBatchRefused(DomainError):
+    """A batch of offers refused as a whole; ``rows`` holds each applicant's own refusal, if any."""
+
+    messages = {
+        "nothing_selected": _("Select at least one applicant."),
+        "too_many": _("A batch holds at most %(maximum)s offers."),
+        "not_this_requisition": _("Application(s) %(ids)s do not belong to this requisition."),
+        "not_allowed": _("You may not draft offers for every selected applicant."),
+        "over_plan": _(
+            "%(selected)s offers selected, but plan line %(line)s has %(remaining)s left before its target; "
+            "select fewer, or raise the plan first."
+        ),
+        "rows_refused": _("No offer was drafted: %(count)s of %(total)s applicants were refused (below)."),
+    }
+
+    def __init__(self, code: str, *, rows: tuple[Any, ...] = (), **kwargs: Any) -> None:
+        super().__init__(code, **kwargs)
+        self.rows = rows
 
 
 class OfferLetterFontMissing(RuntimeError):

@@ -146,6 +146,20 @@ def test_replanning_from_the_page_moves_only_the_dropped_interviewers_interviews
         assert (r.starts_at, r.interviewer_id, r.room_id) == before
 
 
+def test_moving_other_rounds_on_a_replan_is_asked_for_on_the_page(client, drive, team, staff):
+    from talentdrive.audit.models import AuditAction, AuditEvent
+
+    day, apps, people, hr = _day(drive, team, staff, candidates=3, technical=4)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    gone = InterviewDayAssignment.objects.filter(day=day, stage_code="technical_1").first().interviewer_id
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:interview_day_detail", args=[day.pk])
+    assert 'name="move_others"' in client.get(url).content.decode()
+    client.post(url, {"action": "replan", "interviewer": gone, "move_others": "on"})
+    event = AuditEvent.objects.get(action=AuditAction.INTERVIEW_DAY_REPLAN)
+    assert event.data["move_others"] is True
+
+
 @pytest.mark.parametrize(
     "field, value, says",
     [

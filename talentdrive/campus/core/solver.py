@@ -12,7 +12,8 @@ candidates' and interviewers' preferred days.
 
 A candidate who cannot be placed is reported with the constraint that leaves too little room
 (``binding.py``), never dropped silently. Re-planning after an interviewer drops out keeps every
-assignment not theirs and moves only theirs (``plan_replan``).
+assignment not theirs and moves only theirs (``plan_replan``); freeing the other rounds of a candidate
+who cannot be kept is a separate, explicit choice.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class _Item:
     # Slots this round may take (re-planning narrows it around the candidate's kept rounds).
     allowed: frozenset[int] | None = None
     was_slot: int | None = None
+    # On a re-plan, who had this round before: keeping them costs nothing, another costs a move.
+    was_interviewer: int | None = None
 
 
 def plan_solve(
@@ -178,11 +181,14 @@ def plan_replan(
     dropped: int,
     time_limit: float = 8.0,
     workers: int = 4,
+    move_others: bool = False,
 ) -> Plan:
     """The plan without interviewer ``dropped``: every other assignment is kept as it is; the dropped
     interviewer's interviews get another interviewer, at the same slot if possible, on the same day
     between the candidate's kept rounds. A candidate whose round cannot be given again is reported,
-    with their kept rounds listed as they are, for a person to decide."""
+    with their kept rounds listed as they are, for a person to decide. With ``move_others`` (the
+    recruiter's explicit choice), such a candidate's other rounds are freed and planned again too, so
+    interviews of other interviewers may change, but only those candidates'."""
     reduced = Problem(
         days=problem.days,
         slots_per_day=problem.slots_per_day,
@@ -213,22 +219,42 @@ def plan_replan(
     started = time.perf_counter()
     result = _solve(reduced, items, kept=kept, time_limit=time_limit / 2, workers=workers, hint=None, seed=0)
     moved_others = 0
-    if result.unplaced and result.solver_status in ("OPTIMAL", "FEASIBLE"):
+    if move_others and result.unplaced and result.solver_status in ("OPTIMAL", "FEASIBLE"):
         # Some round could not be given again between the candidate's kept rounds: free those
         # candidates' other rounds too (they are the only other interviews that change).
         stuck = set(result.unplaced)
         kept = tuple(a for a in result.assignments if a.candidate not in stuck)
-        moved_others = sum(1 for a in plan.assignments if a.candidate in stuck and a.interviewer != dropped)
-        items = [_Item(candidates[c], r) for c in sorted(stuck) for r in range(len(problem.rounds))]
+        earlier = {(a.candidate, index[a.round]): a for a in plan.assignments}
+        items = []
+        for c in sorted(stuck):
+            for r in range(len(problem.rounds)):
+                had = earlier.get((c, r))
+                keeps = had is not None and had.interviewer != dropped
+                items.append(
+                    _Item(
+                        candidates[c],
+                        r,
+                        was_slot=had.slot if had else None,
+                        was_interviewer=had.interviewer if keeps and had else None,
+                    )
+                )
         remaining = max(0.5, time_limit - (time.perf_counter() - started))
-        result = _solve(reduced, items, kept=kept, time_limit=remaining, workers=workers, hint=None, seed=0)
+        result = _solve(reduced, items, kept=kept, time_limit=remaining, workers=workers, hint=plan, seed=0)
+        now = {(a.candidate, a.round, a.slot, a.interviewer) for a in result.assignments}
+        moved_others = sum(
+            1
+            for a in plan.assignments
+            if a.candidate in stuck
+            and a.interviewer != dropped
+            and (a.candidate, a.round, a.slot, a.interviewer) not in now
+        )
     return Plan(
         assignments=result.assignments,
         unplaced=tuple(sorted({*plan.unplaced, *result.unplaced})),
         binding=result.binding,
         solver_status=result.solver_status,
         seconds=time.perf_counter() - started,
-        stats={"moved_other_interviews": float(moved_others)},
+        stats={"moved_other_interviews": float(moved_others), "not_given_again": float(len(result.unplaced))},
     )
 
 
@@ -337,6 +363,8 @@ def _solve(
                     penalties.append(WEIGHT_SECOND_FIELD * pick)
                 if d in interviewer.avoid_days:
                     penalties.append(WEIGHT_DAY_WISH * pick)
+                if item.was_interviewer is not None and interviewer.id != item.was_interviewer:
+                    penalties.append(WEIGHT_MOVED * pick)
         model.add(sum(var for var, _, _ in choices[n]) == placed[person.id])
     for ivs in intervals.values():
         model.add_no_overlap(ivs)

@@ -1,0 +1,254 @@
+"""Calibration after the interview days: every interviewed applicant with the scorecards side by side,
+who may read it, and batch offers from the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+from django.urls import reverse
+
+from talentdrive.accounts.models import Role
+from talentdrive.audit.models import AuditAction, AuditEvent
+from talentdrive.campus import access as campus_access
+from talentdrive.campus.calibration import requisition_calibration
+from talentdrive.interviews.scorecards import scorecard_submit
+from talentdrive.interviews.services import interview_schedule
+from talentdrive.offers.models import Offer, OfferStatus
+from tests import factories
+from tests.offers.conftest import TODAY, OfferWorld, draft
+
+pytestmark = pytest.mark.django_db
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+ATTRIBUTES = ("modelling_depth", "coding", "systems", "research_taste")
+
+
+def _at(day: int, hour: int) -> dt.datetime:
+    """A moment in November 2026, before any clock these tests run under."""
+    return dt.datetime(2026, 11, day, hour, tzinfo=SHANGHAI)
+
+
+def _interview(
+    world: OfferWorld,
+    application,
+    day: int,
+    interviewers,
+    *,
+    rating: int,
+    recommendation: str,
+    missing: tuple = (),
+):
+    interview = interview_schedule(
+        application_id=application.pk,
+        stage_code="technical_1",
+        starts_at=_at(day, 10),
+        interviewer_ids=[u.pk for u in interviewers],
+        actor=world.users["recruiter"],
+        location="Room 3",
+    )
+    for user in interviewers:
+        if user in missing:
+            continue
+        scorecard_submit(
+            interview_id=interview.pk,
+            ratings={code: {"rating": rating, "notes": ""} for code in ATTRIBUTES},
+            recommendation=recommendation,
+            actor=user,
+            now=_at(day, 12),
+        )
+    return interview
+
+
+@pytest.fixture
+def panel(world):
+    second = factories.make_staff(Role.INTERVIEWER, username="iris", email="iris@example.test")
+    return [world.users["interviewer"], second]
+
+
+@pytest.fixture
+def interviewed(world, panel):
+    """Three interviewed applicants: 李雷 rated 4 (strong yes), 韩梅梅 rated 2 (no) with one scorecard
+    missing, 王芳 rated 3 (yes); and one not yet interviewed."""
+    strong = world.application
+    weak = world.applicant(candidate=factories.make_candidate(full_name="韩梅梅"))
+    middle = world.applicant(candidate=factories.make_candidate(full_name="王芳"), school="浙江大学")
+    world.applicant(candidate=factories.make_candidate(full_name="未面试"))
+    _interview(world, strong, 2, panel, rating=4, recommendation="strong_yes")
+    _interview(world, weak, 3, panel, rating=2, recommendation="no", missing=(panel[1],))
+    _interview(world, middle, 4, panel, rating=3, recommendation="yes")
+    return {"strong": strong, "weak": weak, "middle": middle}
+
+
+def test_the_table_orders_interviewed_applicants_by_their_ratings(world, interviewed):
+    table = requisition_calibration(user=world.users["recruiter"], requisition=world.requisition)
+    names = [row.application.candidate.full_name for row in table.rows]
+    assert names == ["李雷", "王芳", "韩梅梅"]  # the one not interviewed is not a row
+    strong, middle, weak = table.rows
+    assert strong.mean_rating == 4.0 and strong.tally == {"strong_yes": 2}
+    assert weak.mean_rating == 2.0 and weak.missing == 1 and weak.tally == {"no": 1}
+    assert table.round_codes == ("technical_1",)
+    assert [code for code, _name in table.attributes] == list(ATTRIBUTES)
+    assert middle.attribute_means["coding"] == 3.0
+    cells = weak.rounds["technical_1"]
+    assert [cell.recommendation for cell in cells] == ["no", ""]
+    assert all(row.can_offer for row in table.rows)
+
+
+def test_an_applicant_with_an_offer_shows_it_and_cannot_be_offered_again(world, interviewed):
+    draft(world, interviewed["middle"])
+    table = requisition_calibration(user=world.users["recruiter"], requisition=world.requisition)
+    row = next(r for r in table.rows if r.application == interviewed["middle"])
+    assert row.offer is not None and row.offer.status == OfferStatus.DRAFT
+    assert not row.can_offer
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("recruiter", True),
+        ("hiring_manager", True),
+        ("leadership", True),
+        ("admin", True),
+        ("interviewer", False),
+        ("other_recruiter", False),
+    ],
+)
+def test_who_reads_the_calibration(world, who, allowed):
+    assert campus_access.calibration_can_read(world.users[who], world.requisition) is allowed
+
+
+def test_leaders_read_it_but_may_not_offer(world, interviewed):
+    table = requisition_calibration(user=world.users["leadership"], requisition=world.requisition)
+    assert len(table.rows) == 3
+    assert not any(row.can_offer for row in table.rows)
+
+
+def _url(world) -> str:
+    return reverse("backoffice:requisition_calibration", args=[world.requisition.pk])
+
+
+def _post(world, ids, **extra):
+    data = {
+        "level": "senior",
+        "salary": "600000",
+        "sign_on_bonus": "0",
+        "start_date": (TODAY + dt.timedelta(days=60)).isoformat(),
+        "city": str(factories.seeded_city("shanghai").pk),
+        "expires_on": (TODAY + dt.timedelta(days=14)).isoformat(),
+        "submit_now": "on",
+        "application": [str(pk) for pk in ids],
+    }
+    data.update(extra)
+    return data
+
+
+def test_the_page_shows_the_table_and_drafts_the_selected_offers(client, world, interviewed):
+    client.force_login(world.users["recruiter"])
+    page = client.get(_url(world)).content.decode()
+    assert page.index("李雷") < page.index("王芳") < page.index("韩梅梅")
+    assert 'id="headcount-left"' in page and "3 of 3 left" in page
+    assert "scorecard missing" in page
+    chosen = [interviewed["strong"].pk, interviewed["middle"].pk]
+    response = client.post(_url(world), _post(world, chosen, **{f"salary_{chosen[0]}": "700,000"}))
+    assert response.status_code == 302
+    offers = {o.application_id: o for o in Offer.objects.all()}
+    assert set(offers) == set(chosen)
+    assert offers[chosen[0]].salary == 700_000 and offers[chosen[1]].salary == 600_000
+    assert {o.status for o in offers.values()} == {OfferStatus.PENDING_APPROVAL}
+    page = client.get(_url(world)).content.decode()
+    assert "2 offers drafted and submitted for approval." in page
+    assert "1 of 3 left" in page
+
+
+def test_the_page_refuses_a_batch_over_the_remaining_headcount_and_keeps_the_choice(
+    client, world, interviewed
+):
+    draft(world, factories.make_application(requisition=world.requisition, stage="hr_interview"))
+    draft(world, factories.make_application(requisition=world.requisition, stage="hr_interview"))
+    client.force_login(world.users["recruiter"])
+    chosen = [interviewed["strong"].pk, interviewed["middle"].pk]
+    response = client.post(_url(world), _post(world, chosen))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "2 offers selected" in page and "1 left" in page
+    assert f'value="{chosen[0]}" id="pick-{chosen[0]}" checked' in page
+    assert Offer.objects.count() == 2
+    assert not AuditEvent.objects.filter(action=AuditAction.OFFER_BATCH_DRAFT).exists()
+
+
+def test_a_bad_salary_beside_an_applicant_is_named(client, world, interviewed):
+    client.force_login(world.users["recruiter"])
+    pk = interviewed["strong"].pk
+    page = client.post(_url(world), _post(world, [pk], **{f"salary_{pk}": "lots"})).content.decode()
+    assert f"application #{pk}" in page and "lots" in page
+    assert not Offer.objects.exists()
+
+
+def test_the_page_in_chinese(client, world, interviewed):
+    client.force_login(world.users["hiring_manager"])
+    page = client.get(_url(world), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "校准" in page and "批量" in page
+
+
+@pytest.mark.parametrize("who", ["interviewer", "other_recruiter"])
+def test_interviewers_and_recruiters_out_of_scope_cannot_open_it(client, world, who):
+    client.force_login(world.users[who])
+    assert client.get(_url(world)).status_code in (403, 404)
+    assert client.post(_url(world), _post(world, [world.application.pk])).status_code in (403, 404)
+    assert not Offer.objects.exists()
+
+
+def test_anonymous_visitors_go_to_the_login_page(client, world):
+    response = client.get(_url(world))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def _api(world) -> str:
+    return f"/api/requisitions/{world.requisition.pk}"
+
+
+def test_the_api_reads_the_table_and_drafts_a_batch(client, world, interviewed):
+    client.force_login(world.users["recruiter"])
+    table = client.get(_api(world) + "/calibration").json()
+    assert [row["candidate"] for row in table["rows"]] == ["李雷", "王芳", "韩梅梅"]
+    assert table["remaining_headcount"] == 3
+    assert table["rows"][2]["missing_scorecards"] == 1
+    body = _post(world, [])
+    body.update(
+        application_ids=[interviewed["strong"].pk],
+        salary=600_000,
+        sign_on_bonus=0,
+        city="shanghai",
+        salaries={},
+        submit=False,
+    )
+    del body["application"], body["submit_now"]
+    response = client.post(_api(world) + "/offers/batch", body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["remaining_headcount"] == 2
+    assert Offer.objects.get().status == OfferStatus.DRAFT
+
+
+def test_the_api_refuses_a_batch_with_each_applicants_reason(client, world, interviewed):
+    client.force_login(world.users["recruiter"])
+    ids = [interviewed["strong"].pk, interviewed["middle"].pk]
+    body = {
+        "application_ids": ids,
+        "level": "senior",
+        "salary": 600_000,
+        "start_date": (TODAY + dt.timedelta(days=60)).isoformat(),
+        "city": "shanghai",
+        "expires_on": (TODAY + dt.timedelta(days=14)).isoformat(),
+        "salaries": {str(ids[1]): 10},
+    }
+    response = client.post(_api(world) + "/offers/batch", body, content_type="application/json")
+    assert response.status_code == 422
+    answer = response.json()
+    assert answer["code"] == "rows_refused"
+    assert [row["application_id"] for row in answer["rows"]] == [ids[1]]
+    assert not Offer.objects.exists()
+    body["city"] = "atlantis"
+    response = client.post(_api(world) + "/offers/batch", body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["field"] == "city"
