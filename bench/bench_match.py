@@ -251,7 +251,9 @@ degree, years, research and the BM25 text component, then explains the top {TOP}
 computes the BM25 text component alone, over every distinct known term of the job text, and selects its
 top {TOP}. The ranker's text component queries every term of the job text with idf ≥ {MIN_QUERY_IDF:g}, as
 often as the text repeats it (terms in more than about one resume in seven are dropped), divided by the
-best BM25 any profile reaches, and its top-{TOP} is exact for that query. The recall row is the share of
+best BM25 any profile reaches, and its top-{TOP} is exact for that query: only the candidates whose text
+relevance can lift them to the {TOP}th best score are scored (every other component is at most its
+weight), then the top {TOP} are explained. The recall row is the share of
 the top {TOP} found by scoring every candidate with every word of the ranker's own query (none dropped) that the ranker also returns:
 what dropping the common terms costs.
 """

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from talentdrive.matching.core.crosslingual import chinese_skill_names_en, english_for_title, title_words_en
+from talentdrive.matching.core.crosslingual import (
+    body_words_en,
+    chinese_skill_names_en,
+    english_for_title,
+    latin_terms,
+    text_words_en,
+    title_words_en,
+)
 from talentdrive.matching.core.explain import rank_candidates
 from talentdrive.matching.core.index import build_index
 from talentdrive.matching.core.requirements import extract_requirements, requirements_from_fields
-from talentdrive.matching.core.scoring import compile_query
+from talentdrive.matching.core.scoring import MIN_QUERY_IDF, compile_query
 from talentdrive.matching.core.textprofile import profile_from_text
 from talentdrive.matching.core.tokenise import bm25_tokens
 from talentdrive.matching.taxonomy_loader import get_taxonomy
@@ -100,3 +107,81 @@ def test_a_requisition_with_an_english_description_adds_no_english_names():
         taxonomy=taxonomy,
     )
     assert bilingual.text_words_en == ""
+
+
+def test_a_chinese_job_texts_duty_words_give_their_english_words_once_per_occurrence():
+    words = body_words_en("人力资源专员：负责招聘、员工关系、薪酬福利；协助招聘").split()
+    assert {"recruitment", "employee", "relations", "compensation", "benefits", "human", "resources"} <= set(
+        words
+    )
+    assert words.count("recruitment") == 2
+    # the longest word wins: 自动化测试 is automation testing, not 自动化 + 测试 twice
+    assert body_words_en("负责自动化测试").split() == ["automation", "testing", "test", "automation"]
+    assert body_words_en("Responsible for recruitment") == ""
+
+
+def test_a_skill_named_in_chinese_is_read_as_the_skill_and_not_again_as_body_words():
+    taxonomy = get_taxonomy()
+    # given a text naming a skill in Chinese (数据分析 is also a body word)
+    skill_mentions = [m for m in taxonomy.find_skills("熟悉数据分析") if m.surface == "数据分析"]
+    words = text_words_en("熟悉数据分析", taxonomy).split("\n")
+    if skill_mentions:
+        # then its English name comes once, from the taxonomy
+        assert words == [taxonomy.skills[skill_mentions[0].skill_id].name_en]
+    else:
+        assert words == ["data analysis analytics"]
+
+
+def test_the_latin_words_of_a_chinese_text_are_its_tools_and_an_english_text_keeps_none():
+    assert latin_terms("负责Java后端开发，熟悉Spring、MySQL") == ("java", "spring", "mysql")
+    assert latin_terms("Java Developer\n负责Java后端开发") == ("java",)
+    # English prose beside the Chinese: its common words stay out of the query as before
+    assert latin_terms("We build Java services at scale\n负责Java后端开发") == ()
+    assert latin_terms("Java developer, Spring and MySQL") == ()
+
+
+def _pool(texts: dict[str, str]) -> tuple[object, object]:
+    taxonomy = get_taxonomy()
+    profiles = [profile_from_text(text, taxonomy, key=key) for key, text in texts.items()]
+    return taxonomy, build_index(profiles, ancestors=taxonomy.ancestors)
+
+
+def test_a_chinese_job_without_a_title_reaches_the_english_resume_through_its_body():
+    # given English resumes of four occupations
+    taxonomy, index = _pool(
+        {
+            "hr": "HR Executive\nHandled recruitment, employee relations, payroll and benefits.",
+            "java": "Java Developer\nBuilt Spring services on MySQL.",
+            "sales": "Sales Executive\nManaged clients and met sales targets.",
+            "civil": "Civil Engineer\nSite execution and construction drawings.",
+        }
+    )
+    names = {k: s.name_en for k, s in taxonomy.skills.items()}
+    for text, expected in (
+        ("岗位职责：负责招聘、员工关系、薪酬福利。", "hr"),
+        ("负责销售，开发和维护客户关系，完成销售目标。", "sales"),
+        ("负责土木工程施工现场管理，审核施工图。", "civil"),
+    ):
+        # when a Chinese job text without a title ranks them
+        requirements = extract_requirements(text, taxonomy)
+        ranking = rank_candidates(index, requirements, k=4, ancestors=taxonomy.ancestors, names=names)
+        # then the résumé of its occupation comes first
+        assert ranking.matches[0].key == expected, text
+
+
+def test_the_tools_a_chinese_job_names_in_latin_letters_stay_in_the_query_however_common():
+    # given a pool where Java is in most résumés (idf below the query's floor) and Kotlin in one
+    texts = {
+        str(i): f"Developer {i}\nJava, Spring" if i < 14 else f"Accountant {i}\nLedgers" for i in range(20)
+    }
+    taxonomy, index = _pool({**texts, "0": "Developer\nJava, Kotlin"})
+    java = index.vocabulary["java"]
+    assert index.idf[java] < MIN_QUERY_IDF <= index.idf[index.vocabulary["kotlin"]]
+    # when a Chinese job names both, and an English one does
+    chinese = compile_query(index, extract_requirements("负责Java后端开发，熟悉Kotlin", taxonomy))
+    english = compile_query(
+        index, extract_requirements("Build backend services in Java and Kotlin", taxonomy)
+    )
+    # then the Chinese text keeps it, as plain BM25 reads it; the English text drops it as before
+    assert java in chinese.term_ids
+    assert java not in english.term_ids

@@ -192,6 +192,68 @@ def test_pruned_top_k_equals_scoring_everyone(mini_taxonomy):
         np.testing.assert_allclose(pruned.scores, scores, rtol=1e-5)
 
 
+def test_the_text_bound_scores_few_candidates_and_finds_the_same_top_k(mini_taxonomy, monkeypatch):
+    # given many random candidates whose texts differ, some tied, some filtered out by city
+    from talentdrive.matching.core import search
+
+    rng = np.random.default_rng(5)
+    skills = list(mini_taxonomy.skills)
+    words = ["vLLM", "CUDA", "推理", "语音", "模型", "serving", "kernels", "triton", "量化", "batching"]
+    words += [f"tool{i}" for i in range(300)]
+    people = [
+        person(
+            f"p{i}",
+            list(rng.choice(skills, size=int(rng.integers(1, 4)), replace=False)),
+            degree=str(rng.choice(["bachelor", "master", "phd"])),
+            years=float(rng.integers(0, 10)),
+            text=" ".join(rng.choice(words, size=int(rng.integers(3, 12)))),
+            city=str(rng.choice(["beijing", "shanghai"])),
+        )
+        for i in range(5_000)
+    ]
+    index = build_index(people, ancestors=mini_taxonomy.ancestors)
+    scored: list[int] = []
+    score_rows = search._score_rows
+
+    def counting(index, query, rows, k, dense):
+        scored.append(int(rows.shape[0]))
+        return score_rows(index, query, rows, k, dense)
+
+    bounded: list[bool] = []
+    by_text = search._top_by_text_bound
+
+    def spying(*args):
+        found = by_text(*args)
+        bounded.append(found is not None)
+        return found
+
+    monkeypatch.setattr(search, "_score_rows", counting)
+    monkeypatch.setattr(search, "_top_by_text_bound", spying)
+    for requirements, filters in (
+        (Requirements(must=("llm",), nice=("cuda",), text="vLLM tool1 tool2 tool3 tool4"), Filters()),
+        (
+            Requirements(must=("asr",), min_degree="master", text="tool5 tool6 tool7"),
+            Filters(cities=("beijing",)),
+        ),
+        (Requirements(text="tool8 tool9 tool10 tool11 tool11", min_years=3), Filters()),
+    ):
+        query = compile_query(index, requirements)
+        scored.clear()
+        # when
+        pruned = top_rows(index, query, k=20, filters=filters)
+        everyone = combine(query, components(index, query))
+        mask = (
+            np.ones(len(index), dtype=bool)
+            if not filters.cities
+            else index.city == index.code_of("city", "beijing")
+        )
+        rows, scores = _best(np.flatnonzero(mask), everyone[mask], 20)
+        # then the same rows and scores, from a fraction of the candidates
+        np.testing.assert_array_equal(pruned.rows, rows)
+        np.testing.assert_array_equal(pruned.scores, scores.astype(np.float32))
+        assert bounded[-1] and sum(scored) < len(index) // 4
+
+
 def test_index_round_trip(index, mini_taxonomy, tmp_path):
     requirements = Requirements(
         must=("llm-inference",), nice=("cuda",), text="vLLM", domain="healthcare", min_years=2

@@ -8,6 +8,9 @@ with a commodity class such as "Enterprise resource planning ERP software"). Fro
   its tools and a preferred line with two more (English); the Chinese variant writes the same tools in
   a Chinese requirement list (任职要求 / 加分项), the way Chinese postings name tools in Latin letters,
   under a Chinese title written for the project (``onet_titles_zh.py``; O*NET has no Chinese titles);
+  a second Chinese variant ("zh prose", ``zh_duties=True``) has no title and describes the job in
+  Chinese prose written for the project (``onet_duties_zh.py``), for the occupations nearest the
+  usual public résumé categories;
 * two **resume-like texts** per occupation: a title line (the occupation's own title, or for one in
   three the title of another occupation of the same O*NET broad group), a skills line with six of
   its tools and two of an unrelated occupation, and two lines of experience with its tool classes.
@@ -33,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from talentdrive.evaluation.realdata.onet_duties_zh import DUTIES as DUTIES_ZH
 from talentdrive.evaluation.realdata.onet_titles_zh import TITLES as TITLES_ZH
 
 SPLITS = ("dev", "test")
@@ -94,12 +98,20 @@ def split_of(code: str) -> str:
     return "dev" if zlib.crc32(code.encode()) % 2 == 0 else "test"
 
 
-def _job_text(occupation: Occupation, tools: Sequence[str], language: str, *, zh_titles: bool = True) -> str:
+def _job_text(
+    occupation: Occupation,
+    tools: Sequence[str],
+    language: str,
+    *,
+    zh_titles: bool = True,
+    zh_duties: bool = False,
+) -> str:
     must, preferred = tools[:4], tools[4:6]
     if language == "zh":
         title = TITLES_ZH.get(occupation.title, "") if zh_titles else ""
+        duties = DUTIES_ZH[occupation.title] if zh_duties else "负责本岗位日常工作。"
         return (
-            (f"{title}\n" if title else "") + "岗位职责：负责本岗位日常工作。\n任职要求：\n"
+            (f"{title}\n" if title else "") + f"岗位职责：{duties}\n任职要求：\n"
             f"1. 熟练使用 {'、'.join(must)}；\n2. 三年以上相关工作经验。\n"
             f"加分项：熟悉 {'、'.join(preferred)} 者优先。"
         )
@@ -125,8 +137,14 @@ def build(
     languages: Sequence[str] = ("en", "zh"),
     max_jobs: int = 80,
     zh_titles: bool = True,
+    zh_duties: bool = False,
 ) -> RankingSet:
-    """The resume pool (every occupation) and the jobs of one split, graded."""
+    """The resume pool (every occupation) and the jobs of one split, graded.
+
+    ``zh_titles=False``: the Chinese job texts have no title. ``zh_duties=True``: the jobs are instead
+    every occupation of the split with a Chinese duty description (``onet_duties_zh.py``), written as
+    Chinese prose without a title, the tools in Latin letters as before.
+    """
     occupations = read_occupations(data)
     rng = np.random.default_rng(SEED)
     by_group: dict[str, list[Occupation]] = defaultdict(list)
@@ -155,6 +173,8 @@ def build(
     chosen = [
         chosen[i] for i in sorted(rng.choice(len(chosen), size=min(max_jobs, len(chosen)), replace=False))
     ]
+    if zh_duties:
+        chosen = [o for o in occupations if split_of(o.code) == split and o.title in DUTIES_ZH]
     jobs: dict[str, tuple[str, str]] = {}
     grades: dict[str, dict[str, int]] = {}
     for occupation in chosen:
@@ -167,7 +187,13 @@ def build(
             job = f"{language}:{occupation.code}"
             jobs[job] = (
                 language,
-                _job_text(occupation, job_tools[occupation.code], language, zh_titles=zh_titles),
+                _job_text(
+                    occupation,
+                    job_tools[occupation.code],
+                    language,
+                    zh_titles=zh_titles and not zh_duties,
+                    zh_duties=zh_duties,
+                ),  # fmt: skip
             )
             grades[job] = graded
     return RankingSet(jobs, resumes, grades)

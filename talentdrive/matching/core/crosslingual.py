@@ -1,13 +1,16 @@
 """English query words for the Chinese parts of a job text, so a Chinese job reaches English resumes.
 
-Two sources, both the project's own:
+Three sources, all the project's own:
 
 * the taxonomy's bilingual names: a skill named in Chinese in the job text ("分布式训练", "多模态")
   adds its English name ("distributed training", "multimodal"); a skill named in Latin letters
   ("熟悉 PyTorch") is already a query word as written and adds nothing;
 * ``TITLE_WORDS``: the words job titles are made of, Chinese → English (工程师 → engineer, 会计 →
   accountant, 数据 → data …), read in the requisition's title only, where they name the occupation
-  (in running text the same characters are as often part of other words).
+  (in running text the same characters are as often part of other words);
+* ``jobwords_zh.BODY_WORDS``: the words of a job description's running text, Chinese → English
+  (招聘 → recruitment, 施工 → construction, 自动化测试 → automation testing …), each occurrence
+  adding its English words once, as an English text's words count as often as the text has them.
 
 English words are given in the singular and the plural, as resumes write both ("Engineer",
 "Engineers"), because text relevance does not stem (docs/quality.md, "Text relevance"). Measured
@@ -19,6 +22,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+
+from talentdrive.matching.core.jobwords_zh import BODY_WORDS
+from talentdrive.matching.core.tokenise import bm25_tokens
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -300,6 +306,10 @@ _TITLE_ORDER = sorted(TITLE_WORDS, key=len, reverse=True)
 _TITLE_PATTERN = re.compile("|".join(re.escape(word) for word in _TITLE_ORDER))
 
 
+_BODY_ORDER = sorted(BODY_WORDS, key=len, reverse=True)
+_BODY_PATTERN = re.compile("|".join(re.escape(word) for word in _BODY_ORDER))
+
+
 def has_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
 
@@ -323,6 +333,55 @@ def chinese_skill_names_en(text: str, taxonomy: Any) -> str:
         if skill is not None and has_chinese(surface) and skill.name_en:
             names.append(skill.name_en)
     return "\n".join(n for n in names if n)
+
+
+def latin_terms(text: str) -> tuple[str, ...]:
+    """The words a Chinese job text writes in Latin letters ("负责Java后端开发，熟悉Spring、MySQL").
+
+    They name the job's tools and are all that plain BM25 reads of such a text, so the query keeps
+    them however common they are. Only the Latin words of lines holding Chinese, and none when the
+    text also has English prose (a line of four Latin words or more without Chinese): an English text's
+    common words are left out of the query as before.
+    """
+    if not has_chinese(text):
+        return ()
+    kept: list[str] = []
+    for line in text.splitlines():
+        words = [token for token in bm25_tokens(line) if not _CJK.match(token)]
+        if not has_chinese(line):
+            if len(words) >= 4:
+                return ()
+            continue
+        kept.extend(words)
+    return tuple(dict.fromkeys(kept))
+
+
+def body_words_en(text: str) -> str:
+    """The English words of a Chinese job text's words (longest first, left to right), once per
+    occurrence; Latin words add nothing (they are query words as written)."""
+    if not has_chinese(text):
+        return ""
+    return " ".join(BODY_WORDS[m.group()] for m in _BODY_PATTERN.finditer(text))
+
+
+def text_words_en(text: str, taxonomy: Any) -> str:
+    """English query words for a Chinese job text: the English names of the skills it names in
+    Chinese, and the English words of its other job-text words (a skill's Chinese name is read as the
+    skill, not again as body words)."""
+    if not has_chinese(text):
+        return ""
+    names: list[str] = []
+    rest = list(text)
+    skills = getattr(taxonomy, "skills", {}) if taxonomy is not None else {}
+    for mention in taxonomy.find_skills(text) if taxonomy is not None else ():
+        surface = getattr(mention, "surface", "")
+        skill = skills.get(getattr(mention, "skill_id", ""))
+        if skill is not None and has_chinese(surface) and skill.name_en:
+            names.append(skill.name_en)
+            start, end = getattr(mention, "start", -1), getattr(mention, "end", -1)
+            if 0 <= start < end <= len(rest):
+                rest[start:end] = " " * (end - start)
+    return "\n".join(n for n in (*names, body_words_en("".join(rest))) if n)
 
 
 @lru_cache(maxsize=4096)

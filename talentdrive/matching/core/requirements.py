@@ -56,6 +56,9 @@ class Requirements:
     # is, and the English names of the skills the text names in Chinese.
     title_words_en: str = ""
     text_words_en: str = ""
+    # The tools a Chinese job text names in Latin letters: kept in the text query however common
+    # (crosslingual.latin_terms).
+    latin_terms: tuple[str, ...] = ()
     focus_area: str = ""
     city: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -452,7 +455,8 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
         expansion=bilingual_names((*must_ids, *nice_ids), taxonomy, domain=domains[0] if domains else ""),
         title=title,
         title_words_en=crosslingual.english_for_title(title, taxonomy),
-        text_words_en=crosslingual.chinese_skill_names_en(text, taxonomy),
+        text_words_en=crosslingual.text_words_en(text, taxonomy),
+        latin_terms=crosslingual.latin_terms(text),
         warnings=tuple(
             f"alternatives {group} counted as nice-to-have: any one of them meets the requirement"
             for group in dict.fromkeys(alternatives)
@@ -465,6 +469,7 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
             title=title,
             title_words_en=requirements.title_words_en,
             text_words_en=requirements.text_words_en,
+            latin_terms=requirements.latin_terms,
             warnings=("no skills, domain, degree or years were recognised: ranking by text relevance only",),
         )
     return requirements
@@ -600,7 +605,17 @@ def requirements_from_fields(
         text_words_en=(
             ""
             if str(data.get("description_en") or "").strip()
-            else crosslingual.chinese_skill_names_en(text, taxonomy)
+            else crosslingual.text_words_en(text, taxonomy)
+        ),
+        latin_terms=(
+            ()
+            if str(data.get("description_en") or "").strip()
+            else crosslingual.latin_terms(
+                "\n".join(
+                    str(data.get(k) or "")
+                    for k in ("title", "title_en", "title_zh", "description", "description_zh")
+                )
+            )
         ),
         focus_area=str(data.get("focus_area") or ""),
         degree_rule=rules["degree_rule"],

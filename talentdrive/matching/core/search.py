@@ -45,10 +45,12 @@ def top_rows(
 ) -> TopRows:
     """The k best rows by score; ties broken by row order, so results are deterministic.
 
-    Exact. The column-based components are summed over everyone once (``dense_sums``); then, when
-    the must-haves are specific, candidates are bucketed by how many they have and scored bucket by
-    bucket from the fullest, stopping once the k-th best score beats the best any lower bucket could
-    reach (its must share plus every other weight at its maximum). Otherwise everyone is scored.
+    Exact. The column-based components are summed over everyone once (``dense_sums``); then only the
+    candidates whose text relevance lets them reach the k-th best score are scored
+    (``_top_by_text_bound``); failing that, when the must-haves are specific, candidates are
+    bucketed by how many they have and scored bucket by bucket from the fullest, stopping once the
+    k-th best score beats the best any lower bucket could reach (its must share plus every other
+    weight at its maximum). Otherwise everyone is scored.
     """
     mask = eligible(index, query, filters)
     n_eligible = len(index) if mask is None else int(mask.sum())
@@ -58,6 +60,9 @@ def top_rows(
     must = [c for c in query.must_columns if c >= 0]
     if semantic is None:
         sums = dense_sums(index, query)
+        bounded = _top_by_text_bound(index, query, sums, mask, k)
+        if bounded is not None:
+            return TopRows(bounded[0], bounded[1], len(index), n_eligible, sums=sums)
         if "must" in query.weights and (must or any(r.shape[0] for r in query.must_text_rows)):
             found = _top_by_must_buckets(index, query, sums, mask, k)
         else:
@@ -114,6 +119,54 @@ def dense_sums(index: MatchIndex, query: Query) -> dict[str, np.ndarray]:
         if name in sums and text_rows:
             sums[name] = sums[name] + text_hits(text_rows, None, n)
     return sums
+
+
+# The margin below the reachable score that a candidate's bound may fall and still be scored: float32
+# sums round by about 1e-7 of the score, so the bound never leaves out a row that could place or tie.
+_BOUND_MARGIN = 1e-5
+# How many of the best rows by text (from every SEED_STEP-th row at most) are scored first for a floor.
+SEED_STEP = 16
+SEED_PER_K = 4
+
+
+def _top_by_text_bound(
+    index: MatchIndex, query: Query, dense: Mapping[str, np.ndarray], mask: np.ndarray | None, k: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Exact top-k, scoring only the candidates whose text relevance lets them place; None when
+    that is not fewer than scoring everyone.
+
+    Every component is in [0, 1] and the weights sum to 1, so a candidate scores at most
+    w_text · text + (1 − w_text). Some k candidates high on text are scored first: the k-th best of
+    them is a floor the final k-th best reaches, and a candidate whose text cannot lift it to that
+    floor is never scored. With text holding most of the score (``Weights.text``) this leaves a few
+    thousand of a million candidates (docs/benchmarks.md, "Matching").
+    """
+    n = len(index)
+    w_text = query.weights.get("text", 0.0)
+    text = dense.get("text")
+    if text is None or w_text <= 0 or query.text_scale <= 0 or n <= 64 * k:
+        return None
+    # A sample of at least 64·k rows, every step-th, to pick the seeds from.
+    step = max(1, min(SEED_STEP, n // (64 * k)))
+    sample = text[::step]
+    if mask is not None:
+        sample = np.where(mask[::step], sample, np.float32(-1.0))
+    seeds = min(SEED_PER_K * k, sample.shape[0])
+    picked = np.argpartition(-sample, seeds - 1)[:seeds]
+    picked = np.sort(picked[sample[picked] >= 0]) * step
+    if picked.shape[0] < k:
+        return None
+    floor = float(_score_rows(index, query, picked, k, dense)[1][-1])
+    rest = sum(weight for name, weight in query.weights.items() if name != "text")
+    reach = (floor - rest - _BOUND_MARGIN) / w_text
+    if reach <= 0:
+        return None
+    rows = np.flatnonzero(text >= np.float32(reach * query.text_scale))
+    if mask is not None:
+        rows = rows[mask[rows]]
+    if rows.shape[0] > n // BROAD_SHARE:
+        return None
+    return _score_rows(index, query, rows, k, dense)
 
 
 def _top_by_must_buckets(
