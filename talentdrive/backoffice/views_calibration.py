@@ -24,6 +24,7 @@ from talentdrive.campus import access as campus_access
 from talentdrive.campus.calibration import requisition_calibration, tally_text
 from talentdrive.offers.batch import OfferTerms, offers_draft_batch, plan_line_remaining
 from talentdrive.offers.errors import OfferBatchRefused
+from talentdrive.offers.models import SalaryBand
 from talentdrive.plans.models import City, Level, Requisition
 from talentdrive.plans.selectors import requisition_get
 
@@ -84,7 +85,9 @@ def requisition_calibration_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(str(error)) from error
     if not campus_access.calibration_can_read(user, requisition):
         raise PermissionDenied("you may not read this requisition's calibration")
+    band = SalaryBand.objects.filter(level=requisition.level, city_id=requisition.plan_line.city_id).first()
     initial = {
+        "salary": band.salary_min if band else None,
         "level": requisition.level,
         "city": requisition.plan_line.city_id,
         "expires_on": timezone.localdate() + dt.timedelta(days=14),
@@ -148,6 +151,7 @@ def requisition_calibration_view(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": rows,
         "remaining": plan_line_remaining(plan_line=plan_line),
         "plan_line": plan_line,
+        "band": band,
         "form": form,
         "can_batch": any(row.can_offer for row in table.rows),
         "selected": set(selected),

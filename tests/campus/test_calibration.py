@@ -252,3 +252,10 @@ def test_the_api_refuses_a_batch_with_each_applicants_reason(client, world, inte
     body["city"] = "atlantis"
     response = client.post(_api(world) + "/offers/batch", body, content_type="application/json")
     assert response.status_code == 400 and response.json()["field"] == "city"
+
+
+def test_the_package_starts_from_the_salary_band(client, world, interviewed):
+    client.force_login(world.users["recruiter"])
+    page = client.get(_url(world)).content.decode()
+    assert 'id="salary-band"' in page and "500,000–800,000 CNY" in page
+    assert 'name="salary" value="500000"' in page
