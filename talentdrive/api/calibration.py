@@ -202,7 +202,7 @@ def batch_offers(request: HttpRequest, body: BatchIn, requisition_id: int = Requ
         )
     except OfferBatchRefused as refused:
         status = 403 if refused.code == "not_allowed" else 422
-        rows = [{"application_id": r.application_id, "message": r.message} for r in refused.rows]
+        rows = [{"application_id": r.application_id, "message": str(r.message)} for r in refused.rows]
         raise ApiError(
             status, str(refused.message), code=refused.code, field=refused.field, rows=rows
         ) from refused

@@ -117,7 +117,7 @@ def offers_draft_batch(
                 if submit:
                     offer = offer_submit(offer_id=offer.pk, actor=actor)
         except DomainError as refusal:
-            refusals.append(RowRefusal(pk, application.candidate.full_name, str(refusal.message)))
+            refusals.append(RowRefusal(pk, application.candidate.full_name, refusal.message))
         else:
             offers.append(offer)
     if refusals:

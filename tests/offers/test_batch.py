@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from talentdrive.audit.models import AuditAction, AuditEvent
 from talentdrive.offers.batch import OfferTerms, offers_draft_batch, plan_line_remaining
@@ -15,6 +16,13 @@ from tests.factories import make_application, make_requisition, seeded_city
 from tests.offers.conftest import TODAY, draft
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Refusals read in the active language; these tests read them in English."""
+    with translation.override("en"):
+        yield
 
 
 def _terms(**overrides) -> OfferTerms:
