@@ -100,6 +100,7 @@ def requisition_calibration(
         Interview.objects.filter(interviews_access.interview_scope(user))
         .filter(application__requisition=requisition, starts_at__lte=now)
         .exclude(status=InterviewStatus.CANCELLED)
+        .select_related("round")
         .prefetch_related("interviewers")
         .order_by("starts_at", "pk")
     )
@@ -188,6 +189,14 @@ def requisition_calibration(
             r.application.pk,
         ),
     )
+    # Attributes in the order the rounds assess them (a scorecard's stored order is not kept by every
+    # database), then any others by name.
+    declared: list[str] = []
+    for interview in interviews:
+        for code in (interview.round.focus_attributes if interview.round else []) or []:
+            if code not in declared:
+                declared.append(code)
+    attribute_codes.sort(key=lambda code: (declared.index(code) if code in declared else len(declared), code))
     position = {code: flow.position(code) if flow.stage(code) else 99 for code in round_codes}
     round_codes.sort(key=lambda code: position[code])
     names = {}
