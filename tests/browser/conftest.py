@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.campus.calibration_world import interviewed, panel  # noqa: F401 (fixtures)
 from tests.factories import reseed_reference_data
+from tests.offers.conftest import today, world  # noqa: F401 (fixtures)
 
 # The live server runs in a thread of this process; Playwright's sync API runs an event loop here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
