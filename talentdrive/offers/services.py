@@ -156,7 +156,7 @@ def offer_draft(
     if band is None:
         raise OfferRefused("no_band", field="salary")
     if salary < band.salary_min:
-        raise OfferRefused("below_band", field="salary", params={"minimum": band.salary_min})
+        raise OfferRefused("below_band", field="salary", params={"minimum": f"{band.salary_min:,}"})
     plan_override = _plan_override(plan_line=plan_line, offer_requisition=requisition, override=override)
     offer = Offer(
         application=application,
