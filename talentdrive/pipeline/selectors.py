@@ -65,7 +65,6 @@ def requisition_public_get(*, requisition_id: int) -> Requisition:
     told from a missing number."""
     requisition = (
         Requisition.objects.select_related("plan_line", "drive")
-        .prefetch_related("cities")
         .exclude(status=RequisitionStatus.DRAFT)
         .filter(pk=requisition_id)
         .first()

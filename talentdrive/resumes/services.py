@@ -76,7 +76,8 @@ def resume_attach(
     ``confirmed=False`` keeps a new file out of the person's profile until ``resume_confirm``."""
     sha256 = content_sha256(content)
     name = _store_file(candidate=candidate, sha256=sha256, content=content)
-    with transaction.atomic():
+    # Inside an application's transaction no savepoint of its own: a failure here fails the application.
+    with transaction.atomic(savepoint=False):
         resume, created = Resume.objects.get_or_create(
             candidate=candidate,
             sha256=sha256,
