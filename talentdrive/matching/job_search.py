@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -142,7 +143,8 @@ _CHECKED_AT: dict[str, float] = {}
 
 
 def _recheck_seconds() -> float:
-    return float(settings.TALENTDRIVE.get("JOB_SEARCH_RECHECK_SECONDS", 0.0))
+    value: Any = settings.TALENTDRIVE.get("JOB_SEARCH_RECHECK_SECONDS", 0.0)
+    return float(value)
 
 
 def _version() -> tuple[object, ...]:
