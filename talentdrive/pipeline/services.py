@@ -294,6 +294,7 @@ def _submit_locked(
             actor=actor,
             # A person made just now has no résumé yet.
             confirmed=created or not resume_has_confirmed(candidate=candidate),
+            new_person=created,
         )
     details = {
         "idempotency_key": key,
