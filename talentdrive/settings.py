@@ -275,6 +275,12 @@ TALENTDRIVE = {
     # The employer named in job postings (schema.org hiringOrganization); empty: the hiring team's
     # business group.
     "EMPLOYER_NAME": os.environ.get("TALENTDRIVE_EMPLOYER_NAME", ""),
+    # Job search holds the open jobs in each web process and asks the database whether any changed at
+    # most this often (seconds): an opened, closed or edited job shows in a new search within this
+    # bound. 0 asks on every search (the embedded default, so a demo shows an edit at once).
+    "JOB_SEARCH_RECHECK_SECONDS": float(
+        os.environ.get("TALENTDRIVE_JOB_SEARCH_RECHECK_SECONDS", 1.0 if IS_PRODUCTION else 0.0)
+    ),
     # Webhooks (docs/webhooks.md): a failed delivery is tried again after BACKOFF × 2^(n-1) seconds,
     # at most CAP apart, until MAX_ATTEMPTS attempts; each POST waits TIMEOUT seconds for an answer.
     "WEBHOOK_BACKOFF_SECONDS": float(os.environ.get("TALENTDRIVE_WEBHOOK_BACKOFF_SECONDS", 30)),

@@ -15,7 +15,9 @@ from talentdrive.candidates.models import Candidate, ConsentRecord
 from talentdrive.candidates.normalise import normalise_email, normalise_phone
 
 
-@transaction.atomic
+# No savepoint of its own inside a caller's transaction (a failure here fails the caller's); the
+# person's row is returned locked (``SELECT … FOR UPDATE``) or newly created, until that transaction ends.
+@transaction.atomic(savepoint=False)
 def candidate_find_or_create(
     *, email: str = "", phone: str = "", full_name: str = "", location: str = "", actor: Actor
 ) -> tuple[Candidate, bool]:
@@ -36,8 +38,10 @@ def candidate_find_or_create(
     if phone_norm:
         match |= Q(phone=phone_norm)
     locked = Candidate.objects.select_for_update()
-    by_email = locked.filter(email=email_norm).first() if email_norm else None
-    by_phone = locked.filter(phone=phone_norm).first() if phone_norm else None
+    # One read for both: each of email and phone is unique, so at most two people answer.
+    found = list(locked.filter(match))
+    by_email = next((c for c in found if email_norm and c.email == email_norm), None)
+    by_phone = next((c for c in found if phone_norm and c.phone == phone_norm), None)
     existing = by_email if by_email is not None else by_phone
     phone_holder = None
     if by_email is None and by_phone is not None and email_norm and by_phone.email:
@@ -70,7 +74,7 @@ def candidate_find_or_create(
             )
     except IntegrityError:
         # Another request created the same person between our read and our write.
-        winner = Candidate.objects.filter(match).order_by("pk").first()
+        winner = locked.filter(match).order_by("pk").first()
         if winner is None:
             raise
         return winner, False

@@ -7,8 +7,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, OrderBy, Window
@@ -110,8 +112,9 @@ class FacetOption:
 
 
 # Every open job as the search needs it, held by each process and rebuilt when a job opens, closes or
-# changes (one small query per search asks whether it did), and at least this often, so that a renamed
-# city, focus area or team, which does not touch the jobs, shows within a minute.
+# changes (one small query asks whether it did, on every search or at most every
+# JOB_SEARCH_RECHECK_SECONDS), and at least this often, so that a renamed city, focus area or team,
+# which does not touch the jobs, shows within a minute.
 SNAPSHOT_SECONDS = 60.0
 
 
@@ -135,6 +138,13 @@ class _OpenJobs:
 
 
 _SNAPSHOT: dict[str, _OpenJobs] = {}
+# When this process last asked the database whether an open job changed (time.monotonic()).
+_CHECKED_AT: dict[str, float] = {}
+
+
+def _recheck_seconds() -> float:
+    value: Any = settings.TALENTDRIVE.get("JOB_SEARCH_RECHECK_SECONDS", 0.0)
+    return float(value)
 
 
 def _version() -> tuple[object, ...]:
@@ -153,9 +163,19 @@ def _version() -> tuple[object, ...]:
 
 
 def _open_jobs() -> _OpenJobs:
-    version = _version()
     held = _SNAPSHOT.get("jobs")
-    if held is not None and held.version == version and time.monotonic() - held.built_at < SNAPSHOT_SECONDS:
+    now = time.monotonic()
+    if (
+        held is not None
+        and now - _CHECKED_AT.get("jobs", float("-inf")) < _recheck_seconds()
+        and now - held.built_at < SNAPSHOT_SECONDS
+    ):
+        # Asked less than JOB_SEARCH_RECHECK_SECONDS ago: a busy process answers searches without a
+        # database round trip, and a change shows within that bound.
+        return held
+    version = _version()
+    _CHECKED_AT["jobs"] = time.monotonic()
+    if held is not None and held.version == version and now - held.built_at < SNAPSHOT_SECONDS:
         return held
     snapshot = _build(version)
     _SNAPSHOT["jobs"] = snapshot

@@ -33,6 +33,10 @@ def validation_error(error: DomainError) -> forms.ValidationError:
     return forms.ValidationError(error.message, code=error.code)
 
 
+def _city_choices() -> list[tuple[str, str]]:
+    return [(c.code, c.name) for c in City.objects.all()]
+
+
 class ApplicantForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("Email"), max_length=254)
@@ -101,7 +105,8 @@ class ApplicantForm(forms.Form):
         self.rules = rules
         cities = self.fields["preferred_cities"]
         assert isinstance(cities, forms.MultipleChoiceField)
-        cities.choices = [(c.code, c.name) for c in City.objects.all()]
+        # Read when the list is shown or a chosen city is checked, not for every submission.
+        cities.choices = _city_choices
         for name in EDUCATION_FIELDS:
             # What the requisition's rules require is marked (and refused empty) as required.
             self.fields[name].required = name in rules.required_fields

@@ -74,9 +74,15 @@ def applicant_problems(
 
 
 def resume_check(resume: ResumeUpload) -> UploadCheck:
-    """Accept the file within the configured limits, or raise ``ResumeRefused``."""
+    """Accept the file within the configured limits, or raise ``ResumeRefused``.
+
+    An accepted upload remembers its check: the form and ``application_submit`` both ask, and a large
+    file is read (and a PDF opened) once."""
+    known: UploadCheck | None = resume.__dict__.get("_check")
+    if known is not None:
+        return known
     try:
-        return check_resume_upload(
+        check = check_resume_upload(
             filename=resume.filename,
             content=resume.content,
             max_bytes=intake_setting("UPLOAD_MAX_BYTES"),
@@ -84,3 +90,5 @@ def resume_check(resume: ResumeUpload) -> UploadCheck:
         )
     except UploadRejected as rejected:
         raise ResumeRefused.from_rejection(rejected) from rejected
+    object.__setattr__(resume, "_check", check)  # the upload is frozen; its check is not part of it
+    return check

@@ -65,7 +65,6 @@ def requisition_public_get(*, requisition_id: int) -> Requisition:
     told from a missing number."""
     requisition = (
         Requisition.objects.select_related("plan_line", "drive")
-        .prefetch_related("cities")
         .exclude(status=RequisitionStatus.DRAFT)
         .filter(pk=requisition_id)
         .first()
@@ -84,8 +83,18 @@ def requisition_check_open(requisition: Requisition) -> Requisition:
 
 
 def application_requisition_get(*, requisition_id: int) -> Requisition:
-    """The requisition one may apply to now; ``ApplicationRefused`` not_found or closed otherwise."""
-    return requisition_check_open(requisition_public_get(requisition_id=requisition_id))
+    """The requisition one may apply to now, with what applying checks (status, channel, drive, the
+    graduation window) and nothing else; ``ApplicationRefused`` not_found or closed otherwise."""
+    requisition = (
+        Requisition.objects.select_related("plan_line")
+        .only("pk", "status", "drive_id", "graduation_from", "graduation_to", "plan_line__channel")
+        .exclude(status=RequisitionStatus.DRAFT)
+        .filter(pk=requisition_id)
+        .first()
+    )
+    if requisition is None:
+        raise ApplicationRefused("not_found", detail=str(requisition_id))
+    return requisition_check_open(requisition)
 
 
 def candidate_find_by_email(*, email: str) -> Candidate | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from talentdrive.audit.actors import Actor
@@ -145,10 +145,15 @@ def application_repeat_get(
     return _by_key(_normalised_key(idempotency_key), requisition_id, fingerprint)
 
 
-def _by_key(key: str | None, requisition_id: int, fingerprint: str = "") -> Application | None:
+def _by_key(
+    key: str | None, requisition_id: int, fingerprint: str = "", found: list[Application] | None = None
+) -> Application | None:
     if key is None:
         return None
-    application = application_by_idempotency_key(key=key)
+    if found is None:
+        application = application_by_idempotency_key(key=key)
+    else:
+        application = next((a for a in found if a.idempotency_key == key), None)
     if application is None:
         return None
     if application.requisition_id != requisition_id:
@@ -173,12 +178,10 @@ def _submit(
 ) -> SubmitOutcome:
     # Without an email there is no person to tell a retry from; without a key, no retry.
     fingerprint = fingerprint if key and applicant.email else ""
-    repeated = _by_key(key, requisition_id, fingerprint)
-    if repeated is not None:
-        return SubmitOutcome(repeated, created=False)
     if applicant.consent_version not in CONSENT_TEXTS:
         raise ApplicationRefused("consent")
     if resume is not None:
+        # The same check the forms made (remembered on the upload, so a file is opened once).
         resume_check(resume)
     try:
         return _submit_locked(
@@ -198,12 +201,16 @@ def _submit(
         return SubmitOutcome(repeated, created=False)
 
 
-def _confirm(application: Application, *, candidate: Candidate, base_url: str | None, again: bool) -> None:
-    """Queue the confirmation in this transaction; it is sent only if the transaction commits."""
+def _confirm(
+    application: Application, *, candidate: Candidate, base_url: str | None, again: bool, send: bool = True
+) -> None:
+    """Queue the confirmation in this transaction; it is sent only if the transaction commits, by its
+    own task or (``send=False``) by the intake task that follows a new application."""
     if not base_url or not candidate.email:
         return
     ConfirmationEmail.objects.create(application=application, again=again, base_url=base_url[:200])
-    transaction.on_commit(lambda: _enqueue_confirmation(application.pk))
+    if send:
+        transaction.on_commit(lambda: _enqueue_confirmation(application.pk))
 
 
 @transaction.atomic
@@ -217,6 +224,30 @@ def _submit_locked(
     confirmation_base_url: str | None,
     actor: Actor,
 ) -> SubmitOutcome:
+    try:
+        # The person's row comes back locked (or newly made): that lock serialises every submission of
+        # one person, and everything read below is read under it, after what a concurrent submission
+        # committed while we waited. Nothing is kept if a check below refuses.
+        candidate, created = candidate_find_or_create(
+            email=applicant.email,
+            phone=applicant.phone,
+            full_name=applicant.full_name.strip()[:200],
+            actor=actor,
+        )
+    except ValueError as error:
+        raise ApplicationRefused("contact") from error
+    # One read answers both a retry (this key) and a person who already applied here.
+    earlier = Application.objects.filter(Q(candidate=candidate) & Q(requisition_id=requisition_id))
+    if key is not None:
+        earlier = Application.objects.filter(
+            Q(idempotency_key=key) | (Q(candidate=candidate) & Q(requisition_id=requisition_id))
+        )
+    found = list(earlier.order_by("pk")[:2])
+    if key is not None and any(a.idempotency_key == key for a in found):
+        repeated = _by_key(key, requisition_id, fingerprint, found=found)
+        if repeated is not None:
+            return SubmitOutcome(repeated, created=False)
+    # Read under the lock: the requisition may have closed while we waited.
     requisition = application_requisition_get(requisition_id=requisition_id)
     problems = applicant_problems(
         rules=application_rules(requisition),
@@ -226,24 +257,9 @@ def _submit_locked(
     )
     if problems:
         raise ApplicationInvalid(problems)
-    try:
-        candidate, created = candidate_find_or_create(
-            email=applicant.email,
-            phone=applicant.phone,
-            full_name=applicant.full_name.strip()[:200],
-            actor=actor,
-        )
-    except ValueError as error:
-        raise ApplicationRefused("contact") from error
-    # The lock serialises every submission of one person: the re-checks below see what a
-    # concurrent submission committed while we waited.
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    repeated = _by_key(key, requisition_id, fingerprint)
-    if repeated is not None:
-        return SubmitOutcome(repeated, created=False)
-    # Read again under the lock: the requisition may have closed while we waited.
-    requisition = application_requisition_get(requisition_id=requisition_id)
-    existing = Application.objects.filter(candidate=candidate, requisition=requisition).first()
+    existing = next(
+        (a for a in found if a.candidate_id == candidate.pk and a.requisition_id == requisition.pk), None
+    )
     if existing is not None and existing.stage != Stage.WITHDRAWN:
         _confirm(existing, candidate=candidate, base_url=confirmation_base_url, again=True)
         return SubmitOutcome(existing, created=False, already_applied=True)
@@ -276,7 +292,9 @@ def _submit_locked(
             filename=resume.filename,
             content=resume.content,
             actor=actor,
-            confirmed=not resume_has_confirmed(candidate=candidate),
+            # A person made just now has no résumé yet.
+            confirmed=created or not resume_has_confirmed(candidate=candidate),
+            new_person=created,
         )
     details = {
         "idempotency_key": key,
@@ -295,16 +313,16 @@ def _submit_locked(
     if existing is not None:
         # Someone who withdrew applies again: the same application starts over, on the timeline.
         return _start_over(existing, details=details, actor=actor, base_url=confirmation_base_url)
-    with transaction.atomic():
-        application = Application.objects.create(candidate=candidate, requisition=requisition, **details)
-        rollups_arrived([application])
+    application = Application.objects.create(candidate=candidate, requisition=requisition, **details)
+    rollups_arrived([application])
     audit_record(
         actor=actor,
         action=AuditAction.APPLICATION_SUBMIT,
         target=application,
         data={"requisition": requisition.pk, "source": application.source},
     )
-    _confirm(application, candidate=candidate, base_url=confirmation_base_url, again=False)
+    # One task after the commit sends the confirmation, then parses the résumé.
+    _confirm(application, candidate=candidate, base_url=confirmation_base_url, again=False, send=False)
     transaction.on_commit(lambda: _enqueue_intake(application.pk))
     application_event_emit(application=application, from_stage=None, actor=actor)
     return SubmitOutcome(application, created=True)
@@ -321,7 +339,7 @@ def _start_over(
     application_stage_set(
         application, to_stage=Stage.APPLIED, actor=actor, action=AuditAction.APPLICATION_SUBMIT
     )
-    _confirm(application, candidate=application.candidate, base_url=base_url, again=False)
+    _confirm(application, candidate=application.candidate, base_url=base_url, again=False, send=False)
     transaction.on_commit(lambda: _enqueue_intake(application.pk))
     return SubmitOutcome(application, created=True)
 

@@ -15,12 +15,14 @@ from talentdrive.tasking import retried_task
 
 @retried_task()
 def application_intake_task(application_id: int) -> str:
-    """Parse the application's resume; a failure is recorded on the resume, the application stays.
+    """What follows a new application, off the applicant's request: send the confirmation it is owed,
+    then parse its resume (a failure is recorded on the resume, the application stays).
 
     Scoring needs no step here: the match index notices a newly parsed profile by its watermark and
-    ranks it on the next query. Parsing twice gives the same profile, and an application whose
-    resume is gone (erased) is skipped.
+    ranks it on the next query. A second run sends no email twice (each is claimed before it is sent)
+    and parsing twice gives the same profile; an application whose resume is gone (erased) is skipped.
     """
+    _confirmations_send(application_id)
     application = Application.objects.filter(pk=application_id).only("pk", "resume_id").first()
     if application is None or application.resume_id is None:
         return "skipped"
@@ -36,6 +38,10 @@ def application_confirmation_email_task(application_id: int) -> int:
     failure: the next run tries again. The email is sent at most once; a worker that dies between the
     claim and the send loses it, which is the lesser harm for a message carrying a private link.
     """
+    return _confirmations_send(application_id)
+
+
+def _confirmations_send(application_id: int) -> int:
     owed = ConfirmationEmail.objects.filter(application_id=application_id, sent_at__isnull=True)
     delivered = 0
     for email in owed.select_related("application__candidate", "application__requisition"):

@@ -69,24 +69,29 @@ def _store_file(*, candidate: Candidate, sha256: str, content: bytes) -> str:
 
 
 def resume_attach(
-    *, candidate: Candidate, filename: str, content: bytes, actor: Actor, confirmed: bool = True
+    *,
+    candidate: Candidate,
+    filename: str,
+    content: bytes,
+    actor: Actor,
+    confirmed: bool = True,
+    new_person: bool = False,
 ) -> Resume:
     """Store a file for a candidate and return its (pending) resume; the same bytes twice are one resume.
 
-    ``confirmed=False`` keeps a new file out of the person's profile until ``resume_confirm``."""
+    ``confirmed=False`` keeps a new file out of the person's profile until ``resume_confirm``;
+    ``new_person`` says the candidate was made in the caller's transaction, so has no file to find."""
     sha256 = content_sha256(content)
     name = _store_file(candidate=candidate, sha256=sha256, content=content)
-    with transaction.atomic():
-        resume, created = Resume.objects.get_or_create(
-            candidate=candidate,
-            sha256=sha256,
-            defaults={
-                "file": name,
-                "original_name": filename[-255:],
-                "size": len(content),
-                "confirmed": confirmed,
-            },
-        )
+    fields = {"file": name, "original_name": filename[-255:], "size": len(content), "confirmed": confirmed}
+    # Inside an application's transaction no savepoint of its own: a failure here fails the application.
+    with transaction.atomic(savepoint=False):
+        if new_person:
+            resume, created = Resume.objects.create(candidate=candidate, sha256=sha256, **fields), True
+        else:
+            resume, created = Resume.objects.get_or_create(
+                candidate=candidate, sha256=sha256, defaults=fields
+            )
         if created:
             audit_record(
                 actor=actor, action=AuditAction.RESUME_ATTACH, target=resume, data={"size": len(content)}

@@ -92,3 +92,21 @@ def test_a_closed_job_leaves_the_results_at_the_next_search(searchable):
     assert searchable[2].pk in _ids("ASR")
     Requisition.objects.filter(pk=searchable[2].pk).update(status="closed")
     assert _ids("ASR") == []
+
+
+def test_with_a_recheck_bound_a_closed_job_leaves_within_the_bound(searchable, settings, monkeypatch):
+    from talentdrive.matching import job_search
+
+    # given a process that asks whether a job changed at most every 60 seconds
+    settings.TALENTDRIVE = {**settings.TALENTDRIVE, "JOB_SEARCH_RECHECK_SECONDS": 60.0}
+    now = [1000.0]
+    monkeypatch.setattr(job_search.time, "monotonic", lambda: now[0])
+    job_search._SNAPSHOT.clear()
+    assert searchable[2].pk in _ids("ASR")
+    Requisition.objects.filter(pk=searchable[2].pk).update(status="closed")
+    # when a search comes within the bound, the process has not asked: the job is still listed
+    now[0] += 30
+    assert searchable[2].pk in _ids("ASR")
+    # then the first search after the bound asks, and the job is gone
+    now[0] += 31
+    assert _ids("ASR") == []

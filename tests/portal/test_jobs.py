@@ -83,6 +83,37 @@ def test_bad_parameters_do_not_fail(client, jobs):
     assert client.get("/jobs/?page=99999").status_code == 200
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/jobs/",
+        "/jobs/?q=agent&city=beijing,shanghai&sort=title",
+        "/zh-hans/jobs/?q=%E6%99%BA%E8%83%BD%E4%BD%93&page=2",
+        "/jobs/?q=%3Cb%3E%22x%22%26amp;'&city=<i>",
+        "/jobs/?q=tdquerymark&next=tdresultsmark",
+    ],
+)
+def test_the_page_around_the_results_is_what_the_template_renders(client, jobs, path):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.utils import translation
+    from django.utils.safestring import mark_safe
+
+    from talentdrive.portal.views.jobs import _page_around
+
+    # given the page as served, and the same page rendered by the template for this request
+    served = client.get(path).content.decode()
+    request = RequestFactory().get(path)
+    language = "zh-hans" if path.startswith("/zh-hans/") else "en"
+    with translation.override(language):
+        results = client.get(path, HTTP_HX_REQUEST="true").content.decode()
+        expected = render_to_string("portal/jobs.html", {"results": mark_safe(results)}, request=request)
+        filled = _page_around(request).fill(request, results)
+    # then the filled page and the served one are the template's, byte for byte
+    assert filled == expected
+    assert served == expected
+
+
 def test_search_query_count_is_fixed(client, jobs, drive, team, django_assert_max_num_queries):
     for n in range(15):
         make_requisition(drive=drive, team=team, external_id=f"MORE-{n}")

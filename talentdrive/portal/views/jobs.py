@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import copy
 import json
-from urllib.parse import urlencode
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -9,7 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.encoding import iri_to_uri
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -121,10 +125,55 @@ def job_list(request: HttpRequest) -> HttpResponse:
 
 def _job_list(request: HttpRequest) -> HttpResponse:
     query = JobQuery.from_querydict(request.GET)
-    results = mark_safe(_results_html(request, query))  # noqa: S308 - rendered by our own template
+    results = _results_html(request, query)
     if getattr(request, "htmx", False):
         return HttpResponse(results)
-    return render(request, "portal/jobs.html", {"results": results, "query": query})
+    return HttpResponse(_page_around(request).fill(request, results))
+
+
+# The page around the results is the same for every search but for the address in its language links:
+# it is rendered once per language, host and path with markers where the results and the query string
+# go, and each search fills them in (the same escaping the template applies).
+_RESULTS_MARK = "tdresultsmark"
+_QUERY_MARK = "tdquerymark"
+_SLOTS = re.compile(rf"({_RESULTS_MARK}|%3F{_QUERY_MARK}|\?{_QUERY_MARK})")
+_PAGES_HELD = 64
+
+
+@dataclass(frozen=True)
+class _Around:
+    parts: tuple[str, ...]  # text, slot, text, slot, …, text
+
+    def fill(self, request: HttpRequest, results: str) -> str:
+        query = request.META.get("QUERY_STRING", "")
+        # As request.get_full_path() writes it, then as the template wrote the marker there.
+        asked = ("?" + iri_to_uri(query)) if query else ""
+        values = {
+            _RESULTS_MARK: results,
+            f"?{_QUERY_MARK}": str(escape(asked)),
+            f"%3F{_QUERY_MARK}": str(escape(quote(asked, safe="/"))),
+        }
+        parts = self.parts
+        return "".join(part if n % 2 == 0 else values[part] for n, part in enumerate(parts))
+
+
+_AROUND: dict[tuple[str, str, str, str], _Around] = {}
+
+
+def _page_around(request: HttpRequest) -> _Around:
+    key = (get_language() or "", request.scheme or "", request.get_host(), request.path_info)
+    around = _AROUND.get(key)
+    if around is None:
+        marked = copy.copy(request)
+        marked.META = {**request.META, "QUERY_STRING": _QUERY_MARK}
+        html = render_to_string(
+            "portal/jobs.html", {"results": mark_safe(_RESULTS_MARK), "query": JobQuery()}, request=marked
+        )
+        around = _Around(tuple(_SLOTS.split(html)))
+        if len(_AROUND) >= _PAGES_HELD:
+            _AROUND.clear()  # a bound on what odd hosts or paths can make a process hold
+        _AROUND[key] = around
+    return around
 
 
 def _skill_names(ids: list[str]) -> list[str]:
