@@ -27,6 +27,7 @@ from talentdrive.campus import access as campus_access
 from talentdrive.campus.calibration import requisition_calibration
 from talentdrive.offers.batch import BATCH_MAX, OfferTerms, offers_draft_batch, plan_line_remaining
 from talentdrive.offers.errors import OfferBatchRefused
+from talentdrive.offers.models import MONEY_MAX
 from talentdrive.plans.models import Level, Requisition
 from talentdrive.plans.selectors import requisition_get
 
@@ -35,7 +36,6 @@ router.add_decorator(in_request_language, mode="view")
 
 ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 RequisitionId = Path(..., ge=1, le=MAX_ID)
-MONEY_MAX = 100_000_000
 
 
 class RoundCellOut(Schema):

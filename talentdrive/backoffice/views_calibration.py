@@ -24,7 +24,7 @@ from talentdrive.campus import access as campus_access
 from talentdrive.campus.calibration import requisition_calibration, tally_text
 from talentdrive.offers.batch import OfferTerms, offers_draft_batch, plan_line_remaining
 from talentdrive.offers.errors import OfferBatchRefused
-from talentdrive.offers.models import SalaryBand
+from talentdrive.offers.models import MONEY_MAX, SalaryBand
 from talentdrive.plans.models import City, Level, Requisition
 from talentdrive.plans.selectors import requisition_get
 
@@ -35,8 +35,12 @@ def _user(request: HttpRequest) -> User:
 
 class BatchOfferForm(forms.Form):
     level = forms.ChoiceField(label=gettext_lazy("Level"), choices=Level.choices)
-    salary = forms.IntegerField(label=gettext_lazy("Yearly base salary (CNY)"), min_value=1)
-    sign_on_bonus = forms.IntegerField(label=gettext_lazy("Sign-on bonus (CNY)"), min_value=0, initial=0)
+    salary = forms.IntegerField(
+        label=gettext_lazy("Yearly base salary (CNY)"), min_value=1, max_value=MONEY_MAX
+    )
+    sign_on_bonus = forms.IntegerField(
+        label=gettext_lazy("Sign-on bonus (CNY)"), min_value=0, max_value=MONEY_MAX, initial=0
+    )
     start_date = forms.DateField(
         label=gettext_lazy("Start date"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -66,9 +70,11 @@ def _row_salaries(request: HttpRequest, ids: list[int]) -> tuple[dict[int, int],
         if not raw:
             continue
         value = id_from_form(raw)
-        if value is None or value < 1:
+        if value is None or not 1 <= value <= MONEY_MAX:
             problems.append(
-                _("The salary beside application #%(id)s is not a whole number of CNY: %(value)s")
+                _(
+                    "The salary beside application #%(id)s is not a whole number of CNY up to 100,000,000: %(value)s"
+                )
                 % {"id": pk, "value": raw[:20]}
             )
         else:

@@ -24,7 +24,7 @@ from talentdrive.errors import DomainError
 from talentdrive.offers import access as offers_access
 from talentdrive.offers.errors import OfferLetterFontMissing
 from talentdrive.offers.letters import offer_letter_pdf
-from talentdrive.offers.models import OUTSTANDING_STATUSES, Offer, OfferStatus
+from talentdrive.offers.models import MONEY_MAX, OUTSTANDING_STATUSES, Offer, OfferStatus
 from talentdrive.offers.selectors import approvals_waiting_for, offer_get, offers_of_application
 from talentdrive.offers.services import (
     offer_approve,
@@ -74,8 +74,12 @@ def offers_panel(*, user: User, application: Application) -> dict[str, Any]:
 
 class OfferForm(forms.Form):
     level = forms.ChoiceField(label=gettext_lazy("Level"), choices=Level.choices)
-    salary = forms.IntegerField(label=gettext_lazy("Yearly base salary (CNY)"), min_value=1)
-    sign_on_bonus = forms.IntegerField(label=gettext_lazy("Sign-on bonus (CNY)"), min_value=0, initial=0)
+    salary = forms.IntegerField(
+        label=gettext_lazy("Yearly base salary (CNY)"), min_value=1, max_value=MONEY_MAX
+    )
+    sign_on_bonus = forms.IntegerField(
+        label=gettext_lazy("Sign-on bonus (CNY)"), min_value=0, max_value=MONEY_MAX, initial=0
+    )
     start_date = forms.DateField(
         label=gettext_lazy("Start date"), widget=forms.DateInput(attrs={"type": "date"})
     )

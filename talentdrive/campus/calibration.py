@@ -170,14 +170,16 @@ def requisition_calibration(
             )
             if card is not None:
                 row.tally[card.recommendation] = row.tally.get(card.recommendation, 0) + 1
+    # Who may draft an offer depends on the requisition, which every row shares: asked once.
+    may_draft = bool(rows) and offers_access.offer_can_draft(user, next(iter(rows.values())).application)
     for pk, row in rows.items():
         row.mean_rating = round(fmean(ratings[pk]), 2) if ratings[pk] else None
         row.attribute_means = {code: round(fmean(v), 2) for code, v in per_attribute[pk].items()}
         row.can_offer = (
-            row.application.is_active
+            may_draft
+            and row.application.is_active
             and row.application.stage != Stage.OFFER
             and row.offer is None
-            and offers_access.offer_can_draft(user, row.application)
         )
     order = sorted(
         rows.values(),

@@ -19,6 +19,7 @@ class OfferRefused(DomainError):
         "wrong_status": _("This offer is %(status)s, so this cannot be done now."),
         "no_band": _("There is no salary band for this level in this city; an administrator adds one first."),
         "below_band": _("The salary is below the band's minimum of %(minimum)s CNY."),
+        "money_too_large": _("Salaries and bonuses are at most %(maximum)s CNY a year."),
         "application_closed": _("The application is no longer active."),
         "open_offer_exists": _("This application already has an offer in progress."),
         "expiry_in_past": _("The offer's expiry date must be in the future."),

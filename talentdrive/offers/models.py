@@ -131,6 +131,10 @@ class OfferStatus(models.TextChoices):
     RESCINDED = "rescinded", _("Rescinded")
 
 
+# The highest yearly salary or bonus an offer may carry (CNY): far above any band, far below what a
+# database integer column holds on every supported database.
+MONEY_MAX = 100_000_000
+
 # Offers in these states count against the plan line's target, beside its hires.
 OUTSTANDING_STATUSES = (
     OfferStatus.DRAFT,

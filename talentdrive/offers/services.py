@@ -21,6 +21,7 @@ from talentdrive.offers import access
 from talentdrive.offers.errors import OfferRefused
 from talentdrive.offers.letters import letter_render
 from talentdrive.offers.models import (
+    MONEY_MAX,
     OUTSTANDING_STATUSES,
     ApprovalStatus,
     ApprovalStep,
@@ -152,6 +153,9 @@ def offer_draft(
         raise OfferRefused("expiry_in_past", field="expires_on")
     if start_date < expires_on:
         raise OfferRefused("start_before_expiry", field="start_date")
+    for name, amount in (("salary", salary), ("sign_on_bonus", sign_on_bonus)):
+        if amount > MONEY_MAX:
+            raise OfferRefused("money_too_large", field=name, params={"maximum": f"{MONEY_MAX:,}"})
     band = SalaryBand.objects.filter(level=level, city=city).first()
     if band is None:
         raise OfferRefused("no_band", field="salary")

@@ -197,3 +197,13 @@ def test_the_package_starts_from_the_salary_band(client, world, interviewed):
     page = client.get(_url(world)).content.decode()
     assert 'id="salary-band"' in page and "500,000–800,000 CNY" in page
     assert 'name="salary" value="500000"' in page
+
+
+def test_a_package_salary_beyond_any_offer_is_refused_by_the_form(client, world, interviewed):
+    client.force_login(world.users["recruiter"])
+    pk = interviewed["strong"].pk
+    page = client.post(_url(world), _post(world, [pk], salary="99999999999")).content.decode()
+    assert "100000000" in page or "100,000,000" in page
+    page = client.post(_url(world), _post(world, [pk], **{f"salary_{pk}": "99999999999"})).content.decode()
+    assert "up to 100,000,000" in page
+    assert not Offer.objects.exists()

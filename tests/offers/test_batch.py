@@ -113,3 +113,11 @@ def test_only_who_may_draft_each_offer_may_draft_the_batch(world, who):
 def test_the_same_applicant_twice_is_one_offer(world):
     offers = _batch(world, [world.application.pk, world.application.pk])
     assert len(offers) == 1
+
+
+def test_a_salary_no_database_column_could_hold_is_a_row_refusal_not_a_crash(world):
+    with pytest.raises(OfferBatchRefused) as refused:
+        _batch(world, [world.application.pk], salaries={world.application.pk: 99_999_999_999})
+    assert refused.value.code == "rows_refused"
+    assert "at most 100,000,000 CNY" in str(refused.value.rows[0].message)
+    assert not Offer.objects.exists()
