@@ -18,6 +18,7 @@ from decimal import Decimal
 from statistics import fmean
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from talentdrive.accounts.models import User
@@ -101,7 +102,8 @@ def requisition_calibration(
         .filter(application__requisition=requisition, starts_at__lte=now)
         .exclude(status=InterviewStatus.CANCELLED)
         .select_related("round")
-        .prefetch_related("interviewers")
+        # Each panel in a fixed order: a many-to-many prefetch has none of its own on PostgreSQL.
+        .prefetch_related(Prefetch("interviewers", queryset=User.objects.order_by("pk")))
         .order_by("starts_at", "pk")
     )
     application_ids = {i.application_id for i in interviews}
