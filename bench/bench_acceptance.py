@@ -205,6 +205,24 @@ async def _peak(port: int, requisition_ids: list[int], count: int, tag: str) -> 
     }
 
 
+async def _floors(port: int, count: int) -> dict[str, float]:
+    """What ``count`` requests at once cost before any application is made, on the same server: the
+    minimal view, and the API's upload of the same one-page PDF to a job that does not exist (the
+    body is sent and read, the answer is a 404)."""
+
+    async def healthz() -> float:
+        return (await _request(port, "GET", "/healthz")).seconds * 1000
+
+    async def missing(n: int) -> float:
+        pdf = _one_page_pdf(n)
+        sample = await _api_apply(port, 2_000_000_000, n, f"cv-{n}.pdf", pdf, "application/pdf", "floor")
+        return sample.seconds * 1000
+
+    minimal = await asyncio.gather(*(healthz() for _ in range(count)))
+    uploads = await asyncio.gather(*(missing(n) for n in range(count)))
+    return {"healthz_p95_ms": _percentile(minimal, 0.95), "missing_p95_ms": _percentile(uploads, 0.95)}
+
+
 def _peak_outcome(env: dict[str, str], tag: str, last_submit: float, wait_s: float) -> dict[str, Any]:
     """Applications made, doubled, and when the last of their résumés was parsed (polled)."""
     code = (
@@ -355,7 +373,9 @@ def _measure(port: int, env: dict[str, str], *, full: bool, rounds: int) -> dict
     applicants = 200 if full else 6
     for round_ in range(rounds):
         tag = f"peak{round_}x"
+        floors = asyncio.run(_floors(port, applicants))
         peak = asyncio.run(_peak(port, requisition_ids, applicants, tag))
+        peak.update(floors)
         peak.update(_peak_outcome(env, tag, peak["last_submit"], wait_s=240 if full else 60))
         peak["applicants"] = applicants
         out["peak"].append(peak)
@@ -479,6 +499,10 @@ def _section(database: str, data: dict[str, Any], *, mode: str, rounds: int, loa
         f"| (b) {peak[0]['applicants']} applicants at once, half form, half API: p95 | {_spread(peak_p95)} ms "
         f"(max {_spread([p['max_ms'] for p in peak])} ms) | ≤ 300 ms | "
         f"{_verdict(statistics.median(peak_p95) <= PEAK_P95_TARGET_MS)} |",
+        f"| (b) floor: {peak[0]['applicants']} requests to `/healthz` at once, p95 | "
+        f"{_spread([p['healthz_p95_ms'] for p in peak])} ms | — | — |",
+        f"| (b) floor: the same number of API uploads of the PDF to a job that does not exist (404), at once, "
+        f"p95 | {_spread([p['missing_p95_ms'] for p in peak])} ms | — | — |",
         f"| (b) lost / doubled / 5xx | {sum(lost)} / {sum(doubled)} / {sum(five)} over {len(peak)} rounds | 0 / 0 / 0 | "
         f"{_verdict(sum(lost) == sum(doubled) == sum(five) == 0)} |",
         f"| (b) last résumé parsed after the last submit | "

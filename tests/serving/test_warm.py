@@ -27,3 +27,14 @@ def test_a_database_not_there_yet_leaves_job_search_to_the_first_request(monkeyp
 
     monkeypatch.setattr(warming, "search", unreachable)
     assert warming.warm() >= 0
+
+
+def test_warming_builds_the_links_of_both_languages_before_traffic(monkeypatch):
+    from django.urls import get_resolver
+
+    monkeypatch.setattr(warming, "search", lambda query: None)
+    resolver = get_resolver()
+    for built in (resolver._reverse_dict, resolver._namespace_dict, resolver._app_dict):
+        built.clear()  # rebuilt on demand, as in a new process: the first link of a language pays for it
+    assert warming.warm() >= 0
+    assert {"en", "zh-hans"} <= set(resolver._namespace_dict)
