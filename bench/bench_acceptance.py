@@ -154,7 +154,7 @@ async def _raw(port: int, method: str, path: str, body: bytes = b"", headers: di
     return status, head, payload, time.perf_counter() - started
 
 
-async def _form_apply(port: int, requisition_id: int, n: int, tag: str) -> tuple[int, float]:
+async def _form_apply(port: int, requisition_id: int, n: int, tag: str, pdf: bytes) -> tuple[int, float]:
     """The career site's form: GET the page (CSRF cookie, hidden fields), then POST it; the POST is timed."""
     path = f"/jobs/{requisition_id}/apply/"
     status, head, page, _ = await _raw(port, "GET", path)
@@ -168,7 +168,7 @@ async def _form_apply(port: int, requisition_id: int, n: int, tag: str) -> tuple
         "phone": _phone(),
         "consent": "on",
     }
-    body, content_type = _multipart(fields, f"cv-{n}.pdf", _one_page_pdf(n))
+    body, content_type = _multipart(fields, f"cv-{n}.pdf", pdf)
     headers = {
         "Content-Type": content_type,
         "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
@@ -178,16 +178,17 @@ async def _form_apply(port: int, requisition_id: int, n: int, tag: str) -> tuple
 
 
 async def _peak(port: int, requisition_ids: list[int], count: int, tag: str) -> dict[str, Any]:
-    """``count`` applicants submitting at once, every other one through the form, the rest the API."""
+    """``count`` applicants submitting at once, every other one through the form, the rest the API. The
+    résumés are made before the clock starts: this process is single-threaded, and making a PDF while
+    requests are in flight would add to their times."""
+    pdfs = [_one_page_pdf(n) for n in range(count)]
 
     async def one(n: int) -> tuple[str, int, float]:
         requisition_id = requisition_ids[n % len(requisition_ids)]
         if n % 2:
-            status, seconds = await _form_apply(port, requisition_id, n, tag)
+            status, seconds = await _form_apply(port, requisition_id, n, tag, pdfs[n])
             return "form", status, seconds
-        sample = await _api_apply(
-            port, requisition_id, n, f"cv-{n}.pdf", _one_page_pdf(n), "application/pdf", tag
-        )
+        sample = await _api_apply(port, requisition_id, n, f"cv-{n}.pdf", pdfs[n], "application/pdf", tag)
         return "api", sample.status, sample.seconds
 
     started = time.perf_counter()
@@ -213,9 +214,10 @@ async def _floors(port: int, count: int) -> dict[str, float]:
     async def healthz() -> float:
         return (await _request(port, "GET", "/healthz")).seconds * 1000
 
+    pdfs = [_one_page_pdf(n) for n in range(count)]
+
     async def missing(n: int) -> float:
-        pdf = _one_page_pdf(n)
-        sample = await _api_apply(port, 2_000_000_000, n, f"cv-{n}.pdf", pdf, "application/pdf", "floor")
+        sample = await _api_apply(port, 2_000_000_000, n, f"cv-{n}.pdf", pdfs[n], "application/pdf", "floor")
         return sample.seconds * 1000
 
     minimal = await asyncio.gather(*(healthz() for _ in range(count)))
@@ -268,15 +270,16 @@ async def _ranked_while_applying(
     port: int, cookie: str, requisition_id: int, apply_to: list[int], rounds: int, tag: str
 ) -> dict[str, Any]:
     """The ranked-candidates page requested ``rounds`` times in a row while an applicant arrives every
-    half second through the API."""
+    half second through the API (résumés made beforehand, as for the peak)."""
     stop = asyncio.Event()
     arrived = 0
+    pdfs = [_one_page_pdf(n) for n in range(32)]
 
     async def arrivals() -> None:
         nonlocal arrived
         n = 0
         while not stop.is_set():
-            pdf = _one_page_pdf(n)
+            pdf = pdfs[n % len(pdfs)]
             await _api_apply(port, apply_to[n % len(apply_to)], n, f"cv-{n}.pdf", pdf, "application/pdf", tag)
             arrived += 1
             n += 1
