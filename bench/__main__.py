@@ -39,6 +39,33 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
+# What a person wrote under a section's figures (what they say, why) follows this line; a new run
+# replaces the figures above it and keeps the words below it, to be read again against the new figures.
+NOTES = "<!-- notes: kept when the figures above are measured again -->"
+
+
+def _title(section: str) -> str:
+    return section.lstrip("# ").split("\n", 1)[0]
+
+
+def _merged(document: str, fresh: list[str], *, keep_others: bool) -> list[str]:
+    """The document's sections in their order, those measured again replaced by ``fresh`` (each keeping
+    the notes under its old figures), the others kept when ``keep_others``; new ones at the end."""
+    by_title = {_title(section): section for section in fresh}
+    merged = []
+    for part in document.split("\n## ")[1:]:
+        old = "## " + part
+        new = by_title.pop(_title(old), None)
+        if new is None:
+            if keep_others:
+                merged.append(old)
+            continue
+        if NOTES in old and NOTES not in new:
+            new = new.rstrip() + "\n\n" + NOTES + old.split(NOTES, 1)[1].rstrip()
+        merged.append(new)
+    return merged + list(by_title.values())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--full", action="store_true", help="full size; writes docs/benchmarks.md")
@@ -62,15 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             f"Produced by `make bench` (`python -m bench --full`) on {time.strftime('%Y-%m-%d')}.\n"
             f"Machine: {machine()}.\n\n"
         )
-        if args.only and out.exists():
-            # Keep the other benchmarks' sections; replace those that were run.
-            existing = out.read_text(encoding="utf-8").split("\n## ")
-            kept = [
-                part
-                for part in existing[1:]
-                if not any(part.startswith(s.lstrip("# ").split("\n")[0]) for s in sections)
-            ]
-            sections = ["## " + part for part in kept] + sections
+        if out.exists():
+            sections = _merged(out.read_text(encoding="utf-8"), sections, keep_others=bool(args.only))
         out.write_text(header + "\n\n".join(s.strip() for s in sections) + "\n", encoding="utf-8")
         print(f"wrote {out}")
     return 0
