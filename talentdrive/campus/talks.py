@@ -311,12 +311,27 @@ def talk_attendance_export(*, talk_id: int, kind: str, actor: Actor) -> bytes:
     return out.getvalue()
 
 
-@transaction.atomic
 def talk_attribute_application(*, application_id: int, actor: Actor) -> TalkAttribution | None:
     """Record the campus talk an application came from: a talk of the same drive its candidate's
     email registered for (one they were checked in at first, then the latest). The application's
     source becomes the campus talk unless a person chose another. Idempotent; None when there is no
-    such talk."""
+    such talk.
+
+    Called inside every application's request: most applicants never registered for a talk, so one
+    read answers for them (emails are stored lower-cased on both sides), and only the others take
+    the application's lock."""
+    application = Application.objects.filter(pk=application_id)
+    registered = TalkRegistration.objects.filter(
+        email__in=application.exclude(candidate__email="").values("candidate__email"),
+        talk__drive_id__in=application.values("requisition__drive_id"),
+    )
+    if not registered.exists():
+        return None
+    return _attribute(application_id=application_id, actor=actor)
+
+
+@transaction.atomic
+def _attribute(*, application_id: int, actor: Actor) -> TalkAttribution | None:
     application = (
         Application.objects.select_for_update()
         .select_related("candidate", "requisition")

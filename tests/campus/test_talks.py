@@ -235,6 +235,22 @@ def test_an_application_by_a_registered_email_has_the_talk_as_its_source(talk, d
     assert dict(tallies.values_list("source", "count")) == {Source.CAMPUS_TALK: 1, kept: 1}
 
 
+def test_an_applicant_who_never_registered_costs_one_read(talk, drive, team, django_assert_num_queries):
+    # given a registration for the talk by someone else
+    _register(talk, email="wang.fang@example.edu")
+    requisition = make_requisition(drive=drive, team=team, channel="campus", external_id="CAMPUS-Q")
+    stranger = application_submit(
+        requisition_id=requisition.pk,
+        applicant=graduate(email="li.lei@example.edu"),
+        resume=None,
+        actor=PUBLIC,
+    ).application
+    # when the application is checked for a talk, then one read answers, and nothing is recorded
+    with django_assert_num_queries(1):
+        assert talk_attribute_application(application_id=stranger.pk, actor=PUBLIC) is None
+    assert TalkAttribution.objects.count() == 0
+
+
 def test_a_registration_entered_without_notice_sends_no_ticket(talk, django_capture_on_commit_callbacks):
     # when a registration is entered with notify off, then again
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
