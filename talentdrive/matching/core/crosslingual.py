@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from talentdrive.matching.core.context_zh import find_skills_in_context
 from talentdrive.matching.core.jobwords_zh import BODY_WORDS
 from talentdrive.matching.core.tokenise import bm25_tokens
 
@@ -327,7 +328,7 @@ def chinese_skill_names_en(text: str, taxonomy: Any) -> str:
         return ""
     names: list[str] = []
     skills = getattr(taxonomy, "skills", {})
-    for mention in taxonomy.find_skills(text):
+    for mention in find_skills_in_context(text, taxonomy):
         surface = getattr(mention, "surface", "")
         skill = skills.get(getattr(mention, "skill_id", ""))
         if skill is not None and has_chinese(surface) and skill.name_en:
@@ -373,7 +374,7 @@ def text_words_en(text: str, taxonomy: Any) -> str:
     names: list[str] = []
     rest = list(text)
     skills = getattr(taxonomy, "skills", {}) if taxonomy is not None else {}
-    for mention in taxonomy.find_skills(text) if taxonomy is not None else ():
+    for mention in find_skills_in_context(text, taxonomy) if taxonomy is not None else ():
         surface = getattr(mention, "surface", "")
         skill = skills.get(getattr(mention, "skill_id", ""))
         if skill is not None and has_chinese(surface) and skill.name_en:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from talentdrive.matching.core import crosslingual
+from talentdrive.matching.core.context_zh import find_skills_in_context
 from talentdrive.matching.core.profile import DEGREE_RANK, normalise_degree
 
 
@@ -304,7 +305,7 @@ def _or_groups(line: str, taxonomy: Any) -> tuple[set[int], list[tuple[int, list
     and each group's end offset with its member ids."""
     if not _OR.search(line):
         return set(), []
-    mentions = sorted(taxonomy.find_skills(line), key=lambda m: getattr(m, "start", 0))
+    mentions = sorted(find_skills_in_context(line, taxonomy), key=lambda m: getattr(m, "start", 0))
     if not mentions or not hasattr(mentions[0], "start"):
         return set(), []
     grouped: set[int] = set()
@@ -404,7 +405,7 @@ def extract_requirements(text: str, taxonomy: SkillFinder, *, title: str = "") -
             if not _MAJOR_ZH.search(clause):
                 skills = [
                     _mention_id(m)
-                    for m in taxonomy.find_skills(clause)
+                    for m in find_skills_in_context(clause, taxonomy)
                     if start + getattr(m, "start", -1) not in grouped
                 ]
                 if clause_mode == "must":
@@ -583,7 +584,11 @@ def requirements_from_fields(
         research=bool(data.get("research") or data.get("programme_eligible")),
         text=text.strip(),
         expansion=bilingual_names(
-            (*must, *nice, *(_mention_id(m) for m in (taxonomy.find_skills(text) if taxonomy else ()))),
+            (
+                *must,
+                *nice,
+                *(_mention_id(m) for m in (find_skills_in_context(text, taxonomy) if taxonomy else ())),
+            ),
             taxonomy,
             domain=domain,
         ),
