@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from talentdrive.matching.core.crosslingual import (
     body_words_en,
     chinese_skill_names_en,
@@ -187,56 +185,3 @@ def test_the_tools_a_chinese_job_names_in_latin_letters_stay_in_the_query_howeve
     # then the Chinese text keeps it, as plain BM25 reads it; the English text drops it as before
     assert java in chinese.term_ids
     assert java not in english.term_ids
-
-
-def test_a_tool_a_chinese_job_names_in_latin_letters_counts_once_in_text_relevance():
-    # given a Chinese job whose requirement list names tools the taxonomy lacks, and an English one
-    taxonomy, index = _pool({"a": "Payroll Clerk\nKronos, Epicor", "b": "Line Cook\nRecipes"})
-    chinese = extract_requirements(
-        "岗位职责：负责考勤与工资核算。\n任职要求：熟练使用 Kronos、Epicor", taxonomy
-    )
-    english = extract_requirements("Requirements: Kronos, Epicor", taxonomy)
-    assert chinese.must_text == english.must_text == ("Kronos", "Epicor")
-    # when their queries are compiled
-    chinese_query, english_query = compile_query(index, chinese), compile_query(index, english)
-    # then the Chinese text reads them as query words only (always kept there), the English one also
-    # as must-haves; both still show them met or missing
-    assert {"kronos", "epicor"} <= set(chinese.latin_terms)
-    assert "must" not in chinese_query.weights
-    assert english_query.weights["must"] > 0
-    assert len(chinese_query.must_text_rows) == 2
-
-
-def test_a_chinese_job_text_weighs_its_must_haves_by_the_share_the_text_does_not_already_read():
-    # given a Chinese requirement list with one skill the taxonomy knows and one tool it lacks
-    taxonomy, index = _pool({"a": "Developer\nPython, Kronos", "b": "Line Cook\nRecipes"})
-    both = extract_requirements("任职要求：熟练使用 Python、Kronos", taxonomy)
-    only_skill = extract_requirements("任职要求：熟练使用 Python", taxonomy)
-    assert both.must == only_skill.must == ("python",) and both.must_text == ("Kronos",)
-    # when
-    half, whole = compile_query(index, both), compile_query(index, only_skill)
-    # then the must-have component weighs half as much, beside the other evidence, as with the known
-    # skill alone
-    assert half.weights["must"] / half.weights["research"] == pytest.approx(
-        0.5 * whole.weights["must"] / whole.weights["research"]
-    )
-
-
-def test_a_chinese_job_in_prose_ranks_its_occupation_above_a_resume_that_only_holds_its_tools():
-    # given an HR résumé without the job's tools and a cook's résumé with both of them
-    taxonomy, index = _pool(
-        {
-            "hr": "HR Specialist\nRecruitment, onboarding, employee relations, attendance.",
-            "cook": "Line Cook\nKronos, Epicor",
-            **{f"other{i}": f"Driver {i}\nRoutes" for i in range(6)},
-        }
-    )
-    requirements = extract_requirements(
-        "岗位职责：负责招聘、员工入职、员工关系和考勤工作。\n任职要求：熟练使用 Kronos、Epicor", taxonomy
-    )
-    names = {k: s.name_en for k, s in taxonomy.skills.items()}
-    # when
-    ranking = rank_candidates(index, requirements, k=2, ancestors=taxonomy.ancestors, names=names)
-    # then the job's duties decide; the tools still show as missing for the HR résumé
-    assert [m.key for m in ranking.matches] == ["hr", "cook"]
-    assert set(ranking.matches[0].missing_must) == {"Kronos", "Epicor"}

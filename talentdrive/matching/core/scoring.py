@@ -4,9 +4,7 @@ score = t·text + (1 − t)·Σ wᵢ·cᵢ / Σ wᵢ over the structured compone
 
 - must      share of must-haves the candidate has (a descendant counts: vLLM satisfies LLM inference); a
             requirement the taxonomy lacks ("Gephi", or an item of a requirement list such as "IBM Lotus
-            Notes") counts when every word of it is in the resume text; one whose every word the
-            text query always keeps (a tool a Chinese job text names in Latin letters) is read by
-            text relevance alone: the component's weight shrinks by the share of such requirements
+            Notes") counts when every word of it is in the resume text
 - nice      share of nice-to-have skills, the same way
 - domain    1 when the candidate has the requisition's industry domain
 - degree    1 at or above the minimum, otherwise degree/minimum halved (or excluded when the rule is 'filter')
@@ -145,12 +143,11 @@ def compile_query(
     must_text = tuple(phrase_rows(index, name) for name in requirements.must_text)
     nice_text = tuple(phrase_rows(index, name) for name in requirements.nice_text)
     tokens = query_tokens(requirements, weights)
-    kept = frozenset(requirements.latin_terms)
-    term_ids = query_terms(index, tokens, keep=kept)
+    term_ids = query_terms(index, tokens, keep=frozenset(requirements.latin_terms))
     text_sums, text_scale = _text_scale(index, term_ids)
     active = {
-        "must": weights.must * _not_read_as_text(must, requirements.must_text, kept),
-        "nice": weights.nice * _not_read_as_text(nice, requirements.nice_text, kept),
+        "must": weights.must if must or must_text else 0.0,
+        "nice": weights.nice if nice or nice_text else 0.0,
         "domain": weights.domain if requirements.domain else 0.0,
         "degree": weights.degree if DEGREE_RANK.get(requirements.min_degree, 0) else 0.0,
         "years": weights.years if requirements.min_years > 0 else 0.0,
@@ -184,19 +181,6 @@ def compile_query(
         nice_text_rows=nice_text,
         text_sums=text_sums,
     )
-
-
-def _not_read_as_text(skills: Sequence[int], names: Sequence[str], kept: frozenset[str]) -> float:
-    """The share of the requirements that only the must or nice component reads: a requirement the
-    taxonomy lacks whose every word the text query keeps however common (a tool a Chinese job text
-    names in Latin letters, ``Requirements.latin_terms``) already counts in text relevance, and
-    counted again as a must-have it outweighed what the Chinese text says the job is (measured on the
-    O*NET check's dev split, docs/quality.md, "Chinese job texts: what counts once")."""
-    total = len(skills) + len(names)
-    if not total:
-        return 0.0
-    read = sum(1 for name in names if kept and set(bm25_tokens(name)) <= kept) if kept else 0
-    return (total - read) / total
 
 
 def _text_scale(index: MatchIndex, term_ids: tuple[int, ...]) -> tuple[np.ndarray | None, float]:
