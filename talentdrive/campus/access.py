@@ -3,6 +3,8 @@
 * Assessments: administrators create them for a focus area; administrators and whoever may change a
   requisition (its recruiters in scope, its hiring manager) create one for it and import its results.
   Every applicant a file moves is still checked by the pipeline's own move rule.
+  A row may only name an application the importer may change (``assessment_rows_scope``): any other
+  is refused as unknown, so a file tells nothing of applicants outside one's scope.
 * Reviewing a result below the pass mark: whoever may move that application.
 * Campus talks: administrators and recruiters create them, read their registrations, check people in
   and export attendance. Students register through the public portal.
@@ -21,6 +23,7 @@ from typing import Any
 from django.db.models import Q
 
 from talentdrive.accounts.models import Role
+from talentdrive.audit.actors import SystemActor
 from talentdrive.pipeline import access as pipeline_access
 from talentdrive.plans import access as plans_access
 
@@ -73,6 +76,25 @@ def assessment_can_import(user: Any, assessment: Any) -> bool:
     if assessment.requisition_id is None:
         return _recruiter(user)
     return assessment_can_create(user, assessment.requisition)
+
+
+def assessment_rows_scope(actor: Any) -> Q:
+    """The applications an import by ``actor`` may give results to, as a filter on Application: those on
+    requisitions the actor may change (every one for administrators and the system)."""
+    if isinstance(actor, SystemActor):
+        return Q()
+    if not (_active(actor) and plans_access.requisition_can_change_any(actor)):
+        return NOTHING
+    if actor.is_drive_admin:
+        return Q()
+    from talentdrive.plans.models import Requisition
+
+    changeable = [
+        requisition.pk
+        for requisition in Requisition.objects.filter(plans_access.requisition_scope(actor))
+        if plans_access.requisition_can_edit(actor, requisition)
+    ]
+    return Q(requisition_id__in=changeable)
 
 
 def result_can_review(user: Any, result: Any) -> bool:

@@ -221,11 +221,14 @@ def _moment(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
 
 
 class _Lookup:
-    """The assessment's applications by number and by the candidate's normalised email."""
+    """The assessment's applications the importer may change, by number and by the candidate's
+    normalised email (any other is unknown to the import, so it tells nothing of it)."""
 
-    def __init__(self, assessment: Assessment) -> None:
+    def __init__(self, assessment: Assessment, actor: Actor) -> None:
         applications = list(
-            assessment_applications(assessment).select_related("candidate", "requisition__plan_line")
+            assessment_applications(assessment)
+            .filter(access.assessment_rows_scope(actor))
+            .select_related("candidate", "requisition__plan_line")
         )
         self.by_id = {application.pk: application for application in applications}
         self.by_email: dict[str, list[Application]] = defaultdict(list)
@@ -238,9 +241,9 @@ class _Lookup:
 
 
 def _check_rows(
-    table: Table, assessment: Assessment, known: dict[str, int], extra: dict[int, str]
+    table: Table, assessment: Assessment, known: dict[str, int], extra: dict[int, str], actor: Actor
 ) -> tuple[list[_Row], list[ResultRowError]]:
-    lookup = _Lookup(assessment)
+    lookup = _Lookup(assessment, actor)
     zone = timezone.get_default_timezone()
     header = table.header
     rows: list[_Row] = []
@@ -400,7 +403,7 @@ def assessment_results_import(
             filename, dry_run, errors=(ResultRowError(None, None, _("the file has no rows")),)
         )
     with transaction.atomic():
-        rows, errors = _check_rows(table, assessment, known, extra)
+        rows, errors = _check_rows(table, assessment, known, extra, actor)
         moved = queued = 0
         record: AssessmentImport | None = None
         if not errors and not dry_run:

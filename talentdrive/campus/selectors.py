@@ -22,12 +22,15 @@ from talentdrive.pipeline.models import Application
 
 
 def assessment_list(*, user: Any) -> QuerySet[Assessment]:
+    """The assessments the user may read, with their results counted among the applications the user
+    may read (a focus area's assessment spans teams)."""
+    readable = Q(results__application__in=Application.objects.filter(pipeline_access.application_scope(user)))
     return (
         Assessment.objects.filter(access.assessment_scope(user))
         .select_related("requisition", "focus_area", "drive")
         .annotate(
-            result_count=Count("results"),
-            pending_count=Count("results", filter=Q(results__status=ResultStatus.PENDING)),
+            result_count=Count("results", filter=readable),
+            pending_count=Count("results", filter=readable & Q(results__status=ResultStatus.PENDING)),
         )
     )
 

@@ -241,3 +241,50 @@ def test_leaders_read_assessments_without_the_form_to_create_one(client, staff):
     assert 'id="new-title"' not in page
     client.force_login(staff["recruiter"])
     assert 'id="new-title"' in client.get(reverse("backoffice:assessments")).content.decode()
+
+
+def test_a_focus_area_import_knows_only_the_applicants_the_importer_may_change(
+    drive, team, other_team, staff, campus_requisition
+):
+    # given a focus area's assessment spanning two teams' campus roles, each with a student at it
+    from talentdrive.campus.selectors import assessment_list
+    from tests.factories import seeded_area
+
+    theirs = make_requisition(
+        drive=drive, team=other_team, channel="campus", city="beijing", external_id="CAMPUS-OTHER",
+        recruiters=[staff["other_recruiter"]],
+    )  # fmt: skip
+    shared = assessment_create(
+        drive=drive, focus_area=seeded_area("llm"), name_en="LLM test", name_zh="大模型笔试",
+        pass_mark=Decimal(60), actor=staff["admin"],
+    )  # fmt: skip
+    (mine,) = _applicants(campus_requisition, 1)
+    stranger = make_application(
+        requisition=theirs, candidate=make_candidate(email="elsewhere@example.edu"), stage="online_assessment"
+    )
+    # when our recruiter names the other team's student, by number and by email, even below the pass mark
+    report = assessment_results_import(
+        assessment_id=shared.pk,
+        filename="r.csv",
+        content=_csv("application,email,score", f"{stranger.pk},,12", ",elsewhere@example.edu,12"),
+        actor=staff["recruiter"],
+        dry_run=True,
+    )
+    # then both rows are unknown to the import, as if nobody had applied, and nothing is stored
+    assert [(e.row, e.message) for e in report.errors] == [
+        (2, f"no application {stranger.pk} in this assessment"),
+        (3, "nobody with this email applied to a role of this assessment"),
+    ]
+    assert not AssessmentResult.objects.exists()
+    # and the other team's results are not counted in our list
+    assessment_results_import(
+        assessment_id=shared.pk, filename="theirs.csv", content=_csv("email,score", "elsewhere@example.edu,12"),
+        actor=staff["other_recruiter"],
+    )  # fmt: skip
+    assessment_results_import(
+        assessment_id=shared.pk, filename="ours.csv", content=_csv("email,score", f"{mine.candidate.email},70"),
+        actor=staff["recruiter"],
+    )  # fmt: skip
+    counted = assessment_list(user=staff["recruiter"]).get(pk=shared.pk)
+    assert (counted.result_count, counted.pending_count) == (1, 0)
+    assert assessment_list(user=staff["admin"]).get(pk=shared.pk).result_count == 2
