@@ -24,8 +24,8 @@ from talentdrive.api.language import in_request_language
 from talentdrive.api.schemas.applications import MAX_ID
 from talentdrive.api.schemas.errors import ApiError, ErrorOut
 from talentdrive.campus import access as campus_access
-from talentdrive.campus.calibration import requisition_calibration
-from talentdrive.offers.batch import BATCH_MAX, OfferTerms, offers_draft_batch, plan_line_remaining
+from talentdrive.campus.calibration import calibration_offers_draft, requisition_calibration
+from talentdrive.offers.batch import BATCH_MAX, OfferTerms, plan_line_remaining
 from talentdrive.offers.errors import OfferBatchRefused
 from talentdrive.offers.models import MONEY_MAX
 from talentdrive.plans.models import Level, Requisition
@@ -192,13 +192,13 @@ def batch_offers(request: HttpRequest, body: BatchIn, requisition_id: int = Requ
         expires_on=body.expires_on,
     )
     try:
-        offers = offers_draft_batch(
-            requisition_id=requisition.pk,
+        offers = calibration_offers_draft(
+            user=user,
+            requisition=requisition,
             application_ids=body.application_ids,
             terms=terms,
             salaries=body.salaries,
             submit=body.submit,
-            actor=user,
         )
     except OfferBatchRefused as refused:
         status = 403 if refused.code == "not_allowed" else 422

@@ -21,8 +21,8 @@ from talentdrive.accounts.models import User
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import id_from_form
 from talentdrive.campus import access as campus_access
-from talentdrive.campus.calibration import requisition_calibration, tally_text
-from talentdrive.offers.batch import OfferTerms, offers_draft_batch, plan_line_remaining
+from talentdrive.campus.calibration import calibration_offers_draft, requisition_calibration, tally_text
+from talentdrive.offers.batch import OfferTerms, plan_line_remaining
 from talentdrive.offers.errors import OfferBatchRefused
 from talentdrive.offers.models import MONEY_MAX, SalaryBand
 from talentdrive.plans.models import City, Level, Requisition
@@ -118,13 +118,13 @@ def requisition_calibration_view(request: HttpRequest, pk: int) -> HttpResponse:
                 expires_on=data["expires_on"],
             )
             try:
-                offers = offers_draft_batch(
-                    requisition_id=requisition.pk,
+                offers = calibration_offers_draft(
+                    user=user,
+                    requisition=requisition,
                     application_ids=selected,
                     terms=terms,
                     salaries=salaries,
                     submit=data["submit_now"],
-                    actor=user,
                 )
             except OfferBatchRefused as refusal:
                 form.add_error(None, str(refusal.message))

@@ -7,12 +7,16 @@ already has an offer, or was hired, so the panel sees the whole picture): the as
 round the interviewer's recommendation and mean rating, the mean rating of each focus attribute over
 every scorecard, the recommendations counted, the scorecards still missing, and any offer in progress.
 Rows are ordered by the mean of every rating (highest first), then by the strongest recommendations.
+
+``calibration_offers_draft`` is the one write here: batch offers to rows the table shows as able to
+receive one, through the offers app's batch service and all its rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import fmean
@@ -27,6 +31,8 @@ from talentdrive.interviews import access as interviews_access
 from talentdrive.interviews.core.attributes import attribute_name
 from talentdrive.interviews.models import Interview, InterviewStatus, Recommendation, Scorecard
 from talentdrive.offers import access as offers_access
+from talentdrive.offers.batch import OfferTerms, offers_draft_batch
+from talentdrive.offers.errors import OfferBatchRefused
 from talentdrive.offers.models import OUTSTANDING_STATUSES, Offer, OfferStatus
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import Application, Stage
@@ -213,6 +219,39 @@ def requisition_calibration(
         round_names=names,
         attributes=tuple((code, attribute_name(code, chinese=chinese)) for code in attribute_codes),
         rows=tuple(order),
+    )
+
+
+def calibration_offers_draft(
+    *,
+    user: User,
+    requisition: Requisition,
+    application_ids: Sequence[int],
+    terms: OfferTerms,
+    salaries: Mapping[int, int] | None = None,
+    submit: bool = False,
+) -> list[Offer]:
+    """Batch offers from the calibration table: only to applicants it shows as able to receive one
+    (interviewed, still in the running, no offer yet), then by ``offers_draft_batch`` with all its rules."""
+    offerable = {
+        row.application.pk
+        for row in requisition_calibration(user=user, requisition=requisition).rows
+        if row.can_offer
+    }
+    outside = [pk for pk in dict.fromkeys(application_ids) if pk not in offerable]
+    if outside:
+        raise OfferBatchRefused(
+            "not_in_calibration",
+            field="applications",
+            params={"ids": ", ".join(str(pk) for pk in outside[:10])},
+        )
+    return offers_draft_batch(
+        requisition_id=requisition.pk,
+        application_ids=application_ids,
+        terms=terms,
+        salaries=salaries,
+        submit=submit,
+        actor=user,
     )
 
 

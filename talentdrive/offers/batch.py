@@ -2,8 +2,9 @@
 
 Each offer is drafted by ``offer_draft`` (its access check, its band and date rules, its audit event)
 and, when asked, submitted into its approval chain by ``offer_submit``; nothing here writes an offer
-itself. What the batch adds: the whole selection must fit the plan line's remaining headcount (hires plus
-offers in progress against its target; a batch never overrides the plan — one offer past the target
+itself. What the batch adds: the requisition must be open, and the whole selection must fit both the
+requisition's open headcount and the plan line's remaining headcount (hires plus offers in progress
+against each; a batch never overrides the plan — one offer past the target
 goes through the single offer form, where an administrator may override with a reason), and any
 refusal refuses the batch, with every applicant's reason, so nothing half-done is left to clean up.
 """
@@ -23,9 +24,14 @@ from talentdrive.errors import DomainError
 from talentdrive.offers import access
 from talentdrive.offers.errors import OfferBatchRefused
 from talentdrive.offers.models import Offer
-from talentdrive.offers.services import offer_draft, offer_submit, plan_line_offer_commitment
+from talentdrive.offers.services import (
+    offer_draft,
+    offer_submit,
+    plan_line_offer_commitment,
+    requisition_offer_commitment,
+)
 from talentdrive.pipeline.models import Application
-from talentdrive.plans.models import City, PlanLine, Requisition
+from talentdrive.plans.models import City, PlanLine, Requisition, RequisitionStatus
 
 BATCH_MAX = 200
 
@@ -87,8 +93,23 @@ def offers_draft_batch(
         )
     if not all(access.offer_can_draft(actor, a) for a in applications.values()):
         raise OfferBatchRefused("not_allowed")
-    # The lock every offer_draft takes, taken first: the count below cannot change under the batch.
+    # The lock every offer_draft takes, taken first: the counts below cannot change under the batch.
     plan_line = PlanLine.objects.select_for_update().get(pk=requisition.plan_line_id)
+    requisition.refresh_from_db(fields=["status", "headcount"])
+    if requisition.status != RequisitionStatus.OPEN:
+        raise OfferBatchRefused("not_open", params={"status": RequisitionStatus(requisition.status).label})
+    open_headcount = max(0, requisition.headcount - requisition_offer_commitment(requisition=requisition))
+    if len(ids) > open_headcount:
+        raise OfferBatchRefused(
+            "over_headcount",
+            field="applications",
+            params={
+                "selected": len(ids),
+                "remaining": open_headcount,
+                "headcount": requisition.headcount,
+                "code": requisition.external_id,
+            },
+        )
     remaining = plan_line_remaining(plan_line=plan_line)
     if len(ids) > remaining:
         raise OfferBatchRefused(

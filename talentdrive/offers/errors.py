@@ -31,6 +31,13 @@ class OfferRefused(DomainError):
             "been told and will contact you."
         ),
         "requisition_not_open": _("The requisition is not open for hiring."),
+        "requisition_not_open_for_offers": _(
+            "The requisition is %(status)s: offers are made on open requisitions only. Open it again first."
+        ),
+        "requisition_covered": _(
+            "Requisition %(code)s has a headcount of %(headcount)s, and %(covered)s hires and offers in "
+            "progress already cover it. Raise its headcount first, or wait for an answer to an offer."
+        ),
         "not_at_offer_stage": _("The application is not at the offer stage."),
         "no_letter_template": _("There is no active offer letter template; an administrator adds one."),
         "chain_empty": _("The approval chain has no steps; an administrator adds them."),
@@ -44,7 +51,18 @@ class OfferBatchRefused(DomainError):
         "nothing_selected": _("Select at least one applicant."),
         "too_many": _("A batch holds at most %(maximum)s offers."),
         "not_this_requisition": _("Application(s) %(ids)s do not belong to this requisition."),
+        "not_in_calibration": _(
+            "Application(s) %(ids)s cannot receive an offer from calibration: only interviewed applicants "
+            "still in the running and without an offer can."
+        ),
         "not_allowed": _("You may not draft offers for every selected applicant."),
+        "over_headcount": _(
+            "Applicants selected: %(selected)s; requisition %(code)s has room for %(remaining)s more offers "
+            "(headcount %(headcount)s, less hires and offers in progress). Select fewer, or raise its headcount."
+        ),
+        "not_open": _(
+            "The requisition is %(status)s: offers are made on open requisitions only. Open it again first."
+        ),
         "over_plan": _(
             "Applicants selected: %(selected)s; plan line %(line)s has room for %(remaining)s more before its "
             "target. Select fewer, or raise the plan first."

@@ -36,7 +36,7 @@ from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.pipeline.models import Application, EmailTemplate, Stage
 from talentdrive.pipeline.moves import application_move
 from talentdrive.plans.errors import PlanLimitExceeded, PlanRuleError
-from talentdrive.plans.models import City, PlanLine, PlanOverride
+from talentdrive.plans.models import City, PlanLine, PlanOverride, Requisition, RequisitionStatus
 from talentdrive.plans.services import PlanOverrideRequest
 from talentdrive.webhooks.models import WebhookEvent
 from talentdrive.webhooks.services import webhook_event_emit
@@ -92,6 +92,14 @@ def plan_line_offer_commitment(*, plan_line: PlanLine) -> int:
     return hired + outstanding
 
 
+def requisition_offer_commitment(*, requisition: Requisition) -> int:
+    """Hires on the requisition plus offers still in progress for it (the plan line's lock is held by
+    whoever drafts, so the count cannot change under them)."""
+    hired = Application.objects.filter(requisition=requisition, stage=Stage.HIRED).count()
+    outstanding = Offer.objects.filter(requisition=requisition, status__in=OUTSTANDING_STATUSES).count()
+    return hired + outstanding
+
+
 def _plan_override(
     *, plan_line: PlanLine, offer_requisition: Any, override: PlanOverrideRequest | None
 ) -> PlanOverride | None:
@@ -137,8 +145,10 @@ def offer_draft(
     language: str | None = None,
     override: PlanOverrideRequest | None = None,
 ) -> Offer:
-    """Draft an offer for an active application: the salary must reach its band's minimum (above the
-    maximum it needs the chain's extra step), and the plan line must have room for one more hire."""
+    """Draft an offer for an active application of an open requisition: the salary must reach its band's
+    minimum (above the maximum it needs the chain's extra step), the requisition's headcount must not be
+    covered already by hires and offers in progress (a candidate would hold an offer they could not
+    accept), and the plan line must have room for one more hire."""
     application = Application.objects.select_related("requisition__plan_line").get(pk=application_id)
     if not access.offer_can_draft(actor, application):
         raise OfferRefused("not_allowed")
@@ -148,6 +158,16 @@ def offer_draft(
         raise OfferRefused("application_closed")
     if Offer.objects.filter(application=application, status__in=OUTSTANDING_STATUSES).exists():
         raise OfferRefused("open_offer_exists")
+    if requisition.status != RequisitionStatus.OPEN:
+        raise OfferRefused(
+            "requisition_not_open_for_offers", params={"status": RequisitionStatus(requisition.status).label}
+        )
+    covered = requisition_offer_commitment(requisition=requisition)
+    if covered >= requisition.headcount:
+        raise OfferRefused(
+            "requisition_covered",
+            params={"code": requisition.external_id, "headcount": requisition.headcount, "covered": covered},
+        )
     today = shanghai_today()
     if expires_on < today:
         raise OfferRefused("expiry_in_past", field="expires_on")

@@ -103,6 +103,8 @@ def test_the_page_shows_the_table_and_drafts_the_selected_offers(client, world, 
 def test_the_page_refuses_a_batch_over_the_remaining_headcount_and_keeps_the_choice(
     client, world, interviewed
 ):
+    world.requisition.headcount = 4  # room on the requisition: the plan line is what binds
+    world.requisition.save()
     draft(world, factories.make_application(requisition=world.requisition, stage="hr_interview"))
     draft(world, factories.make_application(requisition=world.requisition, stage="hr_interview"))
     client.force_login(world.users["recruiter"])
@@ -206,4 +208,26 @@ def test_a_package_salary_beyond_any_offer_is_refused_by_the_form(client, world,
     assert "100000000" in page or "100,000,000" in page
     page = client.post(_url(world), _post(world, [pk], **{f"salary_{pk}": "99999999999"})).content.decode()
     assert "up to 100,000,000" in page
+    assert not Offer.objects.exists()
+
+
+def test_a_batch_names_only_applicants_the_table_offers(world, interviewed):
+    # given an applicant who was never interviewed (not a row of the table)
+    from talentdrive.campus.calibration import calibration_offers_draft
+    from talentdrive.offers.batch import OfferTerms
+    from talentdrive.offers.errors import OfferBatchRefused
+    from talentdrive.plans.models import City
+
+    never = factories.make_application(requisition=world.requisition, stage="resume_screen")
+    terms = OfferTerms(
+        level=world.requisition.level, salary=600_000, start_date=TODAY + dt.timedelta(days=60),
+        city=City.objects.get(code="shanghai"), expires_on=TODAY + dt.timedelta(days=10),
+    )  # fmt: skip
+    # when a batch names them beside an interviewed applicant, then it is refused whole, naming them
+    with pytest.raises(OfferBatchRefused) as refused:
+        calibration_offers_draft(
+            user=world.users["recruiter"], requisition=world.requisition,
+            application_ids=[interviewed["strong"].pk, never.pk], terms=terms,
+        )  # fmt: skip
+    assert refused.value.code == "not_in_calibration" and refused.value.params["ids"] == str(never.pk)
     assert not Offer.objects.exists()

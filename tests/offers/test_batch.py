@@ -60,6 +60,8 @@ def test_a_batch_drafts_and_submits_one_offer_each_within_the_remaining_headcoun
 
 
 def test_a_batch_larger_than_the_remaining_headcount_is_refused_whole(world):
+    world.requisition.headcount = 4  # room on the requisition: the plan line is what binds
+    world.requisition.save()
     draft(world)  # one offer in progress: 2 of 3 left
     others = [world.applicant() for _ in range(3)]
     with pytest.raises(OfferBatchRefused) as refused:
@@ -72,6 +74,8 @@ def test_a_batch_larger_than_the_remaining_headcount_is_refused_whole(world):
 
 
 def test_one_refused_applicant_refuses_the_batch_and_says_who_and_why(world):
+    world.requisition.headcount = 3
+    world.requisition.save()
     second = world.applicant()
     closed = make_application(requisition=world.requisition, stage="rejected")
     with pytest.raises(OfferBatchRefused) as refused:
@@ -121,3 +125,26 @@ def test_a_salary_no_database_column_could_hold_is_a_row_refusal_not_a_crash(wor
     assert refused.value.code == "rows_refused"
     assert "at most 100,000,000 CNY" in str(refused.value.rows[0].message)
     assert not Offer.objects.exists()
+
+
+def test_a_batch_beyond_the_requisitions_headcount_or_on_a_paused_one_is_refused(world):
+    # given a requisition of headcount 2 with one offer in progress (the plan line has room for 2 more)
+    draft(world)
+    others = [world.applicant() for _ in range(2)]
+    # when two more are selected, then the requisition's own headcount refuses them
+    with pytest.raises(OfferBatchRefused) as refused:
+        _batch(world, [a.pk for a in others])
+    assert refused.value.code == "over_headcount"
+    with translation.override("en"):
+        assert "room for 1 more offers" in str(refused.value.message) and "R-OFFER" in str(
+            refused.value.message
+        )
+    # and a paused requisition takes no offer at all
+    world.requisition.status = "paused"
+    world.requisition.save()
+    with pytest.raises(OfferBatchRefused) as refused:
+        _batch(world, [others[0].pk])
+    assert refused.value.code == "not_open"
+    with translation.override("en"):
+        assert "Paused" in str(refused.value.message)
+    assert Offer.objects.count() == 1

@@ -56,9 +56,9 @@ def test_accepting_asks_first_and_accepts_only_when_confirmed(client, world):
 
 
 def test_a_refused_acceptance_says_why(client, world):
-    world.requisition.headcount = 1
-    world.requisition.save()
     first, second = sent(world), sent(world, world.applicant())
+    world.requisition.headcount = 1  # lowered after both were sent
+    world.requisition.save()
     client.post(_status(world, f"offers/{first.pk}/accept/"), {"confirm": "yes"})
     token = status_token_make(candidate=second.application.candidate)
     response = client.post(f"/status/{token}/offers/{second.pk}/accept/", {"confirm": "yes"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from talentdrive.audit.actors import CANDIDATE, system_actor
 from talentdrive.audit.models import AuditAction, AuditEvent
@@ -148,6 +149,8 @@ def test_an_offer_past_the_plan_line_target_is_refused(world):
     # given: the line's target is 3; two offers in progress and one hire use it up
     world.requisition.plan_line.target = 2
     world.requisition.plan_line.save()
+    world.requisition.headcount = 3  # room on the requisition: the line is what binds
+    world.requisition.save()
     draft(world)
     draft(world, world.applicant())
     # when / then
@@ -207,10 +210,10 @@ def test_accepting_fills_a_headcount_and_the_last_one_closes_the_requisition(wor
 
 
 def test_an_offer_accepted_when_the_headcount_is_full_is_refused_and_recorded(world):
-    # given two sent offers and one headcount left
+    # given two sent offers, then the requisition's headcount lowered to one
+    first, second = sent(world), sent(world, world.applicant())
     world.requisition.headcount = 1
     world.requisition.save()
-    first, second = sent(world), sent(world, world.applicant())
     offer_accept(offer_id=first.pk, actor=CANDIDATE)
     # when
     with pytest.raises(OfferRefused) as refused:
@@ -310,3 +313,23 @@ def test_an_administrator_turns_the_offer_email_off_by_retiring_its_template(
     with django_capture_on_commit_callbacks(execute=True):
         sent(world)
     assert mailoutbox == []
+
+
+def test_no_offer_beyond_the_requisitions_headcount_nor_on_a_requisition_not_open(world):
+    # given a requisition of headcount 2 with two offers in progress
+    draft(world)
+    draft(world, world.applicant())
+    # when a third is drafted, then it is refused: a candidate would hold an offer they could not accept
+    with pytest.raises(OfferRefused) as refused:
+        draft(world, world.applicant())
+    assert refused.value.code == "requisition_covered"
+    with translation.override("en"):
+        assert "headcount of 2" in str(refused.value.message)
+    # and a paused requisition takes no new offer even with room
+    world.requisition.headcount = 5
+    world.requisition.status = "paused"
+    world.requisition.save()
+    with pytest.raises(OfferRefused) as refused:
+        draft(world, world.applicant())
+    assert refused.value.code == "requisition_not_open_for_offers"
+    assert Offer.objects.count() == 2
