@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
@@ -217,7 +218,8 @@ def check_in(request: HttpRequest, talk_id: int, body: CheckInIn) -> dict[str, A
         "full_name": registration.full_name,
         "school": registration.school,
         "checked_in_at": registration.checked_in_at,
-        "message": message % {"name": registration.full_name, "when": f"{registration.checked_in_at:%H:%M}"},
+        "message": message
+        % {"name": registration.full_name, "when": f"{timezone.localtime(registration.checked_in_at):%H:%M}"},
     }
 
 

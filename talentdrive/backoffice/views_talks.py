@@ -28,7 +28,11 @@ EXPORT_TYPES = {
 
 
 def _moment(value: str) -> dt.datetime | None:
-    parsed = parse_datetime(value.strip()) if value else None
+    """The moment typed in the form, or None when it is missing or no real date (30 February)."""
+    try:
+        parsed = parse_datetime(value.strip()) if value else None
+    except ValueError:
+        return None
     if parsed is not None and timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed

@@ -274,6 +274,17 @@ def _as_text(value: object) -> object:
     return value
 
 
+# Characters a worksheet's name may not hold (Excel refuses the file otherwise), and its length.
+_SHEET_FORBIDDEN = re.compile(r"[\\/?*:\[\]]")
+_SHEET_MAX = 31
+
+
+def _sheet_title(school: str) -> str:
+    """The school as a worksheet name: what Excel forbids in one replaced by a space, cut to its length."""
+    title = " ".join(_SHEET_FORBIDDEN.sub(" ", school or "").split()).strip("'")[:_SHEET_MAX]
+    return title or "attendance"
+
+
 @transaction.atomic
 def talk_attendance_export(*, talk_id: int, kind: str, actor: Actor) -> bytes:
     """Every registration of the talk with its check-in, as CSV (UTF-8 with a byte-order mark, which
@@ -296,7 +307,7 @@ def talk_attendance_export(*, talk_id: int, kind: str, actor: Actor) -> bytes:
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "Talent Drive"
-    sheet = workbook.create_sheet((talk.school or "attendance")[:31])
+    sheet = workbook.create_sheet(_sheet_title(talk.school))
     sheet.append(_header())
     for row in rows:
         cells = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core import mail
@@ -131,6 +132,31 @@ def test_the_api_registers_and_checks_in(client, talk, staff, django_capture_on_
     first = client.post(check, {"code": code}, content_type="application/json", headers=headers).json()
     second = client.post(check, {"code": code}, content_type="application/json", headers=headers).json()
     assert (first["already_checked_in"], second["already_checked_in"]) == (False, True)
+    # the time in the message is the drive's local time, as on the page
+    checked_in_at = TalkRegistration.objects.get().checked_in_at
+    assert f"at {timezone.localtime(checked_in_at):%H:%M}." in second["message"]
     listed = client.get("/api/campus-talks", headers=headers).json()
     assert listed[0]["registered"] == 1 and listed[0]["checked_in"] == 1
     assert len(mail.outbox) == 1
+
+
+def test_a_school_with_characters_a_worksheet_name_forbids_still_exports(client, drive, staff):
+    talk = make_talk(drive, staff["recruiter"], school="清华大学/北京大学 [联合]: 宣讲?*", capacity=10)
+    client.force_login(staff["recruiter"])
+    response = client.get(reverse("backoffice:talk_export", args=[talk.pk]), {"format": "xlsx"})
+    assert response.status_code == 200
+    from openpyxl import load_workbook
+
+    assert load_workbook(io.BytesIO(response.content)).sheetnames == ["清华大学 北京大学 联合 宣讲"]
+
+
+def test_an_impossible_date_for_a_new_talk_is_a_message_not_a_server_error(client, drive, staff):
+    client.force_login(staff["recruiter"])
+    response = client.post(
+        reverse("backoffice:talks"),
+        {"drive": drive.code, "city": "hangzhou", "school": "浙江大学", "title_en": "AI talk", "title_zh": "AI 宣讲",
+         "starts_at": "2026-02-30T10:00", "ends_at": "2026-02-30T12:00", "capacity": "100"},
+        follow=True,
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "Give the drive, the city, the start and end times and the capacity." in response.content.decode()
