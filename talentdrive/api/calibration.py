@@ -175,6 +175,16 @@ def batch_offers(request: HttpRequest, body: BatchIn, requisition_id: int = Requ
             code="invalid",
             field="city",
         )
+    strays = [pk for pk in body.salaries if pk not in set(body.application_ids)]
+    if strays:
+        # A mistyped id would otherwise leave its applicant on the package's salary without a word.
+        raise ApiError(
+            400,
+            _("Salaries are given for applications not chosen: %(ids)s.")
+            % {"ids": ", ".join(str(pk) for pk in strays[:10])},
+            code="invalid",
+            field="salaries",
+        )
     for salary in body.salaries.values():
         if not 1 <= salary <= MONEY_MAX:
             raise ApiError(

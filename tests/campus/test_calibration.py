@@ -192,6 +192,11 @@ def test_the_api_refuses_a_batch_with_each_applicants_reason(client, world, inte
     body["city"] = "atlantis"
     response = client.post(_api(world) + "/offers/batch", body, content_type="application/json")
     assert response.status_code == 400 and response.json()["field"] == "city"
+    # a salary for an application not chosen (a mistyped id) is named, not silently ignored
+    body.update(city="shanghai", salaries={"999999": 700_000})
+    response = client.post(_api(world) + "/offers/batch", body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["field"] == "salaries"
+    assert "999999" in response.json()["message"] and not Offer.objects.exists()
 
 
 def test_the_package_starts_from_the_salary_band(client, world, interviewed):
