@@ -252,3 +252,29 @@ def test_a_second_replan_leaves_the_candidates_the_first_could_not_place_for_a_p
     # and booking invites neither dropped-out interviewer
     interview_day_book(day_id=day.pk, actor=staff["recruiter"])
     assert not Interview.objects.filter(interviewers__in=people[:2]).exists()
+
+
+def test_a_round_moved_by_hand_off_a_dropped_out_interviewer_is_booked_with_the_rest(drive, team, staff):
+    from talentdrive.campus.day_changes import interview_day_move
+
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    # given the interviewer of the second round dropped out with nobody placed in their stead
+    row = _row(day, apps[0], "technical_2")
+    InterviewDayInterviewer.objects.filter(day=day, user_id=row.interviewer_id).update(dropped_out=True)
+    assert interview_day_book(day_id=day.pk, actor=staff["recruiter"]).booked == 0
+    # when a person moves that round to the technical interviewer the candidate has not met
+    met = set(InterviewDayAssignment.objects.filter(day=day).values_list("interviewer_id", flat=True))
+    free = next(p for p in people if p.pk not in met)
+    check = interview_day_move(
+        day_id=day.pk,
+        assignment_id=row.pk,
+        starts_at=row.starts_at,
+        interviewer_id=free.pk,
+        room_id=row.room_id,
+        actor=staff["recruiter"],
+    )
+    # then the change is accepted and booking again books the candidate's whole day
+    assert check.applied, check.violations
+    booking = interview_day_book(day_id=day.pk, actor=staff["recruiter"])
+    assert booking.booked == 3 and booking.skipped == ()
