@@ -133,11 +133,13 @@ BACKOFFICE = {
     "talk_detail": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
     "talk_check_in": ("post", [302, 302, 403, 200, 200, 403, 403, 200]),
     "talk_export": ("get", [302, 302, 403, 200, 200, 403, 403, 200]),
-    # interview days: read by recruiters, leadership and administrators; changed by administrators and
-    # recruiters who may change every requisition of the day (in the services, below in the API rows)
-    "interview_days": ("get", [302, 302, 403, 200, 200, 403, 200, 200]),
-    "interview_day_detail": ("get", [302, 302, 403, 200, 200, 403, 200, 200]),
-    "interview_day_print": ("get", [302, 302, 403, 200, 200, 403, 200, 200]),
+    # interview days: read by leadership and administrators, and by recruiters and hiring managers who read
+    # every requisition of the day (R1's day is "not found" for the recruiter out of scope, whose list is
+    # empty); changed by administrators and recruiters who may change every requisition of the day (in the
+    # services, below in the API rows)
+    "interview_days": ("get", [302, 302, 403, 200, 200, 200, 200, 200]),
+    "interview_day_detail": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
+    "interview_day_print": ("get", [302, 302, 403, 200, 404, 200, 200, 200]),
 }
 ROUTE_ARGUMENTS = {
     "requisition_detail",
@@ -241,14 +243,16 @@ API = {
     ("get", "/api/campus-talks/{talk_id}/registrations"): [401, 401, 403, 200, 200, 403, 403, 200],
     ("post", "/api/campus-talks/{talk_id}/check-in"): [401, 401, 403, 200, 200, 403, 403, 200],
     ("get", "/api/campus-talks/{talk_id}/attendance"): [401, 401, 403, 200, 200, 403, 403, 200],
-    ("get", "/api/interview-days"): [401, 401, 403, 200, 200, 403, 200, 200],
-    ("get", "/api/interview-days/{day_id}/plan"): [401, 401, 403, 200, 200, 403, 200, 200],
+    # interview days: read as in the back office (R1's day is "not found" out of scope)
+    ("get", "/api/interview-days"): [401, 401, 403, 200, 200, 200, 200, 200],
+    ("get", "/api/interview-days/{day_id}/plan"): [401, 401, 403, 200, 404, 200, 200, 200],
     # planning a day without interviewers answers 200 with nothing saved; the others find nothing to
-    # book, nobody to drop and no interview to move (409) once the caller may change the day
-    ("post", "/api/interview-days/{day_id}/plan"): [401, 401, 403, 200, 403, 403, 403, 200],
-    ("post", "/api/interview-days/{day_id}/book"): [401, 401, 403, 409, 403, 403, 403, 409],
-    ("post", "/api/interview-days/{day_id}/replan"): [401, 401, 403, 409, 403, 403, 403, 409],
-    ("post", "/api/interview-days/{day_id}/move"): [401, 401, 403, 409, 403, 403, 403, 409],
+    # book, nobody to drop and no interview to move (409) once the caller may change the day; R1's hiring
+    # manager and leadership read the day but may not change it (403)
+    ("post", "/api/interview-days/{day_id}/plan"): [401, 401, 403, 200, 404, 403, 403, 200],
+    ("post", "/api/interview-days/{day_id}/book"): [401, 401, 403, 409, 404, 403, 403, 409],
+    ("post", "/api/interview-days/{day_id}/replan"): [401, 401, 403, 409, 404, 403, 403, 409],
+    ("post", "/api/interview-days/{day_id}/move"): [401, 401, 403, 409, 404, 403, 403, 409],
 }
 # The body of each applications API write that a permitted visitor's call succeeds with, on R1's
 # application at technical_1 (version 0); reopening first closes it.

@@ -17,7 +17,12 @@ from talentdrive.api.language import in_request_language
 from talentdrive.api.schemas.errors import ApiError, ErrorOut
 from talentdrive.campus import access as campus_access
 from talentdrive.campus.day_changes import interview_day_move
-from talentdrive.campus.day_texts import binding_sentences, day_names, violation_sentences
+from talentdrive.campus.day_texts import (
+    binding_sentences,
+    booking_skip_sentences,
+    day_names,
+    violation_sentences,
+)
 from talentdrive.campus.errors import CampusRefused
 from talentdrive.campus.interview_days import interview_day_book, interview_day_plan, interview_day_replan
 from talentdrive.campus.models import InterviewDay
@@ -58,6 +63,10 @@ class PlanOut(Schema):
     binding: list[str]
     stats: dict[str, float]
     seconds: float
+    # On a re-plan: planned interviews left out because their application moved past that round, was
+    # rejected or withdrew; and the applications that could not be placed again.
+    dropped: int = 0
+    not_placed_again: list[int] = []
 
 
 class PlanIn(Schema):
@@ -87,8 +96,19 @@ class MoveOut(Schema):
     codes: list[str]
 
 
+class SkippedOut(Schema):
+    assignment_id: int
+    application_id: int
+    stage_code: str
+    interviewer_id: int
+    # interviewer_dropped_out, candidate_incomplete or moved_on
+    reason: str
+    message: str
+
+
 class BookedOut(Schema):
     booked: int
+    skipped: list[SkippedOut]
 
 
 def _reader(request: HttpRequest) -> User:
@@ -193,22 +213,41 @@ def plan(request: HttpRequest, day_id: int, body: PlanIn) -> dict[str, Any]:
     "/interview-days/{day_id}/book",
     response={200: BookedOut, **ERRORS},
     auth=staff_auth,
-    summary="Book the plan as interviews with invitations, all or nothing",
+    summary="Book the plan as interviews with invitations, all or nothing; interviews of a dropped-out "
+    "interviewer (and that candidate's other rounds) and of applications no longer at that round are left "
+    "out and listed",
 )
 def book(request: HttpRequest, day_id: int) -> dict[str, Any]:
     user = _reader(request)
     day = _day(user, day_id)
     try:
-        return {"booked": interview_day_book(day_id=day.pk, actor=user)}
+        outcome = interview_day_book(day_id=day.pk, actor=user)
     except DomainError as refused:
         raise _refusal(refused) from refused
+    rows = {a.pk: a for a in interview_day_assignments(day=day)}
+    names = _names(day)
+    sentences = booking_skip_sentences(
+        outcome.skipped,
+        starts={pk: a.starts_at for pk, a in rows.items()},
+        people=names["people"],
+        candidates={a.application_id: a.application.candidate.full_name for a in rows.values()},
+        rounds=names["rounds"],
+    )
+    return {
+        "booked": outcome.booked,
+        "skipped": [
+            {**skip.__dict__, "message": sentence}
+            for skip, sentence in zip(outcome.skipped, sentences, strict=True)
+        ],
+    }
 
 
 @router.post(
     "/interview-days/{day_id}/replan",
     response={200: PlanOut, **ERRORS},
     auth=staff_auth,
-    summary="Re-plan without one interviewer; everything else stays",
+    summary="Re-plan without one interviewer; everything else stays (interviews of applications that "
+    "moved past their round, were rejected or withdrew are dropped and counted)",
 )
 def replan(request: HttpRequest, day_id: int, body: ReplanIn) -> dict[str, Any]:
     user = _reader(request)
@@ -231,6 +270,8 @@ def replan(request: HttpRequest, day_id: int, body: ReplanIn) -> dict[str, Any]:
         "binding": binding_sentences(outcome.binding, {**names["rounds"], **names["areas"]}),
         "stats": outcome.stats,
         "seconds": round(outcome.seconds, 2),
+        "dropped": outcome.dropped,
+        "not_placed_again": list(outcome.not_placed_again),
     }
 
 

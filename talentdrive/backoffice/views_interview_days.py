@@ -19,10 +19,20 @@ from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import id_from_form
 from talentdrive.campus import access as campus_access
 from talentdrive.campus.day_changes import interview_day_move
-from talentdrive.campus.day_texts import binding_sentences, day_names, violation_sentences
+from talentdrive.campus.day_texts import (
+    binding_sentences,
+    booking_skip_sentences,
+    day_names,
+    violation_sentences,
+)
 from talentdrive.campus.interview_days import interview_day_book, interview_day_plan, interview_day_replan
 from talentdrive.campus.models import InterviewDay
-from talentdrive.campus.selectors import interview_day_assignments, interview_day_get, interview_day_list
+from talentdrive.campus.selectors import (
+    interview_day_assignments,
+    interview_day_get,
+    interview_day_list,
+    interview_day_not_placed_again,
+)
 from talentdrive.errors import DomainError
 
 # The page waits for the solver: a few seconds, not the benchmark's minute.
@@ -61,10 +71,25 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
         if outcome.saved:
             messages.success(request, _("Planned %(placed)s candidates.") % {"placed": outcome.placed})
     elif action == "book":
-        booked = interview_day_book(day_id=day.pk, actor=actor)  # type: ignore[arg-type]
+        booking = interview_day_book(day_id=day.pk, actor=actor)  # type: ignore[arg-type]
         messages.success(
-            request, _("%(count)s interviews booked; the invitations are on their way.") % {"count": booked}
+            request,
+            _("%(count)s interviews booked; the invitations are on their way.") % {"count": booking.booked},
         )
+        if booking.skipped:
+            rows = {a.pk: a for a in interview_day_assignments(day=day)}
+            out["skipped"] = booking_skip_sentences(
+                booking.skipped,
+                starts={pk: a.starts_at for pk, a in rows.items()},
+                people=names["people"],
+                candidates={a.application_id: a.application.candidate.full_name for a in rows.values()},
+                rounds=names["rounds"],
+            )
+            messages.warning(
+                request,
+                _("%(count)s interviews were not booked; the list below says why.")
+                % {"count": len(booking.skipped)},
+            )
     elif action == "replan":
         outcome = interview_day_replan(
             day_id=day.pk,
@@ -78,8 +103,17 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
             _(
                 "Re-planned: %(changed)s interviews changed, %(unplaced)s candidates could not be placed again."
             )
-            % {"changed": int(outcome.stats.get("changed", 0)), "unplaced": outcome.unplaced},
+            % {"changed": int(outcome.stats.get("changed", 0)), "unplaced": len(outcome.not_placed_again)},
         )
+        if outcome.dropped:
+            messages.info(
+                request,
+                _(
+                    "%(count)s planned interviews were dropped from the re-plan: their candidates moved "
+                    "past that round, were rejected or withdrew."
+                )
+                % {"count": outcome.dropped},
+            )
         out["binding"] = binding_sentences(outcome.binding, {**names["rounds"], **names["areas"]})
     elif action in ("check", "move"):
         raw_start = request.POST.get("starts_at", "")[:40]
@@ -137,6 +171,8 @@ def interview_day_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["binding"] = binding_sentences(summary["binding"], {**names["rounds"], **names["areas"]})
     context.update(
         {
+            "not_placed_again": interview_day_not_placed_again(day=day),
+            "dropped_out": set(day.interviewers.filter(dropped_out=True).values_list("user_id", flat=True)),
             "day": day,
             "rows": [(r, names["rounds"].get(r.stage_code, r.stage_code)) for r in rows],
             "summary": summary,

@@ -9,7 +9,8 @@
 * Campus talks: administrators and recruiters create them, read their registrations, check people in
   and export attendance. Students register through the public portal.
 * Interview days: administrators and recruiters whose scope covers every requisition of the day plan,
-  re-plan and book them; leadership reads them.
+  re-plan and book them; leadership reads them all; recruiters and hiring managers read the days whose
+  requisitions they all read (a day shows every applicant of its requisitions).
 * Calibration (a requisition's interviewed applicants with their scorecards side by side): recruiters,
   hiring managers and leaders who read the requisition, never an interviewer as such (they read other
   scorecards only after handing in their own). Batch offers from it: whoever may draft each offer
@@ -118,7 +119,22 @@ def talk_can_manage(user: Any) -> bool:
 
 
 def interview_day_can_list(user: Any) -> bool:
-    return _active(user) and (user.is_drive_admin or user.role in (Role.RECRUITER, Role.LEADERSHIP))
+    return _active(user) and (
+        user.is_drive_admin or user.role in (Role.RECRUITER, Role.HIRING_MANAGER, Role.LEADERSHIP)
+    )
+
+
+def interview_day_scope(user: Any) -> Q:
+    """The interview days this user may read, as a filter on InterviewDay: every day for those who read
+    the whole plan, otherwise the days none of whose requisitions is outside the user's reading."""
+    if not interview_day_can_list(user):
+        return NOTHING
+    if plans_access.sees_whole_plan(user):
+        return Q()
+    from talentdrive.plans.models import Requisition
+
+    readable = Requisition.objects.filter(plans_access.requisition_scope(user)).values("pk")
+    return ~Q(requisitions__in=Requisition.objects.exclude(pk__in=readable).values("pk"))
 
 
 def interview_day_can_change(user: Any, day: Any) -> bool:

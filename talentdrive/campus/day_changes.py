@@ -45,7 +45,7 @@ def interview_day_move(
     row = day.assignments.select_related("interview", "room").filter(pk=assignment_id).first()
     if row is None:
         raise CampusRefused("assignment_unknown", field="assignment")
-    setting = interview_day_setting(day)
+    setting = interview_day_setting(day, planned=True)
     index = {moment: g for g, moment in enumerate(setting.slot_starts)}
     before = _current(day, setting)
     slot = index.get(starts_at, -1)

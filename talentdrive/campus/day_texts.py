@@ -1,5 +1,5 @@
 """The planner's answers in the reader's language: what binds when a day cannot hold everyone
-(``core/binding.py``) and what a manual change breaks (``core/verify.py``). The pure core speaks in
+(``core/binding.py``), what a manual change breaks (``core/verify.py``) and what booking left out. The pure core speaks in
 codes and figures; the words are here, translated with gettext."""
 
 from __future__ import annotations
@@ -77,6 +77,22 @@ VIOLATION_TEXTS = {
 }
 
 
+SKIP_TEXTS = {
+    "interviewer_dropped_out": gettext_lazy(
+        "%(candidate)s, %(round)s at %(when)s: the interviewer %(interviewer)s dropped out. Move this "
+        "interview to another interviewer, then book again."
+    ),
+    "candidate_incomplete": gettext_lazy(
+        "%(candidate)s, %(round)s at %(when)s: not booked while another round of theirs has an "
+        "interviewer who dropped out."
+    ),
+    "moved_on": gettext_lazy(
+        "%(candidate)s, %(round)s at %(when)s: the application is no longer at this round (moved on, "
+        "rejected or withdrawn)."
+    ),
+}
+
+
 def _subject(subject: str, names: Mapping[str, str]) -> str:
     return " · ".join(str(SUBJECT_WORDS.get(part, names.get(part, part))) for part in subject.split(" · "))
 
@@ -129,6 +145,29 @@ def violation_sentences(
             "cap": p.get("cap", ""),
         }
         out.append(str(VIOLATION_TEXTS.get(v.code, VIOLATION_TEXTS["unknown"])) % values)
+    return out
+
+
+def booking_skip_sentences(
+    skipped: Sequence[Any],
+    *,
+    starts: Mapping[int, dt.datetime],
+    people: Mapping[int, str],
+    candidates: Mapping[int, str],
+    rounds: Mapping[str, str],
+) -> list[str]:
+    """Each interview booking left out (``interview_days.BookingSkip``), one sentence with its reason;
+    ``starts`` gives each planned interview's start by its id."""
+    out = []
+    for skip in skipped:
+        start = starts.get(skip.assignment_id)
+        values = {
+            "candidate": candidates.get(skip.application_id, str(skip.application_id)),
+            "round": rounds.get(skip.stage_code, skip.stage_code),
+            "when": timezone.localtime(start).strftime("%m-%d %H:%M") if start else "",
+            "interviewer": people.get(skip.interviewer_id, str(skip.interviewer_id)),
+        }
+        out.append(str(SKIP_TEXTS[skip.reason]) % values)
     return out
 
 

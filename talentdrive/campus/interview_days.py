@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from talentdrive.audit.actors import Actor
@@ -53,6 +54,9 @@ class DaySetting:
     slot_starts: tuple[dt.datetime, ...]
     applications: dict[int, Application]
     rooms: dict[int, InterviewDayRoom]
+    # Planned interviews no longer to be held (the application moved past that round, was rejected or
+    # withdrew): left out of the problem and of the current plan.
+    left_out: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,29 @@ class PlanOutcome:
     binding: tuple[Binding, ...]
     stats: dict[str, float]
     seconds: float
+    # On a re-plan: planned interviews left out because their application moved past that round, was
+    # rejected or withdrew, and the applications that could not be placed again.
+    dropped: int = 0
+    not_placed_again: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class BookingSkip:
+    """A planned interview that booking left out, and why: ``interviewer_dropped_out`` (this one's
+    interviewer), ``candidate_incomplete`` (another round of the candidate's has a dropped-out
+    interviewer: no partial day) or ``moved_on`` (the application is no longer at that round)."""
+
+    assignment_id: int
+    application_id: int
+    stage_code: str
+    interviewer_id: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class BookOutcome:
+    booked: int
+    skipped: tuple[BookingSkip, ...] = ()
 
 
 def _slot_starts(day: InterviewDay) -> tuple[list[dt.datetime], int]:
@@ -86,8 +113,22 @@ def _time(value: Any) -> dt.time:
     return value if isinstance(value, dt.time) else dt.time.fromisoformat(str(value))
 
 
-def interview_day_setting(day: InterviewDay) -> DaySetting:
-    """The planning problem of an interview day, read from the database."""
+def still_to_hold(day: InterviewDay, stage_code: str, application_stage: str) -> bool:
+    """Whether a planned round is still to be held: the application is at that round or an earlier one
+    of the day, not past it, rejected or withdrawn."""
+    codes = list(day.stage_codes)
+    return (
+        application_stage in codes
+        and stage_code in codes
+        and codes.index(application_stage) <= codes.index(stage_code)
+    )
+
+
+def interview_day_setting(day: InterviewDay, *, planned: bool = False) -> DaySetting:
+    """The planning problem of an interview day, read from the database: the applicants at the day's
+    first round. With ``planned`` (changing a plan, not making one), also the applicants of the plan
+    still to be interviewed in a later round of it, and the planned interviews no longer to be held
+    are named in ``left_out``."""
     if not day.dates:
         raise CampusRefused("no_dates", field="dates")
     if not day.stage_codes:
@@ -100,11 +141,21 @@ def interview_day_setting(day: InterviewDay) -> DaySetting:
     rounds = tuple(
         Round(code, general=code in general, video=code in general and has_video) for code in day.stage_codes
     )
+    later: set[int] = set()
+    left_out: set[int] = set()
+    if planned:
+        for row_id, application_id, code, stage in day.assignments.values_list(
+            "pk", "application_id", "stage_code", "application__stage"
+        ):
+            if still_to_hold(day, code, stage):
+                later.add(application_id)
+            else:
+                left_out.add(row_id)
     applications = {
         a.pk: a
-        for a in Application.objects.filter(
-            requisition__in=day.requisitions.all(), stage=day.stage_codes[0]
-        ).select_related("requisition__plan_line__focus_area", "candidate")
+        for a in Application.objects.filter(requisition__in=day.requisitions.all())
+        .filter(Q(stage=day.stage_codes[0]) | Q(pk__in=later))
+        .select_related("requisition__plan_line__focus_area", "candidate")
     }
     dates = [dt.date.fromisoformat(iso) for iso in day.dates]
     candidates = tuple(
@@ -179,7 +230,7 @@ def interview_day_setting(day: InterviewDay) -> DaySetting:
         interviewers=tuple(people),
         rooms=tuple(Room(room.pk, room.capacity, video=bool(room.video_url)) for room in rooms.values()),
     )
-    return DaySetting(problem, tuple(starts), applications, rooms)
+    return DaySetting(problem, tuple(starts), applications, rooms, frozenset(left_out))
 
 
 def _locked_day(day_id: int, actor: Actor) -> InterviewDay:
@@ -253,7 +304,11 @@ def interview_day_plan(
 
 def _current(day: InterviewDay, setting: DaySetting) -> Plan:
     index = {moment: g for g, moment in enumerate(setting.slot_starts)}
-    rows = list(day.assignments.all())
+    rows = [
+        r
+        for r in day.assignments.all()
+        if r.pk not in setting.left_out and r.application_id in setting.applications
+    ]
     assignments = tuple(
         Assignment(r.application_id, r.stage_code, index[r.starts_at], r.interviewer_id, r.room_id)
         for r in rows
@@ -270,22 +325,44 @@ def interview_day_replan(
     """An interviewer drops out: their interviews go to others, everything else stays. Booked
     interviews that change are rescheduled (the calendars get the update); a candidate who cannot be
     placed again is reported and their booked interviews are left for a person to decide. With
-    ``move_others`` (asked for explicitly), such a candidate's other rounds may move too."""
+    ``move_others`` (asked for explicitly), such a candidate's other rounds may move too.
+
+    Planned interviews no longer to be held (the application moved past that round, was rejected or
+    withdrew) are left out: not given again, and taken off the plan unless booked (a booked one is the
+    interview's record, which the pipeline looks after); the answer counts them in ``dropped``."""
     day = _locked_day(day_id, actor)
     entry = day.interviewers.filter(user_id=interviewer_id).first()
     if entry is None:
         raise CampusRefused("not_on_day", field="interviewer")
     if not day.assignments.exists():
         raise CampusRefused("not_planned")
-    full = interview_day_setting(day)
+    full = interview_day_setting(day, planned=True)
     before = _current(day, full)
+    # A candidate an earlier re-plan could not place again still has a round with that interviewer:
+    # they wait for a person, so this re-plan counts them as not placed and leaves their rows alone.
+    gone = day.interviewers.filter(dropped_out=True).values("user_id")
+    waiting = set(
+        day.assignments.filter(interviewer_id__in=gone)
+        .exclude(pk__in=full.left_out)
+        .values_list("application_id", flat=True)
+    )
+    if waiting:
+        before = Plan(
+            assignments=tuple(a for a in before.assignments if a.candidate not in waiting),
+            unplaced=tuple(sorted({*before.unplaced, *(waiting & set(full.applications))})),
+        )
     entry.dropped_out = True
     entry.save(update_fields=["dropped_out"])
+    dropped = len(full.left_out)
+    day.assignments.filter(pk__in=full.left_out, interview=None).delete()
     # The dropped interviewer's entry is still in ``full``'s problem; plan_replan leaves them out.
     plan = plan_replan(full.problem, before, dropped=interviewer_id, move_others=move_others)
     old = {(a.candidate, a.round): a for a in before.assignments}
     new = {(a.candidate, a.round): a for a in plan.assignments}
-    rows = {(r.application_id, r.stage_code): r for r in day.assignments.select_related("interview")}
+    rows = {
+        (r.application_id, r.stage_code): r
+        for r in day.assignments.select_related("interview").exclude(pk__in=full.left_out)
+    }
     changed = 0
     pending: list[tuple[int, dt.datetime, Assignment]] = []
     for key, row in rows.items():
@@ -325,7 +402,12 @@ def interview_day_replan(
         if len(refused) == len(pending) and last is not None:
             raise last
         pending = refused
-    day.last_plan = _summary(plan, full.problem)
+    not_placed_again = tuple(sorted(set(plan.unplaced) - set(before.unplaced)))
+    day.last_plan = {
+        **_summary(plan, full.problem),
+        "dropped": dropped,
+        "not_placed_again": list(not_placed_again),
+    }
     day.save(update_fields=["last_plan"])
     audit_record(
         actor=actor,
@@ -336,6 +418,8 @@ def interview_day_replan(
             "interviewer_id": interviewer_id,
             "changed": changed,
             "unplaced": len(plan.unplaced),
+            "not_placed_again": list(not_placed_again),
+            "dropped": dropped,
             "move_others": move_others,
         },
     )
@@ -344,35 +428,66 @@ def interview_day_replan(
         placed=len(full.problem.candidates) - len(plan.unplaced),
         unplaced=len(plan.unplaced),
         binding=plan.binding,
-        stats={**plan_stats(full.problem, plan), "changed": float(changed)},
+        stats={**plan_stats(full.problem, plan), "changed": float(changed), "dropped": float(dropped)},
         seconds=plan.seconds,
+        dropped=dropped,
+        not_placed_again=not_placed_again,
     )
 
 
 @transaction.atomic
-def interview_day_book(*, day_id: int, actor: Actor) -> int:
+def interview_day_book(*, day_id: int, actor: Actor) -> BookOutcome:
     """Make every planned interview real (``interview_schedule``: invitations with .ics, double-booking
-    and weekly-load checks); all or nothing. Answers how many were booked."""
+    and weekly-load checks); all or nothing for what it books. Never invites an interviewer who dropped
+    out: a candidate with such a round keeps every round of theirs unbooked until a person moves it (then
+    booking again books them); nor books a round its application is no longer at. The answer counts
+    what was booked and names each interview left out, with the reason."""
     day = _locked_day(day_id, actor)
-    rows = list(day.assignments.filter(interview=None).select_related("room"))
+    rows = list(day.assignments.filter(interview=None).select_related("room", "application"))
     if not rows and not day.assignments.exists():
         raise CampusRefused("not_planned")
+    gone = set(day.interviewers.filter(dropped_out=True).values_list("user_id", flat=True))
+    waiting = {r.application_id for r in rows if r.interviewer_id in gone}
+    skipped: list[BookingSkip] = []
+    booked = 0
     for row in rows:
-        interview = interview_schedule(
-            application_id=row.application_id,
-            stage_code=row.stage_code,
-            starts_at=row.starts_at,
-            interviewer_ids=[row.interviewer_id],
-            duration_minutes=day.slot_minutes,
-            time_zone=day.time_zone,
-            location="" if row.room.video_url else row.room.name,
-            video_url=row.room.video_url,
-            actor=actor,
-        )
-        row.interview = interview
-        row.save(update_fields=["interview"])
-    audit_record(actor=actor, action=AuditAction.INTERVIEW_DAY_BOOK, target=day, data={"booked": len(rows)})
-    return len(rows)
+        if row.interviewer_id in gone:
+            why = "interviewer_dropped_out"
+        elif not still_to_hold(day, row.stage_code, row.application.stage):
+            why = "moved_on"
+        elif row.application_id in waiting:
+            why = "candidate_incomplete"
+        else:
+            interview = interview_schedule(
+                application_id=row.application_id,
+                stage_code=row.stage_code,
+                starts_at=row.starts_at,
+                interviewer_ids=[row.interviewer_id],
+                duration_minutes=day.slot_minutes,
+                time_zone=day.time_zone,
+                location="" if row.room.video_url else row.room.name,
+                video_url=row.room.video_url,
+                actor=actor,
+            )
+            row.interview = interview
+            row.save(update_fields=["interview"])
+            booked += 1
+            continue
+        skipped.append(BookingSkip(row.pk, row.application_id, row.stage_code, row.interviewer_id, why))
+    audit_record(
+        actor=actor,
+        action=AuditAction.INTERVIEW_DAY_BOOK,
+        target=day,
+        data={"booked": booked, "skipped": [[s.assignment_id, s.reason] for s in skipped]},
+    )
+    return BookOutcome(booked=booked, skipped=tuple(skipped))
 
 
-__all__ = ["InterviewDayInterviewer", "interview_day_book", "interview_day_plan", "interview_day_replan"]
+__all__ = [
+    "BookOutcome",
+    "BookingSkip",
+    "InterviewDayInterviewer",
+    "interview_day_book",
+    "interview_day_plan",
+    "interview_day_replan",
+]

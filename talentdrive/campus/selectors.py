@@ -85,8 +85,10 @@ def application_talk(application: Application) -> TalkAttribution | None:
 def interview_day_list(*, user: Any) -> QuerySet[InterviewDay]:
     if not access.interview_day_can_list(user):
         return InterviewDay.objects.none()
-    return InterviewDay.objects.select_related("city", "drive").annotate(
-        planned=Count("assignments", distinct=True)
+    return (
+        InterviewDay.objects.filter(access.interview_day_scope(user))
+        .select_related("city", "drive")
+        .annotate(planned=Count("assignments", distinct=True))
     )
 
 
@@ -99,3 +101,14 @@ def interview_day_assignments(*, day: InterviewDay) -> QuerySet[InterviewDayAssi
     return day.assignments.select_related(
         "application__candidate", "application__requisition", "interviewer", "room", "interview"
     ).order_by("starts_at", "room__pk", "pk")
+
+
+def interview_day_not_placed_again(*, day: InterviewDay) -> list[str]:
+    """The names of the day's candidates, still at one of its rounds, who have a planned interview with
+    an interviewer who dropped out: a re-plan could not place them again, and a person has to decide."""
+    gone = day.interviewers.filter(dropped_out=True).values("user_id")
+    applications = Application.objects.filter(
+        pk__in=day.assignments.filter(interviewer_id__in=gone).values("application_id"),
+        stage__in=list(day.stage_codes),
+    ).select_related("candidate")
+    return sorted(a.candidate.full_name for a in applications)

@@ -12,6 +12,8 @@ from talentdrive.backoffice import views_interview_days
 from talentdrive.campus.day_changes import interview_day_move
 from talentdrive.campus.interview_days import interview_day_plan
 from talentdrive.campus.models import InterviewDayAssignment
+from talentdrive.interviews.models import Interview
+from talentdrive.pipeline.models import Application
 from tests.campus.test_interview_days import _day
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +190,74 @@ def test_a_forged_move_form_gets_an_answer_not_a_server_error(client, drive, tea
     assert says in response.content.decode()
     after = list(InterviewDayAssignment.objects.values_list("pk", "starts_at", "interviewer_id", "room_id"))
     assert after == before, "nothing stored is changed by a form that names nothing real"
+
+
+def test_the_page_names_who_was_not_placed_again_and_books_without_the_dropped_interviewer(
+    client, drive, team, staff
+):
+    # given two technical interviewers: once one drops out, nobody can have both technical rounds
+    day, apps, people, hr = _day(drive, team, staff, candidates=2, technical=2)
+    for n, application in enumerate(apps):
+        application.candidate.full_name = f"Candidate {n}"
+        application.candidate.save(update_fields=["full_name"])
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:interview_day_detail", args=[day.pk])
+    # when one drops out and the day is re-planned, then booked, from the page
+    page = client.post(url, {"action": "replan", "interviewer": people[0].pk}).content.decode()
+    # then the page names the candidates not placed again and marks the dropped-out interviewer
+    listed = page.split('id="not-placed-again"')[1].split("</div>")[0]
+    assert "Candidate 0" in listed and "Candidate 1" in listed
+    assert "(dropped out)" in page
+    page = client.post(url, {"action": "book"}, headers={"accept-language": "zh-hans"}).content.decode()
+    # and booking invites nobody, saying why for each interview, in Chinese
+    assert not Interview.objects.exists()
+    skipped = page.split('id="booking-skipped"')[1].split("</section>")[0]
+    assert skipped.count("<li>") == 6
+    assert "已退出" in skipped and "Candidate 0" in skipped and "Candidate 1" in skipped
+
+
+def test_a_replan_from_the_page_says_how_many_interviews_were_dropped(client, drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=3, technical=4)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    Application.objects.filter(pk=apps[0].pk).update(stage="withdrawn")
+    gone = InterviewDayAssignment.objects.get(day=day, application=apps[0], stage_code="technical_1")
+    client.force_login(staff["recruiter"])
+    response = client.post(
+        reverse("backoffice:interview_day_detail", args=[day.pk]),
+        {"action": "replan", "interviewer": gone.interviewer_id},
+    )
+    assert response.status_code == 200
+    assert "3 planned interviews were dropped from the re-plan" in response.content.decode()
+    assert not InterviewDayAssignment.objects.filter(application=apps[0]).exists()
+
+
+def test_a_recruiter_out_of_scope_neither_lists_nor_reaches_the_day(client, drive, team, staff):
+    day, *_ = _day(drive, team, staff, candidates=1, technical=2)
+    client.force_login(staff["other_recruiter"])
+    listing = client.get(reverse("backoffice:interview_days")).content.decode()
+    assert day.name not in listing
+    assert client.get(reverse("backoffice:interview_day_detail", args=[day.pk])).status_code == 404
+    assert client.get(reverse("backoffice:interview_day_print", args=[day.pk])).status_code == 404
+    # while the requisition's recruiter and its hiring manager read it
+    for who in ("recruiter", "hiring_manager"):
+        client.force_login(staff[who])
+        assert day.name in client.get(reverse("backoffice:interview_days")).content.decode()
+        assert client.get(reverse("backoffice:interview_day_detail", args=[day.pk])).status_code == 200
+
+
+def test_a_day_over_requisitions_of_two_scopes_is_read_only_by_who_reads_both(
+    client, drive, team, other_team, staff
+):
+    from tests.factories import make_requisition
+
+    day, *_ = _day(drive, team, staff, candidates=1, technical=2)
+    other = make_requisition(
+        drive=drive, team=other_team, channel="campus", area="agents", external_id="CAMPUS-OTHER"
+    )
+    day.requisitions.add(other)
+    for who, status in (("recruiter", 404), ("other_recruiter", 404), ("leadership", 200), ("admin", 200)):
+        client.force_login(staff[who])
+        assert client.get(reverse("backoffice:interview_day_detail", args=[day.pk])).status_code == status, (
+            who
+        )

@@ -20,6 +20,7 @@ from talentdrive.campus.models import (
     InterviewDayRoom,
 )
 from talentdrive.interviews.models import Interview, InterviewInvitation, InterviewStatus
+from talentdrive.pipeline.models import Application
 from tests.factories import make_application, make_requisition, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,12 @@ def roomy_week(settings):
 
 def _day(drive, team, staff, *, candidates: int, technical: int = 3):
     requisition = make_requisition(
-        drive=drive, team=team, channel="campus", external_id="CAMPUS-DAY", recruiters=[staff["recruiter"]]
+        drive=drive,
+        team=team,
+        channel="campus",
+        external_id="CAMPUS-DAY",
+        recruiters=[staff["recruiter"]],
+        hiring_manager=staff["hiring_manager"],
     )
     apps = [
         make_application(requisition=requisition, stage="technical_1", school=f"S{n}")
@@ -81,7 +87,7 @@ def test_a_day_is_planned_booked_as_interviews_and_replanned_without_one_intervi
     setting = interview_day_setting(day)
     assert plan_violations(setting.problem, _current(day, setting)) == []
     # when booked: real interviews with invitations to the candidate and the interviewer
-    assert interview_day_book(day_id=day.pk, actor=staff["recruiter"]) == 12
+    assert interview_day_book(day_id=day.pk, actor=staff["recruiter"]).booked == 12
     assert Interview.objects.filter(status=InterviewStatus.SCHEDULED).count() == 12
     assert InterviewInvitation.objects.count() == 24
     # when a technical interviewer drops out
@@ -120,3 +126,155 @@ def test_a_recruiter_out_of_scope_may_not_plan(drive, team, staff):
     day, *_ = _day(drive, team, staff, candidates=2)
     with pytest.raises(CampusRefused):
         interview_day_plan(day_id=day.pk, actor=staff["other_recruiter"], time_limit=1)
+
+
+def _row(day, application, stage_code):
+    return InterviewDayAssignment.objects.get(day=day, application=application, stage_code=stage_code)
+
+
+def _at(application, stage):
+    # The stage is what the day reads; how the application got there is the pipeline's business.
+    Application.objects.filter(pk=application.pk).update(stage=stage)
+
+
+def test_a_replan_drops_the_interviews_of_candidates_who_moved_on_were_rejected_or_withdrew(
+    drive, team, staff
+):
+    day, apps, people, hr = _day(drive, team, staff, candidates=4, technical=4)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    moved, rejected, withdrew, _waiting = apps
+    # given one candidate past the first round, one rejected, one withdrawn
+    _at(moved, "technical_2")
+    _at(rejected, "rejected")
+    _at(withdrew, "withdrawn")
+    kept_hr = _row(day, moved, "hr_interview")
+    # when the interviewer of the moved candidate's second round drops out
+    dropped = _row(day, moved, "technical_2").interviewer
+    result = interview_day_replan(day_id=day.pk, interviewer_id=dropped.pk, actor=staff["recruiter"])
+    # then the re-plan works and says how many planned interviews were no longer to be held
+    assert result.dropped == 7 and result.stats["dropped"] == 7.0
+    assert result.not_placed_again == ()
+    assert not InterviewDayAssignment.objects.filter(application__in=[rejected, withdrew]).exists()
+    assert not InterviewDayAssignment.objects.filter(application=moved, stage_code="technical_1").exists()
+    # the moved candidate's rounds still to come stay on the plan, the dropped interviewer's one given again
+    second = _row(day, moved, "technical_2")
+    assert second.interviewer_id != dropped.pk
+    assert second.starts_at < kept_hr.starts_at
+    assert (_row(day, moved, "hr_interview").starts_at, _row(day, moved, "hr_interview").interviewer_id) == (
+        kept_hr.starts_at,
+        kept_hr.interviewer_id,
+    )
+    assert not InterviewDayAssignment.objects.filter(day=day, interviewer=dropped).exists()
+    event = AuditEvent.objects.get(action=AuditAction.INTERVIEW_DAY_REPLAN)
+    assert event.data["dropped"] == 7
+
+
+def test_a_replan_keeps_the_booked_interview_of_a_candidate_who_moved_on_without_giving_it_again(
+    drive, team, staff
+):
+    day, apps, people, hr = _day(drive, team, staff, candidates=3, technical=4)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    interview_day_book(day_id=day.pk, actor=staff["recruiter"])
+    # given the first round held and the candidate moved on
+    moved = apps[0]
+    _at(moved, "technical_2")
+    first = _row(day, moved, "technical_1")
+    # when that round's interviewer drops out
+    result = interview_day_replan(
+        day_id=day.pk, interviewer_id=first.interviewer_id, actor=staff["recruiter"]
+    )
+    # then the held interview is left as it was (its record), not moved to someone else
+    assert result.dropped == 1
+    assert InterviewDayAssignment.objects.get(pk=first.pk).interviewer_id == first.interviewer_id
+    assert Interview.objects.get(pk=first.interview_id).starts_at == first.starts_at
+
+
+def test_booking_never_invites_a_dropped_out_interviewer_nor_a_candidate_past_that_round(drive, team, staff):
+    # given a plan in which one technical interviewer has dropped out without being replaced (two
+    # technical interviewers: every candidate needs both, so nobody can be placed again)
+    day, apps, people, hr = _day(drive, team, staff, candidates=2, technical=2)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    dropped = people[0]
+    result = interview_day_replan(day_id=day.pk, interviewer_id=dropped.pk, actor=staff["recruiter"])
+    assert set(result.not_placed_again) == {a.pk for a in apps}
+    assert InterviewDayAssignment.objects.filter(day=day, interviewer=dropped).count() == 2
+    # when booked
+    booking = interview_day_book(day_id=day.pk, actor=staff["recruiter"])
+    # then nobody is invited: each candidate's day waits for a person to move the dropped interviewer's round
+    assert booking.booked == 0
+    assert not Interview.objects.exists()
+    reasons = {(s.application_id, s.stage_code): s.reason for s in booking.skipped}
+    assert len(reasons) == 6
+    assert sorted(reasons.values()).count("interviewer_dropped_out") == 2
+    assert all(
+        reason == "interviewer_dropped_out"
+        for (application_id, code), reason in reasons.items()
+        if _row(day, Application.objects.get(pk=application_id), code).interviewer_id == dropped.pk
+    )
+
+
+def test_booking_leaves_out_rounds_their_application_is_no_longer_at(drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=3, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    moved, rejected, waiting = apps
+    _at(moved, "technical_2")
+    _at(rejected, "rejected")
+    booking = interview_day_book(day_id=day.pk, actor=staff["recruiter"])
+    # then the waiting candidate's three rounds and the moved one's last two are booked, nothing else
+    assert booking.booked == 5
+    assert {(s.application_id, s.stage_code) for s in booking.skipped} == {
+        (moved.pk, "technical_1"),
+        (rejected.pk, "technical_1"),
+        (rejected.pk, "technical_2"),
+        (rejected.pk, "hr_interview"),
+    }
+    assert {s.reason for s in booking.skipped} == {"moved_on"}
+    assert not Interview.objects.filter(application=rejected).exists()
+    assert not Interview.objects.filter(application=moved, stage_code="technical_1").exists()
+
+
+def test_a_second_replan_leaves_the_candidates_the_first_could_not_place_for_a_person(drive, team, staff):
+    # two technical interviewers: once one drops out, nobody can have both technical rounds
+    day, apps, people, hr = _day(drive, team, staff, candidates=2, technical=2)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    first = interview_day_replan(day_id=day.pk, interviewer_id=people[0].pk, actor=staff["recruiter"])
+    waiting = set(first.not_placed_again)
+    rows = {
+        r.pk: (r.starts_at, r.interviewer_id)
+        for r in InterviewDayAssignment.objects.filter(day=day, application_id__in=waiting)
+    }
+    # when another interviewer drops out too
+    second = interview_day_replan(day_id=day.pk, interviewer_id=people[1].pk, actor=staff["recruiter"])
+    # then the re-plan works, does not report the first's candidates again and leaves their rows alone
+    assert waiting == {a.pk for a in apps} and second.not_placed_again == ()
+    for r in InterviewDayAssignment.objects.filter(pk__in=rows):
+        assert (r.starts_at, r.interviewer_id) == rows[r.pk]
+    # and booking invites neither dropped-out interviewer
+    interview_day_book(day_id=day.pk, actor=staff["recruiter"])
+    assert not Interview.objects.filter(interviewers__in=people[:2]).exists()
+
+
+def test_a_round_moved_by_hand_off_a_dropped_out_interviewer_is_booked_with_the_rest(drive, team, staff):
+    from talentdrive.campus.day_changes import interview_day_move
+
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    # given the interviewer of the second round dropped out with nobody placed in their stead
+    row = _row(day, apps[0], "technical_2")
+    InterviewDayInterviewer.objects.filter(day=day, user_id=row.interviewer_id).update(dropped_out=True)
+    assert interview_day_book(day_id=day.pk, actor=staff["recruiter"]).booked == 0
+    # when a person moves that round to the technical interviewer the candidate has not met
+    met = set(InterviewDayAssignment.objects.filter(day=day).values_list("interviewer_id", flat=True))
+    free = next(p for p in people if p.pk not in met)
+    check = interview_day_move(
+        day_id=day.pk,
+        assignment_id=row.pk,
+        starts_at=row.starts_at,
+        interviewer_id=free.pk,
+        room_id=row.room_id,
+        actor=staff["recruiter"],
+    )
+    # then the change is accepted and booking again books the candidate's whole day
+    assert check.applied, check.violations
+    booking = interview_day_book(day_id=day.pk, actor=staff["recruiter"])
+    assert booking.booked == 3 and booking.skipped == ()

@@ -229,13 +229,15 @@ def plan_replan(
         for c in sorted(stuck):
             for r in range(len(problem.rounds)):
                 had = earlier.get((c, r))
-                keeps = had is not None and had.interviewer != dropped
+                if had is None:
+                    continue  # a candidate already past the day's first round has only the rest
+                keeps = had.interviewer != dropped
                 items.append(
                     _Item(
                         candidates[c],
                         r,
-                        was_slot=had.slot if had else None,
-                        was_interviewer=had.interviewer if keeps and had else None,
+                        was_slot=had.slot,
+                        was_interviewer=had.interviewer if keeps else None,
                     )
                 )
         remaining = max(0.5, time_limit - (time.perf_counter() - started))
