@@ -345,9 +345,18 @@ def world(progress_plan, settings, tmp_path):
 def _matrix_offer(world, *, approved: bool = False):
     """An offer for R1's application at technical_1, pending at its hiring manager's step; ``approved``:
     through the chain, with the application at the HR interview so sending may move it to the offer."""
-    from talentdrive.offers.services import offer_approve, offer_draft, offer_submit
+    from talentdrive.offers.services import (
+        offer_approve,
+        offer_draft,
+        offer_submit,
+        requisition_offer_commitment,
+    )
+    from talentdrive.plans.models import Requisition
 
     application = world.requisitions["R1"].applications.get(stage="technical_1")
+    # Room on R1 for one more offer (the world's hires may already cover its headcount).
+    covered = requisition_offer_commitment(requisition=world.requisitions["R1"])
+    Requisition.objects.filter(pk=world.requisitions["R1"].pk).update(headcount=covered + 1)
     today = timezone.localdate()
     offer = offer_draft(
         application_id=application.pk,
@@ -569,9 +578,21 @@ def _api_request(client, world, method: str, path: str, headers: dict[str, str])
             return client.post(url, {}, content_type="application/json", headers=headers)
         return client.get(url, headers=headers)
     if path.endswith("/offers/batch"):
+        from talentdrive.offers.services import requisition_offer_commitment
+
+        # the applicant at technical_1, interviewed yesterday (a row of the calibration), with room on R1
+        interviewed = application
+        Interview.objects.create(
+            application=application,
+            stage_code="technical_1",
+            starts_at=timezone.now() - dt.timedelta(days=1),
+            ends_at=timezone.now() - dt.timedelta(days=1, hours=-1),
+        ).interviewers.set([world.users["interviewer"]])
+        covered = requisition_offer_commitment(requisition=requisition)
+        type(requisition).objects.filter(pk=requisition.pk).update(headcount=covered + 1)
         today = timezone.localdate()
         body = {
-            "application_ids": [application.pk],
+            "application_ids": [interviewed.pk],
             "level": application.requisition.level,
             "salary": 600_000,
             "start_date": (today + dt.timedelta(days=60)).isoformat(),

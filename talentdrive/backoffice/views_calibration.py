@@ -91,6 +91,8 @@ def requisition_calibration_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(str(error)) from error
     if not campus_access.calibration_can_read(user, requisition):
         raise PermissionDenied("you may not read this requisition's calibration")
+    if request.method == "POST" and not campus_access.calibration_can_batch(user, requisition):
+        raise PermissionDenied("you may read this calibration but not draft offers from it")
     band = SalaryBand.objects.filter(level=requisition.level, city_id=requisition.plan_line.city_id).first()
     initial = {
         "salary": band.salary_min if band else None,

@@ -163,3 +163,13 @@ def calibration_can_list(user: Any) -> bool:
 
 def calibration_can_read(user: Any, requisition: Any) -> bool:
     return calibration_can_list(user) and plans_access.requisition_can_read(user, requisition)
+
+
+def calibration_can_batch(user: Any, requisition: Any) -> bool:
+    """Sending the batch form at all: whoever may change the requisition's applications (each offer is
+    checked again by the offer service); leaders read the table without the form."""
+    return (
+        calibration_can_read(user, requisition)
+        and plans_access.requisition_can_change_any(user)
+        and plans_access.requisition_can_edit(user, requisition)
+    )

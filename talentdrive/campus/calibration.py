@@ -26,6 +26,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from talentdrive.accounts.models import User
+from talentdrive.campus import access as campus_access
 from talentdrive.campus.models import AssessmentResult
 from talentdrive.interviews import access as interviews_access
 from talentdrive.interviews.core.attributes import attribute_name
@@ -233,6 +234,8 @@ def calibration_offers_draft(
 ) -> list[Offer]:
     """Batch offers from the calibration table: only to applicants it shows as able to receive one
     (interviewed, still in the running, no offer yet), then by ``offers_draft_batch`` with all its rules."""
+    if not campus_access.calibration_can_batch(user, requisition):
+        raise OfferBatchRefused("not_allowed")
     offerable = {
         row.application.pk
         for row in requisition_calibration(user=user, requisition=requisition).rows

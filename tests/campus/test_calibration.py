@@ -236,3 +236,14 @@ def test_a_batch_names_only_applicants_the_table_offers(world, interviewed):
         )  # fmt: skip
     assert refused.value.code == "not_in_calibration" and refused.value.params["ids"] == str(never.pk)
     assert not Offer.objects.exists()
+
+
+def test_a_leader_posting_the_batch_form_is_refused_before_anything_is_read(client, world, interviewed):
+    client.force_login(world.users["leadership"])
+    response = client.post(
+        _url(world), {"application": [str(interviewed["strong"].pk)]}
+    )  # no city, no package
+    assert response.status_code == 403
+    assert not Offer.objects.exists()
+    assert campus_access.calibration_can_batch(world.users["recruiter"], world.requisition)
+    assert not campus_access.calibration_can_batch(world.users["leadership"], world.requisition)
