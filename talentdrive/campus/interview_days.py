@@ -172,7 +172,14 @@ def interview_day_setting(day: InterviewDay, *, planned: bool = False) -> DaySet
         for a in applications.values()
     )
     span_start, span_end = starts[0], starts[-1] + dt.timedelta(minutes=day.slot_minutes)
-    own = set(day.assignments.exclude(interview=None).values_list("interview_id", flat=True))
+    # The day's own booked interviews are counted by the plan itself, except those of rows left out of
+    # it (a candidate who moved on keeps their booked interview as its record): those still take a place
+    # in their interviewer's week.
+    own = set(
+        day.assignments.exclude(interview=None)
+        .exclude(pk__in=left_out)
+        .values_list("interview_id", flat=True)
+    )
     others = Interview.objects.filter(
         status=InterviewStatus.SCHEDULED, starts_at__lt=span_end, ends_at__gt=span_start
     ).exclude(pk__in=own)

@@ -189,6 +189,25 @@ def test_a_replan_keeps_the_booked_interview_of_a_candidate_who_moved_on_without
     assert Interview.objects.get(pk=first.interview_id).starts_at == first.starts_at
 
 
+def test_the_held_interview_of_a_candidate_who_moved_on_still_counts_in_its_interviewers_week(
+    drive, team, staff
+):
+    # given a booked day, and a candidate whose first round was held before they moved on
+    day, apps, people, hr = _day(drive, team, staff, candidates=3, technical=4)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    interview_day_book(day_id=day.pk, actor=staff["recruiter"])
+    moved = apps[0]
+    _at(moved, "technical_2")
+    held = _row(day, moved, "technical_1")
+    # when the day is read for a re-plan
+    setting = interview_day_setting(day, planned=True)
+    # then that interview, left out of the plan, still takes a place in its interviewer's week (the cap
+    # is 20 here): a re-plan cannot give them one interview more than the week allows
+    entry = next(p for p in setting.problem.interviewers if p.id == held.interviewer_id)
+    assert held.pk in setting.left_out
+    assert entry.total_cap == 20 - 1
+
+
 def test_booking_never_invites_a_dropped_out_interviewer_nor_a_candidate_past_that_round(drive, team, staff):
     # given a plan in which one technical interviewer has dropped out without being replaced (two
     # technical interviewers: every candidate needs both, so nobody can be placed again)
