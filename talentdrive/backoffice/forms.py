@@ -83,10 +83,14 @@ class RequisitionForm(forms.Form):
     min_degree = forms.ChoiceField(label=_("Minimum degree"), choices=Degree.choices, initial=Degree.NONE)
     min_years = forms.IntegerField(label=_("Minimum years of experience"), min_value=0, initial=0)
     graduation_from = forms.DateField(
-        label=_("Graduating from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Graduating from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     graduation_to = forms.DateField(
-        label=_("Graduating until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Graduating until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     programme_eligible = forms.BooleanField(
         label=_("Eligible for the elite talent programme"), required=False

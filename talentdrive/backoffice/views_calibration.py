@@ -42,11 +42,12 @@ class BatchOfferForm(forms.Form):
         label=gettext_lazy("Sign-on bonus (CNY)"), min_value=0, max_value=MONEY_MAX, initial=0
     )
     start_date = forms.DateField(
-        label=gettext_lazy("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     city = forms.ModelChoiceField(label=gettext_lazy("City"), queryset=City.objects.none())
     expires_on = forms.DateField(
-        label=gettext_lazy("Offers expire on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Offers expire on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     submit_now = forms.BooleanField(
         label=gettext_lazy("Submit each offer for approval at once"), required=False, initial=True

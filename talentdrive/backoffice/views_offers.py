@@ -81,11 +81,12 @@ class OfferForm(forms.Form):
         label=gettext_lazy("Sign-on bonus (CNY)"), min_value=0, max_value=MONEY_MAX, initial=0
     )
     start_date = forms.DateField(
-        label=gettext_lazy("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     city = forms.ModelChoiceField(label=gettext_lazy("City"), queryset=City.objects.none())
     expires_on = forms.DateField(
-        label=gettext_lazy("Offer expires on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Offer expires on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     language = forms.ChoiceField(
         label=gettext_lazy("Letter language"), choices=[("zh-hans", "中文"), ("en", "English")]

@@ -59,7 +59,7 @@ class ApplicantForm(forms.Form):
     graduation_date = forms.DateField(
         label=_("Graduation date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Expected date if you have not graduated yet."),
     )
     preferred_cities = forms.MultipleChoiceField(

@@ -130,6 +130,11 @@ def test_the_page_in_chinese(client, world, interviewed):
     client.force_login(world.users["hiring_manager"])
     page = client.get(_url(world), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "校准" in page and "批量" in page
+    # the package's dates are filled in as a date field reads them (ISO), not in the Chinese date format
+    import re
+
+    dates = re.findall(r'<input type="date" name="(start_date|expires_on)" value="([^"]*)"', page)
+    assert len(dates) == 2 and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) for _name, value in dates)
 
 
 @pytest.mark.parametrize("who", ["interviewer", "other_recruiter"])
