@@ -197,10 +197,14 @@ def interview_day_print(request: HttpRequest, pk: int) -> HttpResponse:
         entry = (row, names["rounds"].get(row.stage_code, row.stage_code))
         by_room[row.room.name].append(entry)
         by_person[names["people"].get(row.interviewer_id, str(row.interviewer_id))].append(entry)
+    dropped_out = set(day.interviewers.filter(dropped_out=True).values_list("user_id", flat=True))
     context = {
         "day": day,
         "by_room": sorted(by_room.items()),
         "by_person": sorted(by_person.items()),
+        # Rows still naming an interviewer who dropped out (not placed again): marked on paper too.
+        "dropped_out": dropped_out,
+        "dropped_out_names": {names["people"].get(pk, str(pk)) for pk in dropped_out},
         "nav": "campus",
     }
     return render(request, "backoffice/campus/interview_day_print.html", context)

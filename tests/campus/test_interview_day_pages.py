@@ -45,6 +45,22 @@ def test_the_page_plans_the_day_and_prints_it_per_room_and_interviewer(client, d
     assert "Room: Room 101" in printed and "Room: Video" in printed
     assert printed.count("Interviewer: ") == len({r.interviewer_id for r in day.assignments.all()})
     assert apps[0].candidate.full_name in printed
+    assert "dropped out" not in printed
+
+
+def test_the_printed_plan_marks_an_interviewer_who_dropped_out_and_was_not_replaced(
+    client, drive, team, staff
+):
+    # given two technical interviewers for candidates who need both, and one drops out (nobody can take over)
+    from talentdrive.campus.interview_days import interview_day_replan
+
+    day, apps, people, hr = _day(drive, team, staff, candidates=2, technical=2)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    interview_day_replan(day_id=day.pk, interviewer_id=people[0].pk, actor=staff["recruiter"])
+    client.force_login(staff["recruiter"])
+    # when printed, then their rows and their own table say so, so nobody waits for them at the door
+    printed = client.get(reverse("backoffice:interview_day_print", args=[day.pk])).content.decode()
+    assert printed.count("(dropped out)") == 2 + 1  # two rows in the rooms' tables, their own heading
 
 
 def test_a_day_that_cannot_hold_everyone_says_what_binds_in_chinese(client, drive, team, staff):
