@@ -44,6 +44,14 @@ def machine() -> str:
 NOTES = "<!-- notes: kept when the figures above are measured again -->"
 
 
+def _stamp(began: time.struct_time, load_before: float) -> str:
+    """Where and when a section was measured: every figure above it belongs to this run."""
+    return (
+        f"_Measured {time.strftime('%Y-%m-%d %H:%M', began)}–{time.strftime('%H:%M', time.gmtime())} UTC on "
+        f"{machine()}; load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after._"
+    )
+
+
 def _title(section: str) -> str:
     return section.lstrip("# ").split("\n", 1)[0]
 
@@ -76,9 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     sections = []
     for name in names:
         started = time.perf_counter()
+        began, load_before = time.gmtime(), os.getloadavg()[0]
         module = importlib.import_module(f"bench.bench_{name}")
         print(f"== {name}", flush=True)
         section = module.run(full=args.full)
+        section = section.rstrip() + "\n\n" + _stamp(began, load_before)
         print(section, flush=True)
         print(f"({name}: {time.perf_counter() - started:.1f} s)", flush=True)
         sections.append(section)
