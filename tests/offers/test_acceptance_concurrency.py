@@ -27,10 +27,10 @@ def reseeded():
 
 
 def test_two_acceptances_for_the_last_headcount_one_fills_it_one_is_refused(reseeded, world):
-    # given: one headcount left and two sent offers
+    # given: two sent offers, then the requisition's headcount lowered to one
+    offers = [sent(world), sent(world, world.applicant())]
     world.requisition.headcount = 1
     world.requisition.save()
-    offers = [sent(world), sent(world, world.applicant())]
     barrier = threading.Barrier(2)
     results: dict[int, object] = {}
 
