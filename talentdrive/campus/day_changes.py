@@ -57,7 +57,9 @@ def interview_day_move(
     already = set(map(_key, plan_violation_list(setting.problem, before)))
     broken = tuple(v for v in plan_violation_list(setting.problem, after) if _key(v) not in already)
     if slot < 0:
-        broken = (Violation("slot_outside", {"slot": -1, "interviewer": interviewer_id}), *broken)
+        # Said once, first: the verifier finds the same for the moved interview's slot.
+        rest = tuple(v for v in broken if v.code != "slot_outside")
+        broken = (Violation("slot_outside", {"slot": -1, "interviewer": interviewer_id}), *rest)
     if broken or not apply:
         return MoveCheck(broken, applied=False, slot_starts=setting.slot_starts)
     row.starts_at = starts_at

@@ -144,6 +144,7 @@ def test_a_move_outside_the_days_times_is_refused(drive, team, staff):
         actor=staff["recruiter"],
     )
     assert not check.applied and check.violations[0].code == "slot_outside"
+    assert [v.code for v in check.violations].count("slot_outside") == 1  # said once
 
 
 def test_replanning_from_the_page_moves_only_the_dropped_interviewers_interviews(client, drive, team, staff):
