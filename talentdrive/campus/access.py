@@ -81,21 +81,18 @@ def assessment_can_import(user: Any, assessment: Any) -> bool:
 
 def assessment_rows_scope(actor: Any) -> Q:
     """The applications an import by ``actor`` may give results to, as a filter on Application: those on
-    requisitions the actor may change (every one for administrators and the system)."""
+    requisitions the actor may change (every one for administrators and the system). Recruiters change
+    the requisitions they read and hiring managers their own, so that is the requisition scope, read
+    in one subquery."""
     if isinstance(actor, SystemActor):
         return Q()
     if not (_active(actor) and plans_access.requisition_can_change_any(actor)):
         return NOTHING
-    if actor.is_drive_admin:
-        return Q()
     from talentdrive.plans.models import Requisition
 
-    changeable = [
-        requisition.pk
-        for requisition in Requisition.objects.filter(plans_access.requisition_scope(actor))
-        if plans_access.requisition_can_edit(actor, requisition)
-    ]
-    return Q(requisition_id__in=changeable)
+    return Q(
+        requisition_id__in=Requisition.objects.filter(plans_access.requisition_scope(actor)).values("pk")
+    )
 
 
 def result_can_review(user: Any, result: Any) -> bool:
