@@ -30,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES = (
     "portal/jobs.html",
-    "portal/_search.html",
     "portal/_job_row.html",
     "portal/job_detail.html",
     "portal/apply.html",

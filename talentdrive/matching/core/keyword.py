@@ -69,6 +69,9 @@ class KeywordIndex:
     letters: dict[str, int] = field(default_factory=dict)
     letter_counts: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int16))
     word_lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    # For each unit, the positions of its jobs in order and what it counts in each (2 in the title, else
+    # 1): related jobs are scored over a whole array at once.
+    multipliers: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     def idf(self, unit: str) -> float:
         n = len(self.jobs)
@@ -129,7 +132,14 @@ def build_index(jobs: Iterable[JobText], vocabulary: Vocabulary) -> KeywordIndex
         letters,
         letter_counts,
         np.array([len(word) for word in word_list], dtype=np.int32),
+        {unit: _multipliers(built, unit, found) for unit, found in postings.items()},
     )
+
+
+def _multipliers(jobs: Sequence[_Job], unit: str, positions: set[int]) -> tuple[np.ndarray, np.ndarray]:
+    ordered = sorted(positions)
+    counted = [2.0 if unit in jobs[position].title_units else 1.0 for position in ordered]
+    return np.array(ordered, dtype=np.intp), np.array(counted, dtype=np.float64)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#-]{2,}")
@@ -214,12 +224,14 @@ def suggest(index: KeywordIndex, query: str, vocabulary: Vocabulary, *, limit: i
         corrected = ""
     units = query_units(query, vocabulary)
     weights = {unit: index.idf(unit) for unit in units}
-    # Each job's score summed unit by unit in the query's order, as a sum over the units it holds would.
-    scores: dict[int, float] = {}
+    # Each job's score summed unit by unit in the query's order, as a sum over the units it holds would
+    # (the same additions in the same order, so equal scores stay equal).
+    scores = np.zeros(len(index.jobs), dtype=np.float64)
     for unit in units:
-        weight = weights[unit]
-        for position in index.postings.get(unit, ()):
-            doubled = unit in index.jobs[position].title_units
-            scores[position] = scores.get(position, 0) + weight * (2.0 if doubled else 1.0)
-    scored = sorted((-score, position, index.jobs[position].id) for position, score in scores.items())
-    return Suggestion(corrected, tuple(job_id for _score, _position, job_id in scored[:limit]))
+        held = index.multipliers.get(unit)
+        if held is not None:
+            positions, counted = held
+            scores[positions] += weights[unit] * counted
+    scored = np.flatnonzero(scores)
+    best = scored[np.lexsort((scored, -scores[scored]))[:limit]]
+    return Suggestion(corrected, tuple(index.jobs[position].id for position in best.tolist()))

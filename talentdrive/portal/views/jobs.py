@@ -22,6 +22,7 @@ from talentdrive.matching.job_search import FacetOption, JobQuery, search_with_s
 from talentdrive.matching.taxonomy_loader import get_taxonomy
 from talentdrive.plans.models import Channel, Level, Requisition, RequisitionStatus
 from talentdrive.plans.selectors import public_requisition_list
+from talentdrive.portal import search_html
 from talentdrive.portal.language import negotiated
 from talentdrive.portal.pagecache import cached_page
 
@@ -79,41 +80,41 @@ def _results_html(request: HttpRequest, query: JobQuery) -> str:
         jobs_url = reverse("portal:jobs")
         labels = {name: {o.value: o.label for o in options} for name, options in facets.items()}
         chips = [
-            {
-                "group": FACET_LABELS[name],
-                "label": labels[name].get(value, value),
-                "url": "?" + query.params(**{name: query.toggled(name, value)}, page=1),
-            }
+            search_html.Chip(
+                group=str(FACET_LABELS[name]),
+                label=labels[name].get(value, value),
+                url="?" + query.params(**{name: query.toggled(name, value)}, page=1),
+            )
             for name, values in query.filters().items()
             for value in values
         ]
-        context = {
-            "query": query,
-            "page": page,
-            "facet_groups": [
-                {
-                    "name": name,
-                    "label": FACET_LABELS[name],
-                    "options_html": _options_html(jobs_url, name, options),
-                    "open": name in ("city", "channel") or bool(getattr(query, name)),
-                }
-                for name, options in facets.items()
-                if options
-            ],
-            "selected_filters": [
-                (name, value) for name, values in query.filters().items() for value in values
-            ],
-            "chips": chips,
-            "sorts": [("newest", "newest"), ("title", "title"), ("headcount", "headcount")],
-            "previous_url": "?" + query.params(page=page.previous_page_number())
-            if page.has_previous()
-            else "",
-            "next_url": "?" + query.params(page=page.next_page_number()) if page.has_next() else "",
-            "jobs_url": jobs_url,
-            "rows": [_row(requisition) for requisition in page.object_list],
-            "suggestions": suggested,
-        }
-        html = render_to_string("portal/_search.html", context, request=None)
+        html = search_html.render(
+            search_html.SearchView(
+                query=query,
+                page=page,
+                jobs_url=jobs_url,
+                facet_groups=[
+                    search_html.FacetGroup(
+                        name=name,
+                        label=str(FACET_LABELS[name]),
+                        options_html=_options_html(jobs_url, name, options),
+                        open=name in ("city", "channel") or bool(getattr(query, name)),
+                    )
+                    for name, options in facets.items()
+                    if options
+                ],
+                selected_filters=[
+                    (name, value) for name, values in query.filters().items() for value in values
+                ],
+                chips=chips,
+                rows=[_row(requisition) for requisition in page.object_list],
+                suggestions=suggested,
+                previous_url="?" + query.params(page=page.previous_page_number())
+                if page.has_previous()
+                else "",
+                next_url="?" + query.params(page=page.next_page_number()) if page.has_next() else "",
+            )
+        )
         cache.set(key, html, RESULTS_SECONDS)
     return html
 
