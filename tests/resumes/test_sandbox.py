@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from talentdrive.resumes.ingest.sandbox import (
@@ -16,13 +18,17 @@ from tests.actors import TEST_ACTOR
 from tests.factories import make_candidate
 
 from .core_samples import EN_RESUME
-from .sandbox_work import allocate_too_much, answer, sleep_forever, spin_forever
+from .sandbox_work import allocate_too_much, answer, niceness, sleep_forever, spin_forever
 
 TIGHT = ProcessLimits(cpu_seconds=1, memory_bytes=128 * 1024 * 1024, wall_seconds=20)
 
 
 def test_a_child_answers_what_the_work_returns():
     assert run_limited(answer, limits=TIGHT) == 42
+
+
+def test_a_child_runs_at_a_lower_priority_than_the_process_asking():
+    assert run_limited(niceness, limits=TIGHT) == min(os.nice(0) + TIGHT.niceness, 19)
 
 
 @pytest.mark.slow

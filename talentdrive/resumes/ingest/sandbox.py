@@ -35,6 +35,9 @@ class ProcessLimits:
     cpu_seconds: int = 20
     memory_bytes: int = 768 * 1024 * 1024
     wall_seconds: float = 60.0
+    # Added to the child's niceness: a parse takes the CPU the web workers leave, so a burst of uploads
+    # (or a hostile file using its whole CPU allowance) does not slow the requests being answered.
+    niceness: int = 10
 
 
 def _mapped_bytes() -> int:
@@ -46,6 +49,8 @@ def _mapped_bytes() -> int:
 
 
 def _limit_self(limits: ProcessLimits) -> None:
+    if limits.niceness:
+        os.nice(limits.niceness)
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
     if limits.memory_bytes:
         ceiling = _mapped_bytes() + limits.memory_bytes
