@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from talentdrive.accounts.models import User
 from talentdrive.api.auth import staff_allowed, staff_auth
 from talentdrive.api.language import in_request_language
+from talentdrive.api.schemas.bodies import ObjectIn
 from talentdrive.api.schemas.errors import ApiError, ErrorOut
 from talentdrive.campus import access as campus_access
 from talentdrive.campus.day_changes import interview_day_move
@@ -69,12 +70,12 @@ class PlanOut(Schema):
     not_placed_again: list[int] = []
 
 
-class PlanIn(Schema):
+class PlanIn(ObjectIn):
     time_limit: float = 10.0
     accept_partial: bool = False
 
 
-class ReplanIn(Schema):
+class ReplanIn(ObjectIn):
     interviewer_id: int
     reason: str = ""
     # Free the other rounds of a candidate whose round cannot be given again (other interviewers'
@@ -82,7 +83,7 @@ class ReplanIn(Schema):
     move_others: bool = False
 
 
-class MoveIn(Schema):
+class MoveIn(ObjectIn):
     assignment_id: int
     starts_at: dt.datetime
     interviewer_id: int

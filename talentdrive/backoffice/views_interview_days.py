@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from talentdrive.backoffice.access import staff_view
 from talentdrive.backoffice.forms import id_from_form
@@ -69,12 +70,21 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
         out["outcome"] = outcome
         out["binding"] = binding_sentences(outcome.binding, {**names["rounds"], **names["areas"]})
         if outcome.saved:
-            messages.success(request, _("Planned %(placed)s candidates.") % {"placed": outcome.placed})
+            messages.success(
+                request,
+                ngettext("Planned %(count)s candidate.", "Planned %(count)s candidates.", outcome.placed)
+                % {"count": outcome.placed},
+            )
     elif action == "book":
         booking = interview_day_book(day_id=day.pk, actor=actor)  # type: ignore[arg-type]
         messages.success(
             request,
-            _("%(count)s interviews booked; the invitations are on their way.") % {"count": booking.booked},
+            ngettext(
+                "%(count)s interview booked; the invitation is on its way.",
+                "%(count)s interviews booked; the invitations are on their way.",
+                booking.booked,
+            )
+            % {"count": booking.booked},
         )
         if booking.skipped:
             rows = {a.pk: a for a in interview_day_assignments(day=day)}
@@ -87,7 +97,11 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
             )
             messages.warning(
                 request,
-                _("%(count)s interviews were not booked; the list below says why.")
+                ngettext(
+                    "%(count)s interview was not booked; the list below says why.",
+                    "%(count)s interviews were not booked; the list below says why.",
+                    len(booking.skipped),
+                )
                 % {"count": len(booking.skipped)},
             )
     elif action == "replan":
@@ -98,19 +112,36 @@ def _act(request: HttpRequest, day: InterviewDay, names: dict[str, dict[Any, str
             reason=request.POST.get("reason", "")[:2000],
             move_others=request.POST.get("move_others") == "on",
         )
+        changed = int(outcome.stats.get("changed", 0))
         messages.success(
             request,
-            _(
-                "Re-planned: %(changed)s interviews changed, %(unplaced)s candidates could not be placed again."
+            ngettext(
+                "Re-planned: %(count)s interview changed.",
+                "Re-planned: %(count)s interviews changed.",
+                changed,
             )
-            % {"changed": int(outcome.stats.get("changed", 0)), "unplaced": len(outcome.not_placed_again)},
+            % {"count": changed},
         )
+        if outcome.not_placed_again:
+            stuck = len(outcome.not_placed_again)
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s candidate could not be placed again; a person has to decide.",
+                    "%(count)s candidates could not be placed again; a person has to decide.",
+                    stuck,
+                )
+                % {"count": stuck},
+            )
         if outcome.dropped:
             messages.info(
                 request,
-                _(
+                ngettext(
+                    "%(count)s planned interview was dropped from the re-plan: its candidate moved past that "
+                    "round, was rejected or withdrew.",
                     "%(count)s planned interviews were dropped from the re-plan: their candidates moved "
-                    "past that round, were rejected or withdrew."
+                    "past that round, were rejected or withdrew.",
+                    outcome.dropped,
                 )
                 % {"count": outcome.dropped},
             )
@@ -176,6 +207,9 @@ def interview_day_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "day": day,
             "rows": [(r, names["rounds"].get(r.stage_code, r.stage_code)) for r in rows],
             "summary": summary,
+            # Whole numbers, for the plural forms of the sentences that count them.
+            "busiest": int(summary.get("stats", {}).get("max_load", 0)),
+            "waiting": int(summary.get("stats", {}).get("waiting_slots", 0)),
             "booked": any(r.interview_id for r in rows),
             "can_change": campus_access.interview_day_can_change(request.user, day),
             "interviewers": day.interviewers.select_related("user"),

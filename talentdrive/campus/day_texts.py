@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.utils.translation import gettext as _
 
 from talentdrive.campus.core.problem import Binding
@@ -18,25 +18,39 @@ from talentdrive.campus.models import InterviewDay
 from talentdrive.pipeline.flows import flow_for_requisition
 from talentdrive.plans.models import FocusArea
 
+# Each with the figure its plural form follows (``ngettext_lazy``'s number key).
 BINDING_TEXTS = {
-    "day_length": gettext_lazy(
-        "A day is too short for every round with its gaps: %(demand)s slots are needed, a day has %(capacity)s."
+    "day_length": ngettext_lazy(
+        "A day is too short for every round with its gaps: %(demand)s slot is needed, a day has %(capacity)s.",
+        "A day is too short for every round with its gaps: %(demand)s slots are needed, a day has %(capacity)s.",
+        "demand",
     ),
-    "interviewers": gettext_lazy(
-        "Not enough interviewer time for %(subject)s: %(demand)s interviews are needed, there is room for %(capacity)s."
+    "interviewers": ngettext_lazy(
+        "Not enough interviewer time for %(subject)s: %(demand)s interview is needed, there is room for %(capacity)s.",
+        "Not enough interviewer time for %(subject)s: %(demand)s interviews are needed, there is room for %(capacity)s.",
+        "demand",
     ),
-    "distinct_interviewers": gettext_lazy(
-        "Too few different interviewers for %(subject)s: each candidate needs %(demand)s, there are %(capacity)s."
+    "distinct_interviewers": ngettext_lazy(
+        "Too few different interviewers for %(subject)s: each candidate needs %(demand)s, there is %(capacity)s.",
+        "Too few different interviewers for %(subject)s: each candidate needs %(demand)s, there are %(capacity)s.",
+        "capacity",
     ),
-    "daily_caps": gettext_lazy(
-        "The interviewers' daily and weekly caps leave room for %(capacity)s interviews; %(demand)s are needed."
+    "daily_caps": ngettext_lazy(
+        "The interviewers' daily and weekly caps leave room for %(capacity)s interview; %(demand)s are needed.",
+        "The interviewers' daily and weekly caps leave room for %(capacity)s interviews; %(demand)s are needed.",
+        "capacity",
     ),
-    "rooms": gettext_lazy(
-        "Not enough %(subject)s: %(demand)s interviews need a place, the day has %(capacity)s."
+    "rooms": ngettext_lazy(
+        "Not enough %(subject)s: %(demand)s interview needs a place, the day has %(capacity)s.",
+        "Not enough %(subject)s: %(demand)s interviews need a place, the day has %(capacity)s.",
+        "demand",
     ),
-    "combination": gettext_lazy(
+    "combination": ngettext_lazy(
         "No single constraint is short on its own: availability windows, round order, caps and conflicts "
-        "together leave room for %(capacity)s of %(demand)s candidates."
+        "together leave room for %(capacity)s of %(demand)s candidate.",
+        "No single constraint is short on its own: availability windows, round order, caps and conflicts "
+        "together leave room for %(capacity)s of %(demand)s candidates.",
+        "demand",
     ),
 }
 
@@ -104,11 +118,11 @@ def binding_sentences(bindings: Sequence[Binding | Mapping[str, Any]], names: Ma
         data = b if isinstance(b, Mapping) else b.__dict__
         text = BINDING_TEXTS.get(str(data["code"]), BINDING_TEXTS["combination"])
         out.append(
-            str(text)
+            text
             % {
                 "subject": _subject(str(data["subject"]), names),
-                "demand": data["demand"],
-                "capacity": data["capacity"],
+                "demand": int(data["demand"]),
+                "capacity": int(data["capacity"]),
             }
         )
     return out

@@ -124,16 +124,21 @@ def still_to_hold(day: InterviewDay, stage_code: str, application_stage: str) ->
     )
 
 
-def interview_day_setting(day: InterviewDay, *, planned: bool = False) -> DaySetting:
+def interview_day_setting(
+    day: InterviewDay, *, planned: bool = False, now: dt.datetime | None = None
+) -> DaySetting:
     """The planning problem of an interview day, read from the database: the applicants at the day's
     first round. With ``planned`` (changing a plan, not making one), also the applicants of the plan
     still to be interviewed in a later round of it, and the planned interviews no longer to be held
-    are named in ``left_out``."""
+    are named in ``left_out``. No new or moved interview may start before ``now`` (by default, the
+    present): the problem's ``earliest`` slot is the first after every slot that has started."""
     if not day.dates:
         raise CampusRefused("no_dates", field="dates")
     if not day.stage_codes:
         raise CampusRefused("no_rounds", field="stage_codes")
     starts, per_day = _slot_starts(day)
+    moment_now = now or timezone.now()
+    earliest = max((g + 1 for g, moment in enumerate(starts) if moment < moment_now), default=0)
     zone = zoneinfo.ZoneInfo(day.time_zone)
     general = set(day.general_stage_codes)
     rooms = {room.pk: room for room in day.rooms.all()}
@@ -186,7 +191,7 @@ def interview_day_setting(day: InterviewDay, *, planned: bool = False) -> DaySet
     week_start, week_end = week_of(starts[0])
     cap = interviewer_weekly_cap()
     people = []
-    for entry in day.interviewers.filter(dropped_out=False).select_related("user"):
+    for entry in day.interviewers.select_related("user"):
         busy = [(i.starts_at, i.ends_at) for i in others.filter(interviewers=entry.user)]
         available = set()
         for window in entry.windows:
@@ -197,6 +202,9 @@ def interview_day_setting(day: InterviewDay, *, planned: bool = False) -> DaySet
                 end = moment + dt.timedelta(minutes=day.slot_minutes)
                 if low <= moment and end <= high and not any(b < end and moment < e for b, e in busy):
                     available.add(g)
+        if entry.dropped_out:
+            # Gone from the day: they stay in it only for the interviews they held before now.
+            available = {g for g in available if g < earliest}
         week_load = (
             Interview.objects.filter(
                 status=InterviewStatus.SCHEDULED,
@@ -236,6 +244,7 @@ def interview_day_setting(day: InterviewDay, *, planned: bool = False) -> DaySet
         candidates=candidates,
         interviewers=tuple(people),
         rooms=tuple(Room(room.pk, room.capacity, video=bool(room.video_url)) for room in rooms.values()),
+        earliest=earliest,
     )
     return DaySetting(problem, tuple(starts), applications, rooms, frozenset(left_out))
 
@@ -278,14 +287,20 @@ def _summary(plan: Plan, problem: Problem) -> dict[str, Any]:
 
 @transaction.atomic
 def interview_day_plan(
-    *, day_id: int, actor: Actor, time_limit: float = 30.0, accept_partial: bool = False
+    *,
+    day_id: int,
+    actor: Actor,
+    time_limit: float = 30.0,
+    accept_partial: bool = False,
+    now: dt.datetime | None = None,
 ) -> PlanOutcome:
     """Plan the day with the solver. A plan that leaves candidates out is not saved unless the caller
-    accepts it knowingly (``accept_partial``); the answer says how many and which constraint binds."""
+    accepts it knowingly (``accept_partial``); the answer says how many and which constraint binds.
+    Nothing is planned to start before ``now`` (by default, the present)."""
     day = _locked_day(day_id, actor)
     if day.assignments.exclude(interview=None).exists():
         raise CampusRefused("already_booked")
-    setting = interview_day_setting(day)
+    setting = interview_day_setting(day, now=now)
     plan = plan_solve(setting.problem, time_limit=time_limit)
     saved = not plan.unplaced or accept_partial
     if saved:
@@ -327,7 +342,13 @@ def _current(day: InterviewDay, setting: DaySetting) -> Plan:
 
 @transaction.atomic
 def interview_day_replan(
-    *, day_id: int, interviewer_id: int, actor: Actor, reason: str = "", move_others: bool = False
+    *,
+    day_id: int,
+    interviewer_id: int,
+    actor: Actor,
+    reason: str = "",
+    move_others: bool = False,
+    now: dt.datetime | None = None,
 ) -> PlanOutcome:
     """An interviewer drops out: their interviews go to others, everything else stays. Booked
     interviews that change are rescheduled (the calendars get the update); a candidate who cannot be
@@ -336,20 +357,26 @@ def interview_day_replan(
 
     Planned interviews no longer to be held (the application moved past that round, was rejected or
     withdrew) are left out: not given again, and taken off the plan unless booked (a booked one is the
-    interview's record, which the pipeline looks after); the answer counts them in ``dropped``."""
+    interview's record, which the pipeline looks after); the answer counts them in ``dropped``.
+
+    Nothing moves to or from a time before ``now`` (by default, the present): on the day itself, what
+    has started stays as it was held (the dropped interviewer's too), and their later interviews are
+    given again only at times still to come."""
+    now = now or timezone.now()
     day = _locked_day(day_id, actor)
     entry = day.interviewers.filter(user_id=interviewer_id).first()
     if entry is None:
         raise CampusRefused("not_on_day", field="interviewer")
     if not day.assignments.exists():
         raise CampusRefused("not_planned")
-    full = interview_day_setting(day, planned=True)
+    full = interview_day_setting(day, planned=True, now=now)
     before = _current(day, full)
-    # A candidate an earlier re-plan could not place again still has a round with that interviewer:
-    # they wait for a person, so this re-plan counts them as not placed and leaves their rows alone.
+    # A candidate an earlier re-plan could not place again still has a round to come with that
+    # interviewer: they wait for a person, so this re-plan counts them as not placed and leaves their rows
+    # alone. (A round with them that has started was held before they dropped out.)
     gone = day.interviewers.filter(dropped_out=True).values("user_id")
     waiting = set(
-        day.assignments.filter(interviewer_id__in=gone)
+        day.assignments.filter(interviewer_id__in=gone, starts_at__gte=now)
         .exclude(pk__in=full.left_out)
         .values_list("application_id", flat=True)
     )

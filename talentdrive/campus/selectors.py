@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from talentdrive.campus import access
 from talentdrive.campus.models import (
@@ -103,12 +105,14 @@ def interview_day_assignments(*, day: InterviewDay) -> QuerySet[InterviewDayAssi
     ).order_by("starts_at", "room__pk", "pk")
 
 
-def interview_day_not_placed_again(*, day: InterviewDay) -> list[str]:
-    """The names of the day's candidates, still at one of its rounds, who have a planned interview with
-    an interviewer who dropped out: a re-plan could not place them again, and a person has to decide."""
+def interview_day_not_placed_again(*, day: InterviewDay, now: dt.datetime | None = None) -> list[str]:
+    """The names of the day's candidates, still at one of its rounds, who have a planned interview to
+    come (at ``now``, by default the present, or later) with an interviewer who dropped out: a re-plan
+    could not place them again, and a person has to decide. One that has started was held before."""
     gone = day.interviewers.filter(dropped_out=True).values("user_id")
+    to_come = day.assignments.filter(interviewer_id__in=gone, starts_at__gte=now or timezone.now())
     applications = Application.objects.filter(
-        pk__in=day.assignments.filter(interviewer_id__in=gone).values("application_id"),
+        pk__in=to_come.values("application_id"),
         stage__in=list(day.stage_codes),
     ).select_related("candidate")
     return sorted(a.candidate.full_name for a in applications)

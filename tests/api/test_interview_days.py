@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from talentdrive.audit.models import AuditAction, AuditEvent
 from talentdrive.campus.interview_days import interview_day_plan
 from talentdrive.campus.models import InterviewDayAssignment
 from talentdrive.interviews.models import Interview
@@ -74,3 +75,36 @@ def test_booking_lists_what_it_left_out_and_never_invites_the_dropped_interviewe
     assert {s["interviewer_id"] for s in dropped} == {people[0].pk}
     assert all("dropped out" in s["message"] for s in dropped)
     assert not Interview.objects.filter(interviewers=people[0]).exists()
+
+
+@pytest.mark.parametrize(
+    ("action", "body"),
+    [
+        ("plan", "[]"),
+        ("plan", "[{}]"),
+        ("plan", "null"),
+        ("plan", "10"),
+        ("plan", '"accept_partial"'),
+        ("replan", "[]"),
+        ("move", "[]"),
+    ],
+)
+def test_a_body_that_is_not_a_json_object_is_refused_and_nothing_is_planned(
+    client, tokens, drive, team, staff, action, body
+):
+    # given a day with nothing planned yet
+    day, *_ = _day(drive, team, staff, candidates=1, technical=2)
+    # when the body is JSON, but not an object of named fields
+    response = client.post(
+        f"/api/interview-days/{day.pk}/{action}",
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {tokens['recruiter']}",
+    )
+    # then it is refused in the API's error shape, saying what the body must be, and the defaults are not used
+    assert response.status_code == 400, response.content
+    answer = response.json()
+    assert answer["code"] == "invalid" and answer["field"] is None
+    assert "must be a JSON object" in answer["message"], answer
+    assert not InterviewDayAssignment.objects.filter(day=day).exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.INTERVIEW_DAY_PLAN).exists()

@@ -14,7 +14,8 @@ from tests.factories import make_application, make_requisition, make_staff
 
 pytestmark = pytest.mark.django_db
 
-DATE = dt.date(2026, 10, 20)
+# A day still to come: nothing is planned at a time that has passed.
+DATE = dt.date.today() + dt.timedelta(days=30)
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +64,7 @@ def test_a_day_is_set_up_audited_and_then_plans_everyone(drive, team, staff):
     assert day.dates == [DATE.isoformat()] and list(day.requisitions.all()) == [requisition]
     assert day.rooms.count() == 2 and day.interviewers.count() == 4 and not day.assignments.exists()
     entry = day.interviewers.get(user=people[0])
-    assert entry.windows == [{"date": "2026-10-20", "start": "09:00", "end": "13:30"}]
+    assert entry.windows == [{"date": DATE.isoformat(), "start": "09:00", "end": "13:30"}]
     event = AuditEvent.objects.get(action=AuditAction.INTERVIEW_DAY_CREATE)
     assert event.target_id == str(day.pk) and event.data["interviewers"] == 4
     # and it can be planned as it stands

@@ -278,3 +278,53 @@ def test_a_day_over_requisitions_of_two_scopes_is_read_only_by_who_reads_both(
         assert client.get(reverse("backoffice:interview_day_detail", args=[day.pk])).status_code == status, (
             who
         )
+
+
+def test_one_of_anything_is_said_in_the_singular_in_english_and_in_chinese(client, drive, team, staff):
+    # given a day of one candidate, and one technical interviewer who will drop out
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:interview_day_detail", args=[day.pk])
+    # when planned
+    page = client.post(url, {"action": "plan"}).content.decode()
+    # then one candidate, one interview, one of each
+    assert "Planned 1 candidate." in page and "1 candidate placed, 0 not placed" in page
+    assert "Busiest interviewer: 1 interview." in page
+    assert "1 candidates" not in page and "1 interviews" not in page
+    # when booked: three interviews
+    page = client.post(url, {"action": "book"}).content.decode()
+    assert "3 interviews booked; the invitations are on their way." in page
+    # when the interviewer of one round drops out (one interview changes; the spare one takes it)
+    gone = InterviewDayAssignment.objects.get(day=day, stage_code="technical_1").interviewer_id
+    page = client.post(url, {"action": "replan", "interviewer": gone}).content.decode()
+    assert "Re-planned: 1 interview changed." in page
+    assert "could not be placed again" not in page.split('id="plan-summary"')[0]
+    # and in Chinese, the same sentences in Chinese
+    page = client.get(url, headers={"accept-language": "zh-hans"}).content.decode()
+    assert "已安排 1 位候选人" in page and "最忙的面试官：1 场面试。" in page
+
+
+def test_a_candidate_not_placed_again_is_counted_in_the_singular(client, drive, team, staff):
+    # given two technical interviewers for one candidate who needs both: once one drops out, nobody can
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=2)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:interview_day_detail", args=[day.pk])
+    page = client.post(url, {"action": "replan", "interviewer": people[0].pk}).content.decode()
+    assert "Re-planned: 0 interviews changed." in page
+    assert "1 candidate could not be placed again; a person has to decide." in page
+    page = client.post(
+        url, {"action": "replan", "interviewer": people[1].pk}, headers={"accept-language": "zh-hans"}
+    ).content.decode()
+    assert "已重新安排：0 场面试有变动。" in page
+
+
+def test_a_day_that_cannot_hold_its_one_candidate_says_so_in_the_singular(client, drive, team, staff):
+    # given one technical interviewer for a candidate who needs two different ones
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=1)
+    client.force_login(staff["recruiter"])
+    url = reverse("backoffice:interview_day_detail", args=[day.pk])
+    page = client.post(url, {"action": "plan"}).content.decode()
+    assert "The day cannot hold everyone: 1 candidate could not be placed." in page
+    assert "there is 1." in page
+    assert not InterviewDayAssignment.objects.filter(day=day).exists()

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
+
 import pytest
 
 from talentdrive.accounts.models import Role
@@ -19,13 +22,15 @@ from talentdrive.campus.models import (
     InterviewDayInterviewer,
     InterviewDayRoom,
 )
+from talentdrive.campus.selectors import interview_day_not_placed_again
 from talentdrive.interviews.models import Interview, InterviewInvitation, InterviewStatus
 from talentdrive.pipeline.models import Application
 from tests.factories import make_application, make_requisition, make_staff
 
 pytestmark = pytest.mark.django_db
 
-DATE = "2026-10-20"
+# A day still to come: nothing is planned at a time that has passed.
+DATE = (dt.date.today() + dt.timedelta(days=30)).isoformat()
 
 
 @pytest.fixture(autouse=True)
@@ -297,3 +302,94 @@ def test_a_round_moved_by_hand_off_a_dropped_out_interviewer_is_booked_with_the_
     assert check.applied, check.violations
     booking = interview_day_book(day_id=day.pk, actor=staff["recruiter"])
     assert booking.booked == 3 and booking.skipped == ()
+
+
+def _clock(day, hour):
+    """That time on the day, in the day's time zone."""
+    return dt.datetime.combine(
+        dt.date.fromisoformat(DATE), dt.time.fromisoformat(hour), zoneinfo.ZoneInfo(day.time_zone)
+    )
+
+
+def _place(row, hour, user):
+    starts_at = _clock(row.day, hour)
+    InterviewDayAssignment.objects.filter(pk=row.pk).update(
+        starts_at=starts_at, ends_at=starts_at + dt.timedelta(minutes=45), interviewer=user
+    )
+
+
+def test_a_day_planned_once_it_has_begun_starts_nobody_before_now(drive, team, staff):
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    # when planned at 10:00 on the day (its first two times, 09:00 and 09:45, have started)
+    now = _clock(day, "10:00")
+    outcome = interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2, now=now)
+    # then the candidate's three rounds are at 10:30 or later
+    assert outcome.saved and outcome.placed == 1
+    starts = InterviewDayAssignment.objects.filter(day=day).values_list("starts_at", flat=True)
+    assert len(starts) == 3 and min(starts) >= now
+
+
+def test_a_day_planned_too_late_for_anyone_places_nobody_and_saves_nothing(drive, team, staff):
+    day, *_ = _day(drive, team, staff, candidates=1, technical=3)
+    # when planned at 12:00: two times are left (12:00, 12:45) for three rounds
+    outcome = interview_day_plan(
+        day_id=day.pk, actor=staff["recruiter"], time_limit=1, now=_clock(day, "12:00")
+    )
+    assert not outcome.saved and outcome.unplaced == 1 and outcome.binding
+    assert not InterviewDayAssignment.objects.filter(day=day).exists()
+
+
+def _under_way(drive, team, staff):
+    """A candidate's day by hand: technical_1 at 09:00 with A, technical_2 at 12:00 with B, the HR round
+    at 12:45; C, the third technical interviewer, is free."""
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=1)
+    (application,) = apps
+    a, b, c = people
+    _place(_row(day, application, "technical_1"), "09:00", a)
+    _place(_row(day, application, "technical_2"), "12:00", b)
+    _place(_row(day, application, "hr_interview"), "12:45", hr)
+    return day, application, (a, b, c)
+
+
+def _window(day, user, start, end):
+    InterviewDayInterviewer.objects.filter(day=day, user=user).update(
+        windows=[{"date": DATE, "start": start, "end": end}]
+    )
+
+
+def test_a_replan_on_the_day_leaves_a_held_round_as_it_was_and_gives_a_later_one_only_a_time_to_come(
+    drive, team, staff
+):
+    day, application, (a, b, c) = _under_way(drive, team, staff)
+    first = _row(day, application, "technical_1")
+    now = _clock(day, "11:00")
+    # when A, whose interview at 09:00 was held, drops out at 11:00
+    result = interview_day_replan(day_id=day.pk, interviewer_id=a.pk, actor=staff["recruiter"], now=now)
+    # then that round stays as it was held, and nobody waits for a person
+    assert result.not_placed_again == ()
+    held = InterviewDayAssignment.objects.get(pk=first.pk)
+    assert (held.starts_at, held.interviewer_id) == (first.starts_at, a.pk)
+    assert interview_day_not_placed_again(day=day, now=now) == []
+    # when B drops out too, and C is there until 12:00 (the times from 09:00 to 11:15)
+    _window(day, c, "09:00", "12:00")
+    result = interview_day_replan(day_id=day.pk, interviewer_id=b.pk, actor=staff["recruiter"], now=now)
+    # then the second round goes to C at the one time still to come, not at 09:45 or 10:30
+    assert result.not_placed_again == ()
+    second = _row(day, application, "technical_2")
+    assert (second.starts_at, second.interviewer_id) == (_clock(day, "11:15"), c.pk)
+
+
+def test_a_replan_on_the_day_with_no_time_to_come_reports_the_candidate_and_moves_nothing(drive, team, staff):
+    day, application, (a, b, c) = _under_way(drive, team, staff)
+    # given C is free only in the morning, at times that have passed by 11:00
+    _window(day, c, "09:00", "11:15")
+    before = {r.pk: (r.starts_at, r.interviewer_id) for r in InterviewDayAssignment.objects.filter(day=day)}
+    now = _clock(day, "11:00")
+    # when B drops out at 11:00
+    result = interview_day_replan(day_id=day.pk, interviewer_id=b.pk, actor=staff["recruiter"], now=now)
+    # then the candidate is reported for a person to decide, and no interview moved (into the past or anywhere)
+    assert result.not_placed_again == (application.pk,)
+    after = {r.pk: (r.starts_at, r.interviewer_id) for r in InterviewDayAssignment.objects.filter(day=day)}
+    assert after == before
+    assert interview_day_not_placed_again(day=day, now=now) == [application.candidate.full_name]

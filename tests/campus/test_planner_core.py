@@ -120,3 +120,47 @@ def test_a_partial_day_is_never_left_for_a_candidate():
     assert per and plan.unplaced
     assert all(count == rounds for count in per.values())
     assert all(isinstance(a, Assignment) for a in plan.assignments)
+
+
+def test_nothing_is_planned_in_a_slot_that_has_started(small):
+    # given a day already under way: its first four slots have started
+    started = dataclasses.replace(small, earliest=4)
+    # when planned, first fit and with the solver
+    baseline = plan_greedy(started)
+    solved = plan_solve(started, time_limit=3, workers=2, neighbourhood=20, step_limit=1)
+    # then every interview starts at the earliest slot or later, and the plans still hold every rule
+    for plan in (baseline, solved):
+        assert plan.assignments and min(a.slot for a in plan.assignments) >= 4
+        assert plan_violations(started, plan) == []
+
+
+def test_a_day_that_has_passed_places_nobody_and_says_so():
+    problem = campus_problem(candidates=6, interviewers=8, rooms=2, days=1, english_share=0, seed=3)
+    over = dataclasses.replace(problem, earliest=problem.slots)
+    for plan in (plan_greedy(over), plan_solve(over, time_limit=2, workers=2, step_limit=0.5)):
+        assert plan.assignments == () and len(plan.unplaced) == 6
+    assert plan_solve(over, time_limit=2, workers=2, step_limit=0.5).binding
+
+
+@pytest.mark.parametrize("move_others", [False, True])
+def test_a_replan_under_way_keeps_what_has_started_and_moves_nothing_into_it(small, solved, move_others):
+    # given the day under way, with the dropped interviewer's first interview already held
+    load = {}
+    for a in solved.assignments:
+        load[a.interviewer] = load.get(a.interviewer, 0) + 1
+    dropped = max(load, key=lambda i: (load[i], -i))
+    theirs = sorted(a.slot for a in solved.assignments if a.interviewer == dropped)
+    earliest = theirs[0] + 1
+    under_way = dataclasses.replace(small, earliest=earliest)
+    # when they drop out
+    replanned = plan_replan(
+        under_way, solved, dropped=dropped, time_limit=4, workers=2, move_others=move_others
+    )
+    # then what started stays as it was held (theirs too), and every new or moved interview starts later
+    assert plan_violations(under_way, replanned) == []
+    started = {a for a in solved.assignments if a.slot < earliest}
+    assert started <= set(replanned.assignments) | {a for a in started if a.candidate in replanned.unplaced}
+    assert any(a.interviewer == dropped for a in started & set(replanned.assignments))
+    for a in set(replanned.assignments) - set(solved.assignments):
+        assert a.slot >= earliest, a
+    assert not [a for a in replanned.assignments if a.interviewer == dropped and a.slot >= earliest]

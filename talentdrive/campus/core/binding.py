@@ -15,7 +15,7 @@ from talentdrive.campus.core.problem import Binding, Problem, eligible
 
 def _capacity(problem: Problem, interviewer) -> int:  # type: ignore[no-untyped-def]
     S = problem.slots_per_day
-    per_day = Counter(g // S for g in interviewer.available)
+    per_day = Counter(g // S for g in interviewer.available if g >= problem.earliest)
     total = sum(min(count, interviewer.daily_cap) for count in per_day.values())
     return min(total, interviewer.total_cap) if interviewer.total_cap is not None else total
 
@@ -62,9 +62,10 @@ def binding_constraints(problem: Problem, *, unplaced: int = 0) -> list[Binding]
     for video in (False, True):
         demand = len(problem.candidates) * sum(1 for r in problem.rounds if r.video == video)
         tables = sum(room.capacity for room in problem.rooms if room.video == video)
-        if demand and demand > tables * problem.slots:
+        slots = max(0, problem.slots - problem.earliest)
+        if demand and demand > tables * slots:
             subject = "video links" if video else "rooms on site"
-            found.append(Binding("rooms", subject, demand, tables * problem.slots))
+            found.append(Binding("rooms", subject, demand, tables * slots))
     found.sort(key=lambda b: b.capacity - b.demand)
     if not found and unplaced:
         found.append(

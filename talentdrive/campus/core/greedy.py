@@ -29,7 +29,7 @@ def plan_greedy(problem: Problem) -> Plan:
         ]
         found = None
         for day in range(problem.days):
-            for start in range(S):
+            for start in range(max(0, problem.earliest - day * S), S):
                 trial = _place(
                     problem,
                     candidate.id,

@@ -61,6 +61,9 @@ class Problem:
     candidates: tuple[Candidate, ...]
     interviewers: tuple[Interviewer, ...]
     rooms: tuple[Room, ...]
+    # The first slot a new or moved interview may take: the ones before it have started already (a plan
+    # or re-plan made on the day itself). What is planned before it stays as it is.
+    earliest: int = 0
 
     @property
     def slots(self) -> int:

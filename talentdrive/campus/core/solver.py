@@ -18,6 +18,7 @@ who cannot be kept is a separate, explicit choice.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from collections import Counter, defaultdict
@@ -188,18 +189,16 @@ def plan_replan(
     between the candidate's kept rounds. A candidate whose round cannot be given again is reported,
     with their kept rounds listed as they are, for a person to decide. With ``move_others`` (the
     recruiter's explicit choice), such a candidate's other rounds are freed and planned again too, so
-    interviews of other interviewers may change, but only those candidates'."""
-    reduced = Problem(
-        days=problem.days,
-        slots_per_day=problem.slots_per_day,
-        rounds=problem.rounds,
-        min_gap=problem.min_gap,
-        candidates=problem.candidates,
-        interviewers=tuple(i for i in problem.interviewers if i.id != dropped),
-        rooms=problem.rooms,
+    interviews of other interviewers may change, but only those candidates'.
+
+    Nothing moves to or from a slot before ``problem.earliest``: what started already (the dropped
+    interviewer's too) stays as it was held."""
+    reduced = dataclasses.replace(
+        problem, interviewers=tuple(i for i in problem.interviewers if i.id != dropped)
     )
-    kept = tuple(a for a in plan.assignments if a.interviewer != dropped)
-    affected = [a for a in plan.assignments if a.interviewer == dropped]
+    held = {a for a in plan.assignments if a.slot < problem.earliest}
+    kept = tuple(a for a in plan.assignments if a.interviewer != dropped or a in held)
+    affected = [a for a in plan.assignments if a.interviewer == dropped and a not in held]
     candidates = {c.id: c for c in problem.candidates}
     index = {r.code: n for n, r in enumerate(problem.rounds)}
     S, gap = problem.slots_per_day, problem.min_gap
@@ -212,7 +211,7 @@ def plan_replan(
         position = index[a.round]
         before = [k.slot for k in mine[a.candidate] if index[k.round] < position]
         after = [k.slot for k in mine[a.candidate] if index[k.round] > position]
-        low = max(before) + 1 + gap if before else day * S
+        low = max(max(before) + 1 + gap if before else day * S, problem.earliest)
         high = min(after) - 1 - gap if after else (day + 1) * S - 1
         # Two affected rounds of one candidate cannot happen: one interviewer meets a candidate once.
         items.append(_Item(candidates[a.candidate], position, frozenset(range(low, high + 1)), a.slot))
@@ -223,19 +222,28 @@ def plan_replan(
         # Some round could not be given again between the candidate's kept rounds: free those
         # candidates' other rounds too (they are the only other interviews that change).
         stuck = set(result.unplaced)
-        kept = tuple(a for a in result.assignments if a.candidate not in stuck)
+        # Their rounds already held stay; the rest follow them on that day.
+        stuck_held = tuple(a for a in held if a.candidate in stuck)
+        kept = (*(a for a in result.assignments if a.candidate not in stuck), *stuck_held)
         earlier = {(a.candidate, index[a.round]): a for a in plan.assignments}
         items = []
         for c in sorted(stuck):
+            theirs = [a.slot for a in stuck_held if a.candidate == c]
+            window = (
+                frozenset(range(max(max(theirs) + 1 + gap, problem.earliest), (max(theirs) // S + 1) * S))
+                if theirs
+                else None
+            )
             for r in range(len(problem.rounds)):
                 had = earlier.get((c, r))
-                if had is None:
-                    continue  # a candidate already past the day's first round has only the rest
+                if had is None or had in held:
+                    continue  # past the day's first round, they have only the rest; a held one stays
                 keeps = had.interviewer != dropped
                 items.append(
                     _Item(
                         candidates[c],
                         r,
+                        allowed=window,
                         was_slot=had.slot,
                         was_interviewer=had.interviewer if keeps else None,
                     )
@@ -297,23 +305,35 @@ def _solve(
     starts: list[cp_model.IntVar] = []
     day_is: dict[tuple[int, int], cp_model.IntVar] = {}
     day_var: dict[int, cp_model.IntVar] = {}
+    first_day: dict[int, int] = {}
+    # Candidates with a round that has no slot left at all: not placed, their rounds on a stand-in slot.
+    left_out: set[int] = set()
     for c, members in by_candidate.items():
         allowed_days = sorted({g // S for n in members for g in _window(items[n], problem)})
+        if not allowed_days:
+            # No slot left for any of their rounds (before ``earliest`` or squeezed out): not placed.
+            allowed_days = [0]
+            left_out.add(c)
+        first_day[c] = allowed_days[0]
         day_var[c] = model.new_int_var_from_domain(cp_model.Domain.from_values(allowed_days), f"day_{c}")
         for d in allowed_days:
             day_is[(c, d)] = model.new_bool_var(f"dayis_{c}_{d}")
             model.add(day_var[c] == d).only_enforce_if(day_is[(c, d)])
         model.add_exactly_one(day_is[(c, d)] for d in allowed_days)
     for n, item in enumerate(items):
-        domain = sorted(item.allowed) if item.allowed is not None else list(range(problem.slots))
+        domain = sorted(_window(item, problem))
         if not domain:
-            domain = [0]
-            model.add(placed[item.candidate.id] == 0)
+            domain = [S * first_day[item.candidate.id]]
+            left_out.add(item.candidate.id)
         start = model.new_int_var_from_domain(cp_model.Domain.from_values(domain), f"s_{n}")
         model.add(start - S * day_var[item.candidate.id] >= 0)
         model.add(start - S * day_var[item.candidate.id] <= S - 1)
         starts.append(start)
-    for members in by_candidate.values():
+    for c in left_out:
+        model.add(placed[c] == 0)
+    for c, members in by_candidate.items():
+        if c in left_out:
+            continue
         ordered = sorted(members, key=lambda n: items[n].round_index)
         for a, b in zip(ordered, ordered[1:], strict=False):
             model.add(starts[b] >= starts[a] + 1 + gap)
@@ -332,7 +352,9 @@ def _solve(
         for interviewer in problem.interviewers:
             if not eligible(interviewer, person, round_) or (person.id, interviewer.id) in kept_met:
                 continue
-            free = {g for g in interviewer.available if (interviewer.id, g) not in busy}
+            free = {
+                g for g in interviewer.available if g >= problem.earliest and (interviewer.id, g) not in busy
+            }
             if window is not None:
                 free &= window
             for d in range(D):
@@ -478,7 +500,10 @@ def _solve(
 
 
 def _window(item: _Item, problem: Problem) -> Iterable[int]:
-    return item.allowed if item.allowed is not None else range(problem.slots)
+    """The slots an item may take: never one before ``problem.earliest``."""
+    if item.allowed is not None:
+        return [g for g in item.allowed if g >= problem.earliest]
+    return range(problem.earliest, problem.slots)
 
 
 def _hint(model, problem, items, hint, starts, placed, choices, day_is) -> None:  # type: ignore[no-untyped-def]
