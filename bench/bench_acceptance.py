@@ -42,6 +42,7 @@ from bench.bench_portal import (
     _postgres_available,
     _request,
     _search_paths,
+    _spread,
 )
 
 SEARCH_SHARE_TARGET = 0.5
@@ -315,12 +316,6 @@ def _prepare_staff(env: dict[str, str]) -> dict[str, Any]:
         "print(json.dumps({'requisition': r.pk, 'code': r.external_id, 'user': u.username, 'applicants': r.n}))"
     )
     return json.loads(_manage(env, "shell", "-c", code).strip().splitlines()[-1])
-
-
-def _spread(values: list[float], fmt: str = "{:.0f}") -> str:
-    if len(values) == 1:
-        return fmt.format(values[0])
-    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
 
 
 def _measure(port: int, env: dict[str, str], *, full: bool, rounds: int) -> dict[str, Any]:

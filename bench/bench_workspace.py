@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
 
-from bench.bench_portal import PYTHON, ROOT, _drop_postgres, _fresh_postgres, _postgres_available
+from bench.bench_portal import PYTHON, ROOT, _drop_postgres, _fresh_postgres, _postgres_available, _spread
 
 TARGET_P95_MS = 300.0
+# Probe processes in a full run, one after the other on the same database: figures are their median
+# and range.
+PROBES = 3
 
 
 def _env(var_dir: Path, database_url: str) -> dict[str, str]:
@@ -47,18 +51,25 @@ def _one(database: str, url: str, var_dir: Path, *, full: bool) -> list[str]:
     env = _env(var_dir, url)
     _run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     _run([PYTHON, "manage.py", "load_demo", "--people", "3000" if full else "60"], env)
-    out = _run([PYTHON, "-m", "bench.workspace_probe", "40" if full else "3"], env)
-    data = json.loads(out.strip().splitlines()[-1])
+    probes = []
+    for _ in range(PROBES if full else 1):
+        out = _run([PYTHON, "-m", "bench.workspace_probe", "40" if full else "3"], env)
+        probes.append(json.loads(out.strip().splitlines()[-1]))
+    data = probes[0]
     rows = [
-        f"| {database} | {name} | {data['applicants']} | {page['p50_ms']:.0f} | {page['p95_ms']:.0f} |"
-        for name, page in data["pages"].items()
+        f"| {database} | {name} | {data['applicants']} | "
+        f"{_spread([probe['pages'][name]['p50_ms'] for probe in probes])} | "
+        f"{_spread([probe['pages'][name]['p95_ms'] for probe in probes])} |"
+        for name in data["pages"]
     ]
-    worst = max(data["pages"]["board"]["p95_ms"], data["pages"]["ranked list"]["p95_ms"])
+    worst = statistics.median(
+        max(probe["pages"]["board"]["p95_ms"], probe["pages"]["ranked list"]["p95_ms"]) for probe in probes
+    )
     verdict = "within" if worst <= TARGET_P95_MS else "ABOVE"
     rows.append(
         f"VERDICT {database}: requisition {data['requisition']} ({data['applicants']} of "
         f"{data['total_applications']} applications, as `{data['user']}`): board and ranked list p95 "
-        f"{worst:.0f} ms, {verdict} the {TARGET_P95_MS:.0f} ms target."
+        f"{worst:.0f} ms (the median over the probes), {verdict} the {TARGET_P95_MS:.0f} ms target."
     )
     return rows
 
@@ -92,8 +103,9 @@ def run(*, full: bool) -> str:
             f"Mode: {mode}. Command: `python -m bench --full --only workspace`. A fresh database gets the demo "
             "drive with `load_demo` (3,000 candidates, 4,480 applications, every move made through the "
             "pipeline's services); the largest requisition's board and ranked list (scored among its "
-            "applicants, with the match explained in sentences) are requested 40 times each, after one "
-            "warm-up that builds the match index, by Django's test client in one process (the whole "
+            "applicants, with the match explained in sentences) are requested 40 times each by each "
+            f"of {PROBES if full else 1} probe processes in turn (figures: the median (range) over them), after one "
+            "warm-up that builds the match index, by Django's test client inside the probe's process (the whole "
             "middleware and template stack, no network), signed in as a recruiter in scope. The baseline is "
             "the requisition's own page, timed in the same run. Target: p95 ≤ 300 ms.",
             "",
