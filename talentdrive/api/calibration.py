@@ -22,6 +22,7 @@ from talentdrive.accounts.models import User
 from talentdrive.api.auth import staff_allowed, staff_auth
 from talentdrive.api.language import in_request_language
 from talentdrive.api.schemas.applications import MAX_ID
+from talentdrive.api.schemas.bodies import ObjectIn
 from talentdrive.api.schemas.errors import ApiError, ErrorOut
 from talentdrive.campus import access as campus_access
 from talentdrive.campus.calibration import calibration_offers_draft, requisition_calibration
@@ -69,7 +70,7 @@ class CalibrationOut(Schema):
     rows: list[CalibrationRowOut]
 
 
-class BatchIn(Schema):
+class BatchIn(ObjectIn):
     application_ids: list[int] = Field(..., max_length=BATCH_MAX)
     level: str
     salary: int = Field(..., ge=1, le=MONEY_MAX)

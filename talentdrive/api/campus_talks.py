@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from talentdrive.accounts.models import User
 from talentdrive.api.auth import staff_allowed, staff_auth
 from talentdrive.api.language import in_request_language
+from talentdrive.api.schemas.bodies import ObjectIn
 from talentdrive.api.schemas.errors import ApiError, ErrorOut
 from talentdrive.audit.actors import PUBLIC
 from talentdrive.campus import access as campus_access
@@ -33,7 +34,7 @@ EXPORT_TYPES = {
 REFUSAL_STATUS = {"talk_full": 409, "talk_over": 409, "talk_unpublished": 404, "ticket_unknown": 404}
 
 
-class RegistrationIn(Schema):
+class RegistrationIn(ObjectIn):
     full_name: str
     email: str
     school: str
@@ -73,7 +74,7 @@ class RegistrationOut(Schema):
     applications: int
 
 
-class CheckInIn(Schema):
+class CheckInIn(ObjectIn):
     code: str
 
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from talentdrive.api.schemas.bodies import ObjectIn
 from talentdrive.api.schemas.errors import ErrorOut
 
 # The largest id a row can have (a 64-bit primary key): a larger number is refused as invalid input
@@ -111,7 +112,7 @@ class ApplicationQuery(Schema):
     offset: int = Field(0, ge=0, le=1_000_000)
 
 
-class VersionIn(Schema):
+class VersionIn(ObjectIn):
     expected_version: int = Field(
         ge=0, description="the version the caller last read; a newer one answers 409 naming the change"
     )
@@ -138,7 +139,7 @@ class WithdrawIn(VersionIn):
     note: str = Field(max_length=NOTE_FIELD_MAX, description="how the candidate withdrew (required)")
 
 
-class NoteIn(Schema):
+class NoteIn(ObjectIn):
     body: str = Field(description="@username mentions a colleague")
 
 

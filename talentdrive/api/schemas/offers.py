@@ -6,6 +6,8 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from talentdrive.api.schemas.bodies import ObjectIn
+
 
 class ApprovalOut(Schema):
     position: int
@@ -47,5 +49,5 @@ class OfferPage(Schema):
     items: list[OfferOut]
 
 
-class ApproveIn(Schema):
+class ApproveIn(ObjectIn):
     note: str = Field("", max_length=2000)

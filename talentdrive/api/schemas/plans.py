@@ -7,6 +7,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from talentdrive.api.schemas.bodies import ObjectIn
+
 ChannelCode = Literal["experienced", "campus"]
 LevelCode = Literal["intern", "graduate", "engineer", "senior", "staff", "principal", "scientist"]
 DegreeCode = Literal["none", "associate", "bachelor", "master", "phd"]
@@ -76,7 +78,7 @@ class RequisitionPage(Schema):
     items: list[RequisitionOut]
 
 
-class RequisitionFields(Schema):
+class RequisitionFields(ObjectIn):
     title_zh: str | None = Field(None, min_length=1, max_length=200)
     title_en: str | None = Field(None, min_length=1, max_length=200)
     description_zh: str | None = None
@@ -112,7 +114,7 @@ class RequisitionPatchIn(RequisitionFields):
     pass
 
 
-class StatusIn(Schema):
+class StatusIn(ObjectIn):
     status: StatusCode
     reason: str = ""
     override_reason: str | None = Field(
