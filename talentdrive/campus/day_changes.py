@@ -38,15 +38,19 @@ def interview_day_move(
     room_id: int,
     actor: Actor,
     apply: bool = True,
+    now: dt.datetime | None = None,
 ) -> MoveCheck:
     """Check moving one planned interview; with ``apply`` and nothing broken, make the change (and
-    reschedule its interview when the plan is booked: the calendars get the update)."""
+    reschedule its interview when the plan is booked: the calendars get the update). An interview that
+    has started stays where it was held, and none moves to a time that has passed (``now``, by default
+    the present)."""
     day = _locked_day(day_id, actor)
     row = day.assignments.select_related("interview", "room").filter(pk=assignment_id).first()
     if row is None:
         raise CampusRefused("assignment_unknown", field="assignment")
-    setting = interview_day_setting(day, planned=True)
+    setting = interview_day_setting(day, planned=True, now=now)
     index = {moment: g for g, moment in enumerate(setting.slot_starts)}
+    earliest = setting.problem.earliest
     before = _current(day, setting)
     slot = index.get(starts_at, -1)
     key = (row.application_id, row.stage_code)
@@ -60,6 +64,11 @@ def interview_day_move(
         # Said once, first: the verifier finds the same for the moved interview's slot.
         rest = tuple(v for v in broken if v.code != "slot_outside")
         broken = (Violation("slot_outside", {"slot": -1, "interviewer": interviewer_id}), *rest)
+    held = index.get(row.starts_at, -1)
+    if 0 <= held < earliest:
+        broken = (Violation("slot_started", {"slot": held}), *broken)
+    elif 0 <= slot < earliest:
+        broken = (Violation("slot_passed", {"slot": slot}), *broken)
     if broken or not apply:
         return MoveCheck(broken, applied=False, slot_starts=setting.slot_starts)
     row.starts_at = starts_at

@@ -66,6 +66,10 @@ SUBJECT_WORDS = {
 VIOLATION_TEXTS = {
     "unknown": gettext_lazy("The interviewer, room or round chosen is not part of this interview day."),
     "slot_outside": gettext_lazy("The time chosen is not one of the day's interview times."),
+    "slot_passed": gettext_lazy("%(when)s has passed: an interview can move only to a time still to come."),
+    "slot_started": gettext_lazy(
+        "This interview started at %(when)s: it stays as it was held. Change the plan's later interviews instead."
+    ),
     "not_eligible": gettext_lazy(
         "%(interviewer)s may not interview %(candidate)s in %(round)s (round, language, expertise or a conflict of interest)."
     ),

@@ -328,3 +328,46 @@ def test_a_day_that_cannot_hold_its_one_candidate_says_so_in_the_singular(client
     assert "The day cannot hold everyone: 1 candidate could not be placed." in page
     assert "there is 1." in page
     assert not InterviewDayAssignment.objects.filter(day=day).exists()
+
+
+def test_an_interview_cannot_be_moved_to_a_time_that_has_passed(drive, team, staff):
+    # given a planned day, looked at after its second round has started
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    rows = sorted(InterviewDayAssignment.objects.filter(day=day), key=lambda r: r.starts_at)
+    first, last = rows[0], rows[-1]
+    now = rows[1].starts_at + dt.timedelta(minutes=1)
+    # when a person moves the last round back to the first round's time, which has passed
+    check = interview_day_move(
+        day_id=day.pk,
+        assignment_id=last.pk,
+        starts_at=first.starts_at,
+        interviewer_id=last.interviewer_id,
+        room_id=last.room_id,
+        actor=staff["recruiter"],
+        now=now,
+    )
+    # then it is refused as a time that has passed, and nothing moved
+    assert not check.applied and check.violations[0].code == "slot_passed"
+    assert InterviewDayAssignment.objects.get(pk=last.pk).starts_at == last.starts_at
+
+
+def test_an_interview_that_has_started_stays_where_it_was_held(drive, team, staff):
+    # given a planned day, looked at after its first round has started
+    day, apps, people, hr = _day(drive, team, staff, candidates=1, technical=3)
+    interview_day_plan(day_id=day.pk, actor=staff["recruiter"], time_limit=2)
+    rows = sorted(InterviewDayAssignment.objects.filter(day=day), key=lambda r: r.starts_at)
+    first, last = rows[0], rows[-1]
+    # when a person moves that first round to a time still to come
+    check = interview_day_move(
+        day_id=day.pk,
+        assignment_id=first.pk,
+        starts_at=last.starts_at + dt.timedelta(minutes=day.slot_minutes),
+        interviewer_id=first.interviewer_id,
+        room_id=first.room_id,
+        actor=staff["recruiter"],
+        now=first.starts_at + dt.timedelta(minutes=1),
+    )
+    # then it is refused: what started is kept as it was held
+    assert not check.applied and check.violations[0].code == "slot_started"
+    assert InterviewDayAssignment.objects.get(pk=first.pk).starts_at == first.starts_at
