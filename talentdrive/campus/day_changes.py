@@ -15,8 +15,9 @@ from talentdrive.audit.models import AuditAction
 from talentdrive.audit.services import audit_record
 from talentdrive.campus.core.problem import Assignment, Plan
 from talentdrive.campus.core.verify import Violation, plan_violation_list
+from talentdrive.campus.day_setting import current_plan, interview_day_setting
 from talentdrive.campus.errors import CampusRefused
-from talentdrive.campus.interview_days import _current, _locked_day, interview_day_setting
+from talentdrive.campus.interview_days import _locked_day
 from talentdrive.interviews.services import interview_reschedule
 
 
@@ -51,7 +52,7 @@ def interview_day_move(
     setting = interview_day_setting(day, planned=True, now=now)
     index = {moment: g for g, moment in enumerate(setting.slot_starts)}
     earliest = setting.problem.earliest
-    before = _current(day, setting)
+    before = current_plan(day, setting)
     slot = index.get(starts_at, -1)
     key = (row.application_id, row.stage_code)
     moved = Assignment(row.application_id, row.stage_code, slot, interviewer_id, room_id)

@@ -8,13 +8,12 @@ import pytest
 from talentdrive.accounts.models import Role
 from talentdrive.audit.models import AuditAction, AuditEvent
 from talentdrive.campus.core.verify import plan_violations
+from talentdrive.campus.day_setting import current_plan, interview_day_setting
 from talentdrive.campus.errors import CampusRefused
 from talentdrive.campus.interview_days import (
-    _current,
     interview_day_book,
     interview_day_plan,
     interview_day_replan,
-    interview_day_setting,
 )
 from talentdrive.campus.models import (
     InterviewDay,
@@ -90,7 +89,7 @@ def test_a_day_is_planned_booked_as_interviews_and_replanned_without_one_intervi
     assert outcome.saved and outcome.unplaced == 0 and outcome.placed == 4
     assert InterviewDayAssignment.objects.filter(day=day).count() == 12
     setting = interview_day_setting(day)
-    assert plan_violations(setting.problem, _current(day, setting)) == []
+    assert plan_violations(setting.problem, current_plan(day, setting)) == []
     # when booked: real interviews with invitations to the candidate and the interviewer
     assert interview_day_book(day_id=day.pk, actor=staff["recruiter"]).booked == 12
     assert Interview.objects.filter(status=InterviewStatus.SCHEDULED).count() == 12
@@ -113,7 +112,7 @@ def test_a_day_is_planned_booked_as_interviews_and_replanned_without_one_intervi
     assert not Interview.objects.filter(status=InterviewStatus.SCHEDULED, interviewers=dropped).exists()
     assert AuditEvent.objects.filter(action=AuditAction.INTERVIEW_DAY_REPLAN).count() == 1
     setting = interview_day_setting(day)
-    assert plan_violations(setting.problem, _current(day, setting)) == []
+    assert plan_violations(setting.problem, current_plan(day, setting)) == []
 
 
 def test_more_candidates_than_slots_is_not_saved_and_says_what_binds(drive, team, staff):
