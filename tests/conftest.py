@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from talentdrive.accounts.models import Role, User
 from talentdrive.plans.models import Drive, PlanLine, Team
@@ -21,6 +22,15 @@ def match_refresh_as_a_task(settings):
     # Outside tests the embedded task backend's index refresh runs beside the request, in a thread;
     # tests run it where they can see it, as the enqueued task.
     settings.TALENTDRIVE = {**settings.TALENTDRIVE, "MATCH_REFRESH_IN_THREAD": False}
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    # A page in Chinese leaves Chinese active in the thread (each request activates its own language, a
+    # test calling a service does not): every test starts in the default language, whatever ran before it.
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
