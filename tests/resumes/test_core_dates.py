@@ -26,6 +26,10 @@ from talentdrive.resumes.core.dates import find_point, find_ranges, years_from_i
         ("2021.07 — 现在", "2021-07", None, True),
         ("2017年 - 2021年", "2017", "2021", False),
         ("2016-2022", "2016", "2022", False),
+        # With a day, as a JSON Resume theme prints its dates: the day is read and dropped.
+        ("2016-03-01 - 2016-10-21", "2016-03", "2016-10", False),
+        ("2019年9月1日 - 2020年6月30日", "2019-09", "2020-06", False),
+        ("09/01/2019 – present", "2019-09", None, True),
     ],
 )
 def test_date_range_shapes(text, start, end, current):

@@ -1,4 +1,5 @@
-"""Dates as resumes write them: 2019.09, 2019-09, 2019/09, 2019年9月, 09/2019, Sep 2019, 2019, 至今, Present."""
+"""Dates as resumes write them: 2019.09, 2019-09, 2019/09, 2019年9月, 09/2019, Sep 2019, 2019, 至今, Present;
+with a day too (2019-09-01, 2019年9月1日, 09/01/2019), read as the month."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
+# A day is read and dropped: 2016-03-01, 2016年3月1日, 03/01/2016 are months.
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _NOW = r"(?:至今|迄今|现在|今|目前|present|now|current|currently|today|ongoing)"
 # One date point; named groups tell the shapes apart.
 _POINT = (
     rf"(?:(?P<{{p}}y1>{_YEAR})\s*(?:[.\-/．]\s*|年\s*)(?P<{{p}}m1>1[0-2]|0?[1-9])(?!\d)\s*月?"
-    rf"|(?P<{{p}}m2>1[0-2]|0?[1-9])\s*[/.\-]\s*(?P<{{p}}y2>{_YEAR})"
+    rf"(?:\s*[.\-/]\s*{_DAY}(?!\d)|\s*{_DAY}\s*日)?"
+    rf"|(?P<{{p}}m2>1[0-2]|0?[1-9])\s*[/.\-]\s*(?:{_DAY}\s*[/.\-]\s*)?(?P<{{p}}y2>{_YEAR})"
     rf"|(?P<{{p}}mn>{_MONTH_NAME})\s*,?\s*(?P<{{p}}y3>{_YEAR})"
     rf"|(?P<{{p}}y4>{_YEAR})(?:\s*年)?(?![\d.\-/]\d{{{{1,2}}}}(?!\d))(?!\d)"
     rf"|(?P<{{p}}now>{_NOW}))"

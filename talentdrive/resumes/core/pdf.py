@@ -1,11 +1,19 @@
-"""PDF text layer via PDFium. Scans (no text layer) are reported, never returned as empty text."""
+"""PDF text layer via PDFium, in reading order (``reading_order``). Scans (no text layer) are reported,
+never returned as empty text."""
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from .deadline import Deadline
 from .model import Limits, ParseFailure
+from .reading_order import Line, reading_order
+
+_NEWLINE = re.compile("\n")
+Box = tuple[float, float, float, float]
 
 
 def pdf_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, int, list[str]]:
@@ -36,7 +44,7 @@ def pdf_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, i
             try:
                 textpage = page.get_textpage()
                 try:
-                    chunk = textpage.get_text_bounded()
+                    chunk = _page_text(textpage)
                 finally:
                     textpage.close()
             finally:
@@ -56,3 +64,75 @@ def pdf_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, i
             "no_text_layer", "PDF has no text layer (a scan or image): text recognition is not supported"
         )
     return text, pages, warnings
+
+
+def _page_text(textpage: pdfium.PdfTextPage) -> str:
+    """The page's lines in reading order (``reading_order``); in drawing order where boxes are missing."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count > 0 else ""
+    if len(text) != count:
+        # The page holds a character the range drops (a NUL a browser wrote): read them one by one, so
+        # that each text character is the PDF character of the same index whose box is asked for.
+        text = "".join(_char(textpage, index) for index in range(count))
+    lines: list[Line] = []
+    start = 0
+    for end in [*(match.start() for match in _NEWLINE.finditer(text)), len(text)]:
+        piece = text[start:end]
+        first = start + len(piece) - len(piece.lstrip())
+        last = start + len(piece.rstrip()) - 1
+        start = end + 1
+        if last >= first:
+            lines += _boxed(textpage, text, first, last)
+    return "\n".join(reading_order(lines))
+
+
+def _char(textpage: pdfium.PdfTextPage, index: int) -> str:
+    code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else " "
+
+
+def _boxed(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> list[Line]:
+    """The characters first..last as lines with boxes: one line when its two ends stand level (the
+    common case, two look-ups), else split wherever the next character leaves the level of the last."""
+    head = textpage.get_charbox(first)
+    tail = textpage.get_charbox(last)
+    if _level(head, tail):
+        return [
+            Line(
+                text[first : last + 1],
+                min(head[0], tail[0]),
+                min(head[1], tail[1]),
+                max(head[2], tail[2]),
+                max(head[3], tail[3]),
+            )
+        ]
+    lines: list[Line] = []
+    begin, boxes = first, list[Box]()
+    for index in range(first, last + 1):
+        if text[index].isspace():
+            continue
+        box = textpage.get_charbox(index)
+        if boxes and not _level(boxes[-1], box):
+            lines.append(_line(text[begin:index], boxes))
+            begin, boxes = index, []
+        boxes.append(box)
+    if boxes:
+        lines.append(_line(text[begin : last + 1], boxes))
+    return lines
+
+
+def _level(one: Box, other: Box) -> bool:
+    """Two characters stand on one line: one's middle height lies within the other's box (a full stop's
+    box is low and small, a letter's middle is within it or it within the letter's)."""
+    middle, other_middle = (one[1] + one[3]) / 2, (other[1] + other[3]) / 2
+    return other[1] - 1 <= middle <= other[3] + 1 or one[1] - 1 <= other_middle <= one[3] + 1
+
+
+def _line(text: str, boxes: tuple[Box, ...] | list[Box]) -> Line:
+    return Line(
+        text=text.strip(),
+        left=min(box[0] for box in boxes),
+        bottom=min(box[1] for box in boxes),
+        right=max(box[2] for box in boxes),
+        top=max(box[3] for box in boxes),
+    )

@@ -14,6 +14,9 @@ EVALUATIONS = {
     "skills": "talentdrive.evaluation.skills",
     # Public data from ../shared/data (ResumeNER for Chinese narrative resumes); skipped without it.
     "realdata": "talentdrive.evaluation.realdata",
+    # English resumes their owners wrote as JSON Resume, printed by published themes (a folder outside the
+    # repository, made by scripts/render_jsonresume.py); skipped without it.
+    "jsonresume": "talentdrive.evaluation.realdata.jsonresume",
     # A ranking check built from O*NET occupations and tools (../shared/data/onet), against plain BM25.
     "rankproxy": "talentdrive.evaluation.rankproxy",
 }

@@ -1,0 +1,77 @@
+"""A PDF's lines read in the order a reader would, whatever order the PDF drew them in."""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+
+from talentdrive.resumes.core.deadline import Deadline
+from talentdrive.resumes.core.model import Limits
+from talentdrive.resumes.core.pdf import pdf_text
+from talentdrive.resumes.core.reading_order import Line, reading_order
+
+
+def line(text: str, left: float, top: float, width: float = 0.0, height: float = 10.0) -> Line:
+    right = left + (width or 5.0 * len(text))
+    return Line(text, left, top - height, right, top)
+
+
+def test_lines_drawn_bottom_up_are_read_top_down():
+    lines = [line("third", 50, 700), line("second", 50, 715), line("first", 50, 730)]
+
+    assert reading_order(lines) == ["first", "second", "third"]
+
+
+def test_a_sidebar_drawn_after_the_main_column_is_read_before_it_below_a_spanning_name():
+    name = line("Ada Lovelace, Senior Research Engineer, London", 40, 800, width=500)
+    main = [line(f"main {index}", 220, 760 - 14 * index, width=300) for index in range(6)]
+    # The sidebar's lines stand between the main column's, as independent columns do.
+    side = [line(f"side {index}", 40, 753 - 14 * index, width=120) for index in range(4)]
+
+    assert reading_order([*main, name, *side]) == [
+        name.text,
+        *(item.text for item in side),
+        *(item.text for item in main),
+    ]
+
+
+def test_dates_set_flush_right_stay_on_the_row_of_their_title():
+    titles = [line(f"Engineer {index}", 40, 700 - 30 * index, width=120) for index in range(4)]
+    dates = [line(f"201{index} – 201{index + 1}", 450, 700 - 30 * index, width=90) for index in range(4)]
+
+    assert reading_order([*dates, *titles]) == [f"Engineer {i} 201{i} – 201{i + 1}" for i in range(4)]
+
+
+def test_a_pdf_drawn_out_of_reading_order_is_read_in_it():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    # Drawn as a browser might paint it: the body, then its heading, then the name at the top.
+    pdf.text(20, 80, "Staff Engineer, Example Robotics, 2019 - 2023")
+    pdf.text(20, 90, "Built the perception stack.")
+    pdf.text(20, 70, "Experience")
+    pdf.text(20, 30, "Grace Hopper")
+
+    text, _, _ = pdf_text(bytes(pdf.output()), Limits(), Deadline(10))
+
+    assert text.split("\n") == [
+        "Grace Hopper",
+        "Experience",
+        "Staff Engineer, Example Robotics, 2019 - 2023",
+        "Built the perception stack.",
+    ]
+
+
+def test_a_pdf_in_two_columns_is_read_column_by_column():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    main = ["Experience", "Staff Engineer, Example Robotics", "2019 - 2023", "Built the perception stack."]
+    side = ["Skills", "Python", "CUDA", "ROS"]
+    for index, text in enumerate(main):
+        pdf.text(80, 40 + 9 * index, text)
+    for index, text in enumerate(side):
+        pdf.text(15, 44 + 9 * index, text)
+
+    text, _, _ = pdf_text(bytes(pdf.output()), Limits(), Deadline(10))
+
+    assert text.split("\n") == side + main
