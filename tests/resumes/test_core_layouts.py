@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from talentdrive.resumes.core import extract_profile
+from talentdrive.resumes.core import extract_profile, parse_document
 from talentdrive.resumes.core.education import find_school
 from talentdrive.resumes.core.headerline import header_parts
 
@@ -267,3 +267,62 @@ def test_a_school_and_a_major_typed_in_lower_case():
 )
 def test_a_sentence_naming_a_college_is_no_school(line):
     assert find_school(line) is None
+
+
+# As a published JSON Resume theme prints a resume to PDF: the employer above "Title  dates  site",
+# an icon font's glyph before a duration, volunteering apart from work.
+THEME_PRINTED = """Noor Haddad
+Platform Engineer
+
+Work
+Quillfeather Analytics
+Senior Platform Engineer 2019-04-01 - 2023-02-28 https://quillfeather.example.com/
+Ran the build farm.
+Marlow Freight Software
+Backend Developer 2016-07-01 - 2019-03-31 https://marlow.example.com/
+Wrote the billing service.
+
+Volunteer
+Mentor at Code Club 2015-01-01 - 2016-01-01
+"""
+
+ICON_PRINTED = """Noor Haddad
+
+Work Experience
+Senior Platform Engineer, Quillfeather Analytics
+Apr, 2019 - Feb, 2023 \ue60a 3 years 10 months
+Ran the build farm.
+"""
+
+
+def test_a_theme_printed_entry_keeps_its_employer_above_and_drops_the_site():
+    profile = extract_profile(THEME_PRINTED, today=TODAY)
+
+    assert [(entry.title, entry.employer, entry.start) for entry in profile.experience] == [
+        ("Senior Platform Engineer", "Quillfeather Analytics", "2019-04"),
+        ("Backend Developer", "Marlow Freight Software", "2016-07"),
+    ]
+
+
+def test_a_duration_after_the_dates_is_no_employer_nor_is_an_icon():
+    result = parse_document(ICON_PRINTED.encode("utf-8"), "printed.txt", today=TODAY)
+    profile = result.profile
+    assert profile is not None
+    assert "\ue60a" not in result.text
+
+    assert [(entry.title, entry.employer) for entry in profile.experience] == [
+        ("Senior Platform Engineer", "Quillfeather Analytics")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("Backend Developer | https://marlow.example.com/", ["Backend Developer"]),
+        ("Acme Robotics | www.acme.example | Staff Engineer", ["Acme Robotics", "Staff Engineer"]),
+        ("Quillfeather Analytics | 3 years 10 months", ["Quillfeather Analytics"]),
+        ("华东数据 | 2年3个月", ["华东数据"]),
+    ],
+)
+def test_web_addresses_and_bare_durations_are_no_header_parts(line, parts):
+    assert header_parts(line) == parts

@@ -13,6 +13,9 @@ here are read from a folder outside the repository (never shipped: each is its o
 layouts, not the project's). Each printed file goes through ``parse_document`` as a candidate's
 upload would, and the profile is compared with the owner's fields:
 
+Only what the printed copy shows is counted (a theme may leave out a field, and an older file's
+``company`` where the theme prints ``name``); nothing can find what is not there.
+
 * titles: each ``position`` against the parsed job titles;
 * employers: each ``work[].name`` against the parsed employers (precision over parsed employers);
 * schools: each ``institution`` against the parsed schools;
@@ -38,9 +41,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from talentdrive.resumes.core import Profile, parse_document
+from talentdrive.resumes.core import ParseResult, Profile, parse_document
 
-from .resumener import Tally
+from .resumener import Tally, normalise
 
 SPLITS = ("train", "dev", "test", "all")
 FORMATS = ("pdf", "html")
@@ -87,8 +90,10 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def gold_fields(resume: dict[str, Any]) -> dict[str, list[str]]:
-    """What the owner wrote for each measured field."""
+def gold_fields(resume: dict[str, Any], printed: str | None = None) -> dict[str, list[str]]:
+    """What the owner wrote for each measured field; with ``printed``, only what the printed copy shows
+    (a theme leaves out fields it has no place for, and nothing can find what is not there)."""
+    shown = (lambda value: normalise(value) in normalise(printed)) if printed is not None else bool
     work = [item for item in resume.get("work") or [] if isinstance(item, dict)]
     education = [item for item in resume.get("education") or [] if isinstance(item, dict)]
     skills: list[str] = []
@@ -97,17 +102,19 @@ def gold_fields(resume: dict[str, Any]) -> dict[str, list[str]]:
             continue
         keywords = [_text(word) for word in item.get("keywords") or [] if _text(word)]
         skills.extend(keywords or ([_text(item.get("name"))] if _text(item.get("name")) else []))
-    levels = {study_level(_text(item.get("studyType"))) for item in education} - {None}
-    return {
-        "titles": [_text(item.get("position")) for item in work if _text(item.get("position"))],
-        "employers": [
-            _text(item.get("name")) or _text(item.get("company"))
-            for item in work
-            if _text(item.get("name")) or _text(item.get("company"))
-        ],
-        "schools": [_text(item.get("institution")) for item in education if _text(item.get("institution"))],
+    levels = {
+        study_level(_text(item.get("studyType"))) for item in education if shown(_text(item.get("studyType")))
+    }
+    fields = {
+        "titles": [_text(item.get("position")) for item in work],
+        "employers": [_text(item.get("name")) or _text(item.get("company")) for item in work],
+        "schools": [_text(item.get("institution")) for item in education],
         "degree": sorted(level for level in levels if level),
         "skills": list(dict.fromkeys(skills)),
+    }
+    return {
+        name: values if name == "degree" else [value for value in values if value and shown(value)]
+        for name, values in fields.items()
     }
 
 
@@ -141,9 +148,8 @@ def printed_files(data: Path, split: str, fmt: str, themes: Iterable[str] | None
                 yield Printed(path.stem, theme, path)
 
 
-def parse(path: Path) -> Profile:
-    result = parse_document(path.read_bytes(), path.name, today=AS_OF)
-    return result.profile or Profile(language="en")
+def parse(path: Path) -> ParseResult:
+    return parse_document(path.read_bytes(), path.name, today=AS_OF)
 
 
 def measure(data: Path, printed: Iterable[Printed]) -> tuple[dict[str, dict[str, Tally]], int]:
@@ -152,8 +158,9 @@ def measure(data: Path, printed: Iterable[Printed]) -> tuple[dict[str, dict[str,
     count = 0
     for item in printed:
         owner = json.loads((data / "files" / f"{item.stem}.json").read_text(encoding="utf-8"))
-        gold = gold_fields(owner)
-        parsed = parsed_fields(parse(item.path))
+        result = parse(item.path)
+        gold = gold_fields(owner, result.text)
+        parsed = parsed_fields(result.profile or Profile(language="en"))
         tallies = by_theme.setdefault(item.theme, {name: Tally() for name in FIELDS})
         for name in FIELDS:
             context = f"{item.theme}/{item.stem}: {parsed[name][:6]}"

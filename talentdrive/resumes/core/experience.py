@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from .dates import HAS_YEAR, DateRange, find_ranges, years_from_intervals
-from .headerline import employer_title, header_parts, is_title, scores
+from .headerline import WEB_ADDRESS, employer_title, header_parts, is_title, scores
 from .model import Experience, Span
 from .sections import Line, Section
 
@@ -27,7 +27,7 @@ _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
 
 def _header_candidate(line: Line) -> bool:
-    text = line.text
+    text = WEB_ADDRESS.sub("", line.text).strip()
     return len(text) <= 70 and not _BULLET.match(text) and not _SENTENCE_END.search(text)
 
 
@@ -218,7 +218,8 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             if not ranges:
                 continue
             first = ranges[0]
-            at_edge = first.start_offset - line.start <= 3 or line.end - first.end_offset <= 3
+            after = WEB_ADDRESS.sub("", line.text[first.end_offset - line.start :]).strip()
+            at_edge = first.start_offset - line.start <= 3 or len(after) <= 3
             if not _header_candidate(line) and not at_edge and not _SENTENCE_ROLE.search(line.text):
                 continue  # "• Led the migration (2019-2020) to …": a date inside a description
             if fallback and not (

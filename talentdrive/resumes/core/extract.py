@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .deadline import Deadline
@@ -10,6 +11,9 @@ from .markup import html_to_text, markdown_to_text
 from .model import Limits, ParseFailure, too_large_message
 from .pdf import pdf_text
 from .sniff import decode_text, sniff
+
+# Icon fonts draw their pictures (a phone, a calendar) as private-use characters: no text of anyone's.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +44,7 @@ def extract_text(content: bytes, limits: Limits, deadline: Deadline) -> Extracte
     if len(text) > limits.max_chars:
         text = text[: limits.max_chars]
         warnings.append(f"text cut after {limits.max_chars} characters")
-    text = text.replace("\x00", "")
+    text = _PRIVATE_USE.sub("", text.replace("\x00", ""))
     if not text.strip():
         raise ParseFailure("empty", f"the {kind.upper()} file contains no text")
     return Extracted(kind=kind, text=text, pages=pages, warnings=tuple(warnings))

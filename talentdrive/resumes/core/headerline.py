@@ -43,6 +43,8 @@ _SCRIPT_BOUNDARY = re.compile(
 )
 _PAREN = re.compile(r"\s*[(（]([^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*)[)）]")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
+# A web address beside an entry (a theme prints the employer's site after the dates) names no part.
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s|｜,，]+", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CITY_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,3}市")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -125,6 +127,14 @@ _DURATION = re.compile(
 )
 
 
+# The same without brackets, as a part of its own: "Nov 2016 - Sep 2018 · 1 year 10 months".
+_BARE_DURATION = re.compile(
+    r"(?:\d{1,2}\s*(?:yrs?|years?)(?:\s*\d{1,2}\s*(?:mos?|months?))?|\d{1,2}\s*(?:mos?|months?)"
+    r"|\d{1,2}\s*年(?:\s*\d{1,2}\s*个?月)?|\d{1,2}\s*个月)",
+    re.IGNORECASE,
+)
+
+
 def _clean(part: str) -> str:
     part = _DURATION.sub("", part)
     part = _BULLET.sub("", part.strip()).strip(" :：-–—*,，;；")
@@ -185,7 +195,7 @@ def _weak_parts(text: str) -> tuple[str, ...]:
 
 
 def _header_parts(text: str, *, weak: bool) -> list[str]:
-    text = _drop_parenthetical(text)
+    text = _drop_parenthetical(WEB_ADDRESS.sub(" | ", text))
     parts: list[str] = []
     for strong in _STRONG.split(text):
         pieces = _without_places([_clean(piece) for piece in _WEAK.split(strong)])
@@ -193,7 +203,12 @@ def _header_parts(text: str, *, weak: bool) -> list[str]:
         for group in groups:
             for piece in _pieces(group):
                 piece = _clean(piece)
-                if len(piece) >= 2 and not is_place(piece) and not _FIGURES.fullmatch(piece):
+                if (
+                    len(piece) >= 2
+                    and not is_place(piece)
+                    and not _FIGURES.fullmatch(piece)
+                    and not _BARE_DURATION.fullmatch(piece)
+                ):
                     parts.append(piece)
     return parts
 
