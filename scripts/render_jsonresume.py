@@ -32,6 +32,16 @@ const mod = require(path.join(modules, 'jsonresume-theme-' + theme));
     if (fs.existsSync(target)) continue;
     try {
       const resume = JSON.parse(fs.readFileSync(path.join(files, name), 'utf8'));
+      // Files written before schema 1.0 name the employer "company" and its site "website"; a theme
+      // reads one or the other, so both are given and every theme prints the employer it was given.
+      for (const item of Array.isArray(resume.work) ? resume.work : []) {
+        if (item && typeof item === 'object') {
+          item.name = item.name || item.company;
+          item.company = item.company || item.name;
+          item.url = item.url || item.website;
+          item.website = item.website || item.url;
+        }
+      }
       fs.writeFileSync(target, await Promise.resolve(mod.render(resume)));
     } catch (error) {
       console.error(theme + ' ' + name + ': ' + String(error).split('\\n')[0]);

@@ -326,3 +326,45 @@ def test_a_duration_after_the_dates_is_no_employer_nor_is_an_icon():
 )
 def test_web_addresses_and_bare_durations_are_no_header_parts(line, parts):
     assert header_parts(line) == parts
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        ("Bachelor of Science at University of Tarnow Sept 2016 - Jun 2019", "University of Tarnow"),
+        ("The University of Westbrook Aug 2017 - May 2021", "The University of Westbrook"),
+        ("Aldgate and Bexley Grammar School", "Aldgate and Bexley Grammar School"),
+        ("Harlow and Finch College 2008 - 2012", "Harlow and Finch College"),
+    ],
+)
+def test_a_school_name_stops_before_a_month_and_may_join_two_names(line, school):
+    found = find_school(line)
+
+    assert found is not None and found[0] == school
+
+
+# As a theme prints education: the school and its dates on a row, cut by a narrow column; the subject
+# and the degree below; a school named without "university" or "college".
+THEME_EDUCATION = """Mira Osei
+
+Education
+Ridgeway School of 2023 - 2025
+Engineering
+Machine Learning
+Master of Science
+Courses
+Deep Learning
+
+Kestrel Tech Bootcamp 2019 - 2020
+Full-stack Web Development
+Certificate
+"""
+
+
+def test_theme_printed_education_mends_a_cut_name_reads_the_degree_below_and_a_plain_name():
+    profile = extract_profile(THEME_EDUCATION, today=TODAY)
+
+    assert [(entry.school, entry.degree, entry.start) for entry in profile.education] == [
+        ("Ridgeway School of Engineering", "master", "2023"),
+        ("Kestrel Tech Bootcamp", "other", "2019"),
+    ]

@@ -125,7 +125,8 @@ def parsed_fields(profile: Profile) -> dict[str, list[str]]:
         "titles": [entry.title for entry in profile.experience if entry.title],
         "employers": [entry.employer for entry in profile.experience if entry.employer],
         "schools": [entry.school for entry in profile.education if entry.school],
-        "degree": sorted({entry.degree for entry in profile.education}),
+        # "other" is the parser's "no level found", never a claim that could be right or wrong.
+        "degree": sorted({entry.degree for entry in profile.education} - {"other"}),
         "skills": listed + known,
     }
 

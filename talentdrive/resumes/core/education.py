@@ -43,7 +43,11 @@ _SCHOOL_CJK = re.compile(
 )
 # A capitalised word, at most 40 characters: \w also matches Chinese, so unbounded, one word could run
 # through a whole line without spaces from every capital in it (quadratic on a long mixed line).
-_CAP = r"[A-ZÀ-Ý][\w.'’&-]{0,40}"
+# A month before a year is a date, never part of a name ("University of Strasbourg Sept 2016").
+_CAP = (
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s*(?:19|20)\d\d)"
+    r"[A-ZÀ-Ý][\w.'’&-]{0,40}"
+)
 _LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le)"
 # "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
 _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
@@ -51,7 +55,7 @@ _SCHOOL_EN = re.compile(
     # "Technische Universität München", "Universidad Politécnica de Madrid": the place follows the word.
     rf"(?:(?:{_CAP}\s+){{0,2}}(?:Universität|Université|Universidad|Universidade|Università|Universiteit|Hochschule)"
     rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
-    rf"|(?:The\s+)?(?:{_CAP}\s+){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
+    rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
@@ -297,8 +301,51 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
             blocks[-1].append(line)
             has_school, has_dates, has_degree = has_school or school, has_dates or dated, has_degree or degree
     return [
-        block for block in blocks if any(find_school(line.text) or degree_level(line.text) for line in block)
+        block
+        for block in blocks
+        if any(find_school(line.text) or degree_level(line.text) for line in block)
+        or (find_ranges(block[0].text) and _school_by_place(block[0].text))
     ]
+
+
+# A name cut by a narrow column ends in a word that joins it to the next line ("NYU Tandon School of" /
+# "Engineering"), the dates of its row standing after the cut.
+_DANGLING = re.compile(r"\s(?:of|and|for|&|de|di|du|der|des|la)$")
+
+
+def _head(block: list[Line]) -> tuple[list[Line], str]:
+    """The entry's first three lines and their text, " | " between them; a name cut at a joining word is
+    mended, and the line it took from the next is made up by one more."""
+    pieces: list[str] = []
+    used = 0
+    while used < len(block) and len(pieces) < 3:
+        line = block[used].text
+        ranges = find_ranges(line)
+        name = line[: ranges[0].start_offset].rstrip() if ranges else line
+        if ranges and used + 1 < len(block) and _DANGLING.search(name):
+            pieces.append(f"{name} {block[used + 1].text} {line[ranges[0].start_offset :]}")
+            used += 2
+            continue
+        pieces.append(line)
+        used += 1
+    return block[:used], " | ".join(pieces)
+
+
+# Where no name says "university" or "college", the entry's first line is its school when it holds only
+# a few capitalised words beside its dates ("UC Santa Barbara  2010 - 2014", "Year Up").
+_FEW_NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’&-]*|of|and|&|de|at)(?:\s+(?:[A-Z][\w.'’&-]*|of|and|&|de)){0,5}")
+
+
+def _school_by_place(first: str) -> str | None:
+    ranges = find_ranges(first)
+    if ranges:
+        first = first[: ranges[0].start_offset] + " | " + first[ranges[0].end_offset :]
+    parts = [part.strip(" ,-–—") for part in re.split(r"\s*(?:\||｜|\s{2,}|\s[-–—]\s|\bat\b)\s*", first)]
+    names = [part for part in parts if part and degree_level(part) is None]
+    if len(names) != 1 or len(parts) > 3:
+        return None
+    name = names[0]
+    return name if _FEW_NAME_WORDS.fullmatch(name) and len(name) >= 3 else None
 
 
 def find_education(sections: list[Section]) -> list[Education]:
@@ -314,10 +361,9 @@ def find_education(sections: list[Section]) -> list[Education]:
         ]
     entries = []
     for block in _blocks(lines):
-        head = block[:3]
-        text = " | ".join(line.text for line in head)
+        head, text = _head(block)
         school_hit = find_school(text)
-        school = school_hit[0] if school_hit else None
+        school = school_hit[0] if school_hit else _school_by_place(head[0].text)
         ranges = find_ranges(text)
         start = end = None
         date_texts: list[str] = []
@@ -327,7 +373,7 @@ def find_education(sections: list[Section]) -> list[Education]:
             date_texts.append(text[first.start_offset : first.end_offset])
         else:
             end = find_point(text)
-        level = degree_level(" | ".join(line.text for line in head[:2])) or "other"
+        level = degree_level(text) or "other"
         span = Span(head[0].start, head[-1].end)
         entries.append(Education(level, school, _major(text, school, date_texts), start, end, span))
     return entries

@@ -26,9 +26,19 @@ _SENTENCE_END = re.compile(r"[。；;]|\.\s")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
 
+# A description's line, not a header: one going on from the line before ("to help users get …") or
+# opening with what was done ("Worked on improving the build workflow").
+_CONTINUED = re.compile(r"^(?:[a-z]+\b(?![A-Z.&'-])|[A-Z][a-z]+ed\s+(?:[a-z]+\s+){2,}[\w-]+)")
+
+
 def _header_candidate(line: Line) -> bool:
     text = WEB_ADDRESS.sub("", line.text).strip()
-    return len(text) <= 70 and not _BULLET.match(text) and not _SENTENCE_END.search(text)
+    return (
+        len(text) <= 70
+        and not _BULLET.match(text)
+        and not _SENTENCE_END.search(text)
+        and not _CONTINUED.match(text)
+    )
 
 
 _TITLE_CASE = re.compile(r"[A-Z][\w&/.'-]*(?:\s+(?:[A-Z][\w&/.'-]*|of|and|&|for|in|to|the|-))*")
