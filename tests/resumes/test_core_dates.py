@@ -41,6 +41,19 @@ def test_date_range_shapes(text, start, end, current):
     assert f"清华大学 {text} 本科"[found.start_offset : found.end_offset].startswith(text[:4])
 
 
+@pytest.mark.parametrize(
+    "line", ["Brightlane, llc 2004-02-01 —", "Brightlane 2004.02 ~", "Brightlane Feb 2004 -"]
+)
+def test_a_start_and_a_dash_closing_the_line_is_still_going(line):
+    ranges = find_ranges(line)
+
+    assert [(found.start[:4], found.end, found.current) for found in ranges] == [("2004", None, True)]
+
+
+def test_a_dash_inside_a_line_opens_no_range():
+    assert find_ranges("Revenue grew 2004 - and then fell") == []
+
+
 @pytest.mark.parametrize("text", ["GPA 3.8/4.0", "138-0013-8000", "page 12 of 30", "version 1.2-3.4"])
 def test_non_dates_are_not_ranges(text):
     assert find_ranges(text) == []

@@ -368,3 +368,30 @@ def test_theme_printed_education_mends_a_cut_name_reads_the_degree_below_and_a_p
         ("Ridgeway School of Engineering", "master", "2023"),
         ("Kestrel Tech Bootcamp", "other", "2019"),
     ]
+
+
+# The shapes other themes print: "Title at Employer  dates", "Employer  dates" / site / "Title", an
+# entry still going with its end left out, a title in brackets with a comma.
+THEME_ROWS = """Work Experience
+Senior Backend Engineer at Tallis & Moore Software Jan 2020 - Present
+Ran the payments team.
+Frontend Developer (Freelance, Part-time) at Oriel Studio Mar 2018 - Dec 2019
+Built the booking site.
+Ferrow Analytics 2015-06-01 — 2018-02-01
+https://ferrow.example.com/
+Research Software Engineer
+Wrote the query planner.
+Brightlane, llc 2012-02-01 —
+Founder
+"""
+
+
+def test_theme_rows_give_title_and_employer():
+    profile = extract_profile(THEME_ROWS, today=TODAY)
+
+    assert [(entry.title, entry.employer, entry.current) for entry in profile.experience] == [
+        ("Senior Backend Engineer", "Tallis & Moore Software", True),
+        ("Frontend Developer (Freelance, Part-time)", "Oriel Studio", False),
+        ("Research Software Engineer", "Ferrow Analytics", False),
+        ("Founder", "Brightlane, llc", True),
+    ]

@@ -34,6 +34,8 @@ DATE_RANGE = re.compile(
     re.IGNORECASE,
 )
 DATE_POINT = re.compile(rf"(?<![\w.]){_POINT.format(p='a')}(?![\w])", re.IGNORECASE)
+# A start and a dash closing the line, its end left out: still going ("visual assault, llc 2004-02-01 —").
+_OPEN_RANGE = re.compile(rf"(?<![\w.]){_POINT.format(p='a')}\s*(?:-{{1,2}}|–|—|~|～)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,10 @@ def _ranges(text: str) -> tuple[DateRange, ...]:
     offset = 0
     ranges = []
     if not DATE_RANGE.search(text):
+        opened = _OPEN_RANGE.search(text)
+        start, start_now = _point(opened, "a") if opened else (None, False)
+        if opened and start and not start_now:
+            return (DateRange(start, None, True, offset + opened.start(), offset + opened.end()),)
         for match in _SEASON.finditer(text):
             first, last = _SEASON_MONTHS[match.group("season").lower()]
             year = match.group("year")

@@ -71,19 +71,37 @@ _FIELD_LINE = re.compile(r"^[^|｜:：]{1,8}[:：]")
 
 def _title_below(lines: list[Line], index: int, taken: set[int]) -> str | None:
     """A job site's export puts the title a line or two under the employer ("所属行业：…" /
-    "技术部 | 高级算法工程师"): the first title among the next two header lines, skipping labelled fields."""
-    for position in range(index, min(index + 2, len(lines))):
+    "技术部 | 高级算法工程师"): the first title among the next header lines, skipping labelled fields
+    and a line that only gives the employer's site."""
+    for position in range(index, min(index + 3, len(lines))):
         line = lines[position]
         if position in taken or not _header_candidate(line) or find_ranges(line.text):
             return None
-        if _FIELD_LINE.match(line.text):
-            continue
+        if _FIELD_LINE.match(line.text) or not WEB_ADDRESS.sub("", line.text).strip():
+            continue  # a labelled field, or the employer's site on a line of its own
         titles = [part for part in header_parts(line.text) if is_title(part)]
         if titles:
             taken.add(position)
             return titles[-1]
         return None
     return None
+
+
+_AT = re.compile(r"\s(?:at|@)\s|@")
+
+
+def _title_at_employer(own: str) -> list[str] | None:
+    """ "Senior Backend Engineer at Modus Create": [employer, title] when the words before " at " name a
+    title and the words after it do not (the employer keeps its commas: "University of Illinois,
+    Urbana-Champaign")."""
+    head = own.split(" | ", 1)[0]
+    pieces = _AT.split(head)
+    if len(pieces) != 2:
+        return None
+    before, after = header_parts(pieces[0]), header_parts(pieces[1])
+    if len(before) != 1 or len(after) != 1 or not is_title(before[0]) or is_title(after[0]):
+        return None
+    return [after[0], before[0]]
 
 
 def _without_date(line: Line, anchor: DateRange) -> str:
@@ -119,12 +137,14 @@ def _entry(
             internship=intern_section or bool(_INTERN.search(line.text)),
             span=Span(line.start, line.end),
         )
-    parts = header_parts(own)
+    parts = _title_at_employer(own) or header_parts(own)
     previous = lines[index - 1] if index > 0 and index - 1 not in taken else None
     if previous is not None and (not _header_candidate(previous) or find_ranges(previous.text)):
         previous = None
     weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
-    if len(weak_own) >= 2 and not all(is_title(part) for part in weak_own):
+    if len(parts) == 2 and _AT.search(own):
+        pass  # "Title at Employer": both are on the dated line
+    elif len(weak_own) >= 2 and not all(is_title(part) for part in weak_own):
         # Without headings the line above may be the name: "Title, Employer, 2021 – present" reads as
         # both on the dated line, apart at a comma.
         parts = weak_own

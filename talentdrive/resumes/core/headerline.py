@@ -34,6 +34,8 @@ _TITLE = re.compile(
     r"|Physician|Chef|Cashier|Receptionist|Secretary|Recruiter|President|Associate|Apprentice|Planner|Strategist)s?\b",
     re.I,
 )
+_ORG_END = re.compile(rf"(?:{_ORG.pattern})\W*$", re.I)
+_TITLE_END = re.compile(rf"(?:{_TITLE.pattern})\W*$", re.I)
 # Strong separators split a header line into employer / title / place; weak ones (", ", " at ") only
 # when needed, so "Group Product Manager, Clinical AI" stays one title.
 _STRONG = re.compile(r"\s*(?:[|｜•·●▪\t]|\s{2,}|\s[-–—]\s|[–—])\s*")
@@ -87,6 +89,11 @@ def scores(part: str) -> tuple[int, int]:
     """(employer-likeness, title-likeness) of a header part."""
     org = 3 * len(_KNOWN.findall(part)) + len(_ORG.findall(part))
     title = 2 * len(_TITLE.findall(part))
+    if org and title:
+        # Both kinds of word: the last word decides a tie ("Research Software Engineer" is a title,
+        # "Engineering Software Labs" an employer).
+        org += 1 if _ORG_END.search(part) else 0
+        title += 1 if _TITLE_END.search(part) else 0
     return org, title
 
 
@@ -198,7 +205,7 @@ def _header_parts(text: str, *, weak: bool) -> list[str]:
     text = _drop_parenthetical(WEB_ADDRESS.sub(" | ", text))
     parts: list[str] = []
     for strong in _STRONG.split(text):
-        pieces = _without_places([_clean(piece) for piece in _WEAK.split(strong)])
+        pieces = _without_places([_clean(piece) for piece in _weak_split(strong)])
         groups = pieces if weak else ([", ".join(pieces)] if pieces else [])
         for group in groups:
             for piece in _pieces(group):
@@ -211,6 +218,23 @@ def _header_parts(text: str, *, weak: bool) -> list[str]:
                 ):
                     parts.append(piece)
     return parts
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _weak_split(text: str) -> list[str]:
+    """Split at weak separators outside brackets: "Frontend Developer (Freelance, Part-time)" is one."""
+    if "(" not in text and "（" not in text:
+        return _WEAK.split(text)
+    kept: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return f"\x00{len(kept) - 1}\x00"
+
+    hidden = _BRACKETED.sub(hide, text)
+    return [re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], piece) for piece in _WEAK.split(hidden)]
 
 
 def _without_places(pieces: list[str]) -> list[str]:
