@@ -395,3 +395,28 @@ def test_theme_rows_give_title_and_employer():
         ("Research Software Engineer", "Ferrow Analytics", False),
         ("Founder", "Brightlane, llc", True),
     ]
+
+
+# Another theme's education: "subject, degree, school" on one line, its dates below, then the next.
+THEME_EDUCATION_LINES = """Dana Whitlock
+
+Education
+Software Engineering, Master's degree, Orvale Polytechnic Institute of
+Technology
+Sep, 2014 - Jun, 2019
+Software Engineering major
+Computer Science, Exchange program, Brackley University
+Sep, 2017 - Jun, 2018
+Data Science, Bachelor of Science, KESTA
+Sep, 2010 - Jun, 2014
+"""
+
+
+def test_education_lines_of_subject_degree_and_school_are_entries_of_their_own():
+    profile = extract_profile(THEME_EDUCATION_LINES, today=TODAY)
+
+    assert [(entry.school, entry.degree, entry.start) for entry in profile.education] == [
+        ("Orvale Polytechnic Institute of Technology", "master", "2014-09"),
+        ("Brackley University", "other", "2017-09"),
+        ("KESTA", "bachelor", "2010-09"),
+    ]

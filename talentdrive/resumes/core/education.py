@@ -290,9 +290,17 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         degree = len(line.text) <= 60 and not _PROSE.search(line.text) and degree_level(line.text) is not None
         starts = (
             not blocks
-            or (school and has_school)
+            or (school and (has_school or (has_dates and has_degree)))
             or (dated and has_dates and has_school and not school)
             or (degree and has_degree and has_school and not school)
+            # "Data Science, Bachelor of Science, KESTA" after a dated entry: a school after its degree.
+            or (
+                degree and has_dates and has_school and not school and _school_by_place(line.text) is not None
+            )
+            # "Data Science, Bachelor of Science, KESTA" after a dated entry: a school after its degree.
+            or (
+                degree and has_dates and has_school and not school and _school_by_place(line.text) is not None
+            )
         )
         if starts:
             blocks.append([line])
@@ -311,6 +319,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 # A name cut by a narrow column ends in a word that joins it to the next line ("NYU Tandon School of" /
 # "Engineering"), the dates of its row standing after the cut.
 _DANGLING = re.compile(r"\s(?:of|and|for|&|de|di|du|der|des|la)$")
+_NAME_GOES_ON = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+(?:[A-ZÀ-Ý(][\w.'’&()-]*|of|and|&)){0,3}$")
 
 
 def _head(block: list[Line]) -> tuple[list[Line], str]:
@@ -322,8 +331,10 @@ def _head(block: list[Line]) -> tuple[list[Line], str]:
         line = block[used].text
         ranges = find_ranges(line)
         name = line[: ranges[0].start_offset].rstrip() if ranges else line
-        if ranges and used + 1 < len(block) and _DANGLING.search(name):
-            pieces.append(f"{name} {block[used + 1].text} {line[ranges[0].start_offset :]}")
+        following = block[used + 1].text if used + 1 < len(block) else ""
+        if _DANGLING.search(name) and _NAME_GOES_ON.match(following):
+            dates = line[ranges[0].start_offset :] if ranges else ""
+            pieces.append(f"{name} {following} {dates}".rstrip())
             used += 2
             continue
         pieces.append(line)
@@ -342,10 +353,29 @@ def _school_by_place(first: str) -> str | None:
         first = first[: ranges[0].start_offset] + " | " + first[ranges[0].end_offset :]
     parts = [part.strip(" ,-–—") for part in re.split(r"\s*(?:\||｜|\s{2,}|\s[-–—]\s|\bat\b)\s*", first)]
     names = [part for part in parts if part and degree_level(part) is None]
-    if len(names) != 1 or len(parts) > 3:
+    if len(names) == 1 and len(parts) <= 3 and ranges:
+        name = names[0]
+        return name if _FEW_NAME_WORDS.fullmatch(name) and len(name) >= 3 else None
+    # "Software Engineering, Master's degree, EFREI": the name after the degree that names no subject.
+    pieces = [piece.strip(" ()") for piece in re.split(r",\s*|\s+at\s+", first)]
+    after = next((index for index, piece in enumerate(pieces) if degree_level(piece)), None)
+    if after is None:
         return None
-    name = names[0]
-    return name if _FEW_NAME_WORDS.fullmatch(name) and len(name) >= 3 else None
+    for piece in pieces[after + 1 :]:
+        if piece and _FEW_NAME_WORDS.fullmatch(piece) and len(piece) >= 3 and not _SUBJECT.search(piece):
+            return piece
+    return None
+
+
+# Words of a subject of study, never of a school's own name: "Computer Science", "Business Studies".
+_SUBJECT = re.compile(
+    r"\b(?:Science|Sciences|Engineering|Studies|Mathematics|Physics|Economics|Arts|Design|Management|"
+    r"Administration|Business|Informatics|Psychology|Biology|Chemistry|Law|Medicine|Finance|Accounting|"
+    r"Marketing|Communications?|Literature|History|Philosophy|Statistics|Education|Nursing|Architecture|"
+    r"Music|Languages?|Linguistics|Humanities|Technology|Computing|Analytics|Development|Program|Honou?rs|"
+    r"Exchange|Major|Minor|Diploma|Certificate|Course|Degree)\b",
+    re.I,
+)
 
 
 def find_education(sections: list[Section]) -> list[Education]:
