@@ -45,6 +45,10 @@ PRINTED = """<html><body><h1>Sam Example</h1>
         ("Doctor of Philosophy", "phd"),
         ("Associate of Applied Science", "associate"),
         ("Certificate", None),
+        ("Associate", "associate"),
+        ("AWS Certified Solutions Architect - Associate", None),
+        ("Graduate Diploma in Information Technology", None),
+        ("Bachelor's diploma", "bachelor"),
         ("", None),
     ],
 )

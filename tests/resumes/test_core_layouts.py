@@ -322,6 +322,10 @@ def test_a_duration_after_the_dates_is_no_employer_nor_is_an_icon():
         ("Acme Robotics | www.acme.example | Staff Engineer", ["Acme Robotics", "Staff Engineer"]),
         ("Quillfeather Analytics | 3 years 10 months", ["Quillfeather Analytics"]),
         ("华东数据 | 2年3个月", ["华东数据"]),
+        # A legal form after a comma is the employer's; one before a title ends the employer.
+        ("Ferrow Logics, Inc | Principal Developer", ["Ferrow Logics, Inc", "Principal Developer"]),
+        ("Brightlane, llc", ["Brightlane, llc"]),
+        ("VoxQuill Ltd. Senior TTS Researcher", ["VoxQuill Ltd.", "Senior TTS Researcher"]),
     ],
 )
 def test_web_addresses_and_bare_durations_are_no_header_parts(line, parts):
@@ -383,6 +387,8 @@ Research Software Engineer
 Wrote the query planner.
 Brightlane, llc 2012-02-01 —
 Founder
+Team Leader at Harrow Life Sciences Computing Jan 2010 - Dec 2011
+DevOps at Tessel Share 2008 - 2010
 """
 
 
@@ -394,6 +400,8 @@ def test_theme_rows_give_title_and_employer():
         ("Frontend Developer (Freelance, Part-time)", "Oriel Studio", False),
         ("Research Software Engineer", "Ferrow Analytics", False),
         ("Founder", "Brightlane, llc", True),
+        ("Team Leader", "Harrow Life Sciences Computing", False),
+        ("DevOps", "Tessel Share", False),
     ]
 
 

@@ -69,12 +69,16 @@ _STUDY_LEVELS = (
             re.I,
         ),
     ),
-    ("associate", re.compile(r"\b(associate|a\.?\s?a\.?s?|diploma|hnd)\b", re.I)),
+    ("associate", re.compile(r"\b(associate(?:'s)?\s+(?:degree|of|in)|associate$|a\.a\.s?\.?|a\.s\.)", re.I)),
 )
+# A certificate, a course, a diploma (school-leaving, graduate or professional) is no degree level.
+_NO_LEVEL = re.compile(r"certif|course|diploma|\bGED\b|high school", re.I)
 
 
 def study_level(study_type: str) -> str | None:
     """The degree level a ``studyType`` names; None for what is no degree or cannot be placed."""
+    if _NO_LEVEL.search(study_type) and not re.search(r"bachelor|master|doctor", study_type, re.I):
+        return None
     for level, pattern in _STUDY_LEVELS:
         if pattern.search(study_type):
             return level

@@ -92,15 +92,17 @@ _AT = re.compile(r"\s(?:at|@)\s|@")
 
 def _title_at_employer(own: str) -> list[str] | None:
     """ "Senior Backend Engineer at Modus Create": [employer, title] when the words before " at " name a
-    title and the words after it do not (the employer keeps its commas: "University of Illinois,
+    title, or name neither a title nor an employer, and the words after it name no title (the employer keeps its commas: "University of Illinois,
     Urbana-Champaign")."""
     head = own.split(" | ", 1)[0]
     pieces = _AT.split(head)
     if len(pieces) != 2:
         return None
     before, after = header_parts(pieces[0]), header_parts(pieces[1])
-    if len(before) != 1 or len(after) != 1 or not is_title(before[0]) or is_title(after[0]):
+    if len(before) != 1 or len(after) != 1 or is_title(after[0]):
         return None
+    if not is_title(before[0]) and scores(before[0]) != (0, 0):
+        return None  # "Research at Acme Labs": no title before " at " ("DevOps at Computershare" is one)
     return [after[0], before[0]]
 
 
