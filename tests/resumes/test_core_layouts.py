@@ -428,3 +428,26 @@ def test_education_lines_of_subject_degree_and_school_are_entries_of_their_own()
         ("Brackley University", "other", "2017-09"),
         ("KESTA", "bachelor", "2010-09"),
     ]
+
+
+# A resume page as a theme writes its HTML: a counted heading, dates in two boxes a line each, inline
+# boxes side by side without a space between them, the title and then the employer under the dates.
+THEME_PAGE = """<html><body><h1>Ines Alvar</h1>
+<section><h2>Work Experience(2)</h2>
+<div><div>Nov, 2016 - Sep, 2018<span>1 year 10 months</span></div>
+<div>Senior Engineer</div><div>Tarrow Financial</div>
+<p>Ran the ledger team.</p></div>
+<div><div>Platform Developer</div><div><span>2012-03-01</span></div><div><span>- 2016-03-01</span></div>
+<div>Quillon Labs</div></div>
+</section></body></html>"""
+
+
+def test_a_theme_page_in_html_gives_its_entries():
+    result = parse_document(THEME_PAGE.encode("utf-8"), "page.html", today=TODAY)
+    assert result.profile is not None
+
+    assert "20181" not in result.text
+    assert [(entry.title, entry.employer, entry.start) for entry in result.profile.experience] == [
+        ("Senior Engineer", "Tarrow Financial", "2016-11"),
+        ("Platform Developer", "Quillon Labs", "2012-03"),
+    ]

@@ -38,7 +38,13 @@ def _header_candidate(line: Line) -> bool:
         and not _BULLET.match(text)
         and not _SENTENCE_END.search(text)
         and not _CONTINUED.match(text)
+        and not _SENTENCE_CLOSE.search(text)
     )
+
+
+# A sentence's close: a full stop after a word in lower case, three words or more in ("Ran the ledger
+# team."); "Covalto, Inc." and "Acme Co." are names.
+_SENTENCE_CLOSE = re.compile(r"\S+\s+\S+\s+[a-z]+\.$")
 
 
 _TITLE_CASE = re.compile(r"[A-Z][\w&/.'-]*(?:\s+(?:[A-Z][\w&/.'-]*|of|and|&|for|in|to|the|-))*")
@@ -104,6 +110,19 @@ def _title_at_employer(own: str) -> list[str] | None:
     if not is_title(before[0]) and scores(before[0]) != (0, 0):
         return None  # "Research at Acme Labs": no title before " at " ("DevOps at Computershare" is one)
     return [after[0], before[0]]
+
+
+def _employer_under_title(lines: list[Line], index: int, below: list[str], taken: set[int]) -> str | None:
+    """Under a date alone on its line, a title alone, then a line naming only an employer: the employer."""
+    if len(below) != 1 or not is_title(below[0]) or index + 2 >= len(lines) or index + 2 in taken:
+        return None
+    after = lines[index + 2]
+    if not _header_candidate(after) or find_ranges(after.text):
+        return None
+    parts = header_parts(after.text)
+    if len(parts) != 1 or is_title(parts[0]) or not _TITLE_CASE.fullmatch(parts[0]):
+        return None
+    return parts[0]
 
 
 def _without_date(line: Line, anchor: DateRange) -> str:
@@ -180,7 +199,13 @@ def _entry(
             # "Employer  Title" / "2019.07-至今" / "Employer  Title" / "2016.07-2019.06": the line below
             # heads the next date; this one's header is above.
             next_line, below = None, []
-        if next_line is not None and (len(below) >= 2 or (previous is None and below)):
+        employer_below = _employer_under_title(lines, index, below, taken) if next_line is not None else None
+        if next_line is not None and employer_below is not None:
+            # "Nov 2016 - Sep 2018" / "Senior Engineer" / "Cinch Financial": title, then employer, below.
+            parts = [employer_below, below[0]]
+            used += [next_line, lines[index + 2]]
+            taken.update({index + 1, index + 2})
+        elif next_line is not None and (len(below) >= 2 or (previous is None and below)):
             parts = below if len(below) >= 2 else header_parts(next_line.text, weak=True)
             used.append(next_line)
             taken.add(index + 1)
@@ -214,6 +239,18 @@ def _entry(
                 parts = [parts[0], *header_parts(two_up.text)[:1]]
                 used.insert(0, two_up)
                 taken.add(index - 2)
+            if (
+                parts
+                and all(is_title(part) for part in parts)
+                and next_line is not None
+                and len(below) == 1
+                and not is_title(below[0])
+                and _TITLE_CASE.fullmatch(below[0])
+            ):
+                # "Platform Developer" / "2012-03 - 2016-03" / "Quillon Labs": the employer under the dates.
+                parts = [below[0], *parts]
+                used.append(next_line)
+                taken.add(index + 1)
     employer, title = employer_title(parts)
     if employer is not None and title is None:
         title = _title_below(lines, lines.index(used[-1]) + 1, taken)

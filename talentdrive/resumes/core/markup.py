@@ -40,6 +40,9 @@ _BLOCK = frozenset(
         "ul",
     ]
 )
+# Inline boxes a page lays out apart ("<span>Sep 2018</span><span>1 year</span>"): a space between their
+# texts, where the page shows one. (Emphasis inside a word, <b> or <em>, stays joined.)
+_SPACED = frozenset({"span", "time", "small", "label", "button", "img", "i"})
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
@@ -62,16 +65,27 @@ class _TextCollector(HTMLParser):
                 self.parts.append(f" {href} ")
         if tag in ("td", "th"):
             self.parts.append(" | ")
+        elif tag in _SPACED:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif tag in _BLOCK:
             self.parts.append("\n")
+        elif tag in _SPACED:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
             self.parts.append(data)
+
+
+# A date range its page sets in two boxes, one a line: "2016-11-07" / "- 2018-09-24".
+_SPLIT_RANGE = re.compile(
+    r"((?:19|20)\d\d(?:[-./]\d{1,2}){0,2})[ \t]*\n\s*([-–—~][ \t]*(?:(?:19|20)\d\d|present|current|now)\b)",
+    re.IGNORECASE,
+)
 
 
 def html_to_text(html: str) -> str:
@@ -79,7 +93,7 @@ def html_to_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    return _tidy("".join(collector.parts))
+    return _SPLIT_RANGE.sub(r"\1 \2", _tidy("".join(collector.parts)))
 
 
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")

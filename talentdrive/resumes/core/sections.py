@@ -74,7 +74,8 @@ _PHRASE = _alternation(list(_KIND_BY_PHRASE))
 _HEADING = re.compile(
     rf"^[\s#*■□●◆◇▶►▪•·\-=【\[（(]*+(?:[一二三四五六七八九十]+[、.．]|\d{{1,2}}[.、)]|[ivx]+\.)?\s*"
     rf"(?P<first>{_PHRASE})(?:\s*(?:[/|&｜、与及和]|and)?\s*(?P<second>{_PHRASE}))?"
-    rf"\s*[】\])）]?\s*[:：]?\s*[-=_—]*\s*$"
+    # (A count after the heading, as a page printed from a profile shows it: "Work Experience(9)".)
+    rf"\s*(?:[(（]\d{{1,3}}[)）])?\s*[】\])）]?\s*[:：]?\s*[-=_—]*\s*$"
 )
 
 
