@@ -12,8 +12,11 @@ from .deadline import Deadline
 from .model import Limits, ParseFailure
 from .reading_order import Line, reading_order
 
-_NEWLINE = re.compile("\n")
+# A line's text from its first to its last visible character.
+_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
 Box = tuple[float, float, float, float]
+# Points a line may start above the one before it and still be read after it (a raised character).
+_RAISED = 2.0
 
 
 def pdf_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, int, list[str]]:
@@ -74,16 +77,25 @@ def _page_text(textpage: pdfium.PdfTextPage) -> str:
         # The page holds a character the range drops (a NUL a browser wrote): read them one by one, so
         # that each text character is the PDF character of the same index whose box is asked for.
         text = "".join(_char(textpage, index) for index in range(count))
+    ends = [(match.start(), match.end() - 1) for match in _LINE_TEXT.finditer(text)]
+    if _drawn_top_down(textpage, ends):
+        return text  # as word processors and LaTeX draw: already in reading order, no more to measure
     lines: list[Line] = []
-    start = 0
-    for end in [*(match.start() for match in _NEWLINE.finditer(text)), len(text)]:
-        piece = text[start:end]
-        first = start + len(piece) - len(piece.lstrip())
-        last = start + len(piece.rstrip()) - 1
-        start = end + 1
-        if last >= first:
-            lines += _boxed(textpage, text, first, last)
+    for first, last in ends:
+        lines += _boxed(textpage, text, first, last)
     return "\n".join(reading_order(lines))
+
+
+def _drawn_top_down(textpage: pdfium.PdfTextPage, ends: list[tuple[int, int]]) -> bool:
+    """Every line starts no higher than the one drawn before it (a raised character's point or two aside):
+    one look-up a line, and none of the reordering."""
+    previous = float("inf")
+    for first, _last in ends:
+        top = textpage.get_charbox(first)[3]
+        if top > previous + _RAISED:
+            return False
+        previous = top
+    return True
 
 
 def _char(textpage: pdfium.PdfTextPage, index: int) -> str:
