@@ -339,6 +339,14 @@ def test_web_addresses_and_bare_durations_are_no_header_parts(line, parts):
         ("The University of Westbrook Aug 2017 - May 2021", "The University of Westbrook"),
         ("Aldgate and Bexley Grammar School", "Aldgate and Bexley Grammar School"),
         ("Harlow and Finch College 2008 - 2012", "Harlow and Finch College"),
+        # A campus stays, a month after the comma is no campus, two spaces end the name.
+        (
+            "Bachelor at University of Norland, Santa Marta Aug 2010 - Jun 2014",
+            "University of Norland, Santa Marta",
+        ),
+        ("Ph.D. in Physics, Westbrook University, Sep 2016 – Dec 2021", "Westbrook University"),
+        ("2015 - 2018   University of Tarnow   BSc Mathematics", "University of Tarnow"),
+        ("Universitat Autònoma de TarragonaSept", "Universitat Autònoma de Tarragona"),
     ],
 )
 def test_a_school_name_stops_before_a_month_and_may_join_two_names(line, school):
@@ -363,6 +371,32 @@ Kestrel Tech Bootcamp 2019 - 2020
 Full-stack Web Development
 Certificate
 """
+
+
+# As a theme's HTML sets education: the school, its dates, the subject and the degree, a line each; and
+# a name the column cut before its kind.
+THEME_EDUCATION_BOXES = """Rui Kestel
+
+Education
+Westbrook University
+1999-09-01 — 2004-05-01
+Computer Science & Cognitive Psychology
+Bachelor of Science
+Courses
+Cognition
+
+Master of Science at Southern Larkspur
+University Aug 2010 - May 2012
+"""
+
+
+def test_education_set_a_line_a_box_reads_the_degree_on_the_fourth_line_and_mends_a_cut_name():
+    profile = extract_profile(THEME_EDUCATION_BOXES, today=TODAY)
+
+    assert [(entry.school, entry.degree, entry.start) for entry in profile.education] == [
+        ("Westbrook University", "bachelor", "1999-09"),
+        ("Southern Larkspur University", "master", "2010-08"),
+    ]
 
 
 def test_theme_printed_education_mends_a_cut_name_reads_the_degree_below_and_a_plain_name():

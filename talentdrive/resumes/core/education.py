@@ -56,11 +56,16 @@ _SCHOOL_EN = re.compile(
     rf"(?:(?:{_CAP}\s+){{0,2}}(?:Universität|Université|Universidad|Universidade|Università|Universiteit|Hochschule)"
     rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
     rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
-    rf"(?:\s+{_LINK}\s+{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
-    rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,6}}"
+    rf"(?:\s+{_LINK}\s+{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
+    rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
-    r"(?:,\s*(?P<campus>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:$|[—–|•·(]|\s-\s|\s{2})))?"
+    r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d)"
+    r"(?P<campus>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    # (the campus ends the name: the line, a separator or the entry's dates follow)
+    r"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d|(?:19|20)\d\d)))?"
 )
+# A month the page set against the name without a space ("Universitat Autònoma de BarcelonaSept").
+_GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
 _BIG_CITIES = frozenset(
     [
         "Beijing",
@@ -149,7 +154,7 @@ def find_school(text: str) -> tuple[str, int] | None:
         campus = match.group("campus")
         if campus and (campus in _BIG_CITIES or len(campus) < 3):
             value = value[: match.start("campus") - match.start()].rstrip(", ")
-        candidates.append((_rank(value), match.start(), value.strip()))
+        candidates.append((_rank(value), match.start(), _GLUED_MONTH.sub("", value.strip()).rstrip(".")))
     candidates = [candidate for candidate in candidates if len(candidate[2]) >= 3]
     if not candidates:
         return _loose_school(text)
@@ -319,6 +324,9 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 # A name cut by a narrow column ends in a word that joins it to the next line ("NYU Tandon School of" /
 # "Engineering"), the dates of its row standing after the cut.
 _DANGLING = re.compile(r"\s(?:of|and|for|&|de|di|du|der|des|la)$")
+# "… at Southern Methodist" / "University  Aug 2010 - May 2014": a name the column cut before its kind.
+_SCHOOL_WORD_FIRST = re.compile(r"(?:University|College|Institute|School|Academy|Polytechnic)\b")
+_CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][\w.'’&-]*$")
 _NAME_GOES_ON = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+(?:[A-ZÀ-Ý(][\w.'’&()-]*|of|and|&)){0,3}$")
 
 
@@ -332,7 +340,9 @@ def _head(block: list[Line]) -> tuple[list[Line], str]:
         ranges = find_ranges(line)
         name = line[: ranges[0].start_offset].rstrip() if ranges else line
         following = block[used + 1].text if used + 1 < len(block) else ""
-        if _DANGLING.search(name) and _NAME_GOES_ON.match(following):
+        if (_DANGLING.search(name) and _NAME_GOES_ON.match(following)) or (
+            not ranges and _SCHOOL_WORD_FIRST.match(following) and _CAPITALISED_END.search(name)
+        ):
             dates = line[ranges[0].start_offset :] if ranges else ""
             pieces.append(f"{name} {following} {dates}".rstrip())
             used += 2
@@ -403,7 +413,9 @@ def find_education(sections: list[Section]) -> list[Education]:
             date_texts.append(text[first.start_offset : first.end_offset])
         else:
             end = find_point(text)
-        level = degree_level(text) or "other"
+        # (a page that sets the dates on a line of their own puts the degree on the entry's fourth)
+        following = block[len(head)].text if len(block) > len(head) else ""
+        level = degree_level(text) or (degree_level(following) if len(following) <= 60 else None) or "other"
         span = Span(head[0].start, head[-1].end)
         entries.append(Education(level, school, _major(text, school, date_texts), start, end, span))
     return entries
