@@ -116,4 +116,13 @@ def _rows(lines: list[Line]) -> list[str]:
         else:
             rows.append([line])
             bottom, top = line.bottom, line.top
-    return [" ".join(piece.text for piece in sorted(row, key=lambda x: x.left)) for row in rows]
+    return [_joined(sorted(row, key=lambda x: x.left)) for row in rows]
+
+
+def _joined(row: list[Line]) -> str:
+    """A row's pieces left to right: one space between pieces that touch, two across a wide gap (a
+    column of dates set apart), as the parser reads two spaces as a separator."""
+    text = row[0].text
+    for before, piece in zip(row, row[1:], strict=False):
+        text += ("  " if piece.left - before.right >= GUTTER else " ") + piece.text
+    return text
