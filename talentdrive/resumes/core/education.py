@@ -48,13 +48,16 @@ _CAP = (
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s*(?:19|20)\d\d)"
     r"[A-ZÀ-Ý][\w.'’&-]{0,40}"
 )
-_LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le)"
+_LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le|del|do|da|dos|das|y|e)"
 # "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
 _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
 _SCHOOL_EN = re.compile(
     # "Technische Universität München", "Universidad Politécnica de Madrid": the place follows the word.
-    rf"(?:(?:{_CAP}\s+){{0,2}}(?:Universität|Université|Universidad|Universidade|Università|Universiteit|Hochschule)"
-    rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
+    rf"(?:(?:{_CAP}\s+){{0,2}}(?:Universität|Université|Universidad|Universidade|Università|Universiteit|Hochschule"
+    # Schools named kind first in French, Spanish, Portuguese, Italian, Romanian and German.
+    r"|Instituto|Institut|Lycée|Liceo|Colegio|Colégio|Escuela|Escola|Faculdade|Facultad|Faculté|Facultatea"
+    r"|Gymnasium|Centro Universitário)"
+    rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,4}}"
     rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
