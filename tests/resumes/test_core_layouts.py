@@ -468,7 +468,7 @@ def test_education_lines_of_subject_degree_and_school_are_entries_of_their_own()
 # boxes side by side without a space between them, the title and then the employer under the dates.
 THEME_PAGE = """<html><body><h1>Ines Alvar</h1>
 <section><h2>Work Experience(2)</h2>
-<div><div>Nov, 2016 - Sep, 2018<span>1 year 10 months</span></div>
+<div><div><span>Nov, 2016 - Sep, 2018</span><span>1 year 10 months</span></div>
 <div>Senior Engineer</div><div>Tarrow Financial</div>
 <p>Ran the ledger team.</p></div>
 <div><div>Platform Developer</div><div><span>2012-03-01</span></div><div><span>- 2016-03-01</span></div>

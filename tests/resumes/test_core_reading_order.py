@@ -62,7 +62,7 @@ def test_a_pdf_drawn_out_of_reading_order_is_read_in_it():
     ]
 
 
-def test_a_pdf_in_two_columns_is_read_column_by_column():
+def test_a_pdf_drawn_one_column_after_the_other_keeps_each_column_whole():
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("helvetica", size=11)
@@ -72,6 +72,23 @@ def test_a_pdf_in_two_columns_is_read_column_by_column():
         pdf.text(80, 40 + 9 * index, text)
     for index, text in enumerate(side):
         pdf.text(15, 44 + 9 * index, text)
+
+    text, _, _ = pdf_text(bytes(pdf.output()), Limits(), Deadline(10))
+
+    # Drawn main column first, then the sidebar: each column is read whole, never row by row.
+    assert text.split("\n") == main + side
+
+
+def test_a_pdf_drawn_in_pieces_is_read_column_by_column():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    main = ["Experience", "Staff Engineer, Example Robotics", "2019 - 2023", "Built the perception stack."]
+    side = ["Skills", "Python", "CUDA", "ROS"]
+    # As a browser paints: pieces of both columns in no order of the page.
+    for index in (2, 0, 3, 1):
+        pdf.text(80, 40 + 9 * index, main[index])
+        pdf.text(15, 44 + 9 * index, side[index])
 
     text, _, _ = pdf_text(bytes(pdf.output()), Limits(), Deadline(10))
 

@@ -35,6 +35,7 @@ DATE_RANGE = re.compile(
 )
 DATE_POINT = re.compile(rf"(?<![\w.]){_POINT.format(p='a')}(?![\w])", re.IGNORECASE)
 # A start and a dash closing the line, its end left out: still going ("visual assault, llc 2004-02-01 —").
+_LIST_ITEM = re.compile(r"\s*[-*•·●▪◆■►–]\s")
 _OPEN_RANGE = re.compile(rf"(?<![\w.]){_POINT.format(p='a')}\s*(?:-{{1,2}}|–|—|~|～)\s*$", re.IGNORECASE)
 
 
@@ -90,7 +91,9 @@ def _ranges(text: str) -> tuple[DateRange, ...]:
     if not DATE_RANGE.search(text):
         opened = _OPEN_RANGE.search(text)
         start, start_now = _point(opened, "a") if opened else (None, False)
-        if opened and start and not start_now:
+        # A month at least ("2004-02-01 —", "Jan 2015 –"), on a line that is no list item: "- Revenue
+        # grew 30% in 2019-" or "• Launched it in 2019 —" says no more than a year.
+        if opened and start and "-" in start and not start_now and not _LIST_ITEM.match(text):
             return (DateRange(start, None, True, offset + opened.start(), offset + opened.end()),)
         for match in _SEASON.finditer(text):
             first, last = _SEASON_MONTHS[match.group("season").lower()]

@@ -63,7 +63,7 @@ _SCHOOL_EN = re.compile(
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
     r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d)"
-    r"(?P<campus>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"(?P<campus>[A-Z][a-z]+(?:[ -](?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d)[A-Z][a-z]+)?)"
     # (the campus ends the name: the line, a separator or the entry's dates follow)
     r"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d|(?:19|20)\d\d)))?"
 )
@@ -293,22 +293,15 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     has_school = has_dates = has_degree = False
     for line in lines:
-        school = find_school(line.text) is not None
-        dated = bool(find_ranges(line.text))
         degree = len(line.text) <= 60 and not _PROSE.search(line.text) and degree_level(line.text) is not None
+        # ("Software Engineering, Master's degree, EFREI": a school named after its degree counts.)
+        school = find_school(line.text) is not None or (degree and _school_by_place(line.text) is not None)
+        dated = bool(find_ranges(line.text))
         starts = (
             not blocks
-            or (school and (has_school or (has_dates and has_degree)))
+            or (school and has_school)
             or (dated and has_dates and has_school and not school)
             or (degree and has_degree and has_school and not school)
-            # "Data Science, Bachelor of Science, KESTA" after a dated entry: a school after its degree.
-            or (
-                degree and has_dates and has_school and not school and _school_by_place(line.text) is not None
-            )
-            # "Data Science, Bachelor of Science, KESTA" after a dated entry: a school after its degree.
-            or (
-                degree and has_dates and has_school and not school and _school_by_place(line.text) is not None
-            )
         )
         if starts:
             blocks.append([line])
@@ -327,9 +320,10 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 # A name cut by a narrow column ends in a word that joins it to the next line ("NYU Tandon School of" /
 # "Engineering"), the dates of its row standing after the cut.
 _DANGLING = re.compile(r"\s(?:of|and|for|&|de|di|du|der|des|la)$")
-# "… at Southern Methodist" / "University  Aug 2010 - May 2014": a name the column cut before its kind.
+# "Master of Science at Southern Methodist" / "University  Aug 2010 - May 2014": a name the column cut
+# before its kind (only after " at ": "B.S. Computer Science" / "University of Michigan" are two things).
 _SCHOOL_WORD_FIRST = re.compile(r"(?:University|College|Institute|School|Academy|Polytechnic)\b")
-_CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][\w.'’&-]*$")
+_AT_NAME_END = re.compile(r"\sat\s+[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}$")
 _NAME_GOES_ON = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+(?:[A-ZÀ-Ý(][\w.'’&()-]*|of|and|&)){0,3}$")
 
 
@@ -344,7 +338,7 @@ def _head(block: list[Line]) -> tuple[list[Line], str]:
         name = line[: ranges[0].start_offset].rstrip() if ranges else line
         following = block[used + 1].text if used + 1 < len(block) else ""
         if (_DANGLING.search(name) and _NAME_GOES_ON.match(following)) or (
-            not ranges and _SCHOOL_WORD_FIRST.match(following) and _CAPITALISED_END.search(name)
+            not ranges and _SCHOOL_WORD_FIRST.match(following) and _AT_NAME_END.search(name)
         ):
             dates = line[ranges[0].start_offset :] if ranges else ""
             pieces.append(f"{name} {following} {dates}".rstrip())

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from .dates import HAS_YEAR, DateRange, find_ranges, years_from_intervals
+from .dates import HAS_YEAR, DateRange, find_point, find_ranges, years_from_intervals
 from .headerline import WEB_ADDRESS, employer_title, header_parts, is_title, scores
 from .model import Experience, Span
 from .sections import Line, Section
@@ -26,9 +26,13 @@ _SENTENCE_END = re.compile(r"[。；;]|\.\s")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
 
-# A description's line, not a header: one going on from the line before ("to help users get …") or
-# opening with what was done ("Worked on improving the build workflow").
-_CONTINUED = re.compile(r"^(?:[a-z]+\b(?![A-Z.&'-])|[A-Z][a-z]+ed\s+(?:[a-z]+\s+){2,}[\w-]+)")
+# A description's line, not a header: one going on from the line before ("to help users get …", a
+# small word first: "zalando, Berlin" is an employer) or opening with what was done ("Worked on
+# improving the build workflow").
+_CONTINUED = re.compile(
+    r"^(?:(?:to|and|or|of|in|on|for|with|the|a|an|by|from|as|which|that|including|using|while)\s"
+    r"|[A-Z][a-z]+ed\s+(?:[a-z]+\s+){2,}[\w-]+)"
+)
 
 
 def _header_candidate(line: Line) -> bool:
@@ -110,6 +114,12 @@ def _title_at_employer(own: str) -> list[str] | None:
     if not is_title(before[0]) and scores(before[0]) != (0, 0):
         return None  # "Research at Acme Labs": no title before " at " ("DevOps at Computershare" is one)
     return [after[0], before[0]]
+
+
+def _heads(line: Line) -> bool:
+    """A line that could head an entry: a title, or a short name in capitals ("Shopify", "Cinch Financial")."""
+    parts = header_parts(line.text)
+    return len(parts) == 1 and (is_title(parts[0]) or bool(_TITLE_CASE.fullmatch(parts[0])))
 
 
 def _employer_under_title(lines: list[Line], index: int, below: list[str], taken: set[int]) -> str | None:
@@ -199,7 +209,14 @@ def _entry(
             # "Employer  Title" / "2019.07-至今" / "Employer  Title" / "2016.07-2019.06": the line below
             # heads the next date; this one's header is above.
             next_line, below = None, []
-        employer_below = _employer_under_title(lines, index, below, taken) if next_line is not None else None
+        # (only where the line above heads nothing: "Product Manager" / "Shopify" / dates / "Business
+        # Analyst" / "Deloitte" / dates reads each header above its dates)
+        above_heads = previous is not None and _heads(previous)
+        employer_below = (
+            _employer_under_title(lines, index, below, taken)
+            if next_line is not None and not above_heads
+            else None
+        )
         if next_line is not None and employer_below is not None:
             # "Nov 2016 - Sep 2018" / "Senior Engineer" / "Cinch Financial": title, then employer, below.
             parts = [employer_below, below[0]]
@@ -289,6 +306,8 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             first = ranges[0]
             after = WEB_ADDRESS.sub("", line.text[first.end_offset - line.start :]).strip()
             at_edge = first.start_offset - line.start <= 3 or len(after) <= 3
+            if _open_and_wrapped(line, first, lines, index):
+                continue  # "Senior Consultant  Jan 2015 –" / "Accenture  Dec 2018": a range cut in two
             if not _header_candidate(line) and not at_edge and not _SENTENCE_ROLE.search(line.text):
                 continue  # "• Led the migration (2019-2020) to …": a date inside a description
             if fallback and not (
@@ -302,6 +321,15 @@ def find_experience(sections: list[Section]) -> list[Experience]:
                 entry = replace(entry, employer=entries[-1].employer)
             entries.append(entry)
     return entries
+
+
+def _open_and_wrapped(line: Line, found: DateRange, lines: list[Line], index: int) -> bool:
+    """A range left open at the line's end whose next line holds a date: the column cut it in two."""
+    open_end = found.end is None and not _NOW_WORD.search(line.text[found.start_offset - line.start :])
+    return open_end and index + 1 < len(lines) and find_point(lines[index + 1].text) is not None
+
+
+_NOW_WORD = re.compile(r"至今|迄今|现在|今|目前|present|now|current|today|ongoing", re.I)
 
 
 def years_of_experience(entries: list[Experience], today: date) -> float:

@@ -32,7 +32,7 @@ _TITLE = re.compile(
     r"|Accountant|Teacher|Nurse|Executive|Coordinator|Administrator|Technician|Supervisor|Representative|Clerk|Trainee"
     r"|Tester|Advocate|Writer|Editor|Instructor|Lecturer|Tutor|Auditor|Operator|Mechanic|Electrician|Pharmacist"
     r"|Physician|Chef|Cashier|Receptionist|Secretary|Recruiter|President|Associate|Apprentice|Planner|Strategist"
-    r"|Advisor|Adviser|Leader|Member|Partner|Owner|Chairman|Chair|Artist|Trainer|Mentor|Contractor|Freelancer"
+    r"|Advisor|Adviser|Leader|Member|Owner|Chairman|Chair|Artist|Trainer|Mentor|Contractor|Freelancer"
     r"|Webmaster|Evangelist|Maintainer|Contributor|Expert|Producer|Photographer|Translator|Journalist)s?\b",
     re.I,
 )
@@ -41,13 +41,11 @@ _TITLE_END = re.compile(rf"(?:{_TITLE.pattern})\W*$", re.I)
 # Strong separators split a header line into employer / title / place; weak ones (", ", " at ") only
 # when needed, so "Group Product Manager, Clinical AI" stays one title.
 # (An employer's legal form ends it: "VoiceSpark Ltd. Senior TTS Researcher".)
-_LEGAL_END = "|".join(
-    f"(?<=\\b{form})" for form in ("Ltd", "Ltd.", "Inc", "Inc.", "LLC", "Corp.", "GmbH", "Limited", "PLC")
-)
+_LEGAL_END = "|".join(f"(?<=\\w {form})" for form in ("Ltd", "Ltd.", "Inc.", "LLC", "GmbH", "PLC"))
 _STRONG = re.compile(rf"\s*(?:[|｜•·●▪\t]|\s{{2,}}|\s[-–—]\s|[–—])\s*|(?:{_LEGAL_END})\s+(?=[A-Z])")
 # (A legal form after a comma is the employer's own: "Nara Logics, Inc", "visual assault, llc".)
 _WEAK = re.compile(
-    r"\s*(?:,\s(?!(?i:inc|llc|ltd|corp|gmbh|co|plc|llp|pvt|limited|s\.a|s\.l|a\.g|b\.v)\b)|，|;|；|\s@\s|@|\sat\s)\s*"
+    r"\s*(?:,\s(?!(?i:inc|llc|ltd|corp|gmbh|co|plc|llp|pvt|limited|s\.a|s\.l|a\.g|b\.v)\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
 )
 _SCRIPT_BOUNDARY = re.compile(
     r"(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z\u4e00-\u9fff])|(?<=[A-Za-z.])\s+(?=[\u4e00-\u9fff])"

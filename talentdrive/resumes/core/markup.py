@@ -40,8 +40,8 @@ _BLOCK = frozenset(
         "ul",
     ]
 )
-# Inline boxes a page lays out apart ("<span>Sep 2018</span><span>1 year</span>"): a space between their
-# texts, where the page shows one. (Emphasis inside a word, <b> or <em>, stays joined.)
+# Inline boxes a page lays out side by side ("<span>Sep 2018</span><span>1 year</span>"): a space between
+# two sibling boxes. A box inside a word ("20<span>19</span>", "<span>Macy</span>'s") stays joined.
 _SPACED = frozenset({"span", "time", "small", "label", "button", "img", "i"})
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
@@ -52,6 +52,8 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        # Just after an inline box closed: a box opening next is its sibling, laid out apart.
+        self.after_inline = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -65,20 +67,21 @@ class _TextCollector(HTMLParser):
                 self.parts.append(f" {href} ")
         if tag in ("td", "th"):
             self.parts.append(" | ")
-        elif tag in _SPACED:
+        elif tag in _SPACED and self.after_inline:
             self.parts.append(" ")
+        self.after_inline = False
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif tag in _BLOCK:
             self.parts.append("\n")
-        elif tag in _SPACED:
-            self.parts.append(" ")
+        self.after_inline = tag in _SPACED
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
             self.parts.append(data)
+            self.after_inline = self.after_inline and not data.strip()
 
 
 # A date range its page sets in two boxes, one a line: "2016-11-07" / "- 2018-09-24".

@@ -78,24 +78,68 @@ def _page_text(textpage: pdfium.PdfTextPage) -> str:
         # that each text character is the PDF character of the same index whose box is asked for.
         text = "".join(_char(textpage, index) for index in range(count))
     ends = [(match.start(), match.end() - 1) for match in _LINE_TEXT.finditer(text)]
-    if _drawn_top_down(textpage, ends):
+    climbs = _climbs(textpage, ends)
+    if not climbs:
         return text  # as word processors and LaTeX draw: already in reading order, no more to measure
-    lines: list[Line] = []
-    for first, last in ends:
-        lines += _boxed(textpage, text, first, last)
+    boxed = [_boxed(textpage, text, first, last) for first, last in ends]
+    lines = [line for group in boxed for line in group]
+    if len(climbs) < _MOST_RUNS:
+        bounds = [0, *climbs, len(boxed)]
+        runs = [
+            [line for group in boxed[a:b] for line in group] for a, b in zip(bounds, bounds[1:], strict=False)
+        ]
+        if all(_side_by_side(one, other) for i, one in enumerate(runs) for other in runs[i + 1 :]):
+            # Columns drawn one after the other (a sidebar, a table drawn column by column): each read whole.
+            return "\n".join(line.text for line in lines)
     return "\n".join(reading_order(lines))
 
 
-def _drawn_top_down(textpage: pdfium.PdfTextPage, ends: list[tuple[int, int]]) -> bool:
-    """Every line starts no higher than the one drawn before it (a raised character's point or two aside):
-    one look-up a line, and none of the reordering."""
+# A page drawn in more runs than this (as a browser prints) is reordered without asking about columns.
+_MOST_RUNS = 6
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _climbs(textpage: pdfium.PdfTextPage, ends: list[tuple[int, int]]) -> list[int]:
+    """The lines that start higher than the line drawn before them (a raised character's point or two
+    aside): none on a page drawn top to bottom. One look-up a line, stopping at ``_MOST_RUNS``."""
     previous = float("inf")
-    for first, _last in ends:
+    climbs: list[int] = []
+    for index, (first, _last) in enumerate(ends):
         top = textpage.get_charbox(first)[3]
         if top > previous + _RAISED:
-            return False
+            climbs.append(index)
+            if len(climbs) >= _MOST_RUNS:
+                break
         previous = top
-    return True
+    return climbs
+
+
+def _side_by_side(one: list[Line], other: list[Line]) -> bool:
+    """Two runs of lines that stand as columns: where they share height, one stands to the side of the
+    other (a line or two across aside: a name over both), and the second is no column of dates for the
+    rows of the first."""
+    if not one or not other:
+        return True
+    bottom = max(min(x.bottom for x in one), min(x.bottom for x in other))
+    top = min(max(x.top for x in one), max(x.top for x in other))
+    one = [x for x in one if bottom <= x.middle <= top]
+    other = [x for x in other if bottom <= x.middle <= top]
+    if not one or not other:
+        return False  # the later drawn above the earlier: not in reading order
+    if min(x.left for x in other) >= sorted(x.right for x in one)[-(len(one) // 5) - 1]:
+        left, right = one, other
+    elif min(x.left for x in one) >= sorted(x.right for x in other)[-(len(other) // 5) - 1]:
+        left, right = other, one
+    else:
+        return False
+    dated = [
+        x
+        for x in right
+        if _YEAR.search(x.text)
+        and len(x.text.split()) <= 5
+        and any(y.bottom <= x.middle <= y.top for y in left)
+    ]
+    return len(dated) * 2 < len(right)
 
 
 def _char(textpage: pdfium.PdfTextPage, index: int) -> str:

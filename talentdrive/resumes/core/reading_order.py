@@ -19,6 +19,7 @@ Pure: boxes in, text out. ``pdf.py`` measures the boxes.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 GUTTER = 12.0  # points: narrower white strips are the space between words or a tab stop
@@ -32,6 +33,8 @@ ROWS_SHARE = 0.5
 # Columns are looked for among at most this many lines (a resume's page holds a hundred or so); a page
 # of more is read in rows, so that a forged page of one character a line costs no square of its lines.
 MOST_LINES = 600
+# The widest strips checked for rows before a page is read without columns.
+_STRIPS_CHECKED = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,26 +87,43 @@ def _gutter(lines: list[Line]) -> tuple[float, float] | None:
     A gutter's right edge is where some line starts. For each such place, the lines starting there or
     further right are the right column, the lines that end before it the left column (the gutter
     runs from the furthest of their ends), and the lines starting before it and ending after it span.
+    The widest strips are checked first, and the check of rows costs a sort, not a square.
     """
     allowed = int(len(lines) * SPANNING_SHARE)
-    best: tuple[float, float] | None = None
-    for high in sorted({round(line.left) for line in lines}):
-        right = [line for line in lines if line.left >= high]
-        if len(right) < SIDE_LINES:
+    strips: list[tuple[float, float]] = []
+    for high in sorted({float(round(line.left)) for line in lines}):
+        right = sum(1 for line in lines if line.left >= high)
+        if right < SIDE_LINES:
             break
-        left = [line for line in lines if line.right <= high]
-        if len(left) < SIDE_LINES or len(lines) - len(right) - len(left) > allowed:
+        ends = [line.right for line in lines if line.right <= high]
+        if len(ends) < SIDE_LINES or len(lines) - right - len(ends) > allowed:
             continue
-        low = max(line.right for line in left)
-        if high - low < GUTTER or (best is not None and high - low <= best[1] - best[0]):
-            continue
-        if _level_share(right, left) <= ROWS_SHARE:
-            best = (low, high)
-    return best
+        low = max(ends)
+        if high - low >= GUTTER:
+            strips.append((low, high))
+    for low, high in sorted(strips, key=lambda strip: strip[0] - strip[1])[:_STRIPS_CHECKED]:
+        left = [line for line in lines if line.right <= low]
+        right_lines = [line for line in lines if line.left >= high]
+        if _level_share(right_lines, left) <= ROWS_SHARE:
+            return low, high
+    return None
 
 
 def _level_share(right: list[Line], left: list[Line]) -> float:
-    level = sum(1 for line in right if any(other.bottom <= line.middle <= other.top for other in left))
+    """The share of the right side's lines whose middle stands within some left line's height."""
+    spans = sorted((line.bottom, line.top) for line in left)
+    merged: list[list[float]] = []
+    for bottom, top in spans:
+        if merged and bottom <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], top)
+        else:
+            merged.append([bottom, top])
+    bottoms = [span[0] for span in merged]
+    level = 0
+    for line in right:
+        at = bisect.bisect_right(bottoms, line.middle) - 1
+        if at >= 0 and line.middle <= merged[at][1]:
+            level += 1
     return level / len(right)
 
 

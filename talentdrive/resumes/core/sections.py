@@ -18,7 +18,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "projects": (
         "项目经历", "项目经验", "科研经历", "研究经历", "科研项目", "项目", "研究项目", "科研经验",
         "projects", "project experience", "research experience", "research projects", "selected projects", "research",
-        "projects experience", "personal projects", "side projects", "open source", "open source projects",
+        "projects experience", "personal projects", "side projects", "open source projects",
     ),
     "skills": (
         "技能", "专业技能", "技术技能", "技能特长", "技术栈", "个人技能", "技能清单", "掌握技能",
@@ -38,10 +38,10 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": (
         "个人简介", "自我评价", "个人总结", "个人信息", "基本信息", "个人资料", "求职意向", "联系方式",
         "summary", "about", "about me", "profile", "personal information", "objective", "contact", "personal details",
-        "background", "professional summary", "career summary", "career objective", "overview",
+        "professional summary", "career summary", "career objective",
     ),
     "other": ("语言", "兴趣爱好", "证书", "工具", "tools", "languages", "interests", "certificates", "certifications", "activities", "references",
-              "volunteer", "volunteer work", "volunteer experience", "volunteering", "community", "hobbies"),
+              "volunteer", "volunteer work", "volunteer experience", "volunteering", "hobbies"),
 }  # fmt: skip
 _KIND_BY_PHRASE = {phrase: kind for kind, phrases in _HEADINGS.items() for phrase in phrases}
 
