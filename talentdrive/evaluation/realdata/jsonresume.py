@@ -13,8 +13,9 @@ here are read from a folder outside the repository (never shipped: each is its o
 layouts, not the project's). Each printed file goes through ``parse_document`` as a candidate's
 upload would, and the profile is compared with the owner's fields:
 
-Only what the printed copy shows is counted (a theme may leave out a field, and an older file's
-``company`` where the theme prints ``name``); nothing can find what is not there.
+Only what the printed copy shows is counted (a theme may leave out a field); nothing can find what
+is not there. What it shows is read off the theme's HTML page, the same for every version of the
+parser and for both formats.
 
 * titles: each ``position`` against the parsed job titles;
 * employers: each ``work[].name`` against the parsed employers (precision over parsed employers);
@@ -42,6 +43,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from talentdrive.resumes.core import ParseResult, Profile, parse_document
+from talentdrive.resumes.core.markup import html_to_text
 
 from .resumener import Tally, normalise
 
@@ -153,6 +155,15 @@ def printed_files(data: Path, split: str, fmt: str, themes: Iterable[str] | None
                 yield Printed(path.stem, theme, path)
 
 
+def shown_text(item: Printed, parsed_text: str) -> str:
+    """What the printed copy shows, judged on the theme's page itself where it is there (so that every
+    version of the parser is measured against the same gold), else on the parsed text."""
+    page = item.path.with_suffix(".html")
+    if page.is_file():
+        return html_to_text(page.read_text(encoding="utf-8", errors="replace"))
+    return parsed_text
+
+
 def parse(path: Path) -> ParseResult:
     return parse_document(path.read_bytes(), path.name, today=AS_OF)
 
@@ -164,7 +175,7 @@ def measure(data: Path, printed: Iterable[Printed]) -> tuple[dict[str, dict[str,
     for item in printed:
         owner = json.loads((data / "files" / f"{item.stem}.json").read_text(encoding="utf-8"))
         result = parse(item.path)
-        gold = gold_fields(owner, result.text)
+        gold = gold_fields(owner, shown_text(item, result.text))
         parsed = parsed_fields(result.profile or Profile(language="en"))
         tallies = by_theme.setdefault(item.theme, {name: Tally() for name in FIELDS})
         for name in FIELDS:
