@@ -59,6 +59,7 @@ def test_a_study_type_maps_to_a_level_or_to_none(study_type, level):
 def test_gold_fields_read_name_or_company_and_keywords_or_the_skill_name():
     gold = jsonresume.gold_fields(RESUME)
 
+    assert gold["name"] == ["Sam Example"]
     assert gold["titles"] == ["Staff Engineer", "Research Intern"]
     assert gold["employers"] == ["Example Robotics", "Acme Labs"]
     assert gold["schools"] == ["Example University"]
@@ -91,8 +92,15 @@ def test_a_printed_copy_is_parsed_and_counted_per_field(tmp_path):
     recall = {field: float(cells[0]) for (_, field), cells in rows.items()}
     gold = {field: int(cells[3]) for (_, field), cells in rows.items()}
     # One of two jobs is in the printed copy: the other is not counted, as nothing could find it.
-    assert gold == {"titles": 1, "employers": 1, "schools": 1, "degree": 1, "skills": 3}
-    assert recall == {"titles": 1.0, "employers": 1.0, "schools": 1.0, "degree": 1.0, "skills": 1.0}
+    assert gold == {"name": 1, "titles": 1, "employers": 1, "schools": 1, "degree": 1, "skills": 3}
+    assert recall == {
+        "name": 1.0,
+        "titles": 1.0,
+        "employers": 1.0,
+        "schools": 1.0,
+        "degree": 1.0,
+        "skills": 1.0,
+    }
 
 
 def test_without_the_folder_it_says_it_skipped(tmp_path):

@@ -118,6 +118,19 @@ def test_html_is_reduced_to_visible_text_and_keeps_link_targets():
     assert result.profile.education[0].degree == "phd"
 
 
+def test_a_pages_navigation_menu_is_no_part_of_the_resume():
+    html = (
+        "<!DOCTYPE html><html><body><nav><a href='#about'>About</a><a href='#work'>Volunteer Work</a></nav>"
+        "<h1>Jane Doe</h1><p>Email: jane@example.org</p></body></html>"
+    )
+
+    result = parse_document(html.encode(), "resume.html")
+
+    assert result.profile is not None
+    assert "Volunteer Work" not in result.text
+    assert result.profile.name is not None and result.profile.name.value == "Jane Doe"
+
+
 def test_markdown_markup_is_removed():
     markdown = "# Jane Doe\n\n**Email:** jane@example.org\n\n## Education\n\n- [MIT](https://mit.edu) Ph.D. 2015 - 2020\n"
 

@@ -17,6 +17,7 @@ Only what the printed copy shows is counted (a theme may leave out a field); not
 is not there. What it shows is read off the theme's HTML page, the same for every version of the
 parser and for both formats.
 
+* name: ``basics.name`` against the parsed name;
 * titles: each ``position`` against the parsed job titles;
 * employers: each ``work[].name`` against the parsed employers (precision over parsed employers);
 * schools: each ``institution`` against the parsed schools;
@@ -49,7 +50,7 @@ from .resumener import Tally, normalise
 
 SPLITS = ("train", "dev", "test", "all")
 FORMATS = ("pdf", "html")
-FIELDS = ("titles", "employers", "schools", "degree", "skills")
+FIELDS = ("name", "titles", "employers", "schools", "degree", "skills")
 AS_OF = date(2026, 11, 1)
 
 # Checked in order; written from the JSON Resume schema's examples and common English usage.
@@ -111,7 +112,9 @@ def gold_fields(resume: dict[str, Any], printed: str | None = None) -> dict[str,
     levels = {
         study_level(_text(item.get("studyType"))) for item in education if shown(_text(item.get("studyType")))
     }
+    basics = resume.get("basics") if isinstance(resume.get("basics"), dict) else {}
     fields = {
+        "name": [_text(basics.get("name"))],
         "titles": [_text(item.get("position")) for item in work],
         "employers": [_text(item.get("name")) or _text(item.get("company")) for item in work],
         "schools": [_text(item.get("institution")) for item in education],
@@ -128,6 +131,7 @@ def parsed_fields(profile: Profile) -> dict[str, list[str]]:
     listed = [skill.name for skill in profile.listed_skills]
     known = [text for skill in profile.skills for text in (skill.name, *(m.surface for m in skill.mentions))]
     return {
+        "name": [profile.name.value] if profile.name else [],
         "titles": [entry.title for entry in profile.experience if entry.title],
         "employers": [entry.employer for entry in profile.experience if entry.employer],
         "schools": [entry.school for entry in profile.education if entry.school],

@@ -43,7 +43,8 @@ _BLOCK = frozenset(
 # Inline boxes a page lays out side by side ("<span>Sep 2018</span><span>1 year</span>"): a space between
 # two sibling boxes. A box inside a word ("20<span>19</span>", "<span>Macy</span>'s") stays joined.
 _SPACED = frozenset({"span", "time", "small", "label", "button", "img", "i"})
-_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
+# (A page's own navigation, "About · Work · Skills", is the site's menu, not the resume.)
+_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg", "nav"})
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 
