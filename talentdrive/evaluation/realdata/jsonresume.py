@@ -112,7 +112,8 @@ def gold_fields(resume: dict[str, Any], printed: str | None = None) -> dict[str,
     levels = {
         study_level(_text(item.get("studyType"))) for item in education if shown(_text(item.get("studyType")))
     }
-    basics = resume.get("basics") if isinstance(resume.get("basics"), dict) else {}
+    basics = resume.get("basics")
+    basics = basics if isinstance(basics, dict) else {}
     fields = {
         "name": [_text(basics.get("name"))],
         "titles": [_text(item.get("position")) for item in work],
