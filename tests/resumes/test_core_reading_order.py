@@ -7,7 +7,7 @@ from fpdf import FPDF
 from talentdrive.resumes.core.deadline import Deadline
 from talentdrive.resumes.core.model import Limits
 from talentdrive.resumes.core.pdf import pdf_text
-from talentdrive.resumes.core.reading_order import Line, reading_order
+from talentdrive.resumes.core.reading_order import Line, level_with, reading_order
 
 
 def line(text: str, left: float, top: float, width: float = 0.0, height: float = 10.0) -> Line:
@@ -40,6 +40,18 @@ def test_dates_set_flush_right_stay_on_the_row_of_their_title():
 
     # Two spaces across the wide gap: the parser reads them as a separator.
     assert reading_order([*dates, *titles]) == [f"Engineer {i}  201{i} – 201{i + 1}" for i in range(4)]
+
+
+def test_level_with_tells_which_lines_stand_within_another_lines_height():
+    others = [line("a", 40, 700), line("b", 40, 690), line("c", 40, 600)]
+    lines = [
+        line("level with a", 300, 702),
+        line("between b and c", 300, 650),
+        line("level with c", 300, 598),
+    ]
+
+    assert level_with(lines, others) == [True, False, True]
+    assert level_with(lines, []) == [False, False, False]
 
 
 def test_a_pdf_drawn_out_of_reading_order_is_read_in_it():

@@ -44,10 +44,8 @@ _SCHOOL_CJK = re.compile(
 # A capitalised word, at most 40 characters: \w also matches Chinese, so unbounded, one word could run
 # through a whole line without spaces from every capital in it (quadratic on a long mixed line).
 # A month before a year is a date, never part of a name ("University of Strasbourg Sept 2016").
-_CAP = (
-    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s*(?:19|20)\d\d)"
-    r"[A-ZÀ-Ý][\w.'’&-]{0,40}"
-)
+_MONTH_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s*(?:19|20)\d\d"
+_CAP = rf"(?!{_MONTH_YEAR})[A-ZÀ-Ý][\w.'’&-]{{0,40}}"
 _LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le|del|do|da|dos|das|y|e)"
 # "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
 _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
@@ -62,10 +60,9 @@ _SCHOOL_EN = re.compile(
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
-    r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d)"
-    r"(?P<campus>[A-Z][a-z]+(?:[ -](?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d)[A-Z][a-z]+)?)"
+    rf"(?:,\s*(?!{_MONTH_YEAR})(?P<campus>[A-Z][a-z]+(?:[ -](?!{_MONTH_YEAR})[A-Z][a-z]+)?)"
     # (the campus ends the name: the line, a separator or the entry's dates follow)
-    r"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d|(?:19|20)\d\d)))?"
+    rf"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{{2}}|{_MONTH_YEAR}|(?:19|20)\d\d)))?"
 )
 # A month the page set against the name without a space ("Universitat Autònoma de BarcelonaSept").
 _GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")

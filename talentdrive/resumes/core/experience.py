@@ -102,8 +102,8 @@ _AT = re.compile(r"\s(?:at|@)\s|@")
 
 def _title_at_employer(own: str) -> list[str] | None:
     """ "Senior Backend Engineer at Modus Create": [employer, title] when the words before " at " name a
-    title, or name neither a title nor an employer, and the words after it name no title (the employer keeps its commas: "University of Illinois,
-    Urbana-Champaign")."""
+    title, or name neither a title nor an employer, and the words after it name no title (the employer
+    keeps its commas: "University of Illinois, Urbana-Champaign")."""
     head = own.split(" | ", 1)[0]
     pieces = _AT.split(head)
     if len(pieces) != 2:
@@ -168,12 +168,13 @@ def _entry(
             internship=intern_section or bool(_INTERN.search(line.text)),
             span=Span(line.start, line.end),
         )
-    parts = _title_at_employer(own) or header_parts(own)
+    at_parts = _title_at_employer(own)
+    parts = at_parts or header_parts(own)
     previous = lines[index - 1] if index > 0 and index - 1 not in taken else None
     if previous is not None and (not _header_candidate(previous) or find_ranges(previous.text)):
         previous = None
     weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
-    if len(parts) == 2 and _AT.search(own):
+    if at_parts:
         pass  # "Title at Employer": both are on the dated line
     elif len(weak_own) >= 2 and not all(is_title(part) for part in weak_own):
         # Without headings the line above may be the name: "Title, Employer, 2021 – present" reads as
@@ -325,11 +326,9 @@ def find_experience(sections: list[Section]) -> list[Experience]:
 
 def _open_and_wrapped(line: Line, found: DateRange, lines: list[Line], index: int) -> bool:
     """A range left open at the line's end whose next line holds a date: the column cut it in two."""
-    open_end = found.end is None and not _NOW_WORD.search(line.text[found.start_offset - line.start :])
+    written = line.text[found.start_offset - line.start : found.end_offset - line.start].rstrip()
+    open_end = written.endswith(("-", "–", "—", "~", "～"))
     return open_end and index + 1 < len(lines) and find_point(lines[index + 1].text) is not None
-
-
-_NOW_WORD = re.compile(r"至今|迄今|现在|今|目前|present|now|current|today|ongoing", re.I)
 
 
 def years_of_experience(entries: list[Experience], today: date) -> float:

@@ -234,14 +234,15 @@ def _weak_split(text: str) -> list[str]:
     """Split at weak separators outside brackets: "Frontend Developer (Freelance, Part-time)" is one."""
     if "(" not in text and "（" not in text:
         return _WEAK.split(text)
-    kept: list[str] = []
-
-    def hide(match: re.Match[str]) -> str:
-        kept.append(match.group())
-        return f"\x00{len(kept) - 1}\x00"
-
-    hidden = _BRACKETED.sub(hide, text)
-    return [re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], piece) for piece in _WEAK.split(hidden)]
+    inside = [(match.start(), match.end()) for match in _BRACKETED.finditer(text)]
+    pieces: list[str] = []
+    start = 0
+    for match in _WEAK.finditer(text):
+        if not any(low < match.start() < high for low, high in inside):
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def _without_places(pieces: list[str]) -> list[str]:

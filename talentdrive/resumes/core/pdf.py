@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 
 from .deadline import Deadline
 from .model import Limits, ParseFailure
-from .reading_order import Line, reading_order
+from .reading_order import Line, level_with, reading_order
 
 # A line's text from its first to its last visible character.
 _LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
@@ -132,14 +132,8 @@ def _side_by_side(one: list[Line], other: list[Line]) -> bool:
         left, right = other, one
     else:
         return False
-    dated = [
-        x
-        for x in right
-        if _YEAR.search(x.text)
-        and len(x.text.split()) <= 5
-        and any(y.bottom <= x.middle <= y.top for y in left)
-    ]
-    return len(dated) * 2 < len(right)
+    dates = [x for x in right if _YEAR.search(x.text) and len(x.text.split()) <= 5]
+    return sum(level_with(dates, left)) * 2 < len(right)
 
 
 def _char(textpage: pdfium.PdfTextPage, index: int) -> str:

@@ -111,20 +111,24 @@ def _gutter(lines: list[Line]) -> tuple[float, float] | None:
 
 def _level_share(right: list[Line], left: list[Line]) -> float:
     """The share of the right side's lines whose middle stands within some left line's height."""
-    spans = sorted((line.bottom, line.top) for line in left)
+    return sum(level_with(right, left)) / len(right)
+
+
+def level_with(lines: list[Line], others: list[Line]) -> list[bool]:
+    """For each line, whether its middle stands within some other line's height: a sort and a binary
+    search a line, never every pair (a forged page holds tens of thousands of lines)."""
     merged: list[list[float]] = []
-    for bottom, top in spans:
+    for bottom, top in sorted((line.bottom, line.top) for line in others):
         if merged and bottom <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], top)
         else:
             merged.append([bottom, top])
     bottoms = [span[0] for span in merged]
-    level = 0
-    for line in right:
+    flags = []
+    for line in lines:
         at = bisect.bisect_right(bottoms, line.middle) - 1
-        if at >= 0 and line.middle <= merged[at][1]:
-            level += 1
-    return level / len(right)
+        flags.append(at >= 0 and line.middle <= merged[at][1])
+    return flags
 
 
 def _rows(lines: list[Line]) -> list[str]:
