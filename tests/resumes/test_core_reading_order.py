@@ -105,3 +105,68 @@ def test_a_pdf_drawn_in_pieces_is_read_column_by_column():
     text, _, _ = pdf_text(bytes(pdf.output()), Limits(), Deadline(10))
 
     assert text.split("\n") == side + main
+
+
+def test_a_title_wrapped_beside_its_dates_is_read_as_one_line():
+    # A narrow column: the title's second word would not fit after "(Consumer", so it wrapped.
+    title = line("Senior Engineer (Consumer", 40, 700, width=140)
+    wrapped = line("Tech Lead)", 40, 688, width=55)
+    dates = line("2016 – 2019", 194, 700, width=60)
+    company = line("Example Robotics", 40, 670, width=90)
+
+    assert reading_order([dates, company, wrapped, title]) == [
+        "Senior Engineer (Consumer Tech Lead)  2016 – 2019",
+        "Example Robotics",
+    ]
+
+
+def test_a_short_title_over_its_employer_stays_two_lines():
+    # "Example Robotics" would have fitted after "Engineer": the next line is no wrap of the title.
+    title = line("Engineer", 40, 700, width=45)
+    company = line("Example Robotics", 40, 688, width=90)
+    dates = line("2016 – 2019", 450, 700, width=60)
+
+    assert reading_order([title, company, dates]) == ["Engineer  2016 – 2019", "Example Robotics"]
+
+
+def test_cards_set_three_to_a_row_are_each_read_whole():
+    # Each card is a name cell and a dates cell, flowed three cells to a row (a grid of cards).
+    cells = [
+        [line("Northbridge Institute of", 38, 134, width=145), line("Technology", 38, 122, width=60)],
+        [line("2017 - 2019", 194, 134, width=57)],
+        [line("Lakeside Mining", 350, 134, width=115), line("University", 350, 122, width=46)],
+        [line("2011 - 2015", 38, 103, width=57)],
+        [line("Harbour Town", 194, 103, width=80), line("Electrotechnical College", 194, 91, width=115)],
+        [line("2003 - 2007", 350, 103, width=57)],
+    ]
+
+    assert reading_order([piece for cell in reversed(cells) for piece in cell]) == [
+        "Northbridge Institute of Technology",
+        "2017 - 2019",
+        "Lakeside Mining University",
+        "2011 - 2015",
+        "Harbour Town Electrotechnical College",
+        "2003 - 2007",
+    ]
+
+
+def test_text_pdfium_joins_across_cards_is_cut_at_the_gutter():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    # One baseline across two cards: PDFium reads "2017 - 2019 Lakeside State Mining" as one line.
+    pdf.text(65, 60, "2017 - 2019 ")
+    pdf.text(115, 60, "Lakeside State Mining")
+    pdf.text(115, 65, "University")
+    pdf.text(15, 60, "Northbridge Institute of")
+    pdf.text(15, 65, "Technology")
+    pdf.text(15, 20, "Education")
+
+    text, _, _ = pdf_text(bytes(pdf.output()), Limits(), Deadline(10))
+
+    assert text.split("\n") == [
+        "Education",
+        "Northbridge Institute of Technology",
+        "2017 - 2019",
+        "Lakeside State Mining University",
+    ]

@@ -3,6 +3,7 @@ never returned as empty text."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pypdfium2 as pdfium
@@ -10,7 +11,7 @@ import pypdfium2.raw as pdfium_c
 
 from .deadline import Deadline
 from .model import Limits, ParseFailure
-from .reading_order import Line, level_with, reading_order
+from .reading_order import GUTTER, Line, level_with, reading_order
 
 # A line's text from its first to its last visible character.
 _LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
@@ -147,15 +148,7 @@ def _boxed(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> li
     head = textpage.get_charbox(first)
     tail = textpage.get_charbox(last)
     if _level(head, tail):
-        return [
-            Line(
-                text[first : last + 1],
-                min(head[0], tail[0]),
-                min(head[1], tail[1]),
-                max(head[2], tail[2]),
-                max(head[3], tail[3]),
-            )
-        ]
+        return _apart(textpage, text, first, last, head, tail)
     lines: list[Line] = []
     begin, boxes = first, list[Box]()
     for index in range(first, last + 1):
@@ -169,6 +162,28 @@ def _boxed(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> li
     if boxes:
         lines.append(_line(text[begin : last + 1], boxes))
     return lines
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _apart(
+    textpage: pdfium.PdfTextPage, text: str, first: int, last: int, head: Box, tail: Box
+) -> list[Line]:
+    """A level run of characters as pieces, cut where the white between two words is as wide as a
+    gutter: PDFium joins the pieces of one height into one line even across columns or cards set side
+    by side ("2017 - 2019" and the next card's "Saint-Petersburg Mining"). Two look-ups a space."""
+    pieces: list[Line] = []
+    begin, begin_box = first, head
+    for space in _SPACES.finditer(text, first, last + 1):
+        before = textpage.get_charbox(space.start() - 1)
+        after = textpage.get_charbox(space.end())
+        if after[0] - before[2] >= GUTTER:
+            pieces.append(_line(text[begin : space.start()], (begin_box, before)))
+            begin, begin_box = space.end(), after
+    pieces.append(_line(text[begin : last + 1], (begin_box, tail)))
+    whole = _line(text[first : last + 1], (head, tail))
+    return [whole if len(pieces) == 1 else dataclasses.replace(whole, pieces=tuple(pieces))]
 
 
 def _level(one: Box, other: Box) -> bool:

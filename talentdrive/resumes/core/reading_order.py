@@ -46,6 +46,9 @@ class Line:
     bottom: float
     right: float
     top: float
+    # Where the line holds pieces set a gutter apart (PDFium joins text of one height into one line even
+    # across cards side by side), the pieces: columns are found from whole lines, rows read pieces.
+    pieces: tuple[Line, ...] = ()
 
     @property
     def middle(self) -> float:
@@ -134,13 +137,69 @@ def level_with(lines: list[Line], others: list[Line]) -> list[bool]:
 def _rows(lines: list[Line]) -> list[str]:
     rows: list[list[Line]] = []
     bottom = top = 0.0
-    for line in sorted(lines, key=lambda x: (-x.top, x.left)):
+    pieces = [piece for line in lines for piece in (line.pieces or (line,))]
+    for line in sorted(pieces, key=lambda x: (-x.top, x.left)):
         if rows and bottom <= line.middle <= top:
             rows[-1].append(line)
         else:
             rows.append([line])
             bottom, top = line.bottom, line.top
-    return [_joined(sorted(row, key=lambda x: x.left)) for row in rows]
+    texts: list[str] = []
+    for row in _cells([sorted(row, key=lambda x: x.left) for row in rows]):
+        wrapped = sum(len(cell) > 1 for cell in row)
+        if wrapped >= 2 or (wrapped and len(row) >= 3):
+            texts += [_joined(cell) for cell in row]  # cards side by side: each read whole
+        else:
+            texts.append(
+                _joined([Line(_joined(cell), cell[0].left, 0, max(x.right for x in cell), 0) for cell in row])
+            )
+    return texts
+
+
+# A piece continues the cell above it when it starts where that cell's piece starts, just below it, and
+# its first word would not have fitted after that piece's end (the text wrapped there). Just below: the
+# white between them is at most this share of a line's height.
+_ALIGNED = 2.0
+_CLOSE = 0.8
+
+
+def _cells(rows: list[list[Line]]) -> list[list[list[Line]]]:
+    """Rows of cells, each cell a piece and the pieces that wrap under it ("Senior Engineer (Consumer"
+    over "Tech Lead)" beside the job's dates; cards set three to a row). Only a row of two pieces or
+    more has cells; a lone line's next line is the next row, as before."""
+    out: list[list[list[Line]]] = []
+    for row in rows:
+        if out and len(out[-1]) >= 2:
+            above = out[-1]
+            rest: list[Line] = []
+            for piece in row:
+                cell = next((c for c in above if _wraps_into(c, above, piece)), None)
+                if cell is None:
+                    rest.append(piece)
+                else:
+                    cell.append(piece)
+            row = rest
+        if row:
+            out.append([[piece] for piece in row])
+    return out
+
+
+def _wraps_into(cell: list[Line], row: list[list[Line]], piece: Line) -> bool:
+    last = cell[-1]
+    height = last.top - last.bottom
+    if (
+        abs(piece.left - cell[0].left) > _ALIGNED
+        or not -height / 2 <= last.bottom - piece.top <= height * _CLOSE
+    ):
+        return False
+    index = row.index(cell)
+    if index + 1 < len(row):
+        edge = row[index + 1][0].left
+    else:
+        edge = cell[0].left + (cell[0].left - row[index - 1][0].left)
+    word = piece.text.split(" ", 1)[0]
+    width = (piece.right - piece.left) * len(word) / max(len(piece.text), 1)
+    return last.right + width > edge - GUTTER / 4
 
 
 def _joined(row: list[Line]) -> str:
