@@ -485,3 +485,81 @@ def test_a_theme_page_in_html_gives_its_entries():
         ("Senior Engineer", "Tarrow Financial", "2016-11"),
         ("Platform Developer", "Quillon Labs", "2012-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        # The name goes on: brackets that do not spell its initials, "in" a place, a hyphen and a place.
+        (
+            "Royal Institute of Technology in Norland (RIN-T)  2018-08 - 2021-06",
+            "Royal Institute of Technology in Norland (RIN-T)",
+        ),
+        ("University of Westmarch (Dearborn)", "University of Westmarch (Dearborn)"),
+        ("Harlow Polytechnic (Eastvale University)", "Harlow Polytechnic (Eastvale University)"),
+        ("Coastal State Polytechnic University-Pomona", "Coastal State Polytechnic University-Pomona"),
+        ("Brightwater University, Hamilton, ON", "Brightwater University, Hamilton, ON"),
+        # Brackets that spell the initials say the name again; a degree after a comma is no province.
+        ("Northgate Institute of Technology (NIT) — Ph.D.", "Northgate Institute of Technology"),
+        ("Eastvale University, BS", "Eastvale University"),
+        # Small words inside a name.
+        (
+            "Peter the Great Northgate Polytechnic University",
+            "Peter the Great Northgate Polytechnic University",
+        ),
+        ("Universitat Rovira i Virgili", "Universitat Rovira i Virgili"),
+        ("Université du Littoral Côte d'Opale", "Université du Littoral Côte d'Opale"),
+        ("University of Westmarch in 2015", "University of Westmarch"),
+    ],
+)
+def test_a_school_name_keeps_what_its_owner_wrote_after_it(line, school):
+    found = find_school(line)
+    assert found is not None and found[0] == school
+
+
+def test_area_study_type_school_lines_over_their_dates_and_courses():
+    # Each entry: "Area, Study type, School", its dates, then courses; the schools have no kind word.
+    text = """Education
+Philosophy, Degree, NORDA
+Jan, 2015 - Present
+Ethics  Logic
+Software Engineering, Bachelor, Eastvale University
+Sep, 2018 - May, 2022
+Data Structures  Programming
+Digital Marketing, Course, Learnhub
+Feb, 2024 - May, 2024
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.school, e.degree) for e in profile.education] == [
+        ("NORDA", "other"),
+        ("Eastvale University", "bachelor"),
+        ("Learnhub", "other"),
+    ]
+
+
+def test_cards_in_one_row_give_each_school_its_entry():
+    # Two cards side by side: a name, its dates, the next card's name (its dates on the next line).
+    text = """Education
+NORDA  2024-09 - Present  Eastvale Tech 48
+2021-09 - 2024-06
+Skills
+Python
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.school, e.start) for e in profile.education] == [
+        ("NORDA", "2024-09"),
+        ("Eastvale Tech 48", "2021-09"),
+    ]
+
+
+def test_a_degree_line_is_never_carried_to_the_next_dated_school():
+    text = """Education
+2019年9月 – 2023年8月 东岚大学 电子及计算机工程 博士
+PhD
+2015年9月 – 2019年6月 西岭大学 电子信息工程 学士
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.school, e.degree) for e in profile.education] == [
+        ("东岚大学", "phd"),
+        ("西岭大学", "bachelor"),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .dates import find_point, find_ranges
 from .memo import line_memo
@@ -45,8 +46,8 @@ _SCHOOL_CJK = re.compile(
 # through a whole line without spaces from every capital in it (quadratic on a long mixed line).
 # A month before a year is a date, never part of a name ("University of Strasbourg Sept 2016").
 _MONTH_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s*(?:19|20)\d\d"
-_CAP = rf"(?!{_MONTH_YEAR})[A-ZÀ-Ý][\w.'’&-]{{0,40}}"
-_LINK = r"(?:of|for|at|and|&|de|di|du|der|des|degli|la|le|del|do|da|dos|das|y|e)"
+_CAP = rf"(?!{_MONTH_YEAR})(?:d['’])?[A-ZÀ-Ý][\w.'’&-]{{0,40}}"
+_LINK = r"(?:(?:of|for|at|and|&|de|di|du|der|des|degli|la|le|del|do|da|dos|das|y|e|i|van|von|the)(?!\w))"
 # "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
 _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
 _SCHOOL_EN = re.compile(
@@ -56,14 +57,38 @@ _SCHOOL_EN = re.compile(
     r"|Instituto|Institut|Lycée|Liceo|Colegio|Colégio|Escuela|Escola|Faculdade|Facultad|Faculté|Facultatea"
     r"|Gymnasium|Centro Universitário)"
     rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,4}}"
-    rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
+    rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&|the)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
     rf"(?:,\s*(?!{_MONTH_YEAR})(?P<campus>[A-Z][a-z]+(?:[ -](?!{_MONTH_YEAR})[A-Z][a-z]+)?)"
     # (the campus ends the name: the line, a separator or the entry's dates follow)
-    rf"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{{2}}|{_MONTH_YEAR}|(?:19|20)\d\d)))?"
+    rf"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{{2}}|,\s*[A-Z]{{2}}\b|{_MONTH_YEAR}|(?:19|20)\d\d)))?"
 )
+# What the name goes on with: a place joined by a hyphen ("California State Polytechnic University-Pomona"),
+# "in" a place ("Royal Institute of Technology in Sweden"), a province's code after its campus ("McMaster
+# University, Hamilton, ON"), then its short name or campus in brackets ("(KTH)", "(Dearborn)").
+_SCHOOL_TAIL = re.compile(
+    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?=\s*(?:$|\(|\s\s|,))|(?<=[a-z]),\s*[A-Z]{{2}}\b)?"
+    r"(?:\s*\((?![^()\n]*\d)[^()\n]{1,40}\))?"
+)
+
+
+def _tail(name: str, text: str, end: int, campus: bool) -> str:
+    tail = _SCHOOL_TAIL.match(text, end).group()  # type: ignore[union-attr]
+    if tail.startswith(",") and not campus:
+        return ""  # a province's code follows a campus, never the name itself ("Duke University, BS")
+    bracket = tail.find("(")
+    if bracket >= 0:
+        # A bracket that spells the name's initials says it again ("University College London (UCL)").
+        letters = re.sub(r"[^A-Za-z]", "", tail[bracket:])
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        initials = "".join(word[0] for word in re.findall(r"[A-Z][\w'’-]*", plain))
+        if letters.isupper() and letters == initials:
+            tail = tail[:bracket].rstrip()
+    return tail
+
+
 # A month the page set against the name without a space ("Universitat Autònoma de BarcelonaSept").
 _GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
 _BIG_CITIES = frozenset(
@@ -154,6 +179,8 @@ def find_school(text: str) -> tuple[str, int] | None:
         campus = match.group("campus")
         if campus and (campus in _BIG_CITIES or len(campus) < 3):
             value = value[: match.start("campus") - match.start()].rstrip(", ")
+        else:
+            value += _tail(value, text, match.end(), campus is not None)
         candidates.append((_rank(value), match.start(), _GLUED_MONTH.sub("", value.strip()).rstrip(".")))
     candidates = [candidate for candidate in candidates if len(candidate[2]) >= 3]
     if not candidates:
@@ -289,28 +316,52 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     dated line once it has a school and dates."""
     blocks: list[list[Line]] = []
     has_school = has_dates = has_degree = False
+    levels: set[str | None] = set()  # the degree levels the entry's lines name
+    since_dates = 0  # lines since the entry's dated line
     for line in lines:
         degree = len(line.text) <= 60 and not _PROSE.search(line.text) and degree_level(line.text) is not None
         # ("Software Engineering, Master's degree, EFREI": a school named after its degree counts.)
-        school = find_school(line.text) is not None or (degree and _school_by_place(line.text) is not None)
-        dated = bool(find_ranges(line.text))
+        ranges = find_ranges(line.text)
+        dated = bool(ranges)
+        # (undated, a line names its school only after a degree or a kind of study: "Area, Course, Udemy")
+        school = find_school(line.text) is not None or (
+            (degree or not dated) and _school_by_place(line.text) is not None
+        )
+        # ("NORDA  2024-09 - Present": a name beside its dates tells that the entry has its school)
+        named = school or (dated and _school_by_place(line.text) is not None)
         starts = (
             not blocks
             or (school and has_school)
+            # (a school after an entry's dates and what it lists under them: "Area, Bachelor, School"
+            # over its dates, then courses, as some pages set each entry; dates just above a school are
+            # that school's)
+            or (school and has_dates and since_dates >= 1)
             or (dated and has_dates and has_school and not school)
-            or (degree and has_degree and has_school and not school)
+            # (a degree line starts the next entry, unless it says the entry's own degree again: "博士" / "PhD")
+            or (degree and has_degree and has_school and not school and degree_level(line.text) not in levels)
         )
         if starts:
-            blocks.append([line])
-            has_school, has_dates, has_degree = school, dated, degree
+            # (a bare name just above dates is theirs: "NORDA  2024-09 - Present  Eastvale Tech" read as
+            # two lines, the second card's dates on the next)
+            only_dates = (
+                dated
+                and not (line.text[: ranges[0].start_offset] + line.text[ranges[0].end_offset :]).strip()
+            )
+            carried = [blocks[-1].pop()] if only_dates and blocks and _bare_name(blocks[-1]) else []
+            blocks.append([*carried, line])
+            has_school, has_dates, has_degree = named or bool(carried), dated, degree
+            levels = set()
         else:
             blocks[-1].append(line)
-            has_school, has_dates, has_degree = has_school or school, has_dates or dated, has_degree or degree
+            has_school, has_dates, has_degree = has_school or named, has_dates or dated, has_degree or degree
+        levels.add(degree_level(line.text))
+        since_dates = 0 if dated else since_dates + 1
     return [
         block
         for block in blocks
         if any(find_school(line.text) or degree_level(line.text) for line in block)
-        or (find_ranges(block[0].text) and _school_by_place(block[0].text))
+        or _school_by_place(block[0].text)
+        or _name_over_dates(block)
     ]
 
 
@@ -347,13 +398,37 @@ def _head(block: list[Line]) -> tuple[list[Line], str]:
 
 
 # Where no name says "university" or "college", the entry's first line is its school when it holds only
-# a few capitalised words beside its dates ("UC Santa Barbara  2010 - 2014", "Year Up").
-_FEW_NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’&-]*|of|and|&|de|at)(?:\s+(?:[A-Z][\w.'’&-]*|of|and|&|de)){0,5}")
+# a few capitalised words beside its dates ("UC Santa Barbara  2010 - 2014", "Year Up", "CETIS 48").
+_FEW_NAME_WORDS = re.compile(
+    r"(?:[A-Z][\w.'’&-]*|of|and|&|de|at)(?:\s+(?:[A-Z][\w.'’&-]*|of|and|&|de|del|\d{1,3})){0,5}"
+)
+# A kind of study that names no level, standing where a degree would ("Philosophy, Degree, UNED",
+# "Digital Marketing, Course, Udemy"): what follows it is the school.
+_STUDY_TYPE = re.compile(
+    r"(?:[A-Z][\w'’]*\s+){0,2}(?:Degree|Course|Certificate|Certification|Diploma|Student|High School|Online"
+    r"|Bootcamp|Exchange|Programme|Program)",
+    re.I,
+)
+
+
+def _bare_name(block: list[Line]) -> bool:
+    """The block's last line, not its first, is a name alone (no dates, a few capitalised words)."""
+    text = block[-1].text.strip()
+    return len(block) > 1 and not find_ranges(text) and bool(_FEW_NAME_WORDS.fullmatch(text))
+
+
+def _name_over_dates(block: list[Line]) -> bool:
+    """The entry opens with a name alone over a line of its dates ("Eastvale Tech" / "2021-09 - 2024-06")."""
+    return len(block) > 1 and _bare_name(block[:1] * 2) and bool(find_ranges(block[1].text))
 
 
 def _school_by_place(first: str) -> str | None:
     ranges = find_ranges(first)
     if ranges:
+        # "Degree Philosophy at UNED  Oct 2015 - Current": what the study was taken at.
+        at = re.split(r"\s+at\s+", first[: ranges[0].start_offset].strip())
+        if len(at) > 1 and _FEW_NAME_WORDS.fullmatch(at[-1]) and len(at[-1]) >= 3:
+            return at[-1]
         first = first[: ranges[0].start_offset] + " | " + first[ranges[0].end_offset :]
     parts = [part.strip(" ,-–—") for part in re.split(r"\s*(?:\||｜|\s{2,}|\s[-–—]\s|\bat\b)\s*", first)]
     names = [part for part in parts if part and degree_level(part) is None]
@@ -362,7 +437,10 @@ def _school_by_place(first: str) -> str | None:
         return name if _FEW_NAME_WORDS.fullmatch(name) and len(name) >= 3 else None
     # "Software Engineering, Master's degree, EFREI": the name after the degree that names no subject.
     pieces = [piece.strip(" ()") for piece in re.split(r",\s*|\s+at\s+", first)]
-    after = next((index for index, piece in enumerate(pieces) if degree_level(piece)), None)
+    after = next(
+        (index for index, piece in enumerate(pieces) if degree_level(piece) or _STUDY_TYPE.fullmatch(piece)),
+        None,
+    )
     if after is None:
         return None
     for piece in pieces[after + 1 :]:
@@ -382,9 +460,34 @@ _SUBJECT = re.compile(
 )
 
 
+# Cards set side by side in one row read "ESPRIT  2024-09 - Present  ISTIC Borj Cedria": a name, its
+# dates, then the next card's name (whose dates stand on the next line).
+_NEXT_CARD = re.compile(r"\s{2,}(?=\S)")
+
+
+def _cards(line: Line) -> list[Line]:
+    ranges = find_ranges(line.text)
+    if len(ranges) != 1:
+        return [line]
+    before, after = line.text[: ranges[0].start_offset], line.text[ranges[0].end_offset :]
+    if not before.strip() or not _NEXT_CARD.match(after):
+        return [line]
+    name = after.strip()
+    if find_ranges(name) or not (find_school(name) or _FEW_NAME_WORDS.fullmatch(name)):
+        return [line]
+    cut = ranges[0].end_offset + len(after) - len(after.lstrip())
+    return [Line(line.text[: ranges[0].end_offset], line.start), Line(name, line.start + cut)]
+
+
 def find_education(sections: list[Section]) -> list[Education]:
     """Entries from education sections; without one, lines elsewhere that name a school and a degree."""
-    lines = [line for section in sections if section.kind == "education" for line in section.lines]
+    lines = [
+        card
+        for section in sections
+        if section.kind == "education"
+        for line in section.lines
+        for card in _cards(line)
+    ]
     if not lines:
         lines = [
             line
@@ -398,6 +501,8 @@ def find_education(sections: list[Section]) -> list[Education]:
         head, text = _head(block)
         school_hit = find_school(text)
         school = school_hit[0] if school_hit else _school_by_place(head[0].text)
+        if school is None and _name_over_dates(head):
+            school = head[0].text.strip()
         ranges = find_ranges(text)
         start = end = None
         date_texts: list[str] = []
