@@ -321,6 +321,8 @@ def test_a_duration_after_the_dates_is_no_employer_nor_is_an_icon():
         ("Backend Developer | https://marlow.example.com/", ["Backend Developer"]),
         ("Acme Robotics | www.acme.example | Staff Engineer", ["Acme Robotics", "Staff Engineer"]),
         ("Quillfeather Analytics | 3 years 10 months", ["Quillfeather Analytics"]),
+        ("Quillfeather Analytics | 29 days", ["Quillfeather Analytics"]),
+        ("1 day", []),
         ("华东数据 | 2年3个月", ["华东数据"]),
         # A legal form after a comma is the employer's; one before a title ends the employer.
         ("Ferrow Logics, Inc | Principal Developer", ["Ferrow Logics, Inc", "Principal Developer"]),

@@ -143,7 +143,7 @@ _DURATION = re.compile(
 
 # The same without brackets, as a part of its own: "Nov 2016 - Sep 2018 · 1 year 10 months".
 _BARE_DURATION = re.compile(
-    r"(?:\d{1,2}\s*(?:yrs?|years?)(?:\s*\d{1,2}\s*(?:mos?|months?))?|\d{1,2}\s*(?:mos?|months?)"
+    r"(?:\d{1,2}\s*(?:yrs?|years?)(?:\s*\d{1,2}\s*(?:mos?|months?))?|\d{1,2}\s*(?:mos?|months?)|\d{1,3}\s*(?:days?|weeks?)"
     r"|\d{1,2}\s*年(?:\s*\d{1,2}\s*个?月)?|\d{1,2}\s*个月)",
     re.IGNORECASE,
 )
