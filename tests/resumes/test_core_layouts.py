@@ -565,3 +565,30 @@ PhD
         ("东岚大学", "phd"),
         ("西岭大学", "bachelor"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "employer"),
+    [
+        # "Title, Employer" over its dates, as some themes print each job.
+        ("Tech Coach, Quillplay", "Tech Coach", "Quillplay"),
+        ("Sr. Web Developer, Revquill Guru Inc", "Sr. Web Developer", "Revquill Guru Inc"),
+        (
+            "Senior Interaction Designer, Tarn Consultancy Pvt. Ltd.",
+            "Senior Interaction Designer",
+            "Tarn Consultancy Pvt. Ltd.",
+        ),
+        ("Software Craftsman, Lunel Labs", "Software Craftsman", "Lunel Labs"),
+        # A department or region between them: the part with an employer's word is the employer.
+        ("Technician, Engine Analysis, Scandor Group", "Technician", "Scandor Group"),
+        (
+            "Staff Engineer, Spatial Genomics R&D, Tamber Bio USA, Inc.",
+            "Staff Engineer",
+            "Tamber Bio USA, Inc.",
+        ),
+    ],
+)
+def test_title_comma_employer_over_its_dates(header, title, employer):
+    text = f"Work Experience\n{header}\nMar, 2017 - Sep, 2018  1 year 6 months\nBuilt the build.\n"
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.title, e.employer) for e in profile.experience] == [(title, employer)]

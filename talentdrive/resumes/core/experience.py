@@ -22,7 +22,10 @@ _DURATION_LINE = re.compile(
     r"^\(?\d{1,2}\s*(?:years?|yrs?)(?:\s*\d{1,2}\s*(?:months?|mos?))?\)?$|^\(?\d{1,2}\s*(?:months?|mos?)\)?$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[。；;]|\.\s")
+# (a full stop after a title's or a legal form's abbreviation ends no sentence: "Sr. Web Developer",
+# "Tata Consultancy Pvt. Ltd.")
+_ABBREVIATIONS = ("Sr", "Jr", "St", "Dr", "Mr", "Ms", "Pvt", "Co", "Inc", "Ltd", "Corp", "Bros", "No")
+_SENTENCE_END = re.compile(r"[。；;]|" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"\.\s")
 _BULLET = re.compile(r"^[-*•·●▪◆■►]\s*|^\d+[.、)]\s+")
 
 

@@ -22,7 +22,9 @@ KNOWN_EMPLOYERS = (
 )  # fmt: skip
 _KNOWN = re.compile("|".join(re.escape(name) for name in KNOWN_EMPLOYERS))
 _ORG = re.compile(
-    r"公司|集团|有限|科技|研究院|实验室|银行|医院|大学|学院|研究所|中心|工作室|事务所|证券|基金|保险|\b(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Technologies|Technology|Labs?|Research|Group|Bank|Hospital|University|Institute|Studio|Capital|Partners|Systems|Software|Games)\b",
+    r"公司|集团|有限|科技|研究院|实验室|银行|医院|大学|学院|研究所|中心|工作室|事务所|证券|基金|保险|\b(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Technologies|Technology|Labs?|Research|Group|Bank|Hospital|University|Institute|Studio|Capital|Partners|Systems|Software|Games"
+    r"|Solutions|Services|Consulting|Consultancy|Agency|Studios|Analytics|Networks|Ventures|Holdings|Industries"
+    r"|Enterprises|Communications|Foundation|Association|Laboratory|Pvt|Limited|GmbH|AG|BV|AB|SRL|SAS)\b",
     re.I,
 )
 _TITLE = re.compile(
@@ -33,7 +35,8 @@ _TITLE = re.compile(
     r"|Tester|Advocate|Writer|Editor|Instructor|Lecturer|Tutor|Auditor|Operator|Mechanic|Electrician|Pharmacist"
     r"|Physician|Chef|Cashier|Receptionist|Secretary|Recruiter|President|Associate|Apprentice|Planner|Strategist"
     r"|Advisor|Adviser|Leader|Member|Owner|Chairman|Chair|Artist|Trainer|Mentor|Contractor|Freelancer"
-    r"|Webmaster|Evangelist|Maintainer|Contributor|Expert|Producer|Photographer|Translator|Journalist)s?\b",
+    r"|Webmaster|Evangelist|Maintainer|Contributor|Expert|Producer|Photographer|Translator|Journalist"
+    r"|Coach|Facilitator|Craftsman|Internship|Scrum Master)s?\b",
     re.I,
 )
 _ORG_END = re.compile(rf"(?:{_ORG.pattern})\W*$", re.I)
@@ -268,7 +271,15 @@ def _without_places(pieces: list[str]) -> list[str]:
 def employer_title(parts: list[str]) -> tuple[str | None, str | None]:
     """The first part that is not a job title is the employer; the best title-scoring part is the title."""
     scored = [(part, *scores(part)) for part in parts]
-    employer = next((part for part, org, title in scored if title <= org), None)
+    others = [(part, org) for part, org, title in scored if title <= org]
+    employer = others[0][0] if others else None
+    if others and others[0][1] == 0:
+        # A name with no employer's word gives way to a later one that has one, in the same script
+        # ("Technician, Engine Analysis, Scania Group"; never "Momenta 初速度科技": one name twice).
+        script = bool(_CJK.search(others[0][0]))
+        employer = next(
+            (part for part, org in others[1:] if org and bool(_CJK.search(part)) == script), employer
+        )
     title = None
     best = 0
     for part, org, title_score in scored:
