@@ -592,3 +592,53 @@ def test_title_comma_employer_over_its_dates(header, title, employer):
     text = f"Work Experience\n{header}\nMar, 2017 - Sep, 2018  1 year 6 months\nBuilt the build.\n"
     profile = extract_profile(text, today=TODAY)
     assert [(e.title, e.employer) for e in profile.experience] == [(title, employer)]
+
+
+# A section that sets each employer on its own line above the title, the title's qualifier after a comma.
+EMPLOYER_ABOVE = """Work
+Harbourline Medical Solutions
+QA Specialist
+2024-06 - Present
+Wrote the release checklists.
+Pelicorp
+Incident Support Specialist, Nordics
+2022-03 - 2024-05
+Ran incident reviews.
+Stonebridge Loans LP
+Backend Engineer - Python/MongoDB
+2019-01 - 2022-02
+Built the loan ledger.
+Quaymark
+Support Engineer
+2017-01 - 2018-12
+Answered the pager.
+"""
+
+
+def test_employers_above_their_titles_keep_the_titles_qualifier():
+    profile = extract_profile(EMPLOYER_ABOVE, today=TODAY)
+    assert [(e.title, e.employer) for e in profile.experience] == [
+        ("QA Specialist", "Harbourline Medical Solutions"),
+        ("Incident Support Specialist, Nordics", "Pelicorp"),
+        ("Backend Engineer - Python/MongoDB", "Stonebridge Loans LP"),
+        ("Support Engineer", "Quaymark"),
+    ]
+
+
+def test_a_title_comma_name_section_never_takes_the_line_above_for_employer():
+    # Keywords of the last job stand above each "Title, Employer": they are no employer.
+    text = """Work Experience
+Render Farm Engineer, Bullford Post Production
+May, 2005 - Oct, 2005
+Built a render cluster.
+Houdini Render
+Astaro Firewall
+UNIX Administrator, Primo Telecom
+Jan, 2002 - May, 2005
+Ran hosting.
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.title, e.employer) for e in profile.experience] == [
+        ("Render Farm Engineer", "Bullford Post Production"),
+        ("UNIX Administrator", "Primo Telecom"),
+    ]

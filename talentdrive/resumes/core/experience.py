@@ -70,6 +70,39 @@ def _title_line(line: Line) -> bool:
     return title > org or (org == 0 and len(text.split()) <= 4 and bool(_TITLE_CASE.fullmatch(text)))
 
 
+def _employer_line(line: Line) -> bool:
+    """A line that holds only a name, capitalised and no job title ("Philips", "Karolinska
+    Universitetssjukhuset"): never a sentence, a list of skills or a date."""
+    text = line.text.strip()
+    if not _header_candidate(line) or find_ranges(text) or not text[:1].isupper() or len(text.split()) > 6:
+        return False
+    parts = header_parts(text)
+    return len(parts) == 1 and parts[0] == text and not is_title(text) and bool(_TITLE_CASE.fullmatch(text))
+
+
+def _employers_above(lines: list[Line]) -> bool:
+    """The section sets its employers on a line of their own above the title ("Employer" / "Title" /
+    dates, as LinkedIn exports and some themes do): two entries or more show it plainly."""
+    seen = 0
+    for index in range(2, len(lines)):
+        line = lines[index]
+        ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
+        if not ranges:
+            continue
+        own = header_parts(WEB_ADDRESS.sub("", _without_date(line, ranges[0])))
+        title, employer = (lines[index - 1], lines[index - 2]) if not own else (None, lines[index - 1])
+        # (a title alone, not "Title, Name": there the name may be the employer, and what stands above
+        # is the last entry's)
+        if title is not None and (not _title_line(title) or len(header_parts(title.text, weak=True)) != 1):
+            continue
+        if not all(is_title(part) for part in own):
+            continue
+        seen += _employer_line(employer)
+        if seen >= 2:
+            return True
+    return False
+
+
 def _date_only(lines: list[Line], index: int) -> bool:
     """The line at ``index`` holds a date range and nothing else."""
     if index >= len(lines):
@@ -153,6 +186,7 @@ def _entry(
     taken: set[int],
     intern_section: bool,
     headless: bool = False,
+    employer_above: bool = False,
 ) -> Experience:
     line = lines[index]
     own = _without_date(line, anchor)
@@ -238,6 +272,19 @@ def _entry(
             taken.add(index - 1)
             two_up = lines[index - 2] if index > 1 and index - 2 not in taken else None
             if (
+                employer_above
+                and len(parts) >= 2
+                and is_title(parts[0])
+                and not any(scores(part)[0] for part in parts)
+                and two_up is not None
+                and _employer_line(two_up)
+            ):
+                # "Philips" / "Incident Support Specialist, Nordics" / dates, in a section that sets every
+                # employer above its title: what follows the title's comma is the title's own.
+                parts = [two_up.text.strip(), previous.text.strip()]
+                used.insert(0, two_up)
+                taken.add(index - 2)
+            elif (
                 parts
                 and all(is_title(part) for part in parts)
                 and two_up is not None
@@ -301,6 +348,7 @@ def find_experience(sections: list[Section]) -> list[Experience]:
         # "4 years 2 months" under an employer (a LinkedIn export's total for its roles) heads nothing.
         lines = [line for line in section.lines if not _DURATION_LINE.match(line.text)]
         taken: set[int] = set()
+        above = _employers_above(lines)
         for index, line in enumerate(lines):
             if index in taken or not has_year(line.text):
                 continue  # most lines are descriptions, without a year
@@ -319,7 +367,9 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             ):
                 continue
             taken.add(index)
-            entry = _entry(lines, index, ranges[0], taken, intern_section, headless=fallback)
+            entry = _entry(
+                lines, index, ranges[0], taken, intern_section, headless=fallback, employer_above=above
+            )
             if entry.employer is None and entry.title and entries and entries[-1].employer:
                 # Roles listed under one employer (a LinkedIn export): the title's employer is the one above.
                 entry = replace(entry, employer=entries[-1].employer)
