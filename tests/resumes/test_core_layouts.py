@@ -586,6 +586,18 @@ PhD
             "Staff Engineer",
             "Tamber Bio USA, Inc.",
         ),
+        # The title's own qualifier after a dash: the employer follows the last comma.
+        (
+            "Fullstack Engineer - Go/NodeJS, Stonemark Pagos",
+            "Fullstack Engineer - Go/NodeJS",
+            "Stonemark Pagos",
+        ),
+        (
+            "Vice President - User Experience, Innoplex Consulting",
+            "Vice President - User Experience",
+            "Innoplex Consulting",
+        ),
+        ("Software Developer, Publishing Concepts, L.P.", "Software Developer", "Publishing Concepts, L.P."),
     ],
 )
 def test_title_comma_employer_over_its_dates(header, title, employer):
@@ -642,3 +654,10 @@ Ran hosting.
         ("Render Farm Engineer", "Bullford Post Production"),
         ("UNIX Administrator", "Primo Telecom"),
     ]
+
+
+def test_title_at_employer_keeps_the_employers_place_after_a_comma():
+    text = "Experience\nSoftware Engineer at Postwick Innovation Outpost, Kitchener ON  2017-05 - 2018-08\n"
+    profile = extract_profile(text, today=TODAY)
+    assert [e.title for e in profile.experience] == ["Software Engineer"]
+    assert (profile.experience[0].employer or "").startswith("Postwick Innovation Outpost")

@@ -70,6 +70,20 @@ def _title_line(line: Line) -> bool:
     return title > org or (org == 0 and len(text.split()) <= 4 and bool(_TITLE_CASE.fullmatch(text)))
 
 
+def _last_comma(employer: str, title: str, used: list[Line]) -> tuple[str, str]:
+    """ "Fullstack Engineer - Go/NodeJS, Stone Pagamentos": the title's qualifier went with the employer
+    at the dash; the employer is what follows the last comma, and the title runs up to it."""
+    pieces = header_parts(employer, weak=True)
+    last = pieces[-1] if len(pieces) >= 2 else ""
+    if not last[:1].isupper() or is_title(last) or any(scores(piece)[0] for piece in pieces[:-1]):
+        return employer, title
+    for line in used:
+        start, cut = line.text.find(title), line.text.rfind(", " + last)
+        if 0 <= start < cut:
+            return last, line.text[start:cut].strip()
+    return employer, title
+
+
 def _employer_line(line: Line) -> bool:
     """A line that holds only a name, capitalised and no job title ("Philips", "Karolinska
     Universitetssjukhuset"): never a sentence, a list of skills or a date."""
@@ -320,6 +334,8 @@ def _entry(
                 used.append(next_line)
                 taken.add(index + 1)
     employer, title = employer_title(parts)
+    if employer is not None and title is not None and not at_parts:
+        employer, title = _last_comma(employer, title, used)
     if employer is not None and title is None:
         title = _title_below(lines, lines.index(used[-1]) + 1, taken)
     header = " ".join(part.text for part in used)

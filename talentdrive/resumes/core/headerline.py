@@ -48,7 +48,7 @@ _LEGAL_END = "|".join(f"(?<=\\w {form})" for form in ("Ltd", "Ltd.", "Inc.", "LL
 _STRONG = re.compile(rf"\s*(?:[|｜•·●▪\t]|\s{{2,}}|\s[-–—]\s|[–—])\s*|(?:{_LEGAL_END})\s+(?=[A-Z])")
 # (A legal form after a comma is the employer's own: "Nara Logics, Inc", "visual assault, llc".)
 _WEAK = re.compile(
-    r"\s*(?:,\s(?!(?i:inc|llc|ltd|corp|gmbh|co|plc|llp|pvt|limited|s\.a|s\.l|a\.g|b\.v)\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
+    r"\s*(?:,\s(?!(?i:inc|llc|ltd|corp|gmbh|co|plc|llp|pvt|limited|s\.a|s\.l|a\.g|b\.v|l\.p|lp|sa|srl|ab)\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
 )
 _SCRIPT_BOUNDARY = re.compile(
     r"(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z\u4e00-\u9fff])|(?<=[A-Za-z.])\s+(?=[\u4e00-\u9fff])"
