@@ -661,3 +661,13 @@ def test_title_at_employer_keeps_the_employers_place_after_a_comma():
     profile = extract_profile(text, today=TODAY)
     assert [e.title for e in profile.experience] == ["Software Engineer"]
     assert (profile.experience[0].employer or "").startswith("Postwick Innovation Outpost")
+
+
+def test_an_employer_named_with_at_is_kept_as_written():
+    text = (
+        "Work\nUniversity of Northfield at Urbana-Champaign  2022-09 — 2025-12\nGraduate Research Assistant\n"
+    )
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.title, e.employer) for e in profile.experience] == [
+        ("Graduate Research Assistant", "University of Northfield at Urbana-Champaign")
+    ]

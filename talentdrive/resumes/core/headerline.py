@@ -215,8 +215,11 @@ def _header_parts(text: str, *, weak: bool) -> list[str]:
     text = _drop_parenthetical(WEB_ADDRESS.sub(" | ", text))
     parts: list[str] = []
     for strong in _STRONG.split(text):
-        pieces = _without_places([_clean(piece) for piece in _weak_split(strong)])
-        groups = pieces if weak else ([", ".join(pieces)] if pieces else [])
+        written = [_clean(piece) for piece in _weak_split(strong)]
+        pieces = _without_places(written)
+        # (unsplit, a part is as written where no place was dropped: "University of Illinois at Urbana")
+        whole = _clean(strong) if pieces == [piece for piece in written if piece] else ", ".join(pieces)
+        groups = pieces if weak else ([whole] if pieces else [])
         for group in groups:
             for piece in _pieces(group):
                 piece = _clean(piece)
