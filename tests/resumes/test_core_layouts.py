@@ -671,3 +671,17 @@ def test_an_employer_named_with_at_is_kept_as_written():
     assert [(e.title, e.employer) for e in profile.experience] == [
         ("Graduate Research Assistant", "University of Northfield at Urbana-Champaign")
     ]
+
+
+def test_a_theme_printing_invalid_date_for_an_open_end_and_dashed_titles_at_employer():
+    text = """Work Experience
+Craft Coach - Staff Engineer at Wakefield  May 2024 - Oct 2024
+Coached teams.
+Co-founder at Routewise  Aug 2019 - Invalid Date
+Built the product.
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.title, e.employer, e.start, e.current) for e in profile.experience] == [
+        ("Craft Coach - Staff Engineer", "Wakefield", "2024-05", False),
+        ("Co-founder", "Routewise", "2019-08", True),
+    ]

@@ -18,7 +18,9 @@ _MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # A day is read and dropped: 2016-03-01, 2016年3月1日, 03/01/2016 are months.
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_NOW = r"(?:至今|迄今|现在|今|目前|present|now|current|currently|today|ongoing)"
+# ("Invalid Date": what a page printed by a resume theme shows for an end its owner left out, which the
+# JSON Resume schema reads as still going)
+_NOW = r"(?:至今|迄今|现在|今|目前|present|now|current|currently|today|ongoing|invalid date)"
 # One date point; named groups tell the shapes apart.
 _POINT = (
     rf"(?:(?P<{{p}}y1>{_YEAR})\s*(?:[.\-/．]\s*|年\s*)(?P<{{p}}m1>1[0-2]|0?[1-9])(?!\d)\s*月?"

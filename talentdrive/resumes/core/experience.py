@@ -159,8 +159,11 @@ def _title_at_employer(own: str) -> list[str] | None:
     if len(pieces) != 2:
         return None
     before, after = header_parts(pieces[0]), header_parts(pieces[1])
-    if len(before) != 1 or len(after) != 1 or is_title(after[0]):
+    if not before or len(after) != 1 or is_title(after[0]):
         return None
+    if len(before) > 1:
+        # "Craft Coach - Staff Engineer at Wakam": titles joined by a dash are one title.
+        return [after[0], pieces[0].strip()] if all(is_title(part) for part in before) else None
     if not is_title(before[0]) and scores(before[0]) != (0, 0):
         return None  # "Research at Acme Labs": no title before " at " ("DevOps at Computershare" is one)
     return [after[0], before[0]]
