@@ -512,6 +512,15 @@ def test_a_theme_page_in_html_gives_its_entries():
         ("Universitat Rovira i Virgili", "Universitat Rovira i Virgili"),
         ("Université du Littoral Côte d'Opale", "Université du Littoral Côte d'Opale"),
         ("University of Westmarch in 2015", "University of Westmarch"),
+        # A capital "Of"; a place after "in" or straight after the kind; never a subject.
+        ("Northgate Institute Of Technology Madras", "Northgate Institute Of Technology Madras"),
+        ("Harlow University in St. Louis", "Harlow University in St. Louis"),
+        ("Claude Harlow University Lyon 1", "Claude Harlow University Lyon 1"),
+        (
+            "Coastal Polytechnic State University San Luis Obispo  2007 - 2011",
+            "Coastal Polytechnic State University San Luis Obispo",
+        ),
+        ("Eastvale University Computer Science  2015 - 2019", "Eastvale University"),
     ],
 )
 def test_a_school_name_keeps_what_its_owner_wrote_after_it(line, school):

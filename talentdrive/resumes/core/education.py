@@ -47,7 +47,7 @@ _SCHOOL_CJK = re.compile(
 # A month before a year is a date, never part of a name ("University of Strasbourg Sept 2016").
 _MONTH_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s*(?:19|20)\d\d"
 _CAP = rf"(?!{_MONTH_YEAR})(?:d['’])?[A-ZÀ-Ý][\w.'’&-]{{0,40}}"
-_LINK = r"(?:(?:of|for|at|and|&|de|di|du|der|des|degli|la|le|del|do|da|dos|das|y|e|i|van|von|the)(?!\w))"
+_LINK = r"(?:(?:(?i:of|for|and)|at|&|de|di|du|der|des|degli|la|le|del|do|da|dos|das|y|e|i|van|von|the)(?!\w))"
 # "Indian Institute of Technology Madras", "University College London", "California State University, Fullerton"
 _CAMPUS = r"(?:\s+(?:Madras|Bombay|Delhi|Kanpur|Kharagpur|Roorkee|Guwahati|Hyderabad|London|Dublin|Zurich|Lausanne))?"
 _SCHOOL_EN = re.compile(
@@ -57,7 +57,7 @@ _SCHOOL_EN = re.compile(
     r"|Instituto|Institut|Lycée|Liceo|Colegio|Colégio|Escuela|Escola|Faculdade|Facultad|Faculté|Facultatea"
     r"|Gymnasium|Centro Universitário)"
     rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,4}}"
-    rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&|the)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute of Technology|Polytechnic|Institute|College|Academy|School)"
+    rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&|the)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute [Oo]f Technology|Polytechnic|Institute|College|Academy|School)"
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
@@ -69,13 +69,19 @@ _SCHOOL_EN = re.compile(
 # "in" a place ("Royal Institute of Technology in Sweden"), a province's code after its campus ("McMaster
 # University, Hamilton, ON"), then its short name or campus in brackets ("(KTH)", "(Dearborn)").
 _SCHOOL_TAIL = re.compile(
-    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?=\s*(?:$|\(|\s\s|,))|(?<=[a-z]),\s*[A-Z]{{2}}\b)?"
+    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?:\.?\s[A-Z][a-zà-ÿ]+)?(?=\s*(?:$|\(|\s\s|,))"
+    rf"|(?<=[a-z]),\s*[A-Z]{{2}}\b"
+    # a place or campus written straight after the kind, closing the name ("University Lyon 1",
+    # "Polytechnic State University San Luis Obispo", "University of Maryland Global Campus")
+    rf"|(?:\s(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+){{1,3}}(?:\s\d{{1,2}})?(?=\s*(?:$|\s\s|[|•·—–]|\s-\s|(?:19|20)\d\d)))?"
     r"(?:\s*\((?![^()\n]*\d)[^()\n]{1,40}\))?"
 )
 
 
 def _tail(name: str, text: str, end: int, campus: bool) -> str:
     tail = _SCHOOL_TAIL.match(text, end).group()  # type: ignore[union-attr]
+    if tail[:1] == " " and not tail.lstrip().startswith(("in ", "(")) and _SUBJECT.search(tail):
+        return ""  # a subject after the name ("Stanford University Computer Science") is not the name's
     if tail.startswith(",") and not campus:
         return ""  # a province's code follows a campus, never the name itself ("Duke University, BS")
     bracket = tail.find("(")
@@ -400,7 +406,7 @@ def _head(block: list[Line]) -> tuple[list[Line], str]:
 # Where no name says "university" or "college", the entry's first line is its school when it holds only
 # a few capitalised words beside its dates ("UC Santa Barbara  2010 - 2014", "Year Up", "CETIS 48").
 _FEW_NAME_WORDS = re.compile(
-    r"(?:[A-Z][\w.'’&-]*|of|and|&|de|at)(?:\s+(?:[A-Z][\w.'’&-]*|of|and|&|de|del|\d{1,3})){0,5}"
+    r"(?:[A-ZÀ-Ý][\w.'’&-]*|of|and|&|de|at)(?:\s+(?:[A-ZÀ-Ý][\w.'’&-]*|of|and|&|de|del|\d{1,3})){0,5}"
 )
 # A kind of study that names no level, standing where a degree would ("Philosophy, Degree, UNED",
 # "Digital Marketing, Course, Udemy"): what follows it is the school.
@@ -469,14 +475,16 @@ def _cards(line: Line) -> list[Line]:
     ranges = find_ranges(line.text)
     if len(ranges) != 1:
         return [line]
-    before, after = line.text[: ranges[0].start_offset], line.text[ranges[0].end_offset :]
+    found = ranges[0]
+    end = found.start_offset + len(line.text[found.start_offset : found.end_offset].rstrip())
+    before, after = line.text[: found.start_offset], line.text[end:]
     if not before.strip() or not _NEXT_CARD.match(after):
         return [line]
     name = after.strip()
     if find_ranges(name) or not (find_school(name) or _FEW_NAME_WORDS.fullmatch(name)):
         return [line]
-    cut = ranges[0].end_offset + len(after) - len(after.lstrip())
-    return [Line(line.text[: ranges[0].end_offset], line.start), Line(name, line.start + cut)]
+    cut = end + len(after) - len(after.lstrip())
+    return [Line(line.text[:end], line.start), Line(name, line.start + cut)]
 
 
 def find_education(sections: list[Section]) -> list[Education]:
