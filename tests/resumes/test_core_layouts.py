@@ -694,3 +694,20 @@ Built the product.
         ("Craft Coach - Staff Engineer", "Wakefield", "2024-05", False),
         ("Co-founder", "Routewise", "2019-08", True),
     ]
+
+
+def test_the_column_beside_an_entry_is_no_part_of_its_header():
+    # The employer on its line, then "Title  dates  <the first words of the highlights column>".
+    text = """Work
+Zelmark Analytics Pvt. Ltd.
+Chief User Experience Designer  April 2013 - September 2015  Part of the Product and Innovations
+team that built the analytics suite.
+Sainsfield
+Software Engineer  2022-01 - Present  https://www.sainsfield.example/  Developed
+the checkout service.
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.title, e.employer) for e in profile.experience] == [
+        ("Chief User Experience Designer", "Zelmark Analytics Pvt. Ltd."),
+        ("Software Engineer", "Sainsfield"),
+    ]

@@ -70,6 +70,28 @@ def _title_line(line: Line) -> bool:
     return title > org or (org == 0 and len(text.split()) <= 4 and bool(_TITLE_CASE.fullmatch(text)))
 
 
+# What a column beside the entry sets on its row after the dates: the start of a sentence ("Part of the
+# Product and Innovations", "Built user experience strategy for an") or a verb alone ("Developed").
+_PROSE_WORDS = re.compile(r"(?:\S+\s+){3,}\S+")
+_VERB_ALONE = re.compile(r"[A-Z][a-z]+ed")
+
+
+def _without_prose_after(own: str) -> str:
+    """The dated line's own text ("before | after") without prose after the dates, when a title or an
+    employer stands before them (after dates that open the line, a title may read like prose)."""
+    before, _bar, after = own.partition(" | ")
+    if not before.strip() or not after.strip():
+        return own
+    kept = []
+    for piece in re.split(r"\s{2,}", after.strip()):
+        words = piece.split()
+        lower = sum(1 for word in words if word[:1].islower())
+        if (_PROSE_WORDS.fullmatch(piece) and lower >= 2) or _VERB_ALONE.fullmatch(piece):
+            break  # the rest of the row is the column beside
+        kept.append(piece)
+    return f"{before} | {'  '.join(kept)}"
+
+
 def _last_comma(employer: str, title: str, used: list[Line]) -> tuple[str, str]:
     """ "Fullstack Engineer - Go/NodeJS, Stone Pagamentos": the title's qualifier went with the employer
     at the dash; the employer is what follows the last comma, and the title runs up to it."""
@@ -222,6 +244,7 @@ def _entry(
             internship=intern_section or bool(_INTERN.search(line.text)),
             span=Span(line.start, line.end),
         )
+    own = _without_prose_after(own)
     at_parts = _title_at_employer(own)
     parts = at_parts or header_parts(own)
     previous = lines[index - 1] if index > 0 and index - 1 not in taken else None
@@ -379,7 +402,9 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             at_edge = first.start_offset - line.start <= 3 or len(after) <= 3
             if _open_and_wrapped(line, first, lines, index):
                 continue  # "Senior Consultant  Jan 2015 –" / "Accenture  Dec 2018": a range cut in two
-            if not _header_candidate(line) and not at_edge and not _SENTENCE_ROLE.search(line.text):
+            # (what a column beside sets after the dates is no part of the header)
+            header = Line(_without_prose_after(_without_date(line, first)).replace(" | ", "  "), line.start)
+            if not _header_candidate(header) and not at_edge and not _SENTENCE_ROLE.search(line.text):
                 continue  # "• Led the migration (2019-2020) to …": a date inside a description
             if fallback and not (
                 _SENTENCE_ROLE.search(line.text) or any(scores(p)[1] for p in header_parts(line.text))
