@@ -711,3 +711,21 @@ the checkout service.
         ("Chief User Experience Designer", "Zelmark Analytics Pvt. Ltd."),
         ("Software Engineer", "Sainsfield"),
     ]
+
+
+def test_area_type_school_lines_whatever_the_type_and_a_generic_school_is_no_name():
+    text = """Education
+Computer Technician, High School, CETIS 48
+Aug, 2011 - Jul, 2014
+Full Stack Development, , Jonbryce
+Apr, 2017 - Sep, 2018
+Courses  Git
+Information Technology, Software Development, IES Punta del Verde
+Dec, 2010 - Dec, 2013
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.school, e.start) for e in profile.education] == [
+        ("CETIS 48", "2011-08"),
+        ("Jonbryce", "2017-04"),
+        ("IES Punta del Verde", "2010-12"),
+    ]

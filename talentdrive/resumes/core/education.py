@@ -188,7 +188,11 @@ def find_school(text: str) -> tuple[str, int] | None:
         else:
             value += _tail(value, text, match.end(), campus is not None)
         candidates.append((_rank(value), match.start(), _GLUED_MONTH.sub("", value.strip()).rstrip(".")))
-    candidates = [candidate for candidate in candidates if len(candidate[2]) >= 3]
+    candidates = [
+        candidate
+        for candidate in candidates
+        if len(candidate[2]) >= 3 and not _GENERIC_SCHOOL.fullmatch(candidate[2])
+    ]
     if not candidates:
         return _loose_school(text)
     _rank_value, offset, value = min(candidates)
@@ -203,6 +207,15 @@ _SCHOOL_LOOSE = re.compile(
     re.IGNORECASE,
 )
 _SCHOOL_WORD = re.compile(r"\b(?:university|college|institute|polytechnic|academy)\b", re.IGNORECASE)
+
+
+# A kind of school named by its kind alone ("High School", "Primary School", "Graduate School") names
+# no school: the name is elsewhere on the line ("Computer Technician, High School, CETIS 48").
+_GENERIC_SCHOOL = re.compile(
+    r"(?:The\s+)?(?:(?:High|Primary|Elementary|Secondary|Middle|Junior|Senior|Graduate|Business|Law|Medical"
+    r"|Community|Grammar|Public|Private|Boarding|Technical|Vocational)\s+)+(?:School|College)",
+    re.I,
+)
 
 
 def _loose_school(text: str) -> tuple[str, int] | None:
@@ -324,14 +337,16 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     has_school = has_dates = has_degree = False
     levels: set[str | None] = set()  # the degree levels the entry's lines name
     since_dates = 0  # lines since the entry's dated line
-    for line in lines:
+    for index, line in enumerate(lines):
         degree = len(line.text) <= 60 and not _PROSE.search(line.text) and degree_level(line.text) is not None
         # ("Software Engineering, Master's degree, EFREI": a school named after its degree counts.)
         ranges = find_ranges(line.text)
         dated = bool(ranges)
         # (undated, a line names its school only after a degree or a kind of study: "Area, Course, Udemy")
-        school = find_school(line.text) is not None or (
-            (degree or not dated) and _school_by_place(line.text) is not None
+        school = (
+            find_school(line.text) is not None
+            or ((degree or not dated) and _school_by_place(line.text) is not None)
+            or _last_of_three(lines[index : index + 2]) is not None
         )
         # ("NORDA  2024-09 - Present": a name beside its dates tells that the entry has its school)
         named = school or (dated and _school_by_place(line.text) is not None)
@@ -368,6 +383,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         if any(find_school(line.text) or degree_level(line.text) for line in block)
         or _school_by_place(block[0].text)
         or _name_over_dates(block)
+        or _last_of_three(block[:2])
     ]
 
 
@@ -423,6 +439,16 @@ def _bare_name(block: list[Line]) -> bool:
     return len(block) > 1 and not find_ranges(text) and bool(_FEW_NAME_WORDS.fullmatch(text))
 
 
+def _last_of_three(head: list[Line]) -> str | None:
+    """ "Area, Study type, School" over the entry's dates ("Technical, Matric, Norkem Park High"): the
+    last of three pieces or more, when it is a name."""
+    if len(head) < 2 or not find_ranges(head[1].text) or find_ranges(head[0].text):
+        return None
+    pieces = head[0].text.split(",")
+    last = pieces[-1].strip()
+    return last if len(pieces) >= 3 and len(last) >= 3 and _FEW_NAME_WORDS.fullmatch(last) else None
+
+
 def _name_over_dates(block: list[Line]) -> bool:
     """The entry opens with a name alone over a line of its dates ("Eastvale Tech" / "2021-09 - 2024-06")."""
     return len(block) > 1 and _bare_name(block[:1] * 2) and bool(find_ranges(block[1].text))
@@ -443,8 +469,15 @@ def _school_by_place(first: str) -> str | None:
         return name if _FEW_NAME_WORDS.fullmatch(name) and len(name) >= 3 else None
     # "Software Engineering, Master's degree, EFREI": the name after the degree that names no subject.
     pieces = [piece.strip(" ()") for piece in re.split(r",\s*|\s+at\s+", first)]
+    # (an empty piece after the first is a study type left out: "Full Stack Development, , John Bryce")
     after = next(
-        (index for index, piece in enumerate(pieces) if degree_level(piece) or _STUDY_TYPE.fullmatch(piece)),
+        (
+            index
+            for index, piece in enumerate(pieces)
+            if degree_level(piece)
+            or _STUDY_TYPE.fullmatch(piece)
+            or (index and not piece and len(pieces) > 2)
+        ),
         None,
     )
     if after is None:
@@ -511,6 +544,8 @@ def find_education(sections: list[Section]) -> list[Education]:
         school = school_hit[0] if school_hit else _school_by_place(head[0].text)
         if school is None and _name_over_dates(head):
             school = head[0].text.strip()
+        if school is None:
+            school = _last_of_three(head)
         ranges = find_ranges(text)
         start = end = None
         date_texts: list[str] = []
