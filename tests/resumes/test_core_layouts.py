@@ -729,3 +729,18 @@ Dec, 2010 - Dec, 2013
         ("Jonbryce", "2017-04"),
         ("IES Punta del Verde", "2010-12"),
     ]
+
+
+def test_study_at_school_wrapped_by_a_narrow_column():
+    text = """Education
+Master Computer Science Engineering at Catholic  Sept 2014 - Jul 2016
+University of Lillemark
+Bachelor Computer Science at IUT of Lensfield  Sept 2011 - Jul 2014
+University Computer Systems Engineer at Instituto Tecnológico de Saltamar  Aug 2014 - Jul 2019
+"""
+    profile = extract_profile(text, today=TODAY)
+    assert [(e.school, e.start) for e in profile.education] == [
+        ("Catholic University of Lillemark", "2014-09"),
+        ("IUT of Lensfield", "2011-09"),
+        ("Instituto Tecnológico de Saltamar", "2014-08"),
+    ]

@@ -350,7 +350,8 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         )
         # ("NORDA  2024-09 - Present": a name beside its dates tells that the entry has its school)
         named = school or (dated and _school_by_place(line.text) is not None)
-        starts = (
+        wrapped = bool(blocks) and _name_wraps(blocks[-1][-1].text, line.text)
+        starts = not wrapped and (
             not blocks
             or (school and has_school)
             # (a school after an entry's dates and what it lists under them: "Area, Bachelor, School"
@@ -393,8 +394,24 @@ _DANGLING = re.compile(r"\s(?:of|and|for|&|de|di|du|der|des|la)$")
 # "Master of Science at Southern Methodist" / "University  Aug 2010 - May 2014": a name the column cut
 # before its kind (only after " at ": "B.S. Computer Science" / "University of Michigan" are two things).
 _SCHOOL_WORD_FIRST = re.compile(r"(?:University|College|Institute|School|Academy|Polytechnic)\b")
-_AT_NAME_END = re.compile(r"\sat\s+[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}$")
+_AT_NAME_END = re.compile(rf"\sat\s+[A-ZÀ-Ý][\w.'’&-]*(?:\s(?:[A-ZÀ-Ý][\w.'’&-]*|{_LINK})){{0,4}}$")
+_NAME_REST = re.compile(
+    rf"(?:{_LINK}\s+)?[A-ZÀ-Ý][\w.'’&/-]*(?:\s+(?:[A-ZÀ-Ý(][\w.'’&()/-]*|{_LINK}|in|/)){{0,5}}"
+)
 _NAME_GOES_ON = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+(?:[A-ZÀ-Ý(][\w.'’&()-]*|of|and|&)){0,3}$")
+
+
+def _name_wraps(line: str, following: str) -> bool:
+    """The next line holds the rest of a name this line's column cut."""
+    ranges = find_ranges(line)
+    name = line[: ranges[0].start_offset].rstrip() if ranges else line
+    return bool(
+        (_DANGLING.search(name) and _NAME_GOES_ON.match(following))
+        or (not ranges and _SCHOOL_WORD_FIRST.match(following) and _AT_NAME_END.search(name))
+        # "Master … at Catholic  Sept 2014 - Jul 2016" / "University of Lille": the rest of the name the
+        # column wrapped, its dates kept on the first line
+        or (ranges and _AT_NAME_END.search(name) and _NAME_REST.fullmatch(following))
+    )
 
 
 def _head(block: list[Line]) -> tuple[list[Line], str]:
@@ -407,9 +424,7 @@ def _head(block: list[Line]) -> tuple[list[Line], str]:
         ranges = find_ranges(line)
         name = line[: ranges[0].start_offset].rstrip() if ranges else line
         following = block[used + 1].text if used + 1 < len(block) else ""
-        if (_DANGLING.search(name) and _NAME_GOES_ON.match(following)) or (
-            not ranges and _SCHOOL_WORD_FIRST.match(following) and _AT_NAME_END.search(name)
-        ):
+        if _name_wraps(line, following):
             dates = line[ranges[0].start_offset :] if ranges else ""
             pieces.append(f"{name} {following} {dates}".rstrip())
             used += 2
@@ -546,6 +561,11 @@ def find_education(sections: list[Section]) -> list[Education]:
             school = head[0].text.strip()
         if school is None:
             school = _last_of_three(head)
+        if school is not None and " at " in school:
+            # "University Computer Systems Engineer at Instituto Tecnológico de Saltillo": studied at
+            after = school.rsplit(" at ", 1)[1]
+            hit = find_school(after)
+            school = after if hit is not None and hit[0] == after else school
         ranges = find_ranges(text)
         start = end = None
         date_texts: list[str] = []
