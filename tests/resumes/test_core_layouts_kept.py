@@ -127,3 +127,120 @@ def test_a_sidebar_drawn_before_the_main_column_keeps_both_columns_whole():
         ("Data Scientist", "Tarrow Insurance"),
     ]
     assert [(e.degree, e.school) for e in result.profile.education] == [("master", "Westbrook University")]
+
+
+# A second review, of the rules for cards, "Title, Employer" lines and "Area, Type, School" entries.
+
+
+def test_a_sentence_running_on_after_its_dates_heads_no_job():
+    text = (
+        "EXPERIENCE\nData Scientist, Wayvale    2018 – 2022\n"
+        "Led the Kubernetes migration (2019 – 2020) for twelve product teams across the company.\n"
+        "Analyst, Chewton    2016 – 2018\n"
+    )
+
+    assert jobs(text) == [("Data Scientist", "Wayvale", "2018", False), ("Analyst", "Chewton", "2016", False)]
+
+
+def test_an_employer_after_the_dates_is_kept_even_with_small_words_in_it():
+    text = (
+        "EXPERIENCE\nPolicy Advisor    2019 – 2021    Department of Health and Social Care\n"
+        "Recruitment Consultant    2017 – 2019    Reed\n"
+    )
+
+    assert jobs(text) == [
+        ("Policy Advisor", "Department of Health and Social Care", "2019", False),
+        ("Recruitment Consultant", "Reed", "2017", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "job"),
+    [
+        # A title that heads a field ends in an employer's word: still the title.
+        (
+            "Director of Communications, Larkfield Red Cross, 2019 – Present",
+            ("Director of Communications", "Larkfield Red Cross"),
+        ),
+        ("Head of Consulting, Capwick, 2015 – 2019", ("Head of Consulting", "Capwick")),
+        # A department after the employer is no employer; "AB", "SA" after a comma start a name.
+        (
+            "Registered Nurse | Maywood Clinic | Cardiology Services    2018 – 2022",
+            ("Registered Nurse", "Maywood Clinic"),
+        ),
+        ("Supply Chain Analyst, AB Inbrew, 2019 – 2022", ("Supply Chain Analyst", "AB Inbrew")),
+        ("Analyst, SA Water, 2016 – 2019", ("Analyst", "SA Water")),
+    ],
+)
+def test_titles_and_employers_the_second_review_kept(line, job):
+    assert [entry[:2] for entry in jobs(f"EXPERIENCE\n{line}\n")] == [job]
+
+
+def test_dates_first_education_keeps_each_school_with_its_degree():
+    text = (
+        "EDUCATION\n2016 - 2018\nMaster of Science in Finance\nLondon School of Commerce\n"
+        "2012 - 2016\nBachelor of Business Administration\nUniversity of Karwick\n"
+    )
+
+    assert schools(text) == [
+        ("master", "London School of Commerce", "Finance"),
+        ("bachelor", "University of Karwick", "Business Administration"),
+    ]
+
+
+def test_honours_and_a_place_after_the_degree_are_no_school():
+    text = (
+        "EDUCATION\nUniversity of Leedham    2015 – 2018\nM.A. Economics, Summa Cum Laude\n"
+        "Obafemi Coastal University 2010 – 2014\nB.Sc. Psychology, Second Class Upper Ile-Ife, Nigeria\n"
+    )
+
+    assert [entry[:2] for entry in schools(text)] == [
+        ("master", "University of Leedham"),
+        ("bachelor", "Obafemi Coastal University"),
+    ]
+
+
+def test_justified_words_in_a_table_cell_stay_one_title():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    pdf.text(20, 20, "EXPERIENCE")
+    # A narrow cell, set justified: the words of its first line stand 14 points apart.
+    for index, word in enumerate(["Senior", "Software", "Engineer"]):
+        pdf.text(20 + 22 * index, 30, word)
+    pdf.text(20, 35, "(Platform)")
+    pdf.text(100, 30, "Apr 2019 - Present")
+    pdf.text(20, 45, "Built the payments platform.")
+
+    result = parse_document(bytes(pdf.output()), "cv.pdf", today=TODAY)
+
+    assert result.profile is not None
+    # (the bracket fits after "Engineer", so it is read as the next line, not as a wrap of the cell)
+    assert [(entry.title, entry.employer) for entry in result.profile.experience] == [
+        ("Senior Software Engineer", None)
+    ]
+
+
+def test_a_line_across_the_page_under_a_row_of_cells_is_no_part_of_a_cell():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    pdf.text(20, 20, "EXPERIENCE")
+    rows = [("Key Account Executive, Larchmont", "2014 - 2018"), ("Sales Assistant, Fenwick", "2012 - 2014")]
+    for index, (header, dates) in enumerate(rows):
+        top = 30 + 8.4 * index
+        pdf.text(20, top, header)
+        pdf.text(150, top, dates)
+        pdf.text(
+            20,
+            top + 4.2,
+            "Responsible for the north region's accounts and its quarterly reviews with buyers.",
+        )
+
+    result = parse_document(bytes(pdf.output()), "cv.pdf", today=TODAY)
+
+    assert result.profile is not None
+    assert [(entry.title, entry.employer) for entry in result.profile.experience] == [
+        ("Key Account Executive", "Larchmont"),
+        ("Sales Assistant", "Fenwick"),
+    ]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .dates import find_point, find_ranges
+from .headerline import is_place
 from .memo import line_memo
 from .model import Education, Span
 from .sections import Line, Section
@@ -63,27 +64,23 @@ _SCHOOL_EN = re.compile(
     r"|\b(?:MIT|CMU|ETH Zurich|EPFL|KAIST|HKUST|NTU|NUS|UCLA|UC Berkeley|Caltech|USTC|SJTU|ZJU)\b)"
     rf"(?:,\s*(?!{_MONTH_YEAR})(?P<campus>[A-Z][a-z]+(?:[ -](?!{_MONTH_YEAR})[A-Z][a-z]+)?)"
     # (the campus ends the name: the line, a separator or the entry's dates follow)
-    rf"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{{2}}|,\s*[A-Z]{{2}}\b|{_MONTH_YEAR}|(?:19|20)\d\d)))?"
+    rf"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{{2}}|{_MONTH_YEAR}|(?:19|20)\d\d)))?"
 )
 # What the name goes on with: a place joined by a hyphen ("California State Polytechnic University-Pomona"),
-# "in" a place ("Royal Institute of Technology in Sweden"), a province's code after its campus ("McMaster
-# University, Hamilton, ON"), then its short name or campus in brackets ("(KTH)", "(Dearborn)").
+# "in" a place ("Royal Institute of Technology in Sweden"; never a subject: "Columbia University in Data
+# Science"), then its short name in brackets, in capitals ("(KTH)", "(TU/e)"; not "(Rhodes Scholar)").
+# A city and a state after a comma or a space are the school's place, not its name ("University of
+# Washington, Seattle, WA", "Rice University Houston").
 _SCHOOL_TAIL = re.compile(
-    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?:\.?\s[A-Z][a-zà-ÿ]+)?(?=\s*(?:$|\(|\s\s|,))"
-    rf"|(?<=[a-z]),\s*[A-Z]{{2}}\b"
-    # a place or campus written straight after the kind, closing the name ("University Lyon 1",
-    # "Polytechnic State University San Luis Obispo", "University of Maryland Global Campus")
-    rf"|(?:\s(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+){{1,3}}(?:\s\d{{1,2}})?(?=\s*(?:$|\s\s|[|•·—–]|\s-\s|(?:19|20)\d\d)))?"
-    r"(?:\s*\((?![^()\n]*\d)[^()\n]{1,40}\))?"
+    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?:\.?\s[A-Z][a-zà-ÿ]+)?(?=\s*(?:$|\(|\s\s|,)))?"
+    r"(?:\s*\((?=[^()\n]*[A-Z]{2})[A-Z][A-Za-z/&.-]{1,9}\))?"
 )
 
 
-def _tail(name: str, text: str, end: int, campus: bool) -> str:
+def _tail(name: str, text: str, end: int) -> str:
     tail = _SCHOOL_TAIL.match(text, end).group()  # type: ignore[union-attr]
-    if tail[:1] == " " and not tail.lstrip().startswith(("in ", "(")) and _SUBJECT.search(tail):
-        return ""  # a subject after the name ("Stanford University Computer Science") is not the name's
-    if tail.startswith(",") and not campus:
-        return ""  # a province's code follows a campus, never the name itself ("Duke University, BS")
+    if tail.lstrip().startswith("in ") and _SUBJECT.search(tail):
+        return ""
     bracket = tail.find("(")
     if bracket >= 0:
         # A bracket that spells the name's initials says it again ("University College London (UCL)").
@@ -95,6 +92,7 @@ def _tail(name: str, text: str, end: int, campus: bool) -> str:
     return tail
 
 
+_KIND_WORD = re.compile(r"\b(?:Universit\w*|College|Institut\w*|School|Academy|Polytechnic|Escola|Escuela)\b")
 # A month the page set against the name without a space ("Universitat Autònoma de BarcelonaSept").
 _GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
 _BIG_CITIES = frozenset(
@@ -186,8 +184,16 @@ def find_school(text: str) -> tuple[str, int] | None:
         if campus and (campus in _BIG_CITIES or len(campus) < 3):
             value = value[: match.start("campus") - match.start()].rstrip(", ")
         else:
-            value += _tail(value, text, match.end(), campus is not None)
-        candidates.append((_rank(value), match.start(), _GLUED_MONTH.sub("", value.strip()).rstrip(".")))
+            value += _tail(value, text, match.end())
+        if " i " in value and _KIND_WORD.search(value.split(" i ", 1)[1]):
+            value = value.split(" i ", 1)[
+                0
+            ]  # "Universitat Pompeu Fabra i Barcelona School of …": two schools
+        # (a school in brackets after another is the one it belongs to: "Harlow Polytechnic (Mumbai
+        # University)" studied at the polytechnic)
+        bracketed = text[: match.start()].rstrip().endswith(("(", "（")) and bool(candidates)
+        rank = _rank(value) + (len(_SCHOOL_RANK) + 1 if bracketed else 0)
+        candidates.append((rank, match.start(), _GLUED_MONTH.sub("", value.strip()).rstrip(".")))
     candidates = [
         candidate
         for candidate in candidates
@@ -336,7 +342,6 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     has_school = has_dates = has_degree = False
     levels: set[str | None] = set()  # the degree levels the entry's lines name
-    since_dates = 0  # lines since the entry's dated line
     for index, line in enumerate(lines):
         degree = len(line.text) <= 60 and not _PROSE.search(line.text) and degree_level(line.text) is not None
         # ("Software Engineering, Master's degree, EFREI": a school named after its degree counts.)
@@ -354,10 +359,6 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         starts = not wrapped and (
             not blocks
             or (school and has_school)
-            # (a school after an entry's dates and what it lists under them: "Area, Bachelor, School"
-            # over its dates, then courses, as some pages set each entry; dates just above a school are
-            # that school's)
-            or (school and has_dates and since_dates >= 1)
             or (dated and has_dates and has_school and not school)
             # (a degree line starts the next entry, unless it says the entry's own degree again: "博士" / "PhD")
             or (degree and has_degree and has_school and not school and degree_level(line.text) not in levels)
@@ -369,7 +370,11 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
                 dated
                 and not (line.text[: ranges[0].start_offset] + line.text[ranges[0].end_offset :]).strip()
             )
-            carried = [blocks[-1].pop()] if only_dates and blocks and _bare_name(blocks[-1]) else []
+            carried = (
+                [blocks[-1].pop()]
+                if only_dates and blocks and _bare_name(blocks[-1]) and _named(blocks[-1][:-1])
+                else []
+            )
             blocks.append([*carried, line])
             has_school, has_dates, has_degree = named or bool(carried), dated, degree
             levels = set()
@@ -377,7 +382,6 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
             blocks[-1].append(line)
             has_school, has_dates, has_degree = has_school or named, has_dates or dated, has_degree or degree
         levels.add(degree_level(line.text))
-        since_dates = 0 if dated else since_dates + 1
     return [
         block
         for block in blocks
@@ -448,6 +452,14 @@ _STUDY_TYPE = re.compile(
 )
 
 
+def _named(lines: list[Line]) -> bool:
+    """Some line names a school (by its kind, or beside its dates)."""
+    return any(
+        find_school(line.text) is not None or (find_ranges(line.text) and _school_by_place(line.text))
+        for line in lines
+    )
+
+
 def _bare_name(block: list[Line]) -> bool:
     """The block's last line, not its first, is a name alone (no dates, a few capitalised words)."""
     text = block[-1].text.strip()
@@ -499,7 +511,7 @@ def _school_by_place(first: str) -> str | None:
         return None
     for piece in pieces[after + 1 :]:
         if piece and _FEW_NAME_WORDS.fullmatch(piece) and len(piece) >= 3 and not _SUBJECT.search(piece):
-            return piece
+            return None if is_place(piece) else piece  # ("…, Second Class Upper, Nigeria": a place)
     return None
 
 
@@ -509,7 +521,8 @@ _SUBJECT = re.compile(
     r"Administration|Business|Informatics|Psychology|Biology|Chemistry|Law|Medicine|Finance|Accounting|"
     r"Marketing|Communications?|Literature|History|Philosophy|Statistics|Education|Nursing|Architecture|"
     r"Music|Languages?|Linguistics|Humanities|Technology|Computing|Analytics|Development|Program|Honou?rs|"
-    r"Exchange|Major|Minor|Diploma|Certificate|Course|Degree)\b",
+    r"Exchange|Major|Minor|Diploma|Certificate|Course|Degree|Laude|Summa|Magna|Class|Distinction|Merit|Dean|"
+    r"Scholar|Scholarship|Upper|Lower)\b",
     re.I,
 )
 
@@ -561,11 +574,11 @@ def find_education(sections: list[Section]) -> list[Education]:
             school = head[0].text.strip()
         if school is None:
             school = _last_of_three(head)
-        if school is not None and " at " in school:
+        if school is not None and " at " in school and school in text:
             # "University Computer Systems Engineer at Instituto Tecnológico de Saltillo": studied at
-            after = school.rsplit(" at ", 1)[1]
+            after = text[text.index(school) + school.rindex(" at ") + 4 :]
             hit = find_school(after)
-            school = after if hit is not None and hit[0] == after else school
+            school = hit[0] if hit is not None and hit[1] == 0 else school
         ranges = find_ranges(text)
         start = end = None
         date_texts: list[str] = []

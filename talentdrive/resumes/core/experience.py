@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from .dates import HAS_YEAR, DateRange, find_point, find_ranges, years_from_intervals
-from .headerline import WEB_ADDRESS, employer_title, header_parts, is_title, scores
+from .headerline import ORG_NAME_END, WEB_ADDRESS, employer_title, header_parts, is_title, scores
 from .model import Experience, Span
 from .sections import Line, Section
 
@@ -70,26 +70,37 @@ def _title_line(line: Line) -> bool:
     return title > org or (org == 0 and len(text.split()) <= 4 and bool(_TITLE_CASE.fullmatch(text)))
 
 
-# What a column beside the entry sets on its row after the dates: the start of a sentence ("Part of the
-# Product and Innovations", "Built user experience strategy for an") or a verb alone ("Developed").
+# What a column beside the entry sets on its row after the dates, set apart by a wide gap: the start of
+# a sentence ("Built user experience strategy for an") or a past-tense verb ("Developed", "Provided
+# consultancy to"); not a name with small words in it ("Department of Health and Social Care", "Reed").
 _PROSE_WORDS = re.compile(r"(?:\S+\s+){3,}\S+")
-_VERB_ALONE = re.compile(r"[A-Z][a-z]+ed")
+_VERB = re.compile(r"[A-Z][a-z]{3,}ed")
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "at", "to", "de", "du", "la", "y", "&"])
 
 
-def _without_prose_after(own: str) -> str:
+def _without_prose_after(line: Line, anchor: DateRange) -> str:
     """The dated line's own text ("before | after") without prose after the dates, when a title or an
-    employer stands before them (after dates that open the line, a title may read like prose)."""
+    employer stands before them (after dates that open the line, a title may read like prose) and a
+    column's gap stands after them (not a sentence running on: "Led the migration (2019 – 2020) for …")."""
+    own = _without_date(line, anchor)
     before, _bar, after = own.partition(" | ")
-    if not before.strip() or not after.strip():
+    if (
+        not before.strip()
+        or not after.strip()
+        or not _COLUMN_GAP.match(line.text, anchor.end_offset - line.start)
+    ):
         return own
     kept = []
     for piece in re.split(r"\s{2,}", after.strip()):
         words = piece.split()
-        lower = sum(1 for word in words if word[:1].islower())
-        if (_PROSE_WORDS.fullmatch(piece) and lower >= 2) or _VERB_ALONE.fullmatch(piece):
+        lower = sum(1 for word in words if word[:1].islower() and word not in _SMALL_WORDS)
+        if (_PROSE_WORDS.fullmatch(piece) and lower >= 2) or _VERB.fullmatch(words[0]):
             break  # the rest of the row is the column beside
         kept.append(piece)
     return f"{before} | {'  '.join(kept)}"
+
+
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
 
 
 def _last_comma(employer: str, title: str, used: list[Line]) -> tuple[str, str]:
@@ -98,6 +109,12 @@ def _last_comma(employer: str, title: str, used: list[Line]) -> tuple[str, str]:
     pieces = header_parts(employer, weak=True)
     last = pieces[-1] if len(pieces) >= 2 else ""
     if not last[:1].isupper() or is_title(last) or any(scores(piece)[0] for piece in pieces[:-1]):
+        return employer, title
+    # Only where the piece before the comma is plainly no employer (a list of tools, the employer said
+    # twice) or the last is plainly one (a legal form): "Senior Analyst — Morgan Stanley, Wealth
+    # Management" keeps Morgan Stanley.
+    qualifier = ", ".join(pieces[:-1])
+    if not ("/" in qualifier or qualifier == last or ORG_NAME_END.search(last)):
         return employer, title
     for line in used:
         start, cut = line.text.find(title), line.text.rfind(", " + last)
@@ -205,9 +222,14 @@ def _employer_under_title(lines: list[Line], index: int, below: list[str], taken
     if not _header_candidate(after) or find_ranges(after.text):
         return None
     parts = header_parts(after.text)
-    if len(parts) != 1 or is_title(parts[0]) or not _TITLE_CASE.fullmatch(parts[0]):
+    if len(parts) != 1 or is_title(parts[0]):
         return None
-    return parts[0]
+    # (a name in capitals, one with an employer's word or legal form: "Nara Logics, Inc", "HP / Autonomy,
+    # Inc.", or a short one however written: "n2N Commerce")
+    name = parts[0]
+    if _TITLE_CASE.fullmatch(name) or scores(name)[0] or (len(name.split()) <= 3 and not name.endswith(".")):
+        return name
+    return None
 
 
 def _without_date(line: Line, anchor: DateRange) -> str:
@@ -244,7 +266,7 @@ def _entry(
             internship=intern_section or bool(_INTERN.search(line.text)),
             span=Span(line.start, line.end),
         )
-    own = _without_prose_after(own)
+    own = _without_prose_after(line, anchor)
     at_parts = _title_at_employer(own)
     parts = at_parts or header_parts(own)
     previous = lines[index - 1] if index > 0 and index - 1 not in taken else None
@@ -403,7 +425,7 @@ def find_experience(sections: list[Section]) -> list[Experience]:
             if _open_and_wrapped(line, first, lines, index):
                 continue  # "Senior Consultant  Jan 2015 –" / "Accenture  Dec 2018": a range cut in two
             # (what a column beside sets after the dates is no part of the header)
-            header = Line(_without_prose_after(_without_date(line, first)).replace(" | ", "  "), line.start)
+            header = Line(_without_prose_after(line, first).replace(" | ", "  "), line.start)
             if not _header_candidate(header) and not at_edge and not _SENTENCE_ROLE.search(line.text):
                 continue  # "• Led the migration (2019-2020) to …": a date inside a description
             if fallback and not (

@@ -24,7 +24,7 @@ _KNOWN = re.compile("|".join(re.escape(name) for name in KNOWN_EMPLOYERS))
 _ORG = re.compile(
     r"公司|集团|有限|科技|研究院|实验室|银行|医院|大学|学院|研究所|中心|工作室|事务所|证券|基金|保险|\b(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Technologies|Technology|Labs?|Research|Group|Bank|Hospital|University|Institute|Studio|Capital|Partners|Systems|Software|Games"
     r"|Solutions|Services|Consulting|Consultancy|Agency|Studios|Analytics|Networks|Ventures|Holdings|Industries"
-    r"|Enterprises|Communications|Foundation|Association|Laboratory|Pvt|Limited|GmbH|AG|BV|AB|SRL|SAS)\b",
+    r"|Enterprises|Foundation|Association|Laboratory|Pvt|Limited|GmbH|AG|BV|SRL|SAS)\b",
     re.I,
 )
 _TITLE = re.compile(
@@ -39,6 +39,10 @@ _TITLE = re.compile(
     r"|Coach|Facilitator|Craftsman|Internship|Scrum Master)s?\b",
     re.I,
 )
+ORG_NAME_END = re.compile(
+    r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|GmbH|AG|BV|PLC|LLP|Limited|Pvt|SRL|SAS|AB|SA|LP|L\.P)\.?$"
+)
+_TITLE_OF = re.compile(rf"(?:\w+\s+){{0,2}}(?:{_TITLE.pattern})\s+of\s", re.I)
 _ORG_END = re.compile(rf"(?:{_ORG.pattern})\W*$", re.I)
 _TITLE_END = re.compile(rf"(?:{_TITLE.pattern})\W*$", re.I)
 # Strong separators split a header line into employer / title / place; weak ones (", ", " at ") only
@@ -48,7 +52,7 @@ _LEGAL_END = "|".join(f"(?<=\\w {form})" for form in ("Ltd", "Ltd.", "Inc.", "LL
 _STRONG = re.compile(rf"\s*(?:[|｜•·●▪\t]|\s{{2,}}|\s[-–—]\s|[–—])\s*|(?:{_LEGAL_END})\s+(?=[A-Z])")
 # (A legal form after a comma is the employer's own: "Nara Logics, Inc", "visual assault, llc".)
 _WEAK = re.compile(
-    r"\s*(?:,\s(?!(?i:inc|llc|ltd|corp|gmbh|co|plc|llp|pvt|limited|s\.a|s\.l|a\.g|b\.v|l\.p|lp|sa|srl|ab)\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
+    r"\s*(?:,\s(?!(?i:inc|llc|ltd|corp|gmbh|co|plc|llp|pvt|limited|s\.a|s\.l|a\.g|b\.v|l\.p|lp|srl)\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
 )
 _SCRIPT_BOUNDARY = re.compile(
     r"(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z\u4e00-\u9fff])|(?<=[A-Za-z.])\s+(?=[\u4e00-\u9fff])"
@@ -101,9 +105,11 @@ def scores(part: str) -> tuple[int, int]:
     title = 2 * len(_TITLE.findall(part))
     if org and title:
         # Both kinds of word: the last word decides a tie ("Research Software Engineer" is a title,
-        # "Engineering Software Labs" an employer).
+        # "Engineering Software Labs" an employer), unless a title opens it with "of" ("Head of
+        # Consulting", "Director of IT Services": the field it heads).
         org += 1 if _ORG_END.search(part) else 0
         title += 1 if _TITLE_END.search(part) else 0
+        title += 2 if _TITLE_OF.match(part) else 0
     return org, title
 
 
@@ -262,7 +268,7 @@ def _without_places(pieces: list[str]) -> list[str]:
         following = pieces[index + 1] if index + 1 == len(pieces) - 1 else ""
         if (
             (index > 0 or len(pieces) == 2)
-            and following.lower() in _REGION_NAMES
+            and (following.lower() in _REGION_NAMES or following in _REGION_CODES)
             and _CITY_WORDS.fullmatch(piece)
             and scores(piece) == (0, 0)
         ):
@@ -277,11 +283,17 @@ def employer_title(parts: list[str]) -> tuple[str | None, str | None]:
     others = [(part, org) for part, org, title in scored if title <= org]
     employer = others[0][0] if others else None
     if others and others[0][1] == 0:
-        # A name with no employer's word gives way to a later one that has one, in the same script
-        # ("Technician, Engine Analysis, Scania Group"; never "Momenta 初速度科技": one name twice).
+        # A name with no employer's word gives way to a later one that ends in a legal form or a word
+        # only organisations end in, in the same script ("Technician, Engine Analysis, Scania Group";
+        # never "Mayo Clinic | Cardiology Services", a department, nor "Momenta 初速度科技", one name twice).
         script = bool(_CJK.search(others[0][0]))
         employer = next(
-            (part for part, org in others[1:] if org and bool(_CJK.search(part)) == script), employer
+            (
+                part
+                for part, _org in others[1:]
+                if ORG_NAME_END.search(part) and bool(_CJK.search(part)) == script
+            ),
+            employer,
         )
     title = None
     best = 0

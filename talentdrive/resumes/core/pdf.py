@@ -171,19 +171,32 @@ def _apart(
     textpage: pdfium.PdfTextPage, text: str, first: int, last: int, head: Box, tail: Box
 ) -> list[Line]:
     """A level run of characters as pieces, cut where the white between two words is as wide as a
-    gutter: PDFium joins the pieces of one height into one line even across columns or cards set side
-    by side ("2017 - 2019" and the next card's "Saint-Petersburg Mining"). Two look-ups a space."""
-    pieces: list[Line] = []
-    begin, begin_box = first, head
+    gutter and far wider than the line's other spaces: PDFium joins the pieces of one height into one
+    line even across cards set side by side ("2017 - 2019" and the next card's "Saint-Petersburg
+    Mining"), while justified text only widens every space alike. Two look-ups a space."""
+    gaps: list[tuple[float, int, int, Box, Box]] = []
     for space in _SPACES.finditer(text, first, last + 1):
         before = textpage.get_charbox(space.start() - 1)
         after = textpage.get_charbox(space.end())
-        if after[0] - before[2] >= GUTTER:
-            pieces.append(_line(text[begin : space.start()], (begin_box, before)))
-            begin, begin_box = space.end(), after
-    pieces.append(_line(text[begin : last + 1], (begin_box, tail)))
+        gaps.append((after[0] - before[2], space.start(), space.end(), before, after))
     whole = _line(text[first : last + 1], (head, tail))
-    return [whole if len(pieces) == 1 else dataclasses.replace(whole, pieces=tuple(pieces))]
+    if not gaps or max(gap[0] for gap in gaps) < GUTTER:
+        return [whole]
+    usual = sorted(gap[0] for gap in gaps)[len(gaps) // 2]
+    pieces: list[Line] = []
+    begin, begin_box = first, head
+    for width, end, start, before, after in gaps:
+        if width >= GUTTER and width >= _WIDER * usual:
+            pieces.append(_line(text[begin:end], (begin_box, before)))
+            begin, begin_box = start, after
+    if not pieces:
+        return [whole]
+    pieces.append(_line(text[begin : last + 1], (begin_box, tail)))
+    return [dataclasses.replace(whole, pieces=tuple(pieces))]
+
+
+# A gap between pieces is this many times the line's middle space at least (justified text: about 1).
+_WIDER = 3.0
 
 
 def _level(one: Box, other: Box) -> bool:

@@ -199,7 +199,8 @@ def _wraps_into(cell: list[Line], row: list[list[Line]], piece: Line) -> bool:
         edge = cell[0].left + (cell[0].left - row[index - 1][0].left)
     word = piece.text.split(" ", 1)[0]
     width = (piece.right - piece.left) * len(word) / max(len(piece.text), 1)
-    return last.right + width > edge - GUTTER / 4
+    # (and it stays within the cell: a line across the page under a row of cells is no part of one)
+    return last.right + width > edge - GUTTER / 4 and piece.right <= edge + _ALIGNED
 
 
 def _joined(row: list[Line]) -> str:
