@@ -160,6 +160,7 @@ def _rows(lines: list[Line]) -> list[str]:
 # its first word would not have fitted after that piece's end (the text wrapped there). Just below: the
 # white between them is at most this share of a line's height.
 _ALIGNED = 2.0
+_MOST_CELLS = 8
 _CLOSE = 0.8
 
 
@@ -169,7 +170,9 @@ def _cells(rows: list[list[Line]]) -> list[list[list[Line]]]:
     more has cells; a lone line's next line is the next row, as before."""
     out: list[list[list[Line]]] = []
     for row in rows:
-        if out and len(out[-1]) >= 2:
+        # (a row of more cells than a page sets side by side is no grid of cards: a forged row of
+        # thousands of pieces costs no square of them)
+        if out and 2 <= len(out[-1]) <= _MOST_CELLS:
             above = out[-1]
             rest: list[Line] = []
             for piece in row:
