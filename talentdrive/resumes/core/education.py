@@ -92,7 +92,6 @@ def _tail(name: str, text: str, end: int) -> str:
     return tail
 
 
-_KIND_WORD = re.compile(r"\b(?:Universit\w*|College|Institut\w*|School|Academy|Polytechnic|Escola|Escuela)\b")
 # A month the page set against the name without a space ("Universitat Autònoma de BarcelonaSept").
 _GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
 _BIG_CITIES = frozenset(
@@ -185,10 +184,9 @@ def find_school(text: str) -> tuple[str, int] | None:
             value = value[: match.start("campus") - match.start()].rstrip(", ")
         else:
             value += _tail(value, text, match.end())
-        if " i " in value and _KIND_WORD.search(value.split(" i ", 1)[1]):
-            value = value.split(" i ", 1)[
-                0
-            ]  # "Universitat Pompeu Fabra i Barcelona School of …": two schools
+        if " i " in value and _SCHOOL_WORD_FIRST.search(value.split(" i ", 1)[1]):
+            # "Universitat Pompeu Fabra i Barcelona School of …": two schools, not one name
+            value = value.split(" i ", 1)[0]
         # (a school in brackets after another is the one it belongs to: "Harlow Polytechnic (Mumbai
         # University)" studied at the polytechnic)
         bracketed = text[: match.start()].rstrip().endswith(("(", "（")) and bool(candidates)
@@ -460,10 +458,15 @@ def _named(lines: list[Line]) -> bool:
     )
 
 
+def _bare(line: Line) -> bool:
+    """A name alone: no dates, a few capitalised words."""
+    text = line.text.strip()
+    return not find_ranges(text) and bool(_FEW_NAME_WORDS.fullmatch(text))
+
+
 def _bare_name(block: list[Line]) -> bool:
-    """The block's last line, not its first, is a name alone (no dates, a few capitalised words)."""
-    text = block[-1].text.strip()
-    return len(block) > 1 and not find_ranges(text) and bool(_FEW_NAME_WORDS.fullmatch(text))
+    """The block's last line, not its first, is a name alone."""
+    return len(block) > 1 and _bare(block[-1])
 
 
 def _last_of_three(head: list[Line]) -> str | None:
@@ -478,7 +481,7 @@ def _last_of_three(head: list[Line]) -> str | None:
 
 def _name_over_dates(block: list[Line]) -> bool:
     """The entry opens with a name alone over a line of its dates ("Eastvale Tech" / "2021-09 - 2024-06")."""
-    return len(block) > 1 and _bare_name(block[:1] * 2) and bool(find_ranges(block[1].text))
+    return len(block) > 1 and _bare(block[0]) and bool(find_ranges(block[1].text))
 
 
 def _school_by_place(first: str) -> str | None:

@@ -39,8 +39,13 @@ _TITLE = re.compile(
     r"|Coach|Facilitator|Craftsman|Internship|Scrum Master)s?\b",
     re.I,
 )
+# Legal forms, as written after an employer's name ("Nara Logics, Inc", "Innoplexus Pvt. Ltd.").
+_LEGAL_FORMS = ("Inc", "LLC", "Ltd", "Corp", "GmbH", "Co", "PLC", "LLP", "Pvt", "Limited", "S.A", "S.L", "A.G", "B.V", "L.P", "LP", "SRL")  # fmt: skip
+# A name that ends as only an organisation's does: a legal form, or one of these.
 ORG_NAME_END = re.compile(
-    r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|GmbH|AG|BV|PLC|LLP|Limited|Pvt|SRL|SAS|AB|SA|LP|L\.P)\.?$"
+    r"\b(?:"
+    + "|".join(re.escape(form) for form in _LEGAL_FORMS)
+    + r"|Corporation|Company|Group|AG|BV|SAS|AB|SA)\.?$"
 )
 _TITLE_OF = re.compile(rf"(?:\w+\s+){{0,2}}(?:{_TITLE.pattern})\s+of\s", re.I)
 _ORG_END = re.compile(rf"(?:{_ORG.pattern})\W*$", re.I)
@@ -51,8 +56,11 @@ _TITLE_END = re.compile(rf"(?:{_TITLE.pattern})\W*$", re.I)
 _LEGAL_END = "|".join(f"(?<=\\w {form})" for form in ("Ltd", "Ltd.", "Inc.", "LLC", "GmbH", "PLC"))
 _STRONG = re.compile(rf"\s*(?:[|｜•·●▪\t]|\s{{2,}}|\s[-–—]\s|[–—])\s*|(?:{_LEGAL_END})\s+(?=[A-Z])")
 # (A legal form after a comma is the employer's own: "Nara Logics, Inc", "visual assault, llc".)
+# ("AB InBev", "SA Water": those two start names, and are read as legal forms only at a name's end.)
 _WEAK = re.compile(
-    r"\s*(?:,\s(?!(?i:inc|llc|ltd|corp|gmbh|co|plc|llp|pvt|limited|s\.a|s\.l|a\.g|b\.v|l\.p|lp|srl)\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
+    r"\s*(?:,\s(?!(?i:"
+    + "|".join(re.escape(form) for form in _LEGAL_FORMS)
+    + r")\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
 )
 _SCRIPT_BOUNDARY = re.compile(
     r"(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z\u4e00-\u9fff])|(?<=[A-Za-z.])\s+(?=[\u4e00-\u9fff])"

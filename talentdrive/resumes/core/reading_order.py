@@ -156,12 +156,13 @@ def _rows(lines: list[Line]) -> list[str]:
     return texts
 
 
-# A piece continues the cell above it when it starts where that cell's piece starts, just below it, and
-# its first word would not have fitted after that piece's end (the text wrapped there). Just below: the
-# white between them is at most this share of a line's height.
+# A piece continues the cell above it when it starts where that cell's piece starts (within _ALIGNED
+# points), just below it (the white between them at most _CLOSE of a line's height), and its first word
+# would not have fitted after that piece's end (the text wrapped there). Cells are looked for under rows
+# of at most _MOST_CELLS pieces.
 _ALIGNED = 2.0
-_MOST_CELLS = 8
 _CLOSE = 0.8
+_MOST_CELLS = 8
 
 
 def _cells(rows: list[list[Line]]) -> list[list[list[Line]]]:
@@ -176,7 +177,8 @@ def _cells(rows: list[list[Line]]) -> list[list[list[Line]]]:
             above = out[-1]
             rest: list[Line] = []
             for piece in row:
-                cell = next((c for c in above if _wraps_into(c, above, piece)), None)
+                at = next((index for index in range(len(above)) if _wraps_into(above, index, piece)), None)
+                cell = None if at is None else above[at]
                 if cell is None:
                     rest.append(piece)
                 else:
@@ -187,7 +189,8 @@ def _cells(rows: list[list[Line]]) -> list[list[list[Line]]]:
     return out
 
 
-def _wraps_into(cell: list[Line], row: list[list[Line]], piece: Line) -> bool:
+def _wraps_into(row: list[list[Line]], index: int, piece: Line) -> bool:
+    cell = row[index]
     last = cell[-1]
     height = last.top - last.bottom
     if (
@@ -195,7 +198,6 @@ def _wraps_into(cell: list[Line], row: list[list[Line]], piece: Line) -> bool:
         or not -height / 2 <= last.bottom - piece.top <= height * _CLOSE
     ):
         return False
-    index = row.index(cell)
     if index + 1 < len(row):
         edge = row[index + 1][0].left
     else:
