@@ -353,11 +353,14 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         )
         # ("NORDA  2024-09 - Present": a name beside its dates tells that the entry has its school)
         named = school or (dated and _school_by_place(line.text) is not None)
-        wrapped = bool(blocks) and _name_wraps(blocks[-1][-1].text, line.text)
+        wrapped = bool(blocks) and _name_wraps(blocks[-1][-1].text, line.text, len(blocks[-1]) == 1)
         starts = not wrapped and (
             not blocks
             or (school and has_school)
             or (dated and has_dates and has_school and not school)
+            # ("Mentee … at Best of the Best  2015 - 2016" / "Bachelor … at Hanyang University  2014 - 2018":
+            # a dated line naming a school heads its own entry, whatever the one before named)
+            or (dated and has_dates and find_school(line.text) is not None)
             # (a degree line starts the next entry, unless it says the entry's own degree again: "博士" / "PhD")
             or (degree and has_degree and has_school and not school and degree_level(line.text) not in levels)
         )
@@ -391,8 +394,11 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 # A name cut by a narrow column ends in a word that joins it to the next line ("NYU Tandon School of" /
-# "Engineering"), the dates of its row standing after the cut.
-_DANGLING = re.compile(r"\s(?:of|and|for|&|de|di|du|der|des|la)$")
+# "Engineering", "Universidad de Viña del" / "Mar") or in a hyphen the line broke at ("Urbana-" /
+# "Champaign"), the dates of its row standing before or after the cut.
+_DANGLING = re.compile(r"\s(?:of|and|for|&|de|di|du|der|des|del|la|da|do|dos|das|e|y|van|von|in|at)$|\w-$")
+# "Central Georgia Technical" / "College": a line holding only a school's kind finishes the name above it.
+_KIND_ALONE = re.compile(r"(?:University|College|Institute|School|Academy|Polytechnic|Sciences|Campus)")
 # "Master of Science at Southern Methodist" / "University  Aug 2010 - May 2014": a name the column cut
 # before its kind (only after " at ": "B.S. Computer Science" / "University of Michigan" are two things).
 _SCHOOL_WORD_FIRST = re.compile(r"(?:University|College|Institute|School|Academy|Polytechnic)\b")
@@ -403,17 +409,33 @@ _NAME_REST = re.compile(
 _NAME_GOES_ON = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+(?:[A-ZÀ-Ý(][\w.'’&()-]*|of|and|&)){0,3}$")
 
 
-def _name_wraps(line: str, following: str) -> bool:
-    """The next line holds the rest of a name this line's column cut."""
+def _name_wraps(line: str, following: str, first: bool) -> bool:
+    """The next line holds the rest of a name this line's column cut (``first``: the line heads its
+    entry, where a school's name stands)."""
     ranges = find_ranges(line)
     name = line[: ranges[0].start_offset].rstrip() if ranges else line
+    if ranges and not name:
+        name = line[ranges[-1].end_offset :].strip()  # "2013 - 2017  Amsterdam University of Applied"
+    below = find_ranges(following)
+    rest = following[: below[0].start_offset].rstrip() if below else following  # "Fuego  2016 - 2020"
     return bool(
-        (_DANGLING.search(name) and _NAME_GOES_ON.match(following))
+        (_DANGLING.search(name) and _NAME_GOES_ON.match(rest))
+        or (
+            first
+            and _KIND_ALONE.fullmatch(following.strip())
+            and _NAME_GOES_ON.search(name)
+            and not _SCHOOL_WORD_FIRST.fullmatch(name.rsplit(" ", 1)[-1])
+        )
         or (not ranges and _SCHOOL_WORD_FIRST.match(following) and _AT_NAME_END.search(name))
         # "Master … at Catholic  Sept 2014 - Jul 2016" / "University of Lille": the rest of the name the
         # column wrapped, its dates kept on the first line
         or (ranges and _AT_NAME_END.search(name) and _NAME_REST.fullmatch(following))
     )
+
+
+def _glue(line: str, following: str) -> str:
+    """A line and the next that finishes its name: a hyphen the line broke at keeps no space."""
+    return f"{line}{following}" if line.endswith("-") else f"{line} {following}"
 
 
 def _head(block: list[Line]) -> tuple[list[Line], str]:
@@ -426,9 +448,12 @@ def _head(block: list[Line]) -> tuple[list[Line], str]:
         ranges = find_ranges(line)
         name = line[: ranges[0].start_offset].rstrip() if ranges else line
         following = block[used + 1].text if used + 1 < len(block) else ""
-        if _name_wraps(line, following):
-            dates = line[ranges[0].start_offset :] if ranges else ""
-            pieces.append(f"{name} {following} {dates}".rstrip())
+        if _name_wraps(line, following, used == 0):
+            if ranges and not name:
+                pieces.append(_glue(line, following))
+            else:
+                dates = line[ranges[0].start_offset :] if ranges else ""
+                pieces.append(f"{_glue(name, following)} {dates}".rstrip())
             used += 2
             continue
         pieces.append(line)

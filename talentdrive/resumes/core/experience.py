@@ -75,6 +75,8 @@ def _title_line(line: Line) -> bool:
 # consultancy to"); not a name with small words in it ("Department of Health and Social Care", "Reed").
 _PROSE_WORDS = re.compile(r"(?:\S+\s+){3,}\S+")
 _VERB = re.compile(r"[A-Z][a-z]{3,}ed")
+# A site written without its scheme, in small letters ("jut.io", "tims.berkeley.edu").
+_BARE_SITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?:/\S*)?")
 _SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "at", "to", "de", "du", "la", "y", "&"])
 
 
@@ -84,11 +86,13 @@ def _without_prose_after(line: Line, anchor: DateRange) -> str:
     column's gap stands after them (not a sentence running on: "Led the migration (2019 – 2020) for …")."""
     own = _without_date(line, anchor)
     before, _bar, after = own.partition(" | ")
-    if (
-        not before.strip()
-        or not after.strip()
-        or not _COLUMN_GAP.match(line.text, anchor.end_offset - line.start)
-    ):
+    # (a range may end in the space after it: the gap is measured from its last character)
+    end = (
+        anchor.start_offset
+        - line.start
+        + len(line.text[anchor.start_offset - line.start : anchor.end_offset - line.start].rstrip())
+    )
+    if not before.strip() or not after.strip() or not _COLUMN_GAP.match(line.text, end):
         return own
     kept = []
     for piece in re.split(r"\s{2,}", after.strip()):
@@ -96,6 +100,8 @@ def _without_prose_after(line: Line, anchor: DateRange) -> str:
         lower = sum(1 for word in words if word[:1].islower() and word not in _SMALL_WORDS)
         if (_PROSE_WORDS.fullmatch(piece) and lower >= 2) or _VERB.fullmatch(words[0]):
             break  # the rest of the row is the column beside
+        if _BARE_SITE.fullmatch(piece):
+            continue  # "QA Engineer  May 2015 - Nov 2015  jut.io": the employer's site, beside its dates
         kept.append(piece)
     return f"{before} | {'  '.join(kept)}"
 
@@ -137,12 +143,14 @@ def _employers_above(lines: list[Line]) -> bool:
     """The section sets its employers on a line of their own above the title ("Employer" / "Title" /
     dates, as LinkedIn exports and some themes do): two entries or more show it plainly."""
     seen = 0
-    for index in range(2, len(lines)):
+    for index in range(1, len(lines)):
         line = lines[index]
         ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
         if not ranges:
             continue
         own = header_parts(WEB_ADDRESS.sub("", _without_date(line, ranges[0])))
+        if not own and index < 2:
+            continue
         title, employer = (lines[index - 1], lines[index - 2]) if not own else (None, lines[index - 1])
         # (a title alone, not "Title, Name": there the name may be the employer, and what stands above
         # is the last entry's)
@@ -273,8 +281,22 @@ def _entry(
     if previous is not None and (not _header_candidate(previous) or find_ranges(previous.text)):
         previous = None
     weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
+    before = header_parts(own.partition(" | ")[0])
     if at_parts:
         pass  # "Title at Employer": both are on the dated line
+    elif (
+        employer_above
+        and previous is not None
+        and before
+        and all(is_title(part) for part in before)
+        and _employer_line(previous)
+    ):
+        # "Crozier & Henderson Productions Inc." / "Software Developer  2005 - 2007  site  ASP.NET", in a
+        # section that sets every employer above its title: what a column beside sets after the dates is
+        # not the employer.
+        parts = [previous.text.strip(), *before]
+        used.insert(0, previous)
+        taken.add(index - 1)
     elif len(weak_own) >= 2 and not all(is_title(part) for part in weak_own):
         # Without headings the line above may be the name: "Title, Employer, 2021 – present" reads as
         # both on the dated line, apart at a comma.

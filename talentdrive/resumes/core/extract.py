@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .deadline import Deadline
@@ -44,7 +45,8 @@ def extract_text(content: bytes, limits: Limits, deadline: Deadline) -> Extracte
     if len(text) > limits.max_chars:
         text = text[: limits.max_chars]
         warnings.append(f"text cut after {limits.max_chars} characters")
-    text = _PRIVATE_USE.sub("", text.replace("\x00", ""))
+    # (composed: a page may spell "Universität" as "a" and a combining mark, which reads as no letter ä)
+    text = unicodedata.normalize("NFC", _PRIVATE_USE.sub("", text.replace("\x00", "")))
     if not text.strip():
         raise ParseFailure("empty", f"the {kind.upper()} file contains no text")
     return Extracted(kind=kind, text=text, pages=pages, warnings=tuple(warnings))

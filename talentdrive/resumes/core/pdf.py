@@ -11,7 +11,7 @@ import pypdfium2.raw as pdfium_c
 
 from .deadline import Deadline
 from .model import Limits, ParseFailure
-from .reading_order import GUTTER, Line, level_with, reading_order
+from .reading_order import GUTTER, LINE_END_HYPHEN, Line, level_with, reading_order
 
 # A line's text from its first to its last visible character.
 _LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
@@ -53,7 +53,8 @@ def pdf_text(content: bytes, limits: Limits, deadline: Deadline) -> tuple[str, i
                     textpage.close()
             finally:
                 page.close()
-            chunks.append(chunk.replace("\r\n", "\n").replace("\r", "\n"))
+            # (PDFium marks a hyphen the line broke at as U+FFFE: "Urbana-" / "Champaign" was printed so)
+            chunks.append(chunk.replace("\r\n", "\n").replace("\r", "\n").replace(LINE_END_HYPHEN, "-"))
             total += len(chunk)
             if total > limits.max_chars:
                 warnings.append(

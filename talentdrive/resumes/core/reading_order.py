@@ -22,6 +22,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+# PDFium's mark for a hyphen the line broke at ("Urbana-" at a line's end, "Champaign" on the next).
+LINE_END_HYPHEN = "\ufffe"
 GUTTER = 12.0  # points: narrower white strips are the space between words or a tab stop
 # A gutter may be crossed by this share of lines at most (the spanning lines), and needs this many
 # lines wholly on each side.
@@ -213,5 +215,8 @@ def _joined(row: list[Line]) -> str:
     column of dates set apart), as the parser reads two spaces as a separator."""
     text = row[0].text
     for before, piece in zip(row, row[1:], strict=False):
+        if text.endswith(LINE_END_HYPHEN):  # a word the cell's line broke at its hyphen: "Urbana-Champaign"
+            text = text[:-1] + "-" + piece.text
+            continue
         text += ("  " if piece.left - before.right >= GUTTER else " ") + piece.text
     return text

@@ -1,0 +1,116 @@
+"""Names a narrow column wrapped, letters written in two code points, and the column a theme sets
+beside a job's dates. (People, companies and schools are made up.)"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+from fpdf import FPDF
+
+from talentdrive.resumes.core import extract_profile, parse_document
+
+TODAY = date(2025, 1, 15)
+
+
+def jobs(text: str) -> list[tuple[str | None, str | None]]:
+    profile = extract_profile(text, today=TODAY)
+    return [(entry.title, entry.employer) for entry in profile.experience]
+
+
+def schools(text: str) -> list[str | None]:
+    return [entry.school for entry in extract_profile(text, today=TODAY).education]
+
+
+def test_a_hyphen_the_pdf_line_broke_at_stays_a_hyphen():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in ("Jane Roe", "Education", "University of Tarnow at Nowa-", "Wola", "2014 - 2018"):
+        pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+    result = parse_document(bytes(pdf.output()), "roe.pdf")
+
+    assert "\ufffe" not in result.text
+    assert result.profile is not None
+    assert [entry.school for entry in result.profile.education] == ["University of Tarnow at Nowa-Wola"]
+
+
+def test_a_letter_written_as_a_letter_and_a_combining_mark_is_read_as_one():
+    decomposed = unicodedata.normalize("NFD", "EDUCATION\nFreie Universität Halden  2012 - 2016\n")
+
+    result = parse_document(decomposed.encode(), "roe.txt")
+
+    assert result.profile is not None
+    assert [entry.school for entry in result.profile.education] == ["Freie Universität Halden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a joining word the column cut after
+        ("EDUCATION\nUniversidad de Tierra del\nFuego  2016 - 2020\n", ["Universidad de Tierra del Fuego"]),
+        # the dates first, the name after them, its last word on the next line
+        (
+            "EDUCATION\n2013 - 2017  Norland University of Applied\nSciences\n",
+            ["Norland University of Applied Sciences"],
+        ),
+        # a school's kind alone on the line under its name
+        (
+            "EDUCATION\nMathematics Faculty, Specialist degree, Halden State\nUniversity\n2004 - 2009\n",
+            ["Halden State University"],
+        ),
+    ],
+)
+def test_a_school_name_the_column_wrapped_is_read_whole(text, expected):
+    assert schools(text) == expected
+
+
+def test_a_kind_alone_under_a_field_of_study_is_no_part_of_it():
+    text = "EDUCATION\nInstituto Tecnológico de Norte  2014 - 2019\n Computer Systems Engineer\nUniversity\n"
+
+    assert schools(text) == ["Instituto Tecnológico de Norte"]
+
+
+def test_a_dated_line_naming_a_school_heads_its_own_entry():
+    text = (
+        "EDUCATION\nMentee, Security Track at Best of the Best  Jun 2015 - Mar 2016\n"
+        "Major courses: Reverse engineering, Forensics\n"
+        "Bachelor Computer Science at Halden University  Mar 2014 - Aug 2019\n"
+    )
+
+    assert "Halden University" in schools(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the employer's site without a scheme, beside the dates
+        ("QA Engineer  May 2015 - November 2015  kestrel.io", ("QA Engineer", "Kestrel")),
+        # prose of the column beside, after a range that ends in a space
+        (
+            "Cloud Engineer Intern  2023-03 - 2023-08  Led and implemented the first version of a",
+            ("Cloud Engineer Intern", "Kestrel"),
+        ),
+    ],
+)
+def test_what_a_column_beside_sets_after_the_dates_is_no_employer(line, expected):
+    text = f"WORK\nKestrel\n{line}\nBuilt the test rig.\n"
+
+    assert jobs(text) == [expected]
+
+
+def test_a_section_that_sets_employers_above_keeps_them_over_a_word_beside_the_dates():
+    text = (
+        "WORK\nHollin Commerce\nLead Web Developer  2009-04-01 - 2015-11-01  www.hollin.example\n"
+        "Led the team.\nDewar & Pike Inc.\nSoftware Developer  2007-09-01 - 2009-04-01  www.dewar.example\n"
+        "Built the site.\nCrozier Productions Inc.\n"
+        "Software Developer  2005-01-01 - 2007-01-01  https://www.crozier.example  ASP.NET\nBuilt tools.\n"
+    )
+
+    assert jobs(text) == [
+        ("Lead Web Developer", "Hollin Commerce"),
+        ("Software Developer", "Dewar & Pike Inc."),
+        ("Software Developer", "Crozier Productions Inc."),
+    ]
