@@ -114,3 +114,30 @@ def test_a_section_that_sets_employers_above_keeps_them_over_a_word_beside_the_d
         ("Software Developer", "Dewar & Pike Inc."),
         ("Software Developer", "Crozier Productions Inc."),
     ]
+
+
+def test_a_section_written_title_comma_employer_reads_commas_by_that_order():
+    text = (
+        "WORK EXPERIENCE\n"
+        "Graduate Research Assistant, University of Norland at Westport-Halden\nSep, 2022 - Dec, 2025  3 years\n"
+        "Ran the lab.\n"
+        "Teaching Assistant, University of Tarnow, North Campus\nJan, 2020 - Dec, 2021  1 year 11 months\n"
+        "Taught the course.\n"
+        "Firmware Test Engineer, Kestrel, the sensor studio (Orbit)\nJul, 2019 - Nov, 2019  4 months\n"
+        "Tested the hardware.\n"
+        "Senior Software Engineer II, Lead Web Developer, Hollin Technologies, L.P.\nApr, 2015 - Jun, 2019\n"
+        "Built the platform.\n"
+    )
+
+    assert jobs(text) == [
+        ("Graduate Research Assistant", "University of Norland at Westport-Halden"),
+        ("Teaching Assistant", "University of Tarnow, North Campus"),
+        ("Firmware Test Engineer", "Kestrel, the sensor studio (Orbit)"),
+        ("Senior Software Engineer II, Lead Web Developer", "Hollin Technologies, L.P."),
+    ]
+
+
+def test_one_title_comma_employer_line_sets_no_order_for_the_section():
+    text = "EXPERIENCE\nSenior Analyst, Morgan Stanley, Wealth Management\nJan 2019 - Dec 2021\nAnalysed.\n"
+
+    assert jobs(text) == [("Senior Analyst", "Morgan Stanley")]

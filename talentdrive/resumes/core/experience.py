@@ -7,7 +7,15 @@ from dataclasses import replace
 from datetime import date
 
 from .dates import HAS_YEAR, DateRange, find_point, find_ranges, years_from_intervals
-from .headerline import ORG_NAME_END, WEB_ADDRESS, employer_title, header_parts, is_title, scores
+from .headerline import (
+    ORG_NAME_END,
+    WEB_ADDRESS,
+    comma_pieces,
+    employer_title,
+    header_parts,
+    is_title,
+    scores,
+)
 from .model import Experience, Span
 from .sections import Line, Section
 
@@ -164,6 +172,46 @@ def _employers_above(lines: list[Line]) -> bool:
     return False
 
 
+def _header_text(lines: list[Line], index: int, anchor: DateRange) -> str:
+    """What heads a dated line: the words before its dates, or the line above when it holds only dates."""
+    line = lines[index]
+    before = line.text[: anchor.start_offset - line.start].strip().rstrip(",;|–—-(（ ")
+    if before or index == 0 or header_parts(_without_date(line, anchor)):
+        return before
+    return lines[index - 1].text.strip()
+
+
+def _title_comma_employer(lines: list[Line]) -> bool:
+    """The section writes each header "Title, Employer" (as a theme prints position and company): most
+    headers with a comma start with a title and end with no title, two at least. Then a comma inside
+    either ("Teaching Assistant, University of California, Santa Barbara") is read by that order."""
+    agree = disagree = 0
+    for index, line in enumerate(lines):
+        ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
+        if not ranges:
+            continue
+        pieces = comma_pieces(_header_text(lines, index, ranges[0]))
+        if len(pieces) < 2:
+            continue
+        if is_title(pieces[0]) and not is_title(pieces[-1]):
+            agree += 1
+        else:
+            disagree += 1
+    return agree >= 2 and agree >= 2 * disagree
+
+
+def _by_comma_order(header: str) -> tuple[str, str] | None:
+    """(employer, title) of "Title, Employer" where the order is the section's: the titles lead, the
+    employer is the rest as written; where every piece reads as a title, the last is the employer."""
+    pieces = comma_pieces(header)
+    if len(pieces) < 2 or _SENTENCE_END.search(header):
+        return None
+    lead = 1
+    while lead < len(pieces) - 1 and is_title(pieces[lead]):
+        lead += 1
+    return ", ".join(pieces[lead:]), ", ".join(pieces[:lead])
+
+
 def _date_only(lines: list[Line], index: int) -> bool:
     """The line at ``index`` holds a date range and nothing else."""
     if index >= len(lines):
@@ -256,6 +304,7 @@ def _entry(
     intern_section: bool,
     headless: bool = False,
     employer_above: bool = False,
+    comma_order: bool = False,
 ) -> Experience:
     line = lines[index]
     own = _without_date(line, anchor)
@@ -404,7 +453,10 @@ def _entry(
                 used.append(next_line)
                 taken.add(index + 1)
     employer, title = employer_title(parts)
-    if employer is not None and title is not None and not at_parts:
+    ordered = _by_comma_order(_header_text(lines, index, anchor)) if comma_order and not at_parts else None
+    if ordered is not None and used[-1] is line and len(used) <= 2:
+        employer, title = ordered
+    elif employer is not None and title is not None and not at_parts:
         employer, title = _last_comma(employer, title, used)
     if employer is not None and title is None:
         title = _title_below(lines, lines.index(used[-1]) + 1, taken)
@@ -435,6 +487,7 @@ def find_experience(sections: list[Section]) -> list[Experience]:
         lines = [line for line in section.lines if not _DURATION_LINE.match(line.text)]
         taken: set[int] = set()
         above = _employers_above(lines)
+        comma_order = _title_comma_employer(lines)
         for index, line in enumerate(lines):
             if index in taken or not has_year(line.text):
                 continue  # most lines are descriptions, without a year
@@ -456,7 +509,14 @@ def find_experience(sections: list[Section]) -> list[Experience]:
                 continue
             taken.add(index)
             entry = _entry(
-                lines, index, ranges[0], taken, intern_section, headless=fallback, employer_above=above
+                lines,
+                index,
+                ranges[0],
+                taken,
+                intern_section,
+                headless=fallback,
+                employer_above=above,
+                comma_order=comma_order,
             )
             if entry.employer is None and entry.title and entries and entries[-1].employer:
                 # Roles listed under one employer (a LinkedIn export): the title's employer is the one above.

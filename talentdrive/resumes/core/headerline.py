@@ -62,6 +62,10 @@ _WEAK = re.compile(
     + "|".join(re.escape(form) for form in _LEGAL_FORMS)
     + r")\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
 )
+# A comma between a header's parts, not before a legal form nor inside brackets.
+_COMMA = re.compile(
+    r",\s+(?!(?i:" + "|".join(re.escape(form) for form in _LEGAL_FORMS) + r")\.?(?![\w-]))(?![^()]*\))"
+)
 _SCRIPT_BOUNDARY = re.compile(
     r"(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z\u4e00-\u9fff])|(?<=[A-Za-z.])\s+(?=[\u4e00-\u9fff])"
 )
@@ -312,3 +316,9 @@ def employer_title(parts: list[str]) -> tuple[str | None, str | None]:
         rest = [part for part in parts if part != employer]
         title = rest[0] if rest and employer is not None else None
     return employer, title
+
+
+def comma_pieces(text: str) -> list[str]:
+    """A header line's pieces between commas, as written ("Teaching Assistant, University of California,
+    Santa Barbara" gives three); a legal form and a bracket stay with their name."""
+    return [piece.strip() for piece in _COMMA.split(WEB_ADDRESS.sub("", text).strip()) if piece.strip()]
