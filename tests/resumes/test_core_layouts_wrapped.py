@@ -10,6 +10,8 @@ import pytest
 from fpdf import FPDF
 
 from talentdrive.resumes.core import extract_profile, parse_document
+from talentdrive.resumes.core.fields import split_lines
+from talentdrive.resumes.core.sections import split_sections
 
 TODAY = date(2025, 1, 15)
 
@@ -141,3 +143,48 @@ def test_one_title_comma_employer_line_sets_no_order_for_the_section():
     text = "EXPERIENCE\nSenior Analyst, Morgan Stanley, Wealth Management\nJan 2019 - Dec 2021\nAnalysed.\n"
 
     assert jobs(text) == [("Senior Analyst", "Morgan Stanley")]
+
+
+def test_a_heading_printed_last_on_a_row_opens_its_section():
+    text = (
+        "Jane Roe\nEmail jane@example.com\nPhone (555) 010-0100  Work\nKestrel\nSoftware Engineer\n"
+        "May 2010 - May 2013\nBuilt the test rig.\n"
+    )
+
+    assert jobs(text) == [("Software Engineer", "Kestrel")]
+
+
+def test_a_skills_grid_column_last_on_a_row_opens_no_section():
+    lines = split_lines("SKILLS\nPython  Java  Tools\nDocker, Git\n")
+
+    assert [(section.kind, [line.text for line in section.lines]) for section in split_sections(lines)][
+        1:
+    ] == [("skills", ["Python  Java  Tools", "Docker, Git"])]
+
+
+def test_under_employers_set_above_the_words_before_the_dates_are_the_title_as_written():
+    text = (
+        "WORK\nHollin Commerce\nCo-founder  Aug 2019 - Present  Responsible for product direction and design\nLed it.\n"
+        "Dewar Services\nDevice Farm  Sep 2014 - Nov 2016  Rebuilt and redesigned the device lab for hire.\nRan it.\n"
+        "Kestrel\nSenior Engineer  May 2013 - Jul 2014  Built a physical device lab for hundreds of phones\n"
+    )
+
+    assert jobs(text) == [
+        ("Co-founder", "Hollin Commerce"),
+        ("Device Farm", "Dewar Services"),
+        ("Senior Engineer", "Kestrel"),
+    ]
+
+
+def test_titles_set_on_their_own_line_under_employer_and_dates_are_read_as_written():
+    text = (
+        "WORK\nHollin Commerce  2017-07 — 2019-12\nhttps://hollin.example\nCraft Coach - Staff Engineer\n"
+        "Reworked the tests.\nDewar Services  2015-01 — 2017-06\nWebdesigner\nDesigned the sites.\n"
+        "Kestrel  2013-01 — 2014-12\nData Analyst - Operations\nBuilt the reports.\n"
+    )
+
+    assert jobs(text) == [
+        ("Craft Coach - Staff Engineer", "Hollin Commerce"),
+        ("Webdesigner", "Dewar Services"),
+        ("Data Analyst - Operations", "Kestrel"),
+    ]

@@ -156,7 +156,7 @@ def _employers_above(lines: list[Line]) -> bool:
         ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
         if not ranges:
             continue
-        own = header_parts(WEB_ADDRESS.sub("", _without_date(line, ranges[0])))
+        own = header_parts(WEB_ADDRESS.sub("", _without_prose_after(line, ranges[0])))
         if not own and index < 2:
             continue
         title, employer = (lines[index - 1], lines[index - 2]) if not own else (None, lines[index - 1])
@@ -224,22 +224,54 @@ def _date_only(lines: list[Line], index: int) -> bool:
 _FIELD_LINE = re.compile(r"^[^|｜:：]{1,8}[:：]")
 
 
-def _title_below(lines: list[Line], index: int, taken: set[int]) -> str | None:
+def _title_below(lines: list[Line], index: int, taken: set[int], whole: bool = False) -> str | None:
     """A job site's export puts the title a line or two under the employer ("所属行业：…" /
     "技术部 | 高级算法工程师"): the first title among the next header lines, skipping labelled fields
-    and a line that only gives the employer's site."""
+    and a line that only gives the employer's site. With ``whole`` (the section sets every title on a
+    line of its own under its employer), the line as written: "Craft Coach - Staff Engineer",
+    "Webdesigner"."""
     for position in range(index, min(index + 3, len(lines))):
         line = lines[position]
         if position in taken or not _header_candidate(line) or find_ranges(line.text):
             return None
         if _FIELD_LINE.match(line.text) or not WEB_ADDRESS.sub("", line.text).strip():
             continue  # a labelled field, or the employer's site on a line of its own
+        if whole and _own_title_line(line):
+            taken.add(position)
+            return line.text.strip()
         titles = [part for part in header_parts(line.text) if is_title(part)]
         if titles:
             taken.add(position)
             return titles[-1]
         return None
     return None
+
+
+_NOT_A_TITLE_LINE = re.compile(r"[.:;!?]$|^(?:Highlights|Summary|Responsibilities|Achievements)$", re.I)
+
+
+def _own_title_line(line: Line) -> bool:
+    """A short line that could be a title as written: no sentence, no label, a capital first."""
+    text = line.text.strip()
+    return bool(text[:1].isupper() and len(text.split()) <= 8 and not _NOT_A_TITLE_LINE.search(text))
+
+
+def _titles_below(lines: list[Line]) -> bool:
+    """The section sets each title on a line of its own under "Employer  dates" (as a theme prints
+    company, dates, then position): two dated lines or more naming no title, with a title under them."""
+    seen = 0
+    for index, line in enumerate(lines):
+        ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
+        if not ranges:
+            continue
+        own = header_parts(_without_prose_after(line, ranges[0]))
+        if not own or any(is_title(part) for part in own):
+            continue
+        probe: set[int] = set()
+        seen += _title_below(lines, index + 1, probe) is not None
+        if seen >= 2:
+            return True
+    return False
 
 
 _AT = re.compile(r"\s(?:at|@)\s|@")
@@ -305,6 +337,7 @@ def _entry(
     headless: bool = False,
     employer_above: bool = False,
     comma_order: bool = False,
+    titles_below: bool = False,
 ) -> Experience:
     line = lines[index]
     own = _without_date(line, anchor)
@@ -333,16 +366,11 @@ def _entry(
     before = header_parts(own.partition(" | ")[0])
     if at_parts:
         pass  # "Title at Employer": both are on the dated line
-    elif (
-        employer_above
-        and previous is not None
-        and before
-        and all(is_title(part) for part in before)
-        and _employer_line(previous)
-    ):
+    elif employer_above and previous is not None and len(before) == 1 and _employer_line(previous):
         # "Crozier & Henderson Productions Inc." / "Software Developer  2005 - 2007  site  ASP.NET", in a
-        # section that sets every employer above its title: what a column beside sets after the dates is
-        # not the employer.
+        # section that sets every employer above its title: the line above is the employer, what stands
+        # before the dates the title even when it reads like none ("AWS Device Farm"), and what a column
+        # beside sets after the dates is neither.
         parts = [previous.text.strip(), *before]
         used.insert(0, previous)
         taken.add(index - 1)
@@ -366,7 +394,9 @@ def _entry(
         following = lines[index + 1]
         below = header_parts(following.text, weak=True)
         if below and not find_ranges(following.text) and is_title(below[0]):
-            parts = parts + below[:1]
+            # (where the section sets its titles so, the line as written: "Data Analyst - Operations")
+            whole = titles_below and not is_title(parts[0]) and _own_title_line(following)
+            parts = parts + ([following.text.strip()] if whole else below[:1])
             used.append(following)
             taken.add(index + 1)
     if not parts:
@@ -459,7 +489,7 @@ def _entry(
     elif employer is not None and title is not None and not at_parts:
         employer, title = _last_comma(employer, title, used)
     if employer is not None and title is None:
-        title = _title_below(lines, lines.index(used[-1]) + 1, taken)
+        title = _title_below(lines, lines.index(used[-1]) + 1, taken, whole=titles_below)
     header = " ".join(part.text for part in used)
     return Experience(
         employer=employer,
@@ -488,6 +518,7 @@ def find_experience(sections: list[Section]) -> list[Experience]:
         taken: set[int] = set()
         above = _employers_above(lines)
         comma_order = _title_comma_employer(lines)
+        below = _titles_below(lines)
         for index, line in enumerate(lines):
             if index in taken or not has_year(line.text):
                 continue  # most lines are descriptions, without a year
@@ -517,6 +548,7 @@ def find_experience(sections: list[Section]) -> list[Experience]:
                 headless=fallback,
                 employer_above=above,
                 comma_order=comma_order,
+                titles_below=below,
             )
             if entry.employer is None and entry.title and entries and entries[-1].employer:
                 # Roles listed under one employer (a LinkedIn export): the title's employer is the one above.

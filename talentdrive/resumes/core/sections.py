@@ -154,6 +154,15 @@ def split_sections(lines: list[Line]) -> list[Section]:
             sections.append(Section(kind, heading, tuple(body)))
             kind, heading, body = found, line, []
             continue
+        closing = _row_closing_with_heading(line)
+        if closing is not None:
+            # "Phone (929) 555-0100  Work": a card and the next section's heading printed level, the
+            # heading last on the row; the card's text stays where it was, the heading opens its section.
+            head, found, cell = closing
+            body.append(head)
+            sections.append(Section(kind, heading, tuple(body)))
+            kind, heading, body = found, cell, []
+            continue
         opened = _row_opening_section(line)
         if opened is None:
             body.append(line)
@@ -165,6 +174,25 @@ def split_sections(lines: list[Line]) -> list[Section]:
         body = [rest]
     sections.append(Section(kind, heading, tuple(body)))
     return sections
+
+
+_ENTRY_KINDS = ("experience", "education")
+_LAST_CELL = re.compile(r"\s{2,}(?=\S[^\s]*(?:\s\S+){0,2}$)")
+
+
+def _row_closing_with_heading(line: Line) -> tuple[Line, str, Line] | None:
+    """A row whose last cell, set a column's gap apart and of three words at most, is a heading."""
+    gap = _LAST_CELL.search(line.text)
+    if gap is None:
+        return None
+    cell = line.text[gap.end() :]
+    found = heading_kind(cell)
+    head = line.text[: gap.start()]
+    # (only the sections an entry's reading depends on: "Tools" or "Languages" last on a row is a
+    # skills grid's column)
+    if found not in _ENTRY_KINDS or not cell[:1].isupper() or not head.strip() or heading_kind(head.strip()):
+        return None
+    return Line(head, line.start), found, Line(cell, line.start + gap.end())
 
 
 def _row_opening_section(line: Line) -> tuple[str, Line, Line] | None:
