@@ -188,3 +188,20 @@ def test_titles_set_on_their_own_line_under_employer_and_dates_are_read_as_writt
         ("Webdesigner", "Dewar Services"),
         ("Data Analyst - Operations", "Kestrel"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city's numbered university keeps its number
+        ("EDUCATION\nClaude Halden University Lyon 1  2010 - 2014\n", ["Claude Halden University Lyon 1"]),
+        ("EDUCATION\nUniversité Norland Paris XI  2010 - 2014\n", ["Université Norland Paris XI"]),
+        # a school named kind first runs to the end of a long name
+        (
+            "EDUCATION\nFaculdade da Academia Norlandesa de Educação e Cultura  2010 - 2014\n",
+            ["Faculdade da Academia Norlandesa de Educação e Cultura"],
+        ),
+    ],
+)
+def test_a_school_name_keeps_the_words_that_are_its_own(text, expected):
+    assert schools(text) == expected

@@ -57,7 +57,7 @@ _SCHOOL_EN = re.compile(
     # Schools named kind first in French, Spanish, Portuguese, Italian, Romanian and German.
     r"|Instituto|Institut|Lycée|Liceo|Colegio|Colégio|Escuela|Escola|Faculdade|Facultad|Faculté|Facultatea"
     r"|Gymnasium|Centro Universitário)"
-    rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,4}}"
+    rf"\s+(?:{_LINK}\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
     rf"|(?:The\s+)?(?:{_CAP}\s+(?:(?:and|&|the)\s+(?={_CAP}))?){{1,5}}(?:University|Universität|Institute [Oo]f Technology|Polytechnic|Institute|College|Academy|School)"
     rf"(?:\s+{_LINK}\s+{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}})?{_CAMPUS}"
     rf"|(?:University|Universi[dt]\w*|Universit[àaé]|Université|Politecnico|École|Ecole)\s+(?:{_LINK}\s+)?(?:degli Studi di\s+)?{_CAP}(?:\s(?!\s)(?:{_CAP}|{_LINK})){{0,6}}"
@@ -67,12 +67,13 @@ _SCHOOL_EN = re.compile(
     rf"(?=\s*(?:$|[—–|•·(]|\s-\s|\s{{2}}|{_MONTH_YEAR}|(?:19|20)\d\d)))?"
 )
 # What the name goes on with: a place joined by a hyphen ("California State Polytechnic University-Pomona"),
-# "in" a place ("Royal Institute of Technology in Sweden"; never a subject: "Columbia University in Data
+# a city and its number ("Lyon 1"), "in" a place ("Royal Institute of Technology in Sweden"; never a subject: "Columbia University in Data
 # Science"), then its short name in brackets, in capitals ("(KTH)", "(TU/e)"; not "(Rhodes Scholar)").
 # A city and a state after a comma or a space are the school's place, not its name ("University of
 # Washington, Seattle, WA", "Rice University Houston").
 _SCHOOL_TAIL = re.compile(
-    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?:\.?\s[A-Z][a-zà-ÿ]+)?(?=\s*(?:$|\(|\s\s|,)))?"
+    # (a city and a number name one of a city's universities: "Claude Bernard University Lyon 1")
+    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+\s(?:[1-9]\d?|[IVX]{{1,4}})(?![\w.-])|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?:\.?\s[A-Z][a-zà-ÿ]+)?(?=\s*(?:$|\(|\s\s|,)))?"
     r"(?:\s*\((?=[^()\n]*[A-Z]{2})[A-Z][A-Za-z/&.-]{1,9}\))?"
 )
 
