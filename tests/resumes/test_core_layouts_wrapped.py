@@ -205,3 +205,29 @@ def test_titles_set_on_their_own_line_under_employer_and_dates_are_read_as_writt
 )
 def test_a_school_name_keeps_the_words_that_are_its_own(text, expected):
     assert schools(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # what a dash adds to a title stays with it
+        (
+            "Backend Engineer - Python/MongoDB at Anchor Loans LP  Aug 2015 - Nov 2016",
+            ("Backend Engineer - Python/MongoDB", "Anchor Loans LP"),
+        ),
+        # the employer's own name holds another " at "
+        (
+            "Graduate Research Assistant at University of Norland at Westport  Sept 2022 - Dec 2025",
+            ("Graduate Research Assistant", "University of Norland at Westport"),
+        ),
+    ],
+)
+def test_title_at_employer_splits_at_the_first_at(line, expected):
+    assert jobs(f"WORK EXPERIENCE\n{line}\nBuilt things.\n") == [expected]
+
+
+def test_research_at_a_lab_names_no_title():
+    assert (
+        jobs("WORK EXPERIENCE\nResearch - Vision at Kestrel Labs  2019 - 2021\nBuilt things.\n")[0][0]
+        != "Research - Vision"
+    )

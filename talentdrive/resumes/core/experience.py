@@ -282,15 +282,17 @@ def _title_at_employer(own: str) -> list[str] | None:
     title, or name neither a title nor an employer, and the words after it name no title (the employer
     keeps its commas: "University of Illinois, Urbana-Champaign")."""
     head = own.split(" | ", 1)[0]
-    pieces = _AT.split(head)
+    # (at the first " at ": the employer's own name may hold another, "University of Illinois at Urbana")
+    pieces = _AT.split(head, maxsplit=1)
     if len(pieces) != 2:
         return None
     before, after = header_parts(pieces[0]), header_parts(pieces[1])
     if not before or len(after) != 1 or is_title(after[0]):
         return None
     if len(before) > 1:
-        # "Craft Coach - Staff Engineer at Wakam": titles joined by a dash are one title.
-        return [after[0], pieces[0].strip()] if all(is_title(part) for part in before) else None
+        # "Craft Coach - Staff Engineer at Wakam", "Backend Engineer - Python/MongoDB at Anchor Loans": a
+        # title and what a dash adds to it are one title.
+        return [after[0], pieces[0].strip()] if is_title(before[0]) else None
     if not is_title(before[0]) and scores(before[0]) != (0, 0):
         return None  # "Research at Acme Labs": no title before " at " ("DevOps at Computershare" is one)
     return [after[0], before[0]]
