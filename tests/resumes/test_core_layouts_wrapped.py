@@ -231,3 +231,15 @@ def test_research_at_a_lab_names_no_title():
         jobs("WORK EXPERIENCE\nResearch - Vision at Kestrel Labs  2019 - 2021\nBuilt things.\n")[0][0]
         != "Research - Vision"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Desarrollador fullstack  2019-03 - 2024-04", ("Desarrollador fullstack", "Kestrel Group")),
+        ("Analista de Desarrollo  2017-11 - 2019-06", ("Analista de Desarrollo", "Kestrel Group")),
+        ("Full stack developper  2016-07 - 2018-06", ("Full stack developper", "Kestrel Group")),
+    ],
+)
+def test_titles_written_in_spanish_portuguese_or_french_are_titles(line, expected):
+    assert jobs(f"WORK\nKestrel Group\n{line}\nBuilt things.\n") == [expected]

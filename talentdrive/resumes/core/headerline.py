@@ -36,7 +36,11 @@ _TITLE = re.compile(
     r"|Physician|Chef|Cashier|Receptionist|Secretary|Recruiter|President|Associate|Apprentice|Planner|Strategist"
     r"|Advisor|Adviser|Leader|Member|Owner|Chairman|Chair|Artist|Trainer|Mentor|Contractor|Freelancer"
     r"|Webmaster|Evangelist|Maintainer|Contributor|Expert|Producer|Photographer|Translator|Journalist"
-    r"|Coach|Facilitator|Craftsman|Internship|Scrum Master)s?\b",
+    r"|Coach|Facilitator|Craftsman|Internship|Scrum Master"
+    # The same in Spanish, Portuguese and French, as people there write them (and "developper").
+    r"|Desarrollador[a]?|Desenvolvedor[a]?|D[ée]veloppeu[rs]e?|Developper|Ingenier[oa]|Ing[ée]nieur|Engenheir[oa]"
+    r"|Analista|Programador[a]?|Consultor[a]?|T[ée]cnico|Gerente|Jef[ea]|Investigador[a]?|Pesquisador[a]?"
+    r"|Profesor[a]?|Chercheu[rs]e?|Stagiaire|Practicante|Becari[oa])s?\b",
     re.I,
 )
 # Legal forms, as written after an employer's name ("Nara Logics, Inc", "Innoplexus Pvt. Ltd.").
