@@ -243,3 +243,13 @@ def test_research_at_a_lab_names_no_title():
 )
 def test_titles_written_in_spanish_portuguese_or_french_are_titles(line, expected):
     assert jobs(f"WORK\nKestrel Group\n{line}\nBuilt things.\n") == [expected]
+
+
+def test_a_date_written_year_comma_month_is_read():
+    profile = extract_profile(
+        "WORK\nVisyon Labs\nSoftware Developer  2015, November - 2016, June\nBuilt things.\n", today=TODAY
+    )
+
+    assert [(e.title, e.employer, e.start, e.end) for e in profile.experience] == [
+        ("Software Developer", "Visyon Labs", "2015-11", "2016-06")
+    ]

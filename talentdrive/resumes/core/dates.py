@@ -27,6 +27,8 @@ _POINT = (
     rf"(?:\s*[.\-/]\s*{_DAY}(?!\d)|\s*{_DAY}\s*日)?"
     rf"|(?P<{{p}}m2>1[0-2]|0?[1-9])\s*[/.\-]\s*(?:{_DAY}\s*[/.\-]\s*)?(?P<{{p}}y2>{_YEAR})"
     rf"|(?P<{{p}}mn>{_MONTH_NAME})\s*,?\s*(?P<{{p}}y3>{_YEAR})"
+    # ("2015, November": the year first, a comma, the month's name)
+    rf"|(?P<{{p}}y5>{_YEAR}),\s*(?P<{{p}}mn5>{_MONTH_NAME})(?![\w.])"
     rf"|(?P<{{p}}y4>{_YEAR})(?:\s*年)?(?![\d.\-/]\d{{{{1,2}}}}(?!\d))(?!\d)"
     rf"|(?P<{{p}}now>{_NOW}))"
 )
@@ -57,9 +59,10 @@ def _point(match: re.Match[str], prefix: str) -> tuple[str | None, bool]:
     for year_key, month_key in (("y1", "m1"), ("y2", "m2")):
         if group[prefix + year_key]:
             return f"{group[prefix + year_key]}-{int(group[prefix + month_key]):02d}", False
-    if group[prefix + "y3"]:
-        month = _MONTHS[group[prefix + "mn"][:3].lower()]
-        return f"{group[prefix + 'y3']}-{month:02d}", False
+    for year_key, name_key in (("y3", "mn"), ("y5", "mn5")):
+        if group[prefix + year_key]:
+            month = _MONTHS[group[prefix + name_key][:3].lower()]
+            return f"{group[prefix + year_key]}-{month:02d}", False
     if group[prefix + "y4"]:
         return group[prefix + "y4"], False
     return None, False
