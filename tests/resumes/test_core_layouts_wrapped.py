@@ -253,3 +253,16 @@ def test_a_date_written_year_comma_month_is_read():
     assert [(e.title, e.employer, e.start, e.end) for e in profile.experience] == [
         ("Software Developer", "Visyon Labs", "2015-11", "2016-06")
     ]
+
+
+def test_under_titles_set_below_the_employer_line_is_read_whole():
+    text = (
+        "WORK\nGlobalmouth - 360 Go Mobile Agency  2015-03 — 2015-05\nhttp://globalmouth.example\n"
+        "Web Mobile Application Developer\nBuilt the apps.\n"
+        "Wake Community College • Main Campus  2011-11 — 2014-02\nTelecommunications Specialist\nRan the network.\n"
+    )
+
+    assert jobs(text) == [
+        ("Web Mobile Application Developer", "Globalmouth - 360 Go Mobile Agency"),
+        ("Telecommunications Specialist", "Wake Community College • Main Campus"),
+    ]

@@ -62,7 +62,7 @@ def _header_candidate(line: Line) -> bool:
 _SENTENCE_CLOSE = re.compile(r"\S+\s+\S+\s+[a-z]+\.$")
 
 
-_TITLE_CASE = re.compile(r"[A-Z][\w&/.'-]*(?:\s+(?:[A-Z][\w&/.'-]*|of|and|&|for|in|to|the|-))*")
+_TITLE_CASE = re.compile(r"[A-Z][\w&/.'-]*(?:\s+(?:[A-Z][\w&/.'-]*|of|and|&|for|in|to|the|at|-))*")
 
 
 def _title_line(line: Line) -> bool:
@@ -366,6 +366,23 @@ def _entry(
         previous = None
     weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
     before = header_parts(own.partition(" | ")[0])
+    if titles_below and not at_parts and before and not any(is_title(part) for part in before):
+        # "Globalmouth - 360 Go Mobile Agency  2015-03 — 2015-05" / "Web Developer", in a section that
+        # sets each title under its employer's line: the words before the dates are the employer as
+        # written, a dash or a bullet in it included.
+        found_at: set[int] = set()
+        title_below = _title_below(lines, index + 1, found_at, whole=True)
+        if title_below is not None:
+            taken |= found_at
+            return Experience(
+                employer=_header_text(lines, index, anchor),
+                title=title_below,
+                start=anchor.start,
+                end=anchor.end,
+                current=anchor.current,
+                internship=intern_section or bool(_INTERN.search(f"{line.text} {title_below}")),
+                span=Span(line.start, lines[max(found_at)].end),
+            )
     if at_parts:
         pass  # "Title at Employer": both are on the dated line
     elif employer_above and previous is not None and len(before) == 1 and _employer_line(previous):
