@@ -266,3 +266,17 @@ def test_under_titles_set_below_the_employer_line_is_read_whole():
         ("Web Mobile Application Developer", "Globalmouth - 360 Go Mobile Agency"),
         ("Telecommunications Specialist", "Wake Community College • Main Campus"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EDUCATION\nHALDEN STATE UNIVERSITY  2010 - 2014\nB.S. Physics\n", ["HALDEN STATE UNIVERSITY"]),
+        (
+            "EDUCATION\nBachelor of Economics at TRANSPORT AND TELECOMMUNICATION INSTITUTE  Jan 2008 - Jan 2010\n",
+            ["TRANSPORT AND TELECOMMUNICATION INSTITUTE"],
+        ),
+    ],
+)
+def test_a_school_written_in_capitals_is_found_as_written(text, expected):
+    assert schools(text) == expected

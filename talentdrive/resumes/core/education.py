@@ -199,9 +199,23 @@ def find_school(text: str) -> tuple[str, int] | None:
         if len(candidate[2]) >= 3 and not _GENERIC_SCHOOL.fullmatch(candidate[2])
     ]
     if not candidates:
+        shouting = _SHOUTED.search(text)
+        if shouting is not None:
+            # "TRANSPORT AND TELECOMMUNICATION INSTITUTE": read as written in capitals and small letters,
+            # kept as the page wrote it
+            calm = _SHOUTED_WORD.sub(lambda word: word.group().capitalize(), text)
+            hit = find_school(calm)
+            written = text[hit[1] : hit[1] + len(hit[0])] if hit is not None else ""
+            if hit is not None and _SHOUTED_WORD.search(written):
+                return written, hit[1]
         return _loose_school(text)
     _rank_value, offset, value = min(candidates)
     return value, offset
+
+
+# Two words or more in capitals, as some pages set a school's name.
+_SHOUTED_WORD = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’.&-]+\b")
+_SHOUTED = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’.&-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.&-]*)+\b")
 
 
 # A school written in lower case, as job-site exports keep what the candidate typed ("K.l.s college of
