@@ -280,3 +280,26 @@ def test_under_titles_set_below_the_employer_line_is_read_whole():
 )
 def test_a_school_written_in_capitals_is_found_as_written(text, expected):
     assert schools(text) == expected
+
+
+def test_title_comma_employer_keeps_a_dash_in_the_title_over_the_line_above():
+    text = (
+        "WORK EXPERIENCE\nDDD Consultant, Hollin\nMay, 2024 - Oct, 2024  5 months\nArchitecture proposals\n"
+        "Craft Coach - Staff Engineer, Kestrel\nMay, 2023 - Apr, 2024  11 months\nSlowing down the team\n"
+        "Tech Coach - Scrum Master, West Norland\nJun, 2022 - Apr, 2023  10 months\nShipped it.\n"
+    )
+
+    assert jobs(text) == [
+        ("DDD Consultant", "Hollin"),
+        ("Craft Coach - Staff Engineer", "Kestrel"),
+        ("Tech Coach - Scrum Master", "West Norland"),
+    ]
+
+
+def test_a_list_above_the_dates_is_no_title_comma_employer():
+    text = (
+        "WORK EXPERIENCE\nData Engineer, Hollin\nMay, 2024 - Oct, 2024\nBuilt it.\n"
+        "Analyst, Kestrel\nMay, 2023 - Apr, 2024\nPython, Django, React\nJun, 2022 - Apr, 2023\n"
+    )
+
+    assert ("Python", "Django, React") not in jobs(text)

@@ -174,11 +174,16 @@ def _employers_above(lines: list[Line]) -> bool:
 
 def _header_text(lines: list[Line], index: int, anchor: DateRange) -> str:
     """What heads a dated line: the words before its dates, or the line above when it holds only dates."""
+    return _header_source(lines, index, anchor)[0]
+
+
+def _header_source(lines: list[Line], index: int, anchor: DateRange) -> tuple[str, int]:
+    """The header's text and the index of the line that holds it."""
     line = lines[index]
     before = line.text[: anchor.start_offset - line.start].strip().rstrip(",;|–—-(（ ")
     if before or index == 0 or header_parts(_without_date(line, anchor)):
-        return before
-    return lines[index - 1].text.strip()
+        return before, index
+    return lines[index - 1].text.strip(), index - 1
 
 
 def _title_comma_employer(lines: list[Line]) -> bool:
@@ -206,6 +211,8 @@ def _by_comma_order(header: str) -> tuple[str, str] | None:
     pieces = comma_pieces(header)
     if len(pieces) < 2 or _SENTENCE_END.search(header):
         return None
+    if not is_title(pieces[0]) and len(pieces[0].split()) < 2:
+        return None  # "Python, Django, React": a list above the dates, no header
     lead = 1
     while lead < len(pieces) - 1 and is_title(pieces[lead]):
         lead += 1
@@ -366,6 +373,20 @@ def _entry(
         previous = None
     weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
     before = header_parts(own.partition(" | ")[0])
+    header, header_at = _header_source(lines, index, anchor)
+    ordered = _by_comma_order(header) if comma_order and not at_parts else None
+    if ordered is not None and (header_at == index or header_at not in taken):
+        # "Craft Coach - Staff Engineer, Wakam" / dates, in a section written "Title, Employer"
+        taken.add(header_at)
+        return Experience(
+            employer=ordered[0],
+            title=ordered[1],
+            start=anchor.start,
+            end=anchor.end,
+            current=anchor.current,
+            internship=intern_section or bool(_INTERN.search(f"{header} {line.text}")),
+            span=Span(lines[header_at].start, line.end),
+        )
     if titles_below and not at_parts and before and not any(is_title(part) for part in before):
         # "Globalmouth - 360 Go Mobile Agency  2015-03 — 2015-05" / "Web Developer", in a section that
         # sets each title under its employer's line: the words before the dates are the employer as
@@ -502,10 +523,7 @@ def _entry(
                 used.append(next_line)
                 taken.add(index + 1)
     employer, title = employer_title(parts)
-    ordered = _by_comma_order(_header_text(lines, index, anchor)) if comma_order and not at_parts else None
-    if ordered is not None and used[-1] is line and len(used) <= 2:
-        employer, title = ordered
-    elif employer is not None and title is not None and not at_parts:
+    if employer is not None and title is not None and not at_parts:
         employer, title = _last_comma(employer, title, used)
     if employer is not None and title is None:
         title = _title_below(lines, lines.index(used[-1]) + 1, taken, whole=titles_below)
