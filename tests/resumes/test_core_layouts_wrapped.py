@@ -303,3 +303,78 @@ def test_a_list_above_the_dates_is_no_title_comma_employer():
     )
 
     assert ("Python", "Django, React") not in jobs(text)
+
+
+# What a reviewer's own layouts showed the first version of these rules read wrong, kept as tests.
+
+
+def test_title_comma_employer_leaves_the_place_out_of_the_employer():
+    text = (
+        "EXPERIENCE\nSenior Software Engineer, Bramblewood Analytics, Austin, TX    Mar 2021 – Present\nBuilt.\n"
+        "Software Engineer, Kestrel Labs, Fresno, CA    Jan 2018 – Feb 2021\nBuilt.\n"
+        "Analyst, Dewar Group — London    2016 – 2017\nBuilt.\n"
+    )
+
+    assert jobs(text) == [
+        ("Senior Software Engineer", "Bramblewood Analytics"),
+        ("Software Engineer", "Kestrel Labs"),
+        ("Analyst", "Dewar Group"),
+    ]
+
+
+def test_an_employer_first_in_a_title_first_section_is_still_the_employer():
+    text = (
+        "EXPERIENCE\nSenior Analyst, Bramblewood Analytics, 2020 – Present\nBuilt.\n"
+        "Analyst, Kestrel Labs, 2018 – 2020\nBuilt.\n"
+        "Morgan Whitfield & Co., New York, NY     2016 – 2017\nAssociate, Investment Banking Division\n"
+    )
+
+    assert jobs(text)[2] == ("Associate", "Morgan Whitfield & Co.")
+
+
+def test_a_site_beside_the_dates_names_the_employer_when_nothing_else_does():
+    assert jobs("EXPERIENCE\nData Engineer      Mar 2021 – Present      quillo.ai\nBuilt pipelines.\n") == [
+        ("Data Engineer", "quillo.ai")
+    ]
+
+
+def test_a_description_under_employer_and_dates_is_no_title():
+    text = (
+        "WORK\nHollin Commerce  2019 – 2021\nProduct Designer\nDesigned it.\n"
+        "Dewar Services  2016 – 2019\nUX Designer\nDesigned that.\n"
+        "Freelance      2014 – 2016\nWrote product copy for local shops and cafes\n"
+    )
+
+    assert jobs(text)[2][0] != "Wrote product copy for local shops and cafes"
+
+
+def test_a_romance_title_before_its_field_is_the_title():
+    assert jobs("EXPERIENCE\nEngenheira de Software, Azulejo Tech, 2016 – Present\nBuilt.\n") == [
+        ("Engenheira de Software", "Azulejo Tech")
+    ]
+
+
+def test_a_field_whose_value_is_a_heading_word_opens_no_section():
+    text = (
+        "WORK EXPERIENCE\nLecturer\nPallavi Polytechnic - Hyderabad, Telangana\nJune 2015 to May 2018\n"
+        "Industry:          Education\nTaught electronics.\nAssistant Professor\n"
+        "Norland College - Hyderabad, Telangana\nJune 2018 to Present\n"
+    )
+
+    profile = extract_profile(text, today=TODAY)
+
+    assert len(profile.experience) == 2
+    assert profile.education == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Sri Sarada Matriculation School Class XII  2012", "Sri Sarada Matriculation School"),
+        ("Greenfield Public School Grade 10  2010", "Greenfield Public School"),
+        ("St. Xavier's College Semester 6  2014", "St. Xavier's College"),
+        ("Université Claude Bernard Lyon 1  2010 - 2014", "Université Claude Bernard Lyon 1"),
+    ],
+)
+def test_a_class_or_a_term_after_a_school_is_no_part_of_its_name(line, expected):
+    assert schools(f"EDUCATION\n{line}\n") == [expected]

@@ -71,15 +71,30 @@ _SCHOOL_EN = re.compile(
 # Science"), then its short name in brackets, in capitals ("(KTH)", "(TU/e)"; not "(Rhodes Scholar)").
 # A city and a state after a comma or a space are the school's place, not its name ("University of
 # Washington, Seattle, WA", "Rice University Houston").
+_NOT_A_CITY = r"(?:Class|Grade|Semester|Sem|Year|Level|Standard|Std|Form|Term|Part|Phase|Batch|Section|Division|Unit|Group|Team|Cohort|Module|Stage|Round|Week|Day|Course|Room|Block|Floor|Sector)\b"
 _SCHOOL_TAIL = re.compile(
-    # (a city and a number name one of a city's universities: "Claude Bernard University Lyon 1")
-    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+\s(?:[1-9]\d?|[IVX]{{1,4}})(?![\w.-])|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?:\.?\s[A-Z][a-zà-ÿ]+)?(?=\s*(?:$|\(|\s\s|,)))?"
+    # (a city and a number name one of a city's universities: "Claude Bernard University Lyon 1"; a class,
+    # a grade or a term and its number do not: "Public School Class XII", "College Semester 6")
+    rf"(?:-(?!{_MONTH_YEAR})[A-Z][a-z]+|\s+(?!{_MONTH_YEAR}|{_NOT_A_CITY})[A-Z][a-zà-ÿ]+\s(?:[1-9]\d?|[IVX]{{1,4}})(?![\w.-])|\s+in\s+(?!{_MONTH_YEAR})[A-Z][a-zà-ÿ]+(?:\.?\s[A-Z][a-zà-ÿ]+)?(?=\s*(?:$|\(|\s\s|,)))?"
     r"(?:\s*\((?=[^()\n]*[A-Z]{2})[A-Z][A-Za-z/&.-]{1,9}\))?"
 )
 
 
+# A city's number after a name that ends in the city ("Université Claude Bernard Lyon 1", "Lycée Henri IV").
+_CITY_NUMBER = re.compile(r"\s+(?:[1-9]\d?|[IVX]{1,4})(?![\w.-])")
+
+
 def _tail(name: str, text: str, end: int) -> str:
     tail = _SCHOOL_TAIL.match(text, end).group()  # type: ignore[union-attr]
+    last = name.rsplit(" ", 1)[-1]
+    if (
+        not tail
+        and last[:1].isupper()
+        and not _SCHOOL_WORD_FIRST.fullmatch(last)
+        and not re.fullmatch(_NOT_A_CITY, last)
+    ):
+        number = _CITY_NUMBER.match(text, end)
+        tail = number.group() if number else ""
     if tail.lstrip().startswith("in ") and _SUBJECT.search(tail):
         return ""
     bracket = tail.find("(")

@@ -11,8 +11,10 @@ from .headerline import (
     ORG_NAME_END,
     WEB_ADDRESS,
     comma_pieces,
+    employer_as_written,
     employer_title,
     header_parts,
+    is_place,
     is_title,
     scores,
 )
@@ -211,12 +213,19 @@ def _by_comma_order(header: str) -> tuple[str, str] | None:
     pieces = comma_pieces(header)
     if len(pieces) < 2 or _SENTENCE_END.search(header):
         return None
-    if not is_title(pieces[0]) and len(pieces[0].split()) < 2:
-        return None  # "Python, Django, React": a list above the dates, no header
+    if not is_title(pieces[0]) and (
+        len(pieces[0].split()) < 2 or scores(pieces[0])[0] or ORG_NAME_END.search(pieces[0])
+    ):
+        # "Python, Django, React": a list above the dates, no header; "Morgan Whitfield & Co., New York":
+        # an employer first, in a section that mostly writes the title first
+        return None
     lead = 1
     while lead < len(pieces) - 1 and is_title(pieces[lead]):
         lead += 1
-    return ", ".join(pieces[lead:]), ", ".join(pieces[:lead])
+    employer = employer_as_written(pieces[lead:])
+    if not employer or is_place(employer):
+        return None
+    return employer, ", ".join(pieces[:lead])
 
 
 def _date_only(lines: list[Line], index: int) -> bool:
@@ -258,9 +267,15 @@ _NOT_A_TITLE_LINE = re.compile(r"[.:;!?]$|^(?:Highlights|Summary|Responsibilitie
 
 
 def _own_title_line(line: Line) -> bool:
-    """A short line that could be a title as written: no sentence, no label, a capital first."""
+    """A short line that could be a title as written: no sentence, no label, a capital first, and no
+    words of a description ("Wrote product copy for local shops") unless it names a title."""
     text = line.text.strip()
-    return bool(text[:1].isupper() and len(text.split()) <= 8 and not _NOT_A_TITLE_LINE.search(text))
+    words = text.split()
+    if not text[:1].isupper() or len(words) > 8 or _NOT_A_TITLE_LINE.search(text):
+        return False
+    lower = sum(1 for word in words if word[:1].islower() and word not in _SMALL_WORDS)
+    prose = (_PROSE_WORDS.fullmatch(text) and lower >= 2) or _VERB.fullmatch(words[0])
+    return not prose or is_title(text)
 
 
 def _titles_below(lines: list[Line]) -> bool:
@@ -527,6 +542,10 @@ def _entry(
         employer, title = _last_comma(employer, title, used)
     if employer is not None and title is None:
         title = _title_below(lines, lines.index(used[-1]) + 1, taken, whole=titles_below)
+    if employer is None and title is not None:
+        # "Data Engineer  Mar 2021 – Present  quillo.ai": no employer above, the site beside names it
+        site = next(iter(_BARE_SITE.findall(line.text[anchor.end_offset - line.start :])), None)
+        employer = site if site and _BARE_SITE.fullmatch(site) else None
     header = " ".join(part.text for part in used)
     return Experience(
         employer=employer,

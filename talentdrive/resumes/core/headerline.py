@@ -51,7 +51,8 @@ ORG_NAME_END = re.compile(
     + "|".join(re.escape(form) for form in _LEGAL_FORMS)
     + r"|Corporation|Company|Group|AG|BV|SAS|AB|SA)\.?$"
 )
-_TITLE_OF = re.compile(rf"(?:\w+\s+){{0,2}}(?:{_TITLE.pattern})\s+of\s", re.I)
+# ("Head of Consulting"; "Engenheira de Software", "Ingeniero de Datos": the title first, then its field)
+_TITLE_OF = re.compile(rf"(?:\w+\s+){{0,2}}(?:{_TITLE.pattern})\s+(?:of|de|da|do|del|des|du)\s", re.I)
 _ORG_END = re.compile(rf"(?:{_ORG.pattern})\W*$", re.I)
 _TITLE_END = re.compile(rf"(?:{_TITLE.pattern})\W*$", re.I)
 # Strong separators split a header line into employer / title / place; weak ones (", ", " at ") only
@@ -326,3 +327,18 @@ def comma_pieces(text: str) -> list[str]:
     """A header line's pieces between commas, as written ("Teaching Assistant, University of California,
     Santa Barbara" gives three); a legal form and a bracket stay with their name."""
     return [piece.strip() for piece in _COMMA.split(WEB_ADDRESS.sub("", text).strip()) if piece.strip()]
+
+
+def employer_as_written(pieces: list[str]) -> str:
+    """An employer's comma pieces as written, without the place after them ("Bramblewood Analytics,
+    Austin, TX", "… — Austin", "… (Remote)"); a piece that only looks like a city stays ("University of
+    California, Santa Barbara")."""
+    kept = _without_places(pieces) if len(pieces) > 1 else pieces
+    text = ", ".join(kept or pieces[:1])
+    dashed = _PLACE_AFTER_DASH.search(text)
+    if dashed is not None and is_place(dashed.group("place")):
+        text = text[: dashed.start()]
+    return _drop_parenthetical(text).strip()
+
+
+_PLACE_AFTER_DASH = re.compile(r"\s[-–—|]\s(?P<place>[^-–—|]+)$")

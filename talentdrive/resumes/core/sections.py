@@ -190,7 +190,14 @@ def _row_closing_with_heading(line: Line) -> tuple[Line, str, Line] | None:
     head = line.text[: gap.start()]
     # (only the sections an entry's reading depends on: "Tools" or "Languages" last on a row is a
     # skills grid's column)
-    if found not in _ENTRY_KINDS or not cell[:1].isupper() or not head.strip() or heading_kind(head.strip()):
+    # ("Industry:          Education", "Sector:   Education" in a job-site export are a field and its value)
+    if (
+        found not in _ENTRY_KINDS
+        or not cell[:1].isupper()
+        or not head.strip()
+        or head.rstrip().endswith((":", "："))
+        or heading_kind(head.strip())
+    ):
         return None
     return Line(head, line.start), found, Line(cell, line.start + gap.end())
 
