@@ -378,3 +378,16 @@ def test_a_field_whose_value_is_a_heading_word_opens_no_section():
 )
 def test_a_class_or_a_term_after_a_school_is_no_part_of_its_name(line, expected):
     assert schools(f"EDUCATION\n{line}\n") == [expected]
+
+
+def test_employers_named_above_keep_a_qualifier_after_the_title_comma():
+    text = (
+        "PROFESSIONAL EXPERIENCE\nMeridian Health Technologies, New York, NY\n"
+        "Group Product Manager, Clinical AI | 2021 – Present\n- Launched an assistant\n"
+        "Ledgerline Payments, New York, NY\nSenior Product Manager, Risk | 2017 – 2021\n- Shipped a model\n"
+    )
+
+    assert [employer for _title, employer in jobs(text)] == [
+        "Meridian Health Technologies",
+        "Ledgerline Payments",
+    ]

@@ -197,14 +197,28 @@ def _title_comma_employer(lines: list[Line]) -> bool:
         ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
         if not ranges:
             continue
-        pieces = comma_pieces(_header_text(lines, index, ranges[0]))
+        header, at = _header_source(lines, index, ranges[0])
+        pieces = comma_pieces(header)
         if len(pieces) < 2:
             continue
-        if is_title(pieces[0]) and not is_title(pieces[-1]):
+        if is_title(pieces[0]) and not is_title(pieces[-1]) and not _employer_named_above(lines, at):
             agree += 1
         else:
             disagree += 1
     return agree >= 2 and agree >= 2 * disagree
+
+
+def _employer_named_above(lines: list[Line], index: int) -> bool:
+    """The line above a header names an employer, by its words or a place after it ("Meridian Health
+    Technologies, New York, NY" over "Group Product Manager, Clinical AI | 2021 – Present"): what
+    follows the title's comma is then its own."""
+    if index == 0 or find_ranges(lines[index - 1].text):
+        return False
+    above = lines[index - 1]
+    parts = header_parts(above.text, weak=True)
+    if not _header_candidate(above) or not parts or any(is_title(part) for part in parts):
+        return False
+    return bool(scores(parts[0])[0]) or len(comma_pieces(above.text)) > len(parts)
 
 
 def _by_comma_order(header: str) -> tuple[str, str] | None:
