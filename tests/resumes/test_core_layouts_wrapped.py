@@ -391,3 +391,38 @@ def test_employers_named_above_keep_a_qualifier_after_the_title_comma():
         "Meridian Health Technologies",
         "Ledgerline Payments",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an employer's name with a dash in it, after " at "
+        (
+            "Manager - User Experience at Assetlink - Saiya Software Pvt. Ltd.  Apr 2009 - Jul 2010",
+            ("Manager - User Experience", "Assetlink - Saiya Software Pvt. Ltd."),
+        ),
+        # a co-op is a kind of job, not a company
+        (
+            "Software Developer (Co-Op) at Nalcor Energy  Dec 2015 - May 2016",
+            ("Software Developer (Co-Op)", "Nalcor Energy"),
+        ),
+    ],
+)
+def test_title_at_employer_reads_dashes_and_co_ops(line, expected):
+    assert jobs(f"WORK EXPERIENCE\n{line}\nBuilt things.\n") == [expected]
+
+
+def test_under_employers_set_above_a_name_with_a_comma_or_a_dash_is_kept_as_written():
+    text = (
+        "WORK\nHollin Commerce\nSenior Engineer  2020-06-30 - Present  https://hollin.example\nBuilt it.\n"
+        "REDITUS, SA\nSoftware Engineer  2018-01-01 - 2020-06-01  https://reditus.example\nBuilt it.\n"
+        "INCQS - FIOCRUZ\nSoftware Developer  2016-07-31 - 2017-09-30  https://incqs.example\nBuilt it.\n"
+        "Kestrel Labs\nJunior Developer  2014-01-01 - 2016-06-01\nBuilt it.\n"
+    )
+
+    assert [employer for _title, employer in jobs(text)] == [
+        "Hollin Commerce",
+        "REDITUS, SA",
+        "INCQS - FIOCRUZ",
+        "Kestrel Labs",
+    ]

@@ -149,6 +149,20 @@ def _employer_line(line: Line) -> bool:
     return len(parts) == 1 and parts[0] == text and not is_title(text) and bool(_TITLE_CASE.fullmatch(text))
 
 
+def _named_line(line: Line) -> bool:
+    """Under a section's vote for employers above their titles, a line that names one as its owner wrote
+    it, with a comma, a dash, a slash or a bracket ("REDITUS, SA", "INCQS - FIOCRUZ", "XLabora Ltd. /
+    BuddyAd"): capitalised, short, no title in it, no sentence, no date."""
+    text = line.text.strip()
+    words = text.split()
+    if not _header_candidate(line) or find_ranges(text) or not text[:1].isupper() or len(words) > 12:
+        return False
+    if text.endswith(".") and len(words[-1]) > 4 and not ORG_NAME_END.search(text):
+        return False  # a sentence's full stop, not "Inc." or "PA."
+    parts = header_parts(text, weak=True)
+    return bool(parts) and not any(is_title(part) for part in parts)
+
+
 def _employers_above(lines: list[Line]) -> bool:
     """The section sets its employers on a line of their own above the title ("Employer" / "Title" /
     dates, as LinkedIn exports and some themes do): two entries or more show it plainly."""
@@ -323,8 +337,11 @@ def _title_at_employer(own: str) -> list[str] | None:
     if len(pieces) != 2:
         return None
     before, after = header_parts(pieces[0]), header_parts(pieces[1])
-    if not before or len(after) != 1 or is_title(after[0]):
+    if not before or not after or any(is_title(part) for part in after):
         return None
+    if len(after) > 1:
+        # "Manager - User Experience at Assetlink - Saiya Software Pvt. Ltd.": the employer as written
+        after = [pieces[1].strip()]
     if len(before) > 1:
         # "Craft Coach - Staff Engineer at Wakam", "Backend Engineer - Python/MongoDB at Anchor Loans": a
         # title and what a dash adds to it are one title.
@@ -402,6 +419,7 @@ def _entry(
         previous = None
     weak_own = header_parts(own, weak=True) if headless and parts and all(is_title(p) for p in parts) else []
     before = header_parts(own.partition(" | ")[0])
+    written: tuple[str, str] | None = None  # (employer, title) as the page wrote them
     header, header_at = _header_source(lines, index, anchor)
     ordered = _by_comma_order(header) if comma_order and not at_parts else None
     if ordered is not None and (header_at == index or header_at not in taken):
@@ -435,11 +453,17 @@ def _entry(
             )
     if at_parts:
         pass  # "Title at Employer": both are on the dated line
-    elif employer_above and previous is not None and len(before) == 1 and _employer_line(previous):
+    elif (
+        employer_above
+        and previous is not None
+        and len(before) == 1
+        and (_employer_line(previous) or _named_line(previous))
+    ):
         # "Crozier & Henderson Productions Inc." / "Software Developer  2005 - 2007  site  ASP.NET", in a
-        # section that sets every employer above its title: the line above is the employer, what stands
-        # before the dates the title even when it reads like none ("AWS Device Farm"), and what a column
-        # beside sets after the dates is neither.
+        # section that sets every employer above its title: the line above is the employer as written,
+        # what stands before the dates the title even when it reads like none ("AWS Device Farm"), and
+        # what a column beside sets after the dates is neither.
+        written = (employer_as_written(comma_pieces(previous.text)), before[0])
         parts = [previous.text.strip(), *before]
         used.insert(0, previous)
         taken.add(index - 1)
@@ -522,9 +546,12 @@ def _entry(
                 and two_up is not None
                 and _header_candidate(two_up)
             ):
-                # "Employer — City" / "Title" / "March 2021 – Present" on three lines.
+                # "Employer — City" / "Title" / "March 2021 – Present" on three lines (as written where
+                # the section sets every employer so: "Audacious Inquiry - A PointClickCare Company").
                 above = header_parts(two_up.text, weak=True)
                 if above and not find_ranges(two_up.text) and not any(is_title(part) for part in above):
+                    if employer_above and _named_line(two_up) and len(parts) == 1:
+                        written = (employer_as_written(comma_pieces(two_up.text)), parts[0])
                     parts = above[:1] + parts
                     used.insert(0, two_up)
                     taken.add(index - 2)
@@ -552,7 +579,9 @@ def _entry(
                 used.append(next_line)
                 taken.add(index + 1)
     employer, title = employer_title(parts)
-    if employer is not None and title is not None and not at_parts:
+    if written is not None and written[0]:
+        employer, title = written
+    elif employer is not None and title is not None and not at_parts:
         employer, title = _last_comma(employer, title, used)
     if employer is not None and title is None:
         title = _title_below(lines, lines.index(used[-1]) + 1, taken, whole=titles_below)

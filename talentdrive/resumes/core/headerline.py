@@ -24,7 +24,8 @@ _KNOWN = re.compile("|".join(re.escape(name) for name in KNOWN_EMPLOYERS))
 _ORG = re.compile(
     r"公司|集团|有限|科技|研究院|实验室|银行|医院|大学|学院|研究所|中心|工作室|事务所|证券|基金|保险|\b(?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Technologies|Technology|Labs?|Research|Group|Bank|Hospital|University|Institute|Studio|Capital|Partners|Systems|Software|Games"
     r"|Solutions|Services|Consulting|Consultancy|Agency|Studios|Analytics|Networks|Ventures|Holdings|Industries"
-    r"|Enterprises|Foundation|Association|Laboratory|Pvt|Limited|GmbH|AG|BV|SRL|SAS)\b",
+    # ("Co-op" is a kind of job, not a company's "Co")
+    r"|Enterprises|Foundation|Association|Laboratory|Pvt|Limited|GmbH|AG|BV|SRL|SAS)\b(?!-op)",
     re.I,
 )
 _TITLE = re.compile(
