@@ -426,3 +426,14 @@ def test_under_employers_set_above_a_name_with_a_comma_or_a_dash_is_kept_as_writ
         "INCQS - FIOCRUZ",
         "Kestrel Labs",
     ]
+
+
+def test_a_date_with_a_time_of_day_is_read_as_its_month():
+    profile = extract_profile(
+        "WORK\nTecpetrol Norte\nIT Business Specialist  2024-06-01 00:00:00 - 2025-06-30 00:00:00\nBuilt it.\n",
+        today=TODAY,
+    )
+
+    assert [(e.title, e.employer, e.start, e.end) for e in profile.experience] == [
+        ("IT Business Specialist", "Tecpetrol Norte", "2024-06", "2025-06")
+    ]

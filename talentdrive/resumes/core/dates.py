@@ -16,7 +16,8 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-# A day is read and dropped: 2016-03-01, 2016年3月1日, 03/01/2016 are months.
+# A day is read and dropped: 2016-03-01, 2016年3月1日, 03/01/2016 are months (and a time of day after it,
+# as an export of a database writes a date: "2024-06-01 00:00:00").
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 # ("Invalid Date": what a page printed by a resume theme shows for an end its owner left out, which the
 # JSON Resume schema reads as still going)
@@ -24,7 +25,7 @@ _NOW = r"(?:至今|迄今|现在|今|目前|present|now|current|currently|today|
 # One date point; named groups tell the shapes apart.
 _POINT = (
     rf"(?:(?P<{{p}}y1>{_YEAR})\s*(?:[.\-/．]\s*|年\s*)(?P<{{p}}m1>1[0-2]|0?[1-9])(?!\d)\s*月?"
-    rf"(?:\s*[.\-/]\s*{_DAY}(?!\d)|\s*{_DAY}\s*日)?"
+    rf"(?:\s*[.\-/]\s*{_DAY}(?!\d)(?:[ T]\d\d:\d\d(?::\d\d)?(?!\d))?|\s*{_DAY}\s*日)?"
     rf"|(?P<{{p}}m2>1[0-2]|0?[1-9])\s*[/.\-]\s*(?:{_DAY}\s*[/.\-]\s*)?(?P<{{p}}y2>{_YEAR})"
     rf"|(?P<{{p}}mn>{_MONTH_NAME})\s*,?\s*(?P<{{p}}y3>{_YEAR})"
     # ("2015, November": the year first, a comma, the month's name)
