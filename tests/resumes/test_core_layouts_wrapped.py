@@ -437,3 +437,21 @@ def test_a_date_with_a_time_of_day_is_read_as_its_month():
     assert [(e.title, e.employer, e.start, e.end) for e in profile.experience] == [
         ("IT Business Specialist", "Tecpetrol Norte", "2024-06", "2025-06")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "EDUCATION\nPreparatory Program in Information Technologies at  Sept 2014 - Jun 2016\n"
+            "Télécom Norland\nLANGUAGES\nEnglish\n",
+            ["Télécom Norland"],
+        ),
+        (
+            "EDUCATION\nCertificate of Completion Front-End Development  Feb 2016 - Jan 2017\nat Year Up\n",
+            ["Year Up"],
+        ),
+    ],
+)
+def test_where_a_study_was_taken_wrapped_to_the_next_line_is_its_school(text, expected):
+    assert schools(text) == expected

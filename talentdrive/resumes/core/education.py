@@ -417,7 +417,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         block
         for block in blocks
         if any(find_school(line.text) or degree_level(line.text) for line in block)
-        or _school_by_place(block[0].text)
+        or _school_by_place(_head(block)[1].split(" | ", 1)[0])
         or _name_over_dates(block)
         or _last_of_three(block[:2])
     ]
@@ -460,6 +460,8 @@ def _name_wraps(line: str, following: str, first: bool) -> bool:
         # "Master … at Catholic  Sept 2014 - Jul 2016" / "University of Lille": the rest of the name the
         # column wrapped, its dates kept on the first line
         or (ranges and _AT_NAME_END.search(name) and _NAME_REST.fullmatch(following))
+        # "Certificate of Completion  Feb 2016 - Jan 2017" / "at Year Up": where the study was taken
+        or (ranges and following.startswith("at ") and _NAME_REST.fullmatch(following[3:].strip()))
     )
 
 
@@ -627,7 +629,8 @@ def find_education(sections: list[Section]) -> list[Education]:
     for block in _blocks(lines):
         head, text = _head(block)
         school_hit = find_school(text)
-        school = school_hit[0] if school_hit else _school_by_place(head[0].text)
+        # (the first line as mended where the column wrapped it: "… at  Sept 2014 - Jun 2016" / "Télécom Paris")
+        school = school_hit[0] if school_hit else _school_by_place(text.split(" | ", 1)[0])
         if school is None and _name_over_dates(head):
             school = head[0].text.strip()
         if school is None:
