@@ -455,3 +455,9 @@ def test_a_date_with_a_time_of_day_is_read_as_its_month():
 )
 def test_where_a_study_was_taken_wrapped_to_the_next_line_is_its_school(text, expected):
     assert schools(text) == expected
+
+
+def test_tools_a_title_names_after_a_dash_are_no_employer():
+    text = "WORK EXPERIENCE\nJul 2017 - Dec 2019\nFullstack Engineer - PHP/Javascript\nModus Norland\nRemote\nBuilt it.\n"
+
+    assert jobs(text) == [("Fullstack Engineer - PHP/Javascript", "Modus Norland")]

@@ -324,6 +324,8 @@ def _titles_below(lines: list[Line]) -> bool:
     return False
 
 
+# A list of tools joined by slashes ("PHP/Javascript", "Go / NodeJS / AngularJS").
+_TOOLS = re.compile(r"[\w.#+-]{1,15}(?:\s?/\s?[\w.#+-]{1,15})+")
 _AT = re.compile(r"\s(?:at|@)\s|@")
 
 
@@ -499,6 +501,9 @@ def _entry(
         if next_line is not None and (not _header_candidate(next_line) or find_ranges(next_line.text)):
             next_line = None
         below = header_parts(next_line.text) if next_line is not None else []
+        if len(below) == 2 and is_title(below[0]) and _TOOLS.fullmatch(below[1]):
+            # "Fullstack Engineer - PHP/Javascript": the tools a title names are its own, not an employer
+            below = [next_line.text.strip()] if next_line is not None else below
         if next_line is not None and previous is not None and _date_only(lines, index + 2):
             # "Employer  Title" / "2019.07-至今" / "Employer  Title" / "2016.07-2019.06": the line below
             # heads the next date; this one's header is above.
