@@ -461,3 +461,19 @@ def test_tools_a_title_names_after_a_dash_are_no_employer():
     text = "WORK EXPERIENCE\nJul 2017 - Dec 2019\nFullstack Engineer - PHP/Javascript\nModus Norland\nRemote\nBuilt it.\n"
 
     assert jobs(text) == [("Fullstack Engineer - PHP/Javascript", "Modus Norland")]
+
+
+def test_initials_in_capitals_under_education_do_not_break_the_parse():
+    result = parse_document(
+        b"Jane Roe\nEDUCATION\nB.S. Physics  2010 - 2014\nAdvisor: J. R. Smith\n", "roe.txt"
+    )
+
+    assert result.error is None
+    assert result.profile is not None
+    assert [entry.degree for entry in result.profile.education] == ["bachelor"]
+
+
+def test_a_site_inside_a_sentence_after_the_dates_names_no_employer():
+    text = "EXPERIENCE\nBackend Developer  2019 - 2020  Built the APIs with express and node.js\nShipped.\n"
+
+    assert jobs(text)[0][1] != "node.js"

@@ -182,7 +182,20 @@ _DEGREE_WORDS = re.compile(r"博士|硕士|研究生|本科|学士|大专|专科
 @line_memo(maxsize=4096)
 def find_school(text: str) -> tuple[str, int] | None:
     """The most school-like name in text and its offset: a university beats an institute, which beats a
-    department (学院); the first written wins a tie, so "Columbia University 哥伦比亚大学" is Columbia."""
+    department (学院); the first written wins a tie, so "Columbia University 哥伦比亚大学" is Columbia.
+    A name written in capitals is read as if in small letters and kept as the page wrote it ("TRANSPORT
+    AND TELECOMMUNICATION INSTITUTE"); a name in small letters is looked for last."""
+    hit = _named_school(text)
+    if hit is None and _SHOUTED.search(text):
+        calm = _SHOUTED_WORD.sub(lambda word: word.group().capitalize(), text)
+        found = _named_school(calm) if calm != text else None
+        written = text[found[1] : found[1] + len(found[0])] if found is not None else ""
+        if found is not None and _SHOUTED_WORD.search(written):
+            return written, found[1]
+    return hit if hit is not None else _loose_school(text)
+
+
+def _named_school(text: str) -> tuple[str, int] | None:
     candidates: list[tuple[int, int, str]] = []
     for match in _SCHOOL_CJK.finditer(text):
         value = match.group()
@@ -214,16 +227,7 @@ def find_school(text: str) -> tuple[str, int] | None:
         if len(candidate[2]) >= 3 and not _GENERIC_SCHOOL.fullmatch(candidate[2])
     ]
     if not candidates:
-        shouting = _SHOUTED.search(text)
-        if shouting is not None:
-            # "TRANSPORT AND TELECOMMUNICATION INSTITUTE": read as written in capitals and small letters,
-            # kept as the page wrote it
-            calm = _SHOUTED_WORD.sub(lambda word: word.group().capitalize(), text)
-            hit = find_school(calm)
-            written = text[hit[1] : hit[1] + len(hit[0])] if hit is not None else ""
-            if hit is not None and _SHOUTED_WORD.search(written):
-                return written, hit[1]
-        return _loose_school(text)
+        return None
     _rank_value, offset, value = min(candidates)
     return value, offset
 

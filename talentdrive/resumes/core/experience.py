@@ -163,17 +163,17 @@ def _named_line(line: Line) -> bool:
     return bool(parts) and not any(is_title(part) for part in parts)
 
 
-def _employers_above(lines: list[Line]) -> bool:
+# A section's dated lines: their index and their first range, found once for every vote.
+Dated = list[tuple[int, DateRange]]
+
+
+def _employers_above(lines: list[Line], dated: Dated) -> bool:
     """The section sets its employers on a line of their own above the title ("Employer" / "Title" /
     dates, as LinkedIn exports and some themes do): two entries or more show it plainly."""
     seen = 0
-    for index in range(1, len(lines)):
-        line = lines[index]
-        ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
-        if not ranges:
-            continue
-        own = header_parts(WEB_ADDRESS.sub("", _without_prose_after(line, ranges[0])))
-        if not own and index < 2:
+    for index, anchor in dated:
+        own = header_parts(WEB_ADDRESS.sub("", _without_prose_after(lines[index], anchor)))
+        if index < (2 if not own else 1):
             continue
         title, employer = (lines[index - 1], lines[index - 2]) if not own else (None, lines[index - 1])
         # (a title alone, not "Title, Name": there the name may be the employer, and what stands above
@@ -188,13 +188,9 @@ def _employers_above(lines: list[Line]) -> bool:
     return False
 
 
-def _header_text(lines: list[Line], index: int, anchor: DateRange) -> str:
-    """What heads a dated line: the words before its dates, or the line above when it holds only dates."""
-    return _header_source(lines, index, anchor)[0]
-
-
 def _header_source(lines: list[Line], index: int, anchor: DateRange) -> tuple[str, int]:
-    """The header's text and the index of the line that holds it."""
+    """What heads a dated line, and the index of the line that holds it: the words before its dates, or
+    the line above when it holds only dates."""
     line = lines[index]
     before = line.text[: anchor.start_offset - line.start].strip().rstrip(",;|–—-(（ ")
     if before or index == 0 or header_parts(_without_date(line, anchor)):
@@ -202,16 +198,13 @@ def _header_source(lines: list[Line], index: int, anchor: DateRange) -> tuple[st
     return lines[index - 1].text.strip(), index - 1
 
 
-def _title_comma_employer(lines: list[Line]) -> bool:
+def _title_comma_employer(lines: list[Line], dated: Dated) -> bool:
     """The section writes each header "Title, Employer" (as a theme prints position and company): most
     headers with a comma start with a title and end with no title, two at least. Then a comma inside
     either ("Teaching Assistant, University of California, Santa Barbara") is read by that order."""
     agree = disagree = 0
-    for index, line in enumerate(lines):
-        ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
-        if not ranges:
-            continue
-        header, at = _header_source(lines, index, ranges[0])
+    for index, anchor in dated:
+        header, at = _header_source(lines, index, anchor)
         pieces = comma_pieces(header)
         if len(pieces) < 2:
             continue
@@ -306,15 +299,12 @@ def _own_title_line(line: Line) -> bool:
     return not prose or is_title(text)
 
 
-def _titles_below(lines: list[Line]) -> bool:
+def _titles_below(lines: list[Line], dated: Dated) -> bool:
     """The section sets each title on a line of its own under "Employer  dates" (as a theme prints
     company, dates, then position): two dated lines or more naming no title, with a title under them."""
     seen = 0
-    for index, line in enumerate(lines):
-        ranges = find_ranges(line.text, line.start) if HAS_YEAR.search(line.text) else []
-        if not ranges:
-            continue
-        own = header_parts(_without_prose_after(line, ranges[0]))
+    for index, anchor in dated:
+        own = header_parts(_without_prose_after(lines[index], anchor))
         if not own or any(is_title(part) for part in own):
             continue
         probe: set[int] = set()
@@ -404,15 +394,7 @@ def _entry(
         # "2016.07-2020.12 在华为担任软件工程师。", "worked at Huawei as a software engineer"
         employer = sentence.group("employer") or sentence.group("employer_en")
         title = sentence.group("title") or sentence.group("title_en")
-        return Experience(
-            employer=employer.strip(),
-            title=title.strip(),
-            start=anchor.start,
-            end=anchor.end,
-            current=anchor.current,
-            internship=intern_section or bool(_INTERN.search(line.text)),
-            span=Span(line.start, line.end),
-        )
+        return _dated(anchor, employer.strip(), title.strip(), intern_section, [line])
     own = _without_prose_after(line, anchor)
     at_parts = _title_at_employer(own)
     parts = at_parts or header_parts(own)
@@ -427,15 +409,7 @@ def _entry(
     if ordered is not None and (header_at == index or header_at not in taken):
         # "Craft Coach - Staff Engineer, Wakam" / dates, in a section written "Title, Employer"
         taken.add(header_at)
-        return Experience(
-            employer=ordered[0],
-            title=ordered[1],
-            start=anchor.start,
-            end=anchor.end,
-            current=anchor.current,
-            internship=intern_section or bool(_INTERN.search(f"{header} {line.text}")),
-            span=Span(lines[header_at].start, line.end),
-        )
+        return _dated(anchor, *ordered, intern_section, [lines[header_at], line])
     if titles_below and not at_parts and before and not any(is_title(part) for part in before):
         # "Globalmouth - 360 Go Mobile Agency  2015-03 — 2015-05" / "Web Developer", in a section that
         # sets each title under its employer's line: the words before the dates are the employer as
@@ -444,15 +418,7 @@ def _entry(
         title_below = _title_below(lines, index + 1, found_at, whole=True)
         if title_below is not None:
             taken |= found_at
-            return Experience(
-                employer=_header_text(lines, index, anchor),
-                title=title_below,
-                start=anchor.start,
-                end=anchor.end,
-                current=anchor.current,
-                internship=intern_section or bool(_INTERN.search(f"{line.text} {title_below}")),
-                span=Span(line.start, lines[max(found_at)].end),
-            )
+            return _dated(anchor, header, title_below, intern_section, [line, lines[max(found_at)]])
     if at_parts:
         pass  # "Title at Employer": both are on the dated line
     elif (
@@ -501,9 +467,9 @@ def _entry(
         if next_line is not None and (not _header_candidate(next_line) or find_ranges(next_line.text)):
             next_line = None
         below = header_parts(next_line.text) if next_line is not None else []
-        if len(below) == 2 and is_title(below[0]) and _TOOLS.fullmatch(below[1]):
+        if next_line is not None and len(below) == 2 and is_title(below[0]) and _TOOLS.fullmatch(below[1]):
             # "Fullstack Engineer - PHP/Javascript": the tools a title names are its own, not an employer
-            below = [next_line.text.strip()] if next_line is not None else below
+            below = [next_line.text.strip()]
         if next_line is not None and previous is not None and _date_only(lines, index + 2):
             # "Employer  Title" / "2019.07-至今" / "Employer  Title" / "2016.07-2019.06": the line below
             # heads the next date; this one's header is above.
@@ -591,17 +557,25 @@ def _entry(
     if employer is not None and title is None:
         title = _title_below(lines, lines.index(used[-1]) + 1, taken, whole=titles_below)
     if employer is None and title is not None:
-        # "Data Engineer  Mar 2021 – Present  quillo.ai": no employer above, the site beside names it
-        site = next(iter(_BARE_SITE.findall(line.text[anchor.end_offset - line.start :])), None)
-        employer = site if site and _BARE_SITE.fullmatch(site) else None
-    header = " ".join(part.text for part in used)
+        # "Data Engineer  Mar 2021 – Present  quillo.ai": no employer above, the site beside names it (a
+        # cell of its own after the dates, never a word inside a sentence there)
+        cells = re.split(r"\s{2,}", line.text[anchor.end_offset - line.start :].strip())
+        employer = next((cell for cell in cells if _BARE_SITE.fullmatch(cell)), None)
+    return _dated(anchor, employer, title, intern_section, used)
+
+
+def _dated(
+    anchor: DateRange, employer: str | None, title: str | None, intern_section: bool, used: list[Line]
+) -> Experience:
+    """The entry of the dated range ``anchor``, read from the lines ``used`` (its header's, in order)."""
+    words = " ".join(line.text for line in used)
     return Experience(
         employer=employer,
         title=title,
         start=anchor.start,
         end=anchor.end,
         current=anchor.current,
-        internship=intern_section or bool(_INTERN.search(header)),
+        internship=intern_section or bool(_INTERN.search(words)),
         span=Span(used[0].start, used[-1].end),
     )
 
@@ -620,9 +594,14 @@ def find_experience(sections: list[Section]) -> list[Experience]:
         # "4 years 2 months" under an employer (a LinkedIn export's total for its roles) heads nothing.
         lines = [line for line in section.lines if not _DURATION_LINE.match(line.text)]
         taken: set[int] = set()
-        above = _employers_above(lines)
-        comma_order = _title_comma_employer(lines)
-        below = _titles_below(lines)
+        dated: Dated = []
+        for index, line in enumerate(lines):
+            found = find_ranges(line.text, line.start) if has_year(line.text) else []
+            if found:
+                dated.append((index, found[0]))
+        above = _employers_above(lines, dated)
+        comma_order = _title_comma_employer(lines, dated)
+        below = _titles_below(lines, dated)
         for index, line in enumerate(lines):
             if index in taken or not has_year(line.text):
                 continue  # most lines are descriptions, without a year

@@ -68,10 +68,9 @@ _WEAK = re.compile(
     + "|".join(re.escape(form) for form in _LEGAL_FORMS)
     + r")\.?(?![\w-]))|，|;|；|\s@\s|@|\sat\s)\s*"
 )
-# A comma between a header's parts, not before a legal form nor inside brackets.
-_COMMA = re.compile(
-    r",\s+(?!(?i:" + "|".join(re.escape(form) for form in _LEGAL_FORMS) + r")\.?(?![\w-]))(?![^()]*\))"
-)
+# A comma between a header's parts (not before a legal form; brackets are counted apart).
+_COMMA_OR_BRACKET = re.compile(r",\s+|[()]")
+_LEGAL_FORM_NEXT = re.compile(r"(?i:" + "|".join(re.escape(form) for form in _LEGAL_FORMS) + r")\.?(?![\w-])")
 _SCRIPT_BOUNDARY = re.compile(
     r"(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z\u4e00-\u9fff])|(?<=[A-Za-z.])\s+(?=[\u4e00-\u9fff])"
 )
@@ -327,7 +326,20 @@ def employer_title(parts: list[str]) -> tuple[str | None, str | None]:
 def comma_pieces(text: str) -> list[str]:
     """A header line's pieces between commas, as written ("Teaching Assistant, University of California,
     Santa Barbara" gives three); a legal form and a bracket stay with their name."""
-    return [piece.strip() for piece in _COMMA.split(WEB_ADDRESS.sub("", text).strip()) if piece.strip()]
+    text = WEB_ADDRESS.sub("", text).strip()
+    pieces: list[str] = []
+    start = depth = 0
+    for mark in _COMMA_OR_BRACKET.finditer(text):  # one pass: a line of many commas costs no square
+        token = mark.group()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and not _LEGAL_FORM_NEXT.match(text, mark.end()):
+            pieces.append(text[start : mark.start()])
+            start = mark.end()
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def employer_as_written(pieces: list[str]) -> str:

@@ -177,17 +177,19 @@ def split_sections(lines: list[Line]) -> list[Section]:
 
 
 _ENTRY_KINDS = ("experience", "education")
-_LAST_CELL = re.compile(r"\s{2,}(?=\S[^\s]*(?:\s\S+){0,2}$)")
 
 
 def _row_closing_with_heading(line: Line) -> tuple[Line, str, Line] | None:
     """A row whose last cell, set a column's gap apart and of three words at most, is a heading."""
-    gap = _LAST_CELL.search(line.text)
-    if gap is None:
+    # (the last gap found from the end: a line of a hundred thousand spaces costs one pass, not a square)
+    gap = max(line.text.rfind("  "), line.text.rfind("\t"))
+    if gap < 0:
         return None
-    cell = line.text[gap.end() :]
+    head = line.text[:gap].rstrip()
+    cell = line.text[gap:].lstrip()
+    if len(cell.split()) > 3:
+        return None
     found = heading_kind(cell)
-    head = line.text[: gap.start()]
     # (only the sections an entry's reading depends on: "Tools" or "Languages" last on a row is a
     # skills grid's column)
     # ("Industry:          Education", "Sector:   Education" in a job-site export are a field and its value)
@@ -199,7 +201,7 @@ def _row_closing_with_heading(line: Line) -> tuple[Line, str, Line] | None:
         or heading_kind(head.strip())
     ):
         return None
-    return Line(head, line.start), found, Line(cell, line.start + gap.end())
+    return Line(head, line.start), found, Line(cell, line.start + len(line.text) - len(cell))
 
 
 def _row_opening_section(line: Line) -> tuple[str, Line, Line] | None:
